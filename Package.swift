@@ -1,0 +1,33 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "fours",
+    products: [
+        .executable(name: "fours", targets: ["Dashboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "Model", swiftSettings: strict),
+        .executableTarget(
+            name: "Dashboard",
+            dependencies: [
+                "Model", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Model"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["Model"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,44 @@
+#ifndef FOURS_CNCURSES_H
+#define FOURS_CNCURSES_H
+
+// Wide-character curses needs the X/Open extended API switched on before the header.
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <ncursesw/curses.h>
+#include <wchar.h>
+
+// Swift cannot import curses macros, and Swift 6 refuses to touch C globals such as
+// stdscr, LINES and COLS. These accessors wrap them.
+WINDOW *fours_stdscr(void);
+int fours_lines(void);
+int fours_cols(void);
+int fours_color_pairs(void);
+int fours_key_resize(void);
+int fours_key_code_yes(void);
+attr_t fours_attr_normal(void);
+attr_t fours_attr_bold(void);
+attr_t fours_attr_dim(void);
+attr_t fours_attr_reverse(void);
+attr_t fours_attr_underline(void);
+int fours_wcwidth(wchar_t character);
+
+/// newterm() on standard output and input; NULL when the terminal type is unknown.
+/// (initscr() would exit the process instead of letting us explain.)
+SCREEN *fours_newterm(void);
+
+/// Remembers the terminal state as it is now (before curses changes it), so that the
+/// fatal-signal handlers can restore it.
+void fours_remember_terminal(void);
+
+/// After curses is started: looks up the sequences that leave the alternate screen and
+/// show the cursor, and installs handlers for fatal signals that write them, restore the
+/// remembered terminal modes, and re-raise the signal through the previous handler.
+void fours_install_crash_restore(void);
+
+/// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGCONT that write the signal number
+/// as one byte to `wake_fd`, so that the main loop's poll() sees it. Returns 0 or -1.
+int fours_install_wake_signals(int wake_fd);
+
+/// Sets the signal mask to empty: a parent may have left signals blocked.
+void fours_unblock_all_signals(void);
+
+#endif

@@ -1,0 +1,130 @@
+#define _GNU_SOURCE 1
+#include "CNcurses.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+WINDOW *fours_stdscr(void) { return stdscr; }
+int fours_lines(void) { return LINES; }
+int fours_cols(void) { return COLS; }
+int fours_color_pairs(void) { return COLOR_PAIRS; }
+int fours_key_resize(void) { return KEY_RESIZE; }
+int fours_key_code_yes(void) { return KEY_CODE_YES; }
+attr_t fours_attr_normal(void) { return A_NORMAL; }
+attr_t fours_attr_bold(void) { return A_BOLD; }
+attr_t fours_attr_dim(void) { return A_DIM; }
+attr_t fours_attr_reverse(void) { return A_REVERSE; }
+attr_t fours_attr_underline(void) { return A_UNDERLINE; }
+int fours_wcwidth(wchar_t character) { return wcwidth(character); }
+SCREEN *fours_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+// State read by the signal handlers. Written once before the handlers are installed.
+static struct termios saved_termios;
+static int has_saved_termios = 0;
+static char restore_sequence[256];
+static size_t restore_length = 0;
+
+static const int fatal_signals[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+#define FATAL_SIGNAL_COUNT (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+static struct sigaction previous_fatal[FATAL_SIGNAL_COUNT];
+
+static int wake_descriptor = -1;
+
+void fours_remember_terminal(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_termios) == 0) {
+        has_saved_termios = 1;
+    }
+}
+
+static void append_restore_bytes(const char *bytes) {
+    size_t length = strlen(bytes);
+    if (restore_length + length < sizeof(restore_sequence)) {
+        memcpy(restore_sequence + restore_length, bytes, length);
+        restore_length += length;
+    }
+}
+
+static void append_capability(const char *name, const char *fallback) {
+    const char *value = tigetstr((char *)name);
+    append_restore_bytes((value == NULL || value == (char *)-1) ? fallback : value);
+}
+
+static void write_all(int fd, const char *bytes, size_t length) {
+    while (length > 0) {
+        ssize_t written = write(fd, bytes, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            return;
+        }
+        bytes += written;
+        length -= (size_t)written;
+    }
+}
+
+static void restore_and_reraise(int signal_number) {
+    int saved_errno = errno;
+    write_all(STDOUT_FILENO, restore_sequence, restore_length);
+    if (has_saved_termios) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    }
+    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+        if (fatal_signals[index] == signal_number) {
+            sigaction(signal_number, &previous_fatal[index], NULL);
+        }
+    }
+    errno = saved_errno;
+    raise(signal_number);
+}
+
+void fours_install_crash_restore(void) {
+    restore_length = 0;
+    append_capability("sgr0", "\033[0m");
+    append_capability("rmcup", "\033[?1049l");
+    append_capability("cnorm", "\033[?25h");
+    append_capability("rmkx", "");
+    // Mouse reporting off, in case it was switched on.
+    append_restore_bytes("\033[?1000l\033[?1002l\033[?1006l");
+
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = restore_and_reraise;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND | SA_NODEFER;
+    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+        sigaction(fatal_signals[index], &action, &previous_fatal[index]);
+    }
+}
+
+static void wake_main_loop(int signal_number) {
+    int saved_errno = errno;
+    unsigned char byte = (unsigned char)signal_number;
+    if (wake_descriptor >= 0) {
+        (void)write(wake_descriptor, &byte, 1);
+    }
+    errno = saved_errno;
+}
+
+int fours_install_wake_signals(int wake_fd) {
+    wake_descriptor = wake_fd;
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = wake_main_loop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGCONT };
+    for (size_t index = 0; index < sizeof(signals) / sizeof(signals[0]); index++) {
+        if (sigaction(signals[index], &action, NULL) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void fours_unblock_all_signals(void) {
+    sigset_t empty;
+    sigemptyset(&empty);
+    sigprocmask(SIG_SETMASK, &empty, NULL);
+}

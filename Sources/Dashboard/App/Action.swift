@@ -1,0 +1,36 @@
+import Model
+
+/// Everything that can happen to the app: a user's intent from the key map, or news from
+/// the store and the terminal. `update` turns each into a new state and effects.
+enum Action: Equatable, Sendable {
+    case moveUp
+    case moveDown
+    case moveToFirst
+    case moveToLast
+    case pageUp
+    case pageDown
+    case switchFocus
+    case focusQueue
+    case focusChecklist
+    case toggleStep
+    case stageUp
+    case stageDown
+    case toggleHelp
+    case closeOverlay
+    case quit
+    case suspend
+
+    case resized(Size)
+    case dayChanged(CalendarDay)
+    case saved(StoreDocument, operation: StoreOperation)
+    case saveFailed(String)
+    case reloaded(StoreDocument)
+    case reloadFailed(String)
+}
+
+/// What `update` asks the program to do; the program does the I/O.
+enum Effect: Equatable, Sendable {
+    case persist(StoreOperation)
+    case quit
+    case suspend
+}

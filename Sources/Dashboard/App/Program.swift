@@ -1,0 +1,158 @@
+import CNcurses
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The running dashboard: one thread that waits on the keyboard, signals and a timer,
+/// turns what happens into actions, and carries out the effects `update` asks for.
+final class Program {
+    private let store: Store
+    private let terminal: CursesTerminal
+    private let keyMap: KeyMap
+    private var state: AppState
+    private var isRunning = true
+    private var wakePipe: (read: Int32, write: Int32) = (-1, -1)
+    /// Reads that found nothing although poll said input was ready: a closed terminal.
+    private var emptyReads = 0
+    private var lastReloadCheck = Timestamp(secondsSince1970: 0)
+
+    init(store: Store, terminal: CursesTerminal, keyMap: KeyMap, user: String) {
+        self.store = store
+        self.terminal = terminal
+        self.keyMap = keyMap
+        let now = Timestamp.now()
+        state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
+        if !store.exists {
+            state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change",
+                                         kind: .info)
+        }
+    }
+
+    func run() {
+        installSignalPipe()
+        var needsDrawing = true
+        while isRunning {
+            if needsDrawing {
+                terminal.present(DashboardView(state: state, keyMap: keyMap).render())
+            }
+            needsDrawing = waitAndHandleEvents()
+        }
+    }
+
+    private func installSignalPipe() {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { return }
+        for descriptor in descriptors {
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        }
+        wakePipe = (descriptors[0], descriptors[1])
+        _ = fours_install_wake_signals(wakePipe.write)
+    }
+
+    /// Waits up to a second for input, handles it, and says whether the screen may have changed.
+    private func waitAndHandleEvents() -> Bool {
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&descriptors, nfds_t(descriptors.count), 1000)
+        var changed = false
+        if ready > 0 && descriptors[1].revents != 0 {
+            changed = handleSignals() || changed
+        }
+        // Always read: curses may hold keys already taken from the terminal, and a resize
+        // arrives as a key after the poll is interrupted.
+        var readAny = false
+        while isRunning, let input = terminal.read() {
+            readAny = true
+            switch input {
+            case .key(let key):
+                if let action = keyMap.action(for: key, in: activeScopes) { dispatch(action) }
+            case .resize(let size):
+                dispatch(.resized(size))
+            }
+            changed = true
+        }
+        if ready > 0 && descriptors[0].revents != 0 && !readAny {
+            emptyReads += 1
+            if emptyReads >= 3 { isRunning = false }
+        } else if readAny {
+            emptyReads = 0
+        }
+        return checkClock() || changed
+    }
+
+    private var activeScopes: [KeyScope] {
+        if state.isHelpVisible { return [.help, .everywhere] }
+        return [state.focus == .queue ? .queue : .checklist, .everywhere]
+    }
+
+    private func handleSignals() -> Bool {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = Glibc.read(wakePipe.read, &bytes, bytes.count)
+        guard count > 0 else { return false }
+        for signal in bytes.prefix(count) {
+            switch Int32(signal) {
+            case SIGINT, SIGTERM, SIGHUP:
+                isRunning = false
+            case SIGCONT:
+                terminal.redrawEverything()
+                lastReloadCheck = Timestamp(secondsSince1970: 0)
+            default:
+                break
+            }
+        }
+        return true
+    }
+
+    /// Once a second: notices another process's change to the store, and a new day.
+    private func checkClock() -> Bool {
+        let now = Timestamp.now()
+        guard now.secondsSince1970 - lastReloadCheck.secondsSince1970 >= 1 else { return false }
+        lastReloadCheck = now
+        var changed = false
+        let today = CalendarDay.local(at: now)
+        if today != state.today {
+            dispatch(.dayChanged(today))
+            changed = true
+        }
+        do {
+            if try store.reloadIfChanged() {
+                dispatch(.reloaded(store.document))
+                changed = true
+            }
+        } catch {
+            let text = "The store changed on disk and no longer reads; showing the last good version. \(error.message)"
+            if state.status?.text != text {
+                dispatch(.reloadFailed(text))
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    private func dispatch(_ action: Action) {
+        for effect in update(&state, action, now: Timestamp.now()) {
+            perform(effect)
+        }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            isRunning = false
+        case .suspend:
+            terminal.suspend()
+            lastReloadCheck = Timestamp(secondsSince1970: 0)
+        case .persist(let operation):
+            do {
+                let document = try store.apply(operation)
+                dispatch(.saved(document, operation: operation))
+            } catch {
+                dispatch(.saveFailed(error.message))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CNcurses
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct Fours: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fours",
+        abstract: "A terminal dashboard for L&D training orders, their 4S checklists, and each stakeholder's place "
+            + "on the spectrum from order taker to strategic business partner.",
+        discussion: """
+            The store is one JSON file: --store PATH, else $FOURS_STORE, else \
+            $XDG_DATA_HOME/fours/store.json (~/.local/share/fours/store.json). \
+            Ticks and stage moves are recorded under $FOURS_USER, else your login name.
+            """,
+        subcommands: [OpenCommand.self, DemoCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+
+    static func main() {
+        ProcessSetup.prepare()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by every command that works on a store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
+    var store: String?
+
+    var path: String {
+        StoreLocation.resolve(explicit: store, environment: ProcessSetup.environment)
+    }
+}
+
+/// Reports a failure the user can act on, and gives the exit status that goes with it.
+enum CommandFailure {
+    static func report(_ message: String) -> ExitCode {
+        FileHandleOutput.standardError("fours: \(message)\n")
+        return ExitCode(1)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the dashboard (the default command)."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure.report("""
+                the dashboard needs a terminal (standard input and output are not one).
+                Commands that work without a terminal:
+                  fours demo --store PATH    write a demo store to PATH
+                  fours --help               list every command
+                """)
+        }
+        let store: Store
+        do {
+            store = try Store(path: storeOptions.path)
+        } catch {
+            throw CommandFailure.report(error.message)
+        }
+        let environment = ProcessSetup.environment
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(environment: environment)
+        } catch {
+            throw CommandFailure.report(error.message)
+        }
+        let program = Program(store: store, terminal: terminal, keyMap: .standard,
+                              user: ProcessSetup.userName(environment: environment))
+        program.run()
+        terminal.close()
+        // Freeing a large store takes time and achieves nothing at exit.
+        Glibc.exit(0)
+    }
+}

@@ -1,0 +1,63 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every run of fours does first, before any command.
+enum ProcessSetup {
+    static func prepare() {
+        // A parent (a test runner, a shell) may have left signals blocked; the dashboard
+        // must see SIGTERM, SIGINT and SIGWINCH.
+        fours_unblock_all_signals()
+        avoidInteractiveCrashReporter()
+    }
+
+    /// Swift's crash reporter, when interactive, takes over the terminal and waits 30 s for
+    /// a key. It reads SWIFT_BACKTRACE only at start, so set it and start again, once.
+    private static func avoidInteractiveCrashReporter() {
+        guard getenv("SWIFT_BACKTRACE") == nil else { return }
+        setenv("SWIFT_BACKTRACE", "interactive=no,output-to=stderr", 1)
+        var arguments = CommandLine.arguments.map { strdup($0) }
+        arguments.append(nil)
+        execv("/proc/self/exe", &arguments)
+        // Could not start again: carry on with the reporter as it is.
+    }
+
+    static var environment: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+
+    /// Who ticks steps: FOURS_USER, else the login name.
+    static func userName(environment: [String: String]) -> String {
+        for key in ["FOURS_USER", "LOGNAME", "USER"] {
+            if let name = environment[key], !name.isEmpty { return name }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return "unknown"
+    }
+}
+
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+}

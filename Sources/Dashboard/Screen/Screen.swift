@@ -1,0 +1,94 @@
+struct Size: Sendable, Equatable {
+    var width: Int
+    var height: Int
+}
+
+struct Rect: Sendable, Equatable {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+
+    var maxY: Int { y + height }
+    var maxX: Int { x + width }
+}
+
+/// One terminal cell. A wide character fills its first cell; the cell after it holds an
+/// empty continuation.
+struct Cell: Sendable, Equatable {
+    var text: String
+    var style: Style
+
+    static let blank = Cell(text: " ", style: .plain)
+    var isContinuation: Bool { text.isEmpty }
+}
+
+/// A grid of cells that views draw into. Nothing here talks to a terminal, so tests can
+/// render any view and read it back as lines of text.
+struct Screen: Sendable, Equatable {
+    let size: Size
+    private(set) var cells: [Cell]
+
+    init(size: Size) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        cells = Array(repeating: .blank, count: self.size.width * self.size.height)
+    }
+
+    subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Writes text at (x, y), clipped to `width` columns (to the right edge when nil).
+    /// Control characters are shown as spaces. Returns the columns used.
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, width: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
+        let limit = min(size.width, x + (width ?? size.width))
+        var column = x
+        for character in text {
+            let shown: Character = character.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } == true
+                ? " " : character
+            let characterWidth = DisplayWidth.of(shown)
+            if characterWidth == 0 { continue }
+            if column + characterWidth > limit { break }
+            cells[y * size.width + column] = Cell(text: String(shown), style: style)
+            if characterWidth == 2 {
+                cells[y * size.width + column + 1] = Cell(text: "", style: style)
+            }
+            column += characterWidth
+        }
+        return column - x
+    }
+
+    mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+                cells[y * size.width + x] = Cell(text: character, style: style)
+            }
+        }
+    }
+
+    /// Applies a style to cells that are already drawn, keeping their text.
+    mutating func restyle(_ rect: Rect, _ change: (Style) -> Style) {
+        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+                cells[y * size.width + x].style = change(cells[y * size.width + x].style)
+            }
+        }
+    }
+
+    func line(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<size.width { text += self[x, y].text }
+        return text
+    }
+
+    /// The screen as text, one string per row, with trailing spaces removed.
+    var lines: [String] {
+        (0..<size.height).map { y in
+            var line = line(y)
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Something the terminal reports: a key, or a change of size.
+enum TerminalInput: Equatable {
+    case key(Key)
+    case resize(Size)
+}
+
+enum TerminalError: Error {
+    case unknownTerminal(String)
+
+    var message: String {
+        switch self {
+        case .unknownTerminal(let name):
+            "fours cannot drive this terminal (TERM=\(name.isEmpty ? "unset" : name)). "
+                + "Set TERM to a known type, for example: TERM=xterm-256color fours"
+        }
+    }
+}
+
+/// The only place that talks to curses. It shows a `Screen`, rewriting only the rows that
+/// changed since the last one, and turns curses key codes into `Key`s.
+final class CursesTerminal {
+    private var previous: Screen?
+    private var colorPairs: [ColorPair: Int16] = [:]
+    private let usesColor: Bool
+
+    private struct ColorPair: Hashable {
+        var foreground: Color?
+        var background: Color?
+    }
+
+    init(environment: [String: String]) throws(TerminalError) {
+        setlocale(LC_ALL, "")
+        fours_remember_terminal()
+        guard fours_newterm() != nil else {
+            throw .unknownTerminal(environment["TERM"] ?? "")
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(fours_stdscr(), true)
+        nodelay(fours_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        usesColor = has_colors() && !noColor
+        if usesColor {
+            start_color()
+            use_default_colors()
+        }
+        fours_install_crash_restore()
+    }
+
+    var size: Size {
+        Size(width: Int(fours_cols()), height: Int(fours_lines()))
+    }
+
+    func present(_ screen: Screen) {
+        let window = fours_stdscr()
+        let fullRedraw = previous?.size != screen.size
+        for y in 0..<screen.size.height {
+            if !fullRedraw, let previous, rowsMatch(previous, screen, y) { continue }
+            drawRow(y, of: screen, in: window)
+        }
+        previous = screen
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Reads one pending input without waiting; nil when there is none.
+    func read() -> TerminalInput? {
+        var character: wint_t = 0
+        let result = wget_wch(fours_stdscr(), &character)
+        if result == ERR { return nil }
+        if result == fours_key_code_yes() {
+            if Int32(character) == fours_key_resize() {
+                previous = nil
+                return .resize(size)
+            }
+            return Self.key(forCode: Int32(character)).map { .key($0) }
+        }
+        return Self.key(forCharacter: UInt32(character)).map { .key($0) }
+    }
+
+    /// Ctrl-Z: ncurses' own SIGTSTP handler leaves the screen, stops the process, and
+    /// restores the terminal on `fg`; then everything is drawn again.
+    func suspend() {
+        raise(SIGTSTP)
+        redrawEverything()
+    }
+
+    func redrawEverything() {
+        previous = nil
+        clearok(fours_stdscr(), true)
+    }
+
+    func close() {
+        endwin()
+    }
+
+    private func rowsMatch(_ old: Screen, _ new: Screen, _ y: Int) -> Bool {
+        (0..<new.size.width).allSatisfy { old[$0, y] == new[$0, y] }
+    }
+
+    private func drawRow(_ y: Int, of screen: Screen, in window: UnsafeMutablePointer<WINDOW>?) {
+        var runStart = 0
+        var runText = ""
+        var runStyle = screen.size.width > 0 ? screen[0, y].style : .plain
+        func flush() {
+            guard !runText.isEmpty else { return }
+            apply(runStyle, to: window)
+            wmove(window, Int32(y), Int32(runStart))
+            // Writing the bottom-right cell returns ERR although it is drawn.
+            _ = waddstr(window, runText)
+        }
+        for x in 0..<screen.size.width {
+            let cell = screen[x, y]
+            if cell.isContinuation { continue }
+            if cell.style != runStyle {
+                flush()
+                runStart = x
+                runText = ""
+                runStyle = cell.style
+            }
+            runText += cell.text
+        }
+        flush()
+        wattr_set(window, fours_attr_normal(), 0, nil)
+    }
+
+    private func apply(_ style: Style, to window: UnsafeMutablePointer<WINDOW>?) {
+        var attributes = fours_attr_normal()
+        if style.isBold { attributes |= fours_attr_bold() }
+        if style.isDim { attributes |= fours_attr_dim() }
+        if style.isReversed { attributes |= fours_attr_reverse() }
+        if style.isUnderlined { attributes |= fours_attr_underline() }
+        wattr_set(window, attributes, usesColor ? pair(for: style) : 0, nil)
+    }
+
+    private func pair(for style: Style) -> Int16 {
+        let key = ColorPair(foreground: style.foreground, background: style.background)
+        if key.foreground == nil && key.background == nil { return 0 }
+        if let existing = colorPairs[key] { return existing }
+        let number = Int16(colorPairs.count + 1)
+        guard Int32(number) < fours_color_pairs() else { return 0 }
+        init_pair(number, key.foreground?.rawValue ?? -1, key.background?.rawValue ?? -1)
+        colorPairs[key] = number
+        return number
+    }
+
+    private static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        default: nil
+        }
+    }
+
+    private static func key(forCharacter code: UInt32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96) ?? "?"))
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Every key binding, grouped by where it applies, generated from the key map.
+struct HelpOverlay {
+    let keyMap: KeyMap
+    let size: Size
+
+    var lines: [StyledLine] {
+        var lines: [StyledLine] = []
+        let keyWidth = keyMap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10
+        for scope in KeyScope.allCases {
+            let bindings = keyMap.bindings(in: scope)
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(StyledLine()) }
+            lines.append(StyledLine(scope.rawValue, Theme.sectionTitle))
+            for binding in bindings {
+                lines.append(StyledLine("  " + DisplayWidth.fit(binding.keyLabel, to: keyWidth) + "  ", Theme.title)
+                    .appending(binding.summary))
+            }
+        }
+        return lines
+    }
+
+    func draw(into screen: inout Screen) {
+        let lines = lines
+        let contentWidth = lines.map(\.width).max() ?? 0
+        let width = min(size.width - 2, contentWidth + 4)
+        let height = min(size.height - 2, lines.count + 2)
+        let box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+        screen.fill(box)
+        Frame(rect: box, title: " Keys (? or Esc to close) ").draw(into: &screen)
+        let inner = box.height - 2
+        for (row, line) in lines.prefix(inner).enumerated() {
+            line.draw(into: &screen, x: box.x + 2, y: box.y + 1 + row, width: box.width - 4)
+        }
+        if lines.count > inner {
+            screen.put(" more: enlarge the terminal ", x: box.x + 2, y: box.maxY - 1, style: Theme.muted)
+        }
+    }
+}
+
+/// A box drawn with line characters, with an optional title in the top edge.
+struct Frame {
+    let rect: Rect
+    var title = ""
+
+    func draw(into screen: inout Screen) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        screen.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, style: Theme.border)
+        screen.put("└" + horizontal + "┘", x: rect.x, y: rect.maxY - 1, style: Theme.border)
+        for y in rect.y + 1..<rect.maxY - 1 {
+            screen.put("│", x: rect.x, y: y, style: Theme.border)
+            screen.put("│", x: rect.maxX - 1, y: y, style: Theme.border)
+        }
+        if !title.isEmpty {
+            screen.put(title, x: rect.x + 2, y: rect.y, style: Theme.title, width: rect.width - 4)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// A realistic store for a first look: a week in the life of a small L&D team.
+public enum DemoStore {
+    private struct OrderSketch {
+        var title: String
+        var request: String
+        var stakeholder: String
+        var audience: String
+        var receivedDaysAgo: Int
+        var dueInDays: Int?
+        var priority: Priority
+        var status: OrderStatus
+        var tags: [String]
+        /// Which template steps are ticked, per section, by position.
+        var ticked: [ChecklistSection: [Int]]
+    }
+
+    public static func make(now: Timestamp) -> StoreDocument {
+        let today = CalendarDay.local(at: now)
+        var document = StoreDocument(name: "Learning & Development")
+        let people: [(Stakeholder, daysAgo: Int, from: EngagementStage)] = [
+            (Stakeholder(id: "dana-okafor", name: "Dana Okafor", role: "Head of Sales", team: "Sales",
+                         stage: .orderTaker), 0, .orderTaker),
+            (Stakeholder(id: "marco-silva", name: "Marco Silva", role: "Warehouse Operations Manager",
+                         team: "Logistics", stage: .orderWithChange), 3, .orderTaker),
+            (Stakeholder(id: "aiko-tanaka", name: "Aiko Tanaka", role: "Customer Success Director",
+                         team: "Customer Success", stage: .collaborator), 12, .orderWithChange),
+            (Stakeholder(id: "lena-brandt", name: "Lena Brandt", role: "VP Engineering",
+                         team: "Engineering", stage: .trustedPartner), 40, .collaborator),
+            (Stakeholder(id: "samuel-reyes", name: "Samuel Reyes", role: "Chief People Officer",
+                         team: "People", stage: .strategicPartner), 75, .trustedPartner),
+            (Stakeholder(id: "chloe-martin", name: "Chloé Martin", role: "Finance Controller",
+                         team: "Finance", stage: .orderTaker), 0, .orderTaker),
+        ]
+        for (person, daysAgo, from) in people {
+            var stakeholder = person
+            if from != person.stage {
+                stakeholder.stageHistory = [StageChange(
+                    at: Timestamp(secondsSince1970: now.secondsSince1970 - Int64(daysAgo) * 86_400),
+                    from: from, to: person.stage, by: "demo",
+                    note: "Moved after a good conversation about their goals.")]
+            }
+            document.add(stakeholder)
+        }
+
+        let sketches = [
+            OrderSketch(
+                title: "One-hour time-management workshop",
+                request: "We need a one-hour workshop on time management for the whole sales floor, before the quarter closes.",
+                stakeholder: "dana-okafor", audience: "Sales floor, 40 people", receivedDaysAgo: 9, dueInDays: -2,
+                priority: .high, status: .inProgress, tags: ["workshop", "q4"],
+                ticked: [.shiftMindset: [0]]),
+            OrderSketch(
+                title: "Re-shoot the forklift safety videos",
+                request: "The safety videos are from 2015. Re-shoot them the same way, same length, so the auditors are happy.",
+                stakeholder: "marco-silva", audience: "Warehouse staff", receivedDaysAgo: 20, dueInDays: 3,
+                priority: .high, status: .inProgress, tags: ["safety", "video"],
+                ticked: [.shiftMindset: [0, 1], .strategicApproach: [0], .surpriseAndDelight: [0, 1], .sureThing: [0]]),
+            OrderSketch(
+                title: "Webinar series on the new returns policy",
+                request: "Customers keep getting the returns process wrong. Can you run a webinar series for them next week?",
+                stakeholder: "aiko-tanaka", audience: "Key customers", receivedDaysAgo: 6, dueInDays: 5,
+                priority: .medium, status: .inProgress, tags: ["customer-education", "webinar"],
+                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [1], .sureThing: [0, 1]]),
+            OrderSketch(
+                title: "Onboarding path for platform engineers",
+                request: "New engineers take three months to ship safely. We want to cut that in half; what would you suggest?",
+                stakeholder: "lena-brandt", audience: "New engineering hires", receivedDaysAgo: 15, dueInDays: 24,
+                priority: .medium, status: .inProgress, tags: ["onboarding"],
+                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0], .sureThing: [0, 1, 2]]),
+            OrderSketch(
+                title: "Manager training for the reorganisation",
+                request: "We are restructuring into product teams in spring. Bring L&D into the design from the start.",
+                stakeholder: "samuel-reyes", audience: "All people managers", receivedDaysAgo: 30, dueInDays: 60,
+                priority: .high, status: .inProgress, tags: ["change", "leadership"],
+                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1], .surpriseAndDelight: [1], .sureThing: [0, 2]]),
+            OrderSketch(
+                title: "Excel refresher for budget owners",
+                request: "Please book an Excel course for everyone who owns a budget. Pivot tables, mostly.",
+                stakeholder: "chloe-martin", audience: "Budget owners", receivedDaysAgo: 2, dueInDays: 12,
+                priority: .low, status: .new, tags: ["tools"], ticked: [:]),
+            OrderSketch(
+                title: "Objection-handling e-learning",
+                request: "Build a 20-minute e-learning module on handling price objections.",
+                stakeholder: "dana-okafor", audience: "Account executives", receivedDaysAgo: 4, dueInDays: 1,
+                priority: .medium, status: .new, tags: ["e-learning"], ticked: [:]),
+            OrderSketch(
+                title: "Picking-error coaching for shift leads",
+                request: "Picking errors doubled since the new layout. Shift leads need training on it, fast.",
+                stakeholder: "marco-silva", audience: "Shift leads", receivedDaysAgo: 11, dueInDays: -5,
+                priority: .high, status: .inProgress, tags: ["coaching", "quality"],
+                ticked: [.shiftMindset: [0], .sureThing: [0]]),
+            OrderSketch(
+                title: "Customer-call listening sessions",
+                request: "Could L&D help us understand why renewals dropped in the mid-market segment?",
+                stakeholder: "aiko-tanaka", audience: "Mid-market account team", receivedDaysAgo: 3, dueInDays: nil,
+                priority: .medium, status: .new, tags: ["discovery"], ticked: [.sureThing: [0]]),
+            OrderSketch(
+                title: "Code review habits workshop",
+                request: "A workshop on code review etiquette for all teams.",
+                stakeholder: "lena-brandt", audience: "Engineering", receivedDaysAgo: 50, dueInDays: -20,
+                priority: .medium, status: .delivered, tags: ["workshop"],
+                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0, 1, 2], .sureThing: [0, 1, 2]]),
+            OrderSketch(
+                title: "Expense-policy quick guide",
+                request: "Make a one-page guide to the new expense policy.",
+                stakeholder: "chloe-martin", audience: "All staff", receivedDaysAgo: 35, dueInDays: -14,
+                priority: .low, status: .delivered, tags: ["job-aid"],
+                ticked: [.shiftMindset: [0], .strategicApproach: [0], .sureThing: [0]]),
+        ]
+        for (offset, sketch) in sketches.enumerated() {
+            var checklist = document.template
+            for (section, positions) in sketch.ticked {
+                for position in positions where position < checklist[section].count {
+                    let daysAgo = Int64(min(sketch.receivedDaysAgo, position + offset % 3))
+                    checklist[section][position].tick = Tick(
+                        at: Timestamp(secondsSince1970: now.secondsSince1970 - daysAgo * 86_400 - Int64(position) * 3_600),
+                        by: "demo")
+                }
+            }
+            document.add(TrainingOrder(
+                id: offset + 1, title: sketch.title, request: sketch.request, stakeholderID: sketch.stakeholder,
+                audience: sketch.audience, received: today.adding(days: -sketch.receivedDaysAgo),
+                due: sketch.dueInDays.map { today.adding(days: $0) }, priority: sketch.priority,
+                status: sketch.status, tags: sketch.tags, checklist: checklist))
+        }
+        return document
+    }
+}

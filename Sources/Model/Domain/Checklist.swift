@@ -1,0 +1,114 @@
+/// Who ticked a step, and when.
+public struct Tick: Sendable, Equatable {
+    public var at: Timestamp
+    public var by: String
+
+    public init(at: Timestamp, by: String) {
+        self.at = at
+        self.by = by
+    }
+}
+
+/// One concrete thing to do in a 4S section, such as "agreed what success looks like".
+public struct ChecklistStep: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var tick: Tick?
+    /// The step as it was read, so fields this version does not know survive a save.
+    var preserved = JSONObject()
+
+    public init(id: String, title: String, tick: Tick? = nil) {
+        self.id = id
+        self.title = title
+        self.tick = tick
+    }
+
+    public var isDone: Bool { tick != nil }
+}
+
+/// How far a section, an order or a group of orders has got: done of total.
+public struct Progress: Sendable, Equatable, CustomStringConvertible {
+    public var done: Int
+    public var total: Int
+
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+
+    public var fraction: Double { total == 0 ? 0 : Double(done) / Double(total) }
+    public var isComplete: Bool { total > 0 && done == total }
+    public var description: String { "\(done)/\(total)" }
+
+    public static func + (lhs: Progress, rhs: Progress) -> Progress {
+        Progress(done: lhs.done + rhs.done, total: lhs.total + rhs.total)
+    }
+}
+
+/// The 4S checklist: the steps of each of the four sections, in order.
+public struct Checklist: Sendable, Equatable {
+    private var stepsBySection: [[ChecklistStep]]
+
+    public init(_ steps: [ChecklistSection: [ChecklistStep]] = [:]) {
+        stepsBySection = ChecklistSection.allCases.map { steps[$0] ?? [] }
+    }
+
+    public subscript(section: ChecklistSection) -> [ChecklistStep] {
+        get { stepsBySection[section.index] }
+        set { stepsBySection[section.index] = newValue }
+    }
+
+    public func progress(of section: ChecklistSection) -> Progress {
+        let steps = self[section]
+        return Progress(done: steps.count(where: \.isDone), total: steps.count)
+    }
+
+    public var progress: Progress {
+        ChecklistSection.allCases.reduce(Progress(done: 0, total: 0)) { $0 + progress(of: $1) }
+    }
+
+    /// Every step with its section, in display order.
+    public var allSteps: [(section: ChecklistSection, step: ChecklistStep)] {
+        ChecklistSection.allCases.flatMap { section in self[section].map { (section, $0) } }
+    }
+
+    public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {
+        for section in ChecklistSection.allCases {
+            if let index = self[section].firstIndex(where: { $0.id == id }) { return (section, index) }
+        }
+        return nil
+    }
+
+    /// The same steps with every tick cleared: what a new order starts from.
+    public var unticked: Checklist {
+        var copy = self
+        for section in ChecklistSection.allCases {
+            copy[section] = copy[section].map { ChecklistStep(id: $0.id, title: $0.title) }
+        }
+        return copy
+    }
+
+    /// The template a new store starts with, written for L&D teams.
+    public static let standardTemplate = Checklist([
+        .shiftMindset: [
+            ChecklistStep(id: "partner-questions", title: "Asked partner questions about the business problem"),
+            ChecklistStep(id: "success-defined", title: "Agreed with them what success looks like"),
+            ChecklistStep(id: "outcome-framing", title: "Restated the order as a business outcome"),
+        ],
+        .strategicApproach: [
+            ChecklistStep(id: "measurement-built-in", title: "Built in a measure of what worked and what did not"),
+            ChecklistStep(id: "needs-analysis-agreed", title: "Agreed a needs analysis, even if after delivery"),
+            ChecklistStep(id: "ideal-process-proposed", title: "Proposed how the next request should run"),
+        ],
+        .surpriseAndDelight: [
+            ChecklistStep(id: "unexpected-value", title: "Added something useful they did not ask for"),
+            ChecklistStep(id: "gain-quantified", title: "Put a number on the gain (time or money saved)"),
+            ChecklistStep(id: "before-after", title: "Set up a before-and-after measurement"),
+        ],
+        .sureThing: [
+            ChecklistStep(id: "business-conversation", title: "Talked about their challenges, wins and goals"),
+            ChecklistStep(id: "insight-recorded", title: "Wrote down what I learned about their business"),
+            ChecklistStep(id: "follow-up-planned", title: "Planned the next touchpoint with them"),
+        ],
+    ])
+}

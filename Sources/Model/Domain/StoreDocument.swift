@@ -1,0 +1,70 @@
+/// Everything in one store file: the team's orders, their stakeholders and the 4S template.
+public struct StoreDocument: Sendable, Equatable {
+    public static let currentSchemaVersion = 1
+
+    public var name: String
+    /// The checklist that new orders copy.
+    public var template: Checklist
+    public private(set) var orders: [TrainingOrder]
+    public private(set) var stakeholders: [Stakeholder]
+    private var orderIndex: [Int: Int] = [:]
+    private var stakeholderIndex: [String: Int] = [:]
+    var preserved = JSONObject()
+
+    public init(name: String = "L&D orders", template: Checklist = .standardTemplate,
+                orders: [TrainingOrder] = [], stakeholders: [Stakeholder] = []) {
+        self.name = name
+        self.template = template
+        self.orders = orders
+        self.stakeholders = stakeholders
+        rebuildIndexes()
+    }
+
+    public static func == (lhs: StoreDocument, rhs: StoreDocument) -> Bool {
+        lhs.name == rhs.name && lhs.template == rhs.template && lhs.orders == rhs.orders
+            && lhs.stakeholders == rhs.stakeholders && lhs.preserved == rhs.preserved
+    }
+
+    private mutating func rebuildIndexes() {
+        orderIndex = Dictionary(orders.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        stakeholderIndex = Dictionary(stakeholders.enumerated().map { ($1.id, $0) },
+                                      uniquingKeysWith: { first, _ in first })
+    }
+
+    public func order(id: Int) -> TrainingOrder? {
+        orderIndex[id].map { orders[$0] }
+    }
+
+    public func stakeholder(id: String) -> Stakeholder? {
+        stakeholderIndex[id].map { stakeholders[$0] }
+    }
+
+    /// Changes one order in place; returns false when there is no such order.
+    @discardableResult
+    public mutating func updateOrder(id: Int, _ change: (inout TrainingOrder) throws -> Void) rethrows -> Bool {
+        guard let index = orderIndex[id] else { return false }
+        try change(&orders[index])
+        return true
+    }
+
+    @discardableResult
+    public mutating func updateStakeholder(id: String, _ change: (inout Stakeholder) throws -> Void) rethrows -> Bool {
+        guard let index = stakeholderIndex[id] else { return false }
+        try change(&stakeholders[index])
+        return true
+    }
+
+    public mutating func add(_ order: TrainingOrder) {
+        orders.append(order)
+        orderIndex[order.id] = orders.count - 1
+    }
+
+    public mutating func add(_ stakeholder: Stakeholder) {
+        stakeholders.append(stakeholder)
+        stakeholderIndex[stakeholder.id] = stakeholders.count - 1
+    }
+
+    public var nextOrderID: Int {
+        (orders.map(\.id).max() ?? 0) + 1
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A moment, to the second, written in files as UTC ISO 8601: `2026-11-25T17:02:25Z`.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let secondsSince1970: Int64
+
+    public init(secondsSince1970: Int64) {
+        self.secondsSince1970 = secondsSince1970
+    }
+
+    public static func now() -> Timestamp {
+        Timestamp(secondsSince1970: Int64(time(nil)))
+    }
+
+    public init?(iso text: String) {
+        // YYYY-MM-DDTHH:MM:SSZ
+        guard text.count == 20, text.hasSuffix("Z") else { return nil }
+        let datePart = String(text.prefix(10))
+        let timeParts = text.dropFirst(11).dropLast().split(separator: ":")
+        guard text.dropFirst(10).first == "T", let day = CalendarDay(iso: datePart), timeParts.count == 3,
+              timeParts.allSatisfy({ $0.count == 2 }),
+              let hour = Int(timeParts[0]), let minute = Int(timeParts[1]), let second = Int(timeParts[2]),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        secondsSince1970 = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    public var description: String {
+        let day = CalendarDay(ordinal: Int((secondsSince1970 - secondsIntoDay) / 86_400))
+        let hour = Int(secondsIntoDay / 3600)
+        let minute = Int(secondsIntoDay % 3600 / 60)
+        let second = Int(secondsIntoDay % 60)
+        return "\(day)T\(CalendarDay.padded(hour, 2)):\(CalendarDay.padded(minute, 2)):\(CalendarDay.padded(second, 2))Z"
+    }
+
+    private var secondsIntoDay: Int64 {
+        ((secondsSince1970 % 86_400) + 86_400) % 86_400
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.secondsSince1970 < rhs.secondsSince1970
+    }
+}

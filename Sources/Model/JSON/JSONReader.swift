@@ -1,0 +1,304 @@
+/// What went wrong while reading JSON text, and where.
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public var position: SourcePosition
+    public var problem: String
+}
+
+/// A strict JSON reader: no trailing commas, no comments, no duplicate keys, valid UTF-8 only.
+/// Foundation's parser accepts some of these and reports no line or column, which is why
+/// the store reads its own files.
+public struct JSONReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+    private static let maximumDepth = 512
+
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes)
+        return try reader.parseDocument()
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private var position: SourcePosition {
+        SourcePosition(line: line, column: offset - lineStart + 1)
+    }
+
+    private func fail(_ problem: String) -> JSONSyntaxError {
+        JSONSyntaxError(position: position, problem: problem)
+    }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
+        // A byte-order mark carries no meaning in UTF-8; editors on some systems add one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3; lineStart = 3 }
+        skipWhitespace()
+        if offset == bytes.count { throw fail("the file is empty; a store is a JSON object") }
+        let value = try parseValue()
+        skipWhitespace()
+        if offset < bytes.count { throw fail("unexpected \(describeCurrent()) after the end of the document") }
+        return value
+    }
+
+    private mutating func skipWhitespace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+            case UInt8(ascii: "\n"):
+                offset += 1
+                line += 1
+                lineStart = offset
+            default:
+                return
+            }
+        }
+    }
+
+    private func describeCurrent() -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+        guard offset < bytes.count else { throw fail("unexpected end of file, expected a value") }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return .object(try parseObject())
+        case UInt8(ascii: "["): return .array(try parseArray())
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        default: throw fail("unexpected \(describeCurrent()), expected a value")
+        }
+    }
+
+    private mutating func enterNesting() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw fail("nesting deeper than \(Self.maximumDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
+        try enterNesting()
+        var object = JSONObject(position: position)
+        offset += 1
+        skipWhitespace()
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+            offset += 1
+            depth -= 1
+            return object
+        }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw fail("unexpected \(describeCurrent()), expected a member name in double quotes")
+            }
+            let keyPosition = position
+            let key = try parseString()
+            if object[key] != nil {
+                throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(key)\"")
+            }
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+                throw fail("unexpected \(describeCurrent()), expected ':' after \"\(key)\"")
+            }
+            offset += 1
+            skipWhitespace()
+            let valuePosition = position
+            object.insert(try parseValue(), for: key, at: valuePosition)
+            skipWhitespace()
+            guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or '}'") }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                skipWhitespace()
+                if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+                    throw fail("trailing comma before '}'")
+                }
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "}") {
+                offset += 1
+                depth -= 1
+                return object
+            }
+            throw fail("unexpected \(describeCurrent()), expected ',' or '}'")
+        }
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> [JSONValue] {
+        try enterNesting()
+        var elements: [JSONValue] = []
+        offset += 1
+        skipWhitespace()
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+            offset += 1
+            depth -= 1
+            return elements
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or ']'") }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                skipWhitespace()
+                if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+                    throw fail("trailing comma before ']'")
+                }
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "]") {
+                offset += 1
+                depth -= 1
+                return elements
+            }
+            throw fail("unexpected \(describeCurrent()), expected ',' or ']'")
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        guard offset + count <= bytes.count, bytes[offset..<offset + count].elementsEqual(expected) else {
+            throw fail("unexpected \(describeCurrent()), expected a value")
+        }
+        offset += count
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+        let start = offset
+        func digits(_ reader: inout JSONReader) -> Int {
+            let first = reader.offset
+            while reader.offset < reader.bytes.count,
+                  (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.offset]) {
+                reader.offset += 1
+            }
+            return reader.offset - first
+        }
+        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let integerStart = offset
+        let integerDigits = digits(&self)
+        if integerDigits == 0 { throw fail("a number needs digits after '-'") }
+        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+            offset = integerStart
+            throw fail("numbers may not start with 0")
+        }
+        if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            if digits(&self) == 0 { throw fail("a number needs digits after '.'") }
+        }
+        if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
+            offset += 1
+            if offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
+                offset += 1
+            }
+            if digits(&self) == 0 { throw fail("a number needs digits in its exponent") }
+        }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        guard let value = Double(text), value.isFinite else {
+            offset = start
+            throw fail("the number \(text) is out of range")
+        }
+        return value
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        offset += 1
+        let start = offset
+        var hasEscapes = false
+        while true {
+            guard offset < bytes.count else { throw fail("unterminated string") }
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 {
+                throw fail(byte == UInt8(ascii: "\n") ? "unterminated string (line break inside quotes)"
+                                                      : "control character inside a string; write it as an escape")
+            }
+            if byte == UInt8(ascii: "\\") { hasEscapes = true; offset += 2 } else { offset += 1 }
+        }
+        let end = offset
+        offset += 1
+        if !hasEscapes {
+            return try decodeUTF8(bytes[start..<end], at: start)
+        }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\") else {
+                unescaped.append(byte)
+                index += 1
+                continue
+            }
+            let escape = bytes[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""): unescaped.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): unescaped.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): unescaped.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalarValue = try hexQuad(at: index)
+                index += 4
+                if (0xD800...0xDBFF).contains(scalarValue) {
+                    guard index + 6 <= end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw errorAt(index, "a high surrogate escape must be followed by a low one")
+                    }
+                    let low = try hexQuad(at: index + 2)
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        throw errorAt(index, "a high surrogate escape must be followed by a low one")
+                    }
+                    scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                    index += 6
+                }
+                guard let scalar = Unicode.Scalar(scalarValue) else {
+                    throw errorAt(index - 6, "\\u escape names no character")
+                }
+                unescaped.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default:
+                throw errorAt(index - 2, "unknown escape '\\\(Character(Unicode.Scalar(escape)))'")
+            }
+        }
+        return try decodeUTF8(unescaped[...], at: start)
+    }
+
+    private func hexQuad(at index: Int) throws(JSONSyntaxError) -> UInt32 {
+        var value: UInt32 = 0
+        guard index + 4 <= bytes.count else { throw errorAt(index, "\\u needs four hex digits") }
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw errorAt(index, "\\u needs four hex digits")
+            }
+            value = value * 16 + UInt32(digit)
+        }
+        return value
+    }
+
+    private func errorAt(_ index: Int, _ problem: String) -> JSONSyntaxError {
+        // Strings never span lines, so the current line is the right one.
+        JSONSyntaxError(position: SourcePosition(line: line, column: index - lineStart + 1), problem: problem)
+    }
+
+    private func decodeUTF8(_ slice: ArraySlice<UInt8>, at start: Int) throws(JSONSyntaxError) -> String {
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw errorAt(start, "the string is not valid UTF-8; save the file as UTF-8")
+        }
+        return text
+    }
+}

@@ -1,0 +1,57 @@
+/// A place in a text file, for error messages. Lines and columns count from 1; the
+/// column counts bytes, as most editors' "go to column" does for plain text.
+public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A parsed JSON document. Objects keep every member, including ones this version of
+/// fours does not know, so that a save never drops what another version wrote.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// A JSON object with the source position of each member, when it was read from a file.
+public struct JSONObject: Sendable, Equatable {
+    public private(set) var members: [String: JSONValue]
+    /// Where each member's value starts in the file it was read from.
+    private var positions: [String: SourcePosition]
+    /// Where the object's opening brace is in the file it was read from.
+    public let position: SourcePosition?
+
+    public init(_ members: [String: JSONValue] = [:], position: SourcePosition? = nil) {
+        self.members = members
+        self.positions = [:]
+        self.position = position
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members[key] }
+        set { members[key] = newValue }
+    }
+
+    public func position(of key: String) -> SourcePosition? {
+        positions[key] ?? position
+    }
+
+    mutating func insert(_ value: JSONValue, for key: String, at position: SourcePosition) {
+        members[key] = value
+        positions[key] = position
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members == rhs.members
+    }
+}

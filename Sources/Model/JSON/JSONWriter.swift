@@ -1,0 +1,79 @@
+/// Writes JSON the way the store keeps it: two-space indent, one member per line, keys
+/// sorted, so that a change to one field is a one-line diff and git can merge neighbours.
+public struct JSONWriter {
+    private var output: [UInt8] = []
+
+    public static func bytes(for value: JSONValue) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.output.reserveCapacity(4096)
+        writer.write(value, indent: 0)
+        writer.output.append(UInt8(ascii: "\n"))
+        return writer.output
+    }
+
+    private mutating func newline(indent: Int) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    private mutating func write(_ value: JSONValue, indent: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .number(let number): writeNumber(number)
+        case .string(let text): writeString(text)
+        case .array(let elements):
+            guard !elements.isEmpty else { append("[]"); return }
+            output.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent: indent + 1)
+                write(element, indent: indent + 1)
+            }
+            newline(indent: indent)
+            output.append(UInt8(ascii: "]"))
+        case .object(let object):
+            guard !object.members.isEmpty else { append("{}"); return }
+            output.append(UInt8(ascii: "{"))
+            for (index, key) in object.members.keys.sorted().enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent: indent + 1)
+                writeString(key)
+                append(": ")
+                write(object.members[key] ?? .null, indent: indent + 1)
+            }
+            newline(indent: indent)
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private mutating func writeNumber(_ number: Double) {
+        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
+            append(String(Int64(number)))
+        } else {
+            append(String(number))
+        }
+    }
+
+    private mutating func writeString(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

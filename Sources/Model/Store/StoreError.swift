@@ -1,0 +1,29 @@
+/// Why the store could not be read or saved, written for the person at the keyboard:
+/// what is wrong, where, and what to do.
+public enum StoreError: Error, Sendable, Equatable {
+    case unreadable(path: String, reason: String)
+    case syntax(path: String, JSONSyntaxError)
+    case invalid(path: String, StoreValidationError)
+    case notSaved(path: String, reason: String)
+    case conflict(OperationConflict)
+    case alreadyExists(path: String)
+
+    public var message: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        case .syntax(let path, let error):
+            "\(path):\(error.position): \(error.problem). Fix the file (it was left untouched), "
+                + "or move it aside to start a new store"
+        case .invalid(let path, let error):
+            "\(path)\(error.position.map { ":\($0)" } ?? ""): \(error.path.isEmpty ? "" : error.path + " ")"
+                + "\(error.problem). Fix the file (it was left untouched)"
+        case .notSaved(let path, let reason):
+            "not saved to \(path): \(reason)"
+        case .conflict(let conflict):
+            "not saved: \(conflict.reason) (changed by someone else)"
+        case .alreadyExists(let path):
+            "\(path) already exists; choose another path or remove it first"
+        }
+    }
+}
