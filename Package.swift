@@ -25,9 +25,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "ModelTests", dependencies: ["Model"], swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Model"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["Model"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Model"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Model", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["Model", "TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

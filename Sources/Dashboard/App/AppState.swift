@@ -53,7 +53,7 @@ struct AppState: Equatable, Sendable {
         selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
     }
 
-    var layout: Layout { Layout(size: size) }
+    var layout: Layout { Layout(size: size, queueLength: queue.count) }
 
     /// Replaces the document, keeping the user's place: the same order stays selected (or
     /// the one now at its position, if it left the queue) and the same step.

@@ -1,8 +1,8 @@
 /// Where a binding applies. Help groups bindings by it.
 enum KeyScope: String, CaseIterable, Sendable {
-    case everywhere = "Everywhere"
     case queue = "Order queue"
     case checklist = "4S checklist"
+    case everywhere = "Everywhere"
     case help = "Help"
 }
 

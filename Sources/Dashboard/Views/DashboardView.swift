@@ -48,7 +48,8 @@ struct DashboardView {
         if summary.overdue > 0 { line.append(" · \(summary.overdue) overdue", Theme.header) }
         if summary.dueThisWeek > 0 { line.append(" · \(summary.dueThisWeek) due this week", Theme.header) }
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
-        let date = " \(state.today) "
+        let position = state.queue.isEmpty ? "" : " \(state.selectedPosition + 1)/\(state.queue.count) │"
+        let date = "\(position) \(state.today) "
         if line.width + DisplayWidth.of(date) < rect.width {
             screen.put(date, x: rect.maxX - DisplayWidth.of(date), y: rect.y, style: Theme.header)
         }

@@ -13,20 +13,32 @@ struct DetailView {
             return
         }
         let (lines, selectedLine) = content(for: order)
-        // Keep the selected step in view, with a little context below it.
-        var scroll = 0
-        if let selectedLine, selectedLine + 2 > rect.height {
-            scroll = min(selectedLine + 2 - rect.height, max(0, lines.count - rect.height))
-        }
-        for (row, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
+        for (row, line) in visibleLines(lines, selectedLine: selectedLine).enumerated() {
             line.draw(into: &screen, x: rect.x + 1, y: rect.y + row, width: rect.width - 1)
         }
-        if scroll > 0 {
-            screen.put("↑ more", x: rect.maxX - 7, y: rect.y, style: Theme.muted)
+    }
+
+    /// The lines that fit the pane, scrolled to keep the selected step in view with a
+    /// little context, and marked where lines are hidden above or below.
+    private func visibleLines(_ lines: [StyledLine], selectedLine: Int?) -> [StyledLine] {
+        let height = rect.height
+        guard lines.count > height, height >= 3 else { return Array(lines.prefix(height)) }
+        var top = 0
+        if let selectedLine {
+            // One row may go to the "more above" marker, and one for context below.
+            top = max(0, min(selectedLine + 3 - height, lines.count - height))
         }
-        if lines.count - scroll > rect.height {
-            screen.put("↓ more", x: rect.maxX - 7, y: rect.maxY - 1, style: Theme.muted)
+        var visible: [StyledLine] = []
+        if top > 0 { visible.append(StyledLine("  ↑ \(top + 1) more lines", Theme.muted)); top += 1 }
+        let room = height - visible.count
+        let remaining = lines.count - top
+        if remaining > room {
+            visible.append(contentsOf: lines[top..<top + room - 1])
+            visible.append(StyledLine("  ↓ \(remaining - room + 1) more lines", Theme.muted))
+        } else {
+            visible.append(contentsOf: lines[top...])
         }
+        return visible
     }
 
     /// The pane's lines and which of them is the selected step.

@@ -17,7 +17,7 @@ struct QueueView {
     private func columns() -> Columns {
         let idWidth = "#\(state.document.nextOrderID)".count + 1
         let stakeholder = rect.width >= 90 ? 16 : 12
-        let stage = rect.width >= 90 ? 8 : 6
+        let stage = rect.width >= 90 ? 10 : 8
         let fixed = 2 + idWidth + stakeholder + 8 + 16 + stage
         return Columns(id: idWidth, stakeholder: stakeholder, stage: stage, title: max(8, rect.width - fixed))
     }
@@ -46,10 +46,6 @@ struct QueueView {
             guard let order = state.document.order(id: state.queue.orderIDs[position]) else { continue }
             let line = row(for: order, columns: columns, isSelected: position == state.selectedPosition)
             line.draw(into: &screen, x: rect.x, y: rect.y + 1 + position - state.queueScroll, width: rect.width)
-        }
-        if state.queue.count > rows {
-            let indicator = " \(state.selectedPosition + 1)/\(state.queue.count) "
-            screen.put(indicator, x: rect.maxX - DisplayWidth.of(indicator), y: rect.y, style: Theme.muted)
         }
     }
 

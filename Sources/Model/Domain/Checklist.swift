@@ -15,7 +15,7 @@ public struct ChecklistStep: Sendable, Equatable, Identifiable {
     public var title: String
     public var tick: Tick?
     /// The step as it was read, so fields this version does not know survive a save.
-    var preserved = JSONObject()
+    var preserved = PreservedFields()
 
     public init(id: String, title: String, tick: Tick? = nil) {
         self.id = id

@@ -24,7 +24,7 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
     public var team: String
     public var stage: EngagementStage
     public var stageHistory: [StageChange]
-    var preserved = JSONObject()
+    var preserved = PreservedFields()
 
     public init(id: String, name: String, role: String = "", team: String = "",
                 stage: EngagementStage = .orderTaker, stageHistory: [StageChange] = []) {

@@ -9,7 +9,7 @@ public struct StoreDocument: Sendable, Equatable {
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]
     private var stakeholderIndex: [String: Int] = [:]
-    var preserved = JSONObject()
+    var preserved = PreservedFields()
 
     public init(name: String = "L&D orders", template: Checklist = .standardTemplate,
                 orders: [TrainingOrder] = [], stakeholders: [Stakeholder] = []) {
@@ -22,7 +22,7 @@ public struct StoreDocument: Sendable, Equatable {
 
     public static func == (lhs: StoreDocument, rhs: StoreDocument) -> Bool {
         lhs.name == rhs.name && lhs.template == rhs.template && lhs.orders == rhs.orders
-            && lhs.stakeholders == rhs.stakeholders && lhs.preserved == rhs.preserved
+            && lhs.stakeholders == rhs.stakeholders
     }
 
     private mutating func rebuildIndexes() {

@@ -48,7 +48,7 @@ public struct TrainingOrder: Sendable, Equatable, Identifiable {
     public var status: OrderStatus
     public var tags: [String]
     public var checklist: Checklist
-    var preserved = JSONObject()
+    var preserved = PreservedFields()
 
     public init(id: Int, title: String, request: String, stakeholderID: String, audience: String,
                 received: CalendarDay, due: CalendarDay?, priority: Priority = .medium,

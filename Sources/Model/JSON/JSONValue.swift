@@ -55,3 +55,12 @@ public struct JSONObject: Sendable, Equatable {
         lhs.members == rhs.members
     }
 }
+
+/// The object a value was read from, kept so that members this version does not know are
+/// written back. It takes no part in equality: two values are equal when what fours knows
+/// of them is.
+struct PreservedFields: Sendable, Equatable {
+    var object = JSONObject()
+
+    static func == (lhs: PreservedFields, rhs: PreservedFields) -> Bool { true }
+}

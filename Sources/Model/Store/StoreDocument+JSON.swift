@@ -43,11 +43,11 @@ extension StoreDocument {
         }
         self.init(name: try root.optionalString("name") ?? "L&D orders", template: template,
                   orders: orders, stakeholders: stakeholders)
-        preserved = root.object
+        preserved.object = root.object
     }
 
     public var json: JSONValue {
-        var object = preserved
+        var object = preserved.object
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
@@ -95,11 +95,11 @@ extension ChecklistStep {
         if let at = try reader.timestamp("tickedAt") {
             tick = Tick(at: at, by: try reader.optionalString("tickedBy") ?? "")
         }
-        preserved = reader.object
+        preserved.object = reader.object
     }
 
     var json: JSONValue {
-        var object = preserved
+        var object = preserved.object
         object["id"] = .string(id)
         object["title"] = .string(title)
         object["tickedAt"] = tick.map { .string($0.at.description) }
@@ -139,11 +139,11 @@ extension TrainingOrder {
                                      expected: OrderStatus.allCases.map(\.rawValue)) ?? .new,
             tags: tags,
             checklist: checklist)
-        preserved = reader.object
+        preserved.object = reader.object
     }
 
     var json: JSONValue {
-        var object = preserved
+        var object = preserved.object
         object["id"] = .number(Double(id))
         object["title"] = .string(title)
         object["request"] = .string(request)
@@ -181,11 +181,11 @@ extension Stakeholder {
             team: try reader.optionalString("team") ?? "",
             stage: try reader.oneOf("stage", EngagementStage.init(key:), expected: stageNames) ?? .orderTaker,
             stageHistory: history)
-        preserved = reader.object
+        preserved.object = reader.object
     }
 
     var json: JSONValue {
-        var object = preserved
+        var object = preserved.object
         object["id"] = .string(id)
         object["name"] = .string(name)
         object["role"] = .string(role)

@@ -1,0 +1,76 @@
+import Model
+import TestSupport
+import Testing
+
+@Suite struct DomainTests {
+    @Test func progressIsCountedPerSectionAndPerOrder() throws {
+        var checklist = Checklist.standardTemplate
+        #expect(checklist.progress == Progress(done: 0, total: 12))
+        checklist[.sureThing][1].tick = Tick(at: Fixture.now, by: "ana")
+        checklist[.sureThing][2].tick = Tick(at: Fixture.now, by: "ana")
+        checklist[.shiftMindset][0].tick = Tick(at: Fixture.now, by: "ben")
+        #expect(checklist.progress(of: .sureThing) == Progress(done: 2, total: 3))
+        #expect(checklist.progress(of: .strategicApproach) == Progress(done: 0, total: 3))
+        #expect(checklist.progress == Progress(done: 3, total: 12))
+        #expect(checklist.unticked.progress.done == 0)
+    }
+
+    @Test func queueHoldsOpenOrdersSoonestDueFirst() throws {
+        let document = Fixture.demo
+        let queue = OrderQueue(document)
+        let orders = queue.orderIDs.compactMap { document.order(id: $0) }
+        #expect(orders.count == document.orders.filter(\.status.isOpen).count)
+        #expect(orders.allSatisfy { $0.status.isOpen })
+        let dueDates = orders.compactMap(\.due)
+        #expect(dueDates == dueDates.sorted())
+        // Orders without a due date come last.
+        #expect(orders.last?.due == nil)
+    }
+
+    @Test func demoStoreCoversWhatAFirstLookNeeds() {
+        let document = Fixture.demo
+        let today = Fixture.today
+        let open = document.orders.filter(\.status.isOpen)
+        #expect(open.count >= 8)
+        #expect(document.orders.filter { $0.status == .delivered }.count >= 2)
+        #expect(Set(document.orders.map(\.stakeholderID)).count >= 5)
+        #expect(Set(document.stakeholders.map(\.stage)) == Set(EngagementStage.allCases))
+        #expect(open.contains { $0.isOverdue(on: today) })
+        #expect(open.contains { order in order.due.map { $0 >= today && today.days(until: $0) < 7 } ?? false })
+        #expect(Set(open.map(\.checklist.progress.done)).count >= 4, "progress should vary")
+        let summary = QueueSummary(document, today: today)
+        #expect(summary.open == open.count)
+        #expect(summary.overdue == 2)
+        #expect(summary.dueThisWeek == 3)
+    }
+
+    @Test func stakeholderMovesAreRecordedInTheirHistory() throws {
+        var document = Fixture.demo
+        try StoreOperation.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana")
+            .apply(to: &document)
+        let dana = try #require(document.stakeholder(id: "dana-okafor"))
+        #expect(dana.stage == .orderWithChange)
+        #expect(dana.stageHistory.last == StageChange(at: Fixture.now, from: .orderTaker, to: .orderWithChange, by: "ana"))
+    }
+
+    @Test func operationsOnMissingThingsAreConflicts() {
+        var document = Fixture.demo
+        #expect(throws: OperationConflict("order #999 no longer exists")) {
+            try StoreOperation.setStep(order: 999, step: "partner-questions", tick: nil).apply(to: &document)
+        }
+        #expect(throws: OperationConflict.self) {
+            try StoreOperation.setStep(order: 1, step: "no-such-step", tick: nil).apply(to: &document)
+        }
+        #expect(document == Fixture.demo)
+    }
+
+    @Test func storeLocationFollowsFlagThenEnvironmentThenXDG() {
+        #expect(StoreLocation.resolve(explicit: "/a.json", environment: ["FOURS_STORE": "/b.json"]) == "/a.json")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["FOURS_STORE": "/b.json", "XDG_DATA_HOME": "/x"]) == "/b.json")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/fours/store.json")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/fours/store.json")
+        // A relative XDG_DATA_HOME is invalid by the spec and ignored.
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"])
+            == "/h/.local/share/fours/store.json")
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct StoreTests {
+    let folder: TemporaryFolder
+    let path: String
+
+    init() throws {
+        folder = try TemporaryFolder()
+        path = folder.file("store.json")
+    }
+
+    private func tick(_ step: String, on order: Int, by user: String = "ana") -> StoreOperation {
+        .setStep(order: order, step: step, tick: Tick(at: Fixture.now, by: user))
+    }
+
+    private func storeError(_ body: () throws(StoreError) -> Void) -> StoreError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func missingFileIsAnEmptyStoreCreatedOnTheFirstChange() throws {
+        let nested = folder.file("a/b/store.json")
+        let store = try Store(path: nested)
+        #expect(store.document.orders.isEmpty)
+        #expect(!FileText.exists(nested))
+        try Store.create(path: path, document: Fixture.demo)
+        let demo = try Store(path: path)
+        #expect(demo.document == Fixture.demo)
+    }
+
+    @Test func aTickIsSavedAtOnceAsASmallSortedDiff() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let before = try #require(FileText.read(path))
+        let store = try Store(path: path)
+        try store.apply(tick("success-defined", on: 1))
+        let after = try #require(FileText.read(path))
+        let beforeLines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        let afterLines = after.split(separator: "\n", omittingEmptySubsequences: false)
+        // Two lines more (tickedAt, tickedBy), inserted inside the one step; nothing else moves.
+        #expect(afterLines.count == beforeLines.count + 2)
+        let firstDifference = try #require(beforeLines.indices.first { beforeLines[$0] != afterLines[$0] })
+        #expect(Array(afterLines[(firstDifference + 2)...]) == Array(beforeLines[firstDifference...]))
+        #expect(afterLines[firstDifference...].prefix(2).contains(#"            "tickedBy": "ana","#))
+        #expect(after.hasPrefix("{\n  \"name\": "))
+        let reopened = try Store(path: path)
+        #expect(reopened.document.order(id: 1)?.checklist.progress.done == 2)
+    }
+
+    @Test func keepsTheFileModeAndLeavesNoTemporaryFiles() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        chmod(path, 0o600)
+        let store = try Store(path: path)
+        try store.apply(tick("success-defined", on: 1))
+        var status = stat()
+        stat(path, &status)
+        #expect(status.st_mode & 0o777 == 0o600)
+        let listing = Command.run(["/bin/ls", "-A", folder.path]).output
+        #expect(listing.split(separator: "\n").sorted() == ["store.json", "store.json.lock"])
+    }
+
+    @Test func twoWritersLoseNothing() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let first = try Store(path: path)
+        let second = try Store(path: path)
+        try first.apply(tick("success-defined", on: 2, by: "ana"))
+        // The second store read the file before the first saved; its save must re-read.
+        let merged = try second.apply(tick("outcome-framing", on: 2, by: "ben"))
+        let order = try #require(merged.order(id: 2))
+        #expect(order.checklist[.shiftMindset].map(\.tick?.by) == ["demo", "ana", "ben"])
+        let onDisk = try Store(path: path).document
+        #expect(onDisk == merged)
+    }
+
+    @Test func anOperationOnSomethingDeletedElsewhereIsRefusedAndLosesNothing() throws {
+        var withoutOrderThree = Fixture.demo
+        try Store.create(path: folder.file("source.json"), document: withoutOrderThree)
+        let store = try Store(path: folder.file("source.json"))
+        // Someone else rewrites the file without order #3.
+        let text = try #require(FileText.read(folder.file("source.json")))
+        let edited = text.replacingOccurrences(of: "\"id\": 3,", with: "\"id\": 30,")
+        try FileText.write(edited, to: folder.file("source.json"))
+        let error = storeError { () throws(StoreError) in try store.apply(tick("success-defined", on: 3)) }
+        #expect(error == .conflict(OperationConflict("order #3 no longer exists")))
+        #expect(FileText.read(folder.file("source.json")) == edited)
+        withoutOrderThree = store.document
+        #expect(withoutOrderThree.order(id: 30) != nil)
+    }
+
+    @Test(arguments: [
+        ("{\"schemaVersion\": 1, \"orders\": [,]}", "store.json:1:33: unexpected ','"),
+        ("{\n  \"schemaVersion\": 1,\n  \"stakeholders\": [{\"id\": \"x\", \"name\": \"X\", \"stage\": \"guru\"}]\n}",
+         "store.json:3:54: stakeholders[0].stage unknown value \"guru\"; expected one of: orderTaker,"),
+        ("{\"schemaVersion\": 7}", "store.json:1:19: schemaVersion this file was written by a newer fours (schema 7)"),
+        ("{\"schemaVersion\": 1, \"stakeholders\": [], \"orders\": [{\"id\": 1, \"title\": \"T\", \"stakeholder\": \"nobody\", \"received\": \"2026-01-01\"}]}",
+         "orders[0].stakeholder no stakeholder has the id \"nobody\""),
+        ("{\"schemaVersion\": 1, \"template\": {\"luck\": []}}", "template.luck unknown 4S section"),
+        ("{\"schemaVersion\": 1, \"stakeholders\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"a\", \"name\": \"B\"}]}",
+         "stakeholders[1].id another stakeholder already has the id \"a\""),
+        ("[]", "expected an object, found a list"),
+        ("{\"schemaVersion\": \"one\"}", "schemaVersion expected a whole number, found the string \"one\""),
+    ])
+    func aBadFileIsReportedPreciselyAndNeverOverwritten(text: String, expected: String) throws {
+        try FileText.write(text, to: path)
+        let error = try #require(storeError { () throws(StoreError) in _ = try Store(path: path) })
+        #expect(error.message.contains(expected), "\(error.message)")
+        #expect(error.message.contains(path))
+        #expect(FileText.read(path) == text)
+    }
+
+    @Test func fieldsThisVersionDoesNotKnowSurviveASave() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        var text = try #require(FileText.read(path))
+        text = text.replacingOccurrences(of: "{\n  \"name\": ", with: "{\n  \"futureTopLevel\": [1, 2],\n  \"name\": ")
+        text = text.replacingOccurrences(of: "\"id\": \"partner-questions\",",
+                                         with: "\"id\": \"partner-questions\",\n\"evidenceLink\": \"https://example.test/x\",")
+        text = text.replacingOccurrences(of: "\"id\": \"dana-okafor\",", with: "\"id\": \"dana-okafor\", \"pronouns\": \"she/her\",")
+        try FileText.write(text, to: path)
+        let store = try Store(path: path)
+        try store.apply(tick("success-defined", on: 1))
+        let saved = try #require(FileText.read(path))
+        #expect(saved.contains("\"futureTopLevel\": [\n    1,\n    2\n  ]"))
+        #expect(saved.components(separatedBy: "\"evidenceLink\": \"https://example.test/x\"").count - 1
+            == Fixture.demo.orders.count)
+        #expect(saved.contains("\"pronouns\": \"she/her\""))
+    }
+
+    @Test func createRefusesToReplaceAnExistingFile() throws {
+        try FileText.write("precious", to: path)
+        let error = storeError { () throws(StoreError) in try Store.create(path: path, document: Fixture.demo) }
+        #expect(error == .alreadyExists(path: path))
+        #expect(FileText.read(path) == "precious")
+    }
+
+    @Test func reloadNoticesAnotherWritersChange() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let watcher = try Store(path: path)
+        let changedBefore = try watcher.reloadIfChanged()
+        #expect(!changedBefore)
+        try Store(path: path).apply(tick("success-defined", on: 1, by: "ben"))
+        let changedAfter = try watcher.reloadIfChanged()
+        #expect(changedAfter)
+        #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
+    }
+}

@@ -1,0 +1,61 @@
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fresh folder under /tmp for one test, removed when the test is done with it.
+public final class TemporaryFolder {
+    public let path: String
+
+    public init() throws {
+        var template = Array("/tmp/fours-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: \(errno)") }
+        path = String(cString: made)
+    }
+
+    deinit {
+        _ = Command.run(["/bin/rm", "-rf", path])
+    }
+
+    public func file(_ name: String) -> String { "\(path)/\(name)" }
+}
+
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Whole-file helpers for assertions about what fours wrote.
+public enum FileText {
+    public static func read(_ path: String) -> String? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "wb") else { throw TestFailure("cannot write \(path)") }
+        defer { fclose(file) }
+        let bytes = Array(text.utf8)
+        guard fwrite(bytes, 1, bytes.count, file) == bytes.count else { throw TestFailure("short write to \(path)") }
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+}
+
+/// A store document with known contents and dates, for tests that assert exact figures.
+public enum Fixture {
+    /// 2026-11-25 at noon UTC: the same calendar day in every time zone within ±11 hours.
+    public static let now = Timestamp(secondsSince1970: 1_795_608_000)
+    public static var today: CalendarDay { CalendarDay.local(at: now) }
+    public static var demo: StoreDocument { DemoStore.make(now: now) }
+}
