@@ -2,6 +2,8 @@
 #include "CNcurses.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -19,6 +21,13 @@ attr_t fours_attr_dim(void) { return A_DIM; }
 attr_t fours_attr_reverse(void) { return A_REVERSE; }
 attr_t fours_attr_underline(void) { return A_UNDERLINE; }
 int fours_wcwidth(wchar_t character) { return wcwidth(character); }
+int fours_use_utf8_locale(void) {
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) return 0;
+    return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 SCREEN *fours_newterm(void) { return newterm(NULL, stdout, stdin); }
 
 // State read by the signal handlers. Written once before the handlers are installed.

@@ -21,6 +21,11 @@ attr_t fours_attr_reverse(void);
 attr_t fours_attr_underline(void);
 int fours_wcwidth(wchar_t character);
 
+/// Takes the user's locale, and switches character handling to C.UTF-8 when that locale
+/// is not UTF-8: fours draws UTF-8 text and measures it with wcwidth, which follows the
+/// locale. Returns 1 when the character set is now UTF-8.
+int fours_use_utf8_locale(void);
+
 /// newterm() on standard output and input; NULL when the terminal type is unknown.
 /// (initscr() would exit the process instead of letting us explain.)
 SCREEN *fours_newterm(void);

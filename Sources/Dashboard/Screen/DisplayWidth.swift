@@ -3,7 +3,12 @@ import CNcurses
 /// How many terminal columns text takes: 2 for wide characters such as 日本, 0 for
 /// combining marks, 1 otherwise. Uses the C library's wcwidth (not a curses call).
 enum DisplayWidth {
+    /// wcwidth answers by the locale's character set, so make sure it is UTF-8 first.
+    private static let isUTF8Locale = fours_use_utf8_locale() == 1
+
     static func of(_ character: Character) -> Int {
+        _ = isUTF8Locale
+        if character.isASCII { return 1 }
         var width = 0
         for scalar in character.unicodeScalars {
             let scalarWidth = Int(fours_wcwidth(wchar_t(bitPattern: scalar.value)))

@@ -34,7 +34,7 @@ final class CursesTerminal {
     }
 
     init(environment: [String: String]) throws(TerminalError) {
-        setlocale(LC_ALL, "")
+        _ = fours_use_utf8_locale()
         fours_remember_terminal()
         guard fours_newterm() != nil else {
             throw .unknownTerminal(environment["TERM"] ?? "")

@@ -17,7 +17,7 @@ struct QueueView {
     private func columns() -> Columns {
         let idWidth = "#\(state.document.nextOrderID)".count + 1
         let stakeholder = rect.width >= 90 ? 16 : 12
-        let stage = rect.width >= 90 ? 10 : 8
+        let stage = 10
         let fixed = 2 + idWidth + stakeholder + 8 + 16 + stage
         return Columns(id: idWidth, stakeholder: stakeholder, stage: stage, title: max(8, rect.width - fixed))
     }
