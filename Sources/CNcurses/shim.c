@@ -85,6 +85,10 @@ static void restore_and_reraise(int signal_number) {
         }
     }
     errno = saved_errno;
+    // The previous handler (Swift's backtracer) prints the backtrace. It may return, as it
+    // does for a signal sent by another process; then end the process the default way.
+    raise(signal_number);
+    signal(signal_number, SIG_DFL);
     raise(signal_number);
 }
 

@@ -30,6 +30,9 @@ public enum Command {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
         posix_spawn_file_actions_addclose(&actions, outputPipe[0])
+        // Only 1 and 2 may hold the pipe: a daemon (the tmux server) keeping the original
+        // descriptor would keep the pipe open and the read below would never end.
+        posix_spawn_file_actions_addclose(&actions, outputPipe[1])
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -1,0 +1,137 @@
+import Foundation
+import TestSupport
+
+/// The real `fours` binary running inside its own tmux server, as a person would use it.
+/// Each session has its own socket in a temporary folder and never touches the user's tmux.
+final class TmuxSession {
+    let folder: TemporaryFolder
+    private let socket: String
+    private let target = "e2e"
+
+    /// The built `fours`, which sits beside the test bundle.
+    static func binary() throws -> String {
+        let bundle = CommandLine.arguments[0]
+        let folder = (bundle as NSString).deletingLastPathComponent
+        let path = "\(folder)/fours"
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw TestFailure("the fours binary is not at \(path); build it with `swift build` before the tests")
+        }
+        return path
+    }
+
+    static func requireTmux() throws -> String {
+        for path in ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
+        where FileManager.default.isExecutableFile(atPath: path) {
+            return path
+        }
+        throw TestFailure("tmux is not installed; the end-to-end tests need it (apt-get install -y tmux)")
+    }
+
+    /// Starts `fours ARGUMENTS` in a new tmux session of the given size. After fours exits,
+    /// the wrapper records its exit status and the terminal's modes, then keeps the pane open.
+    init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
+         environment: [String: String] = [:]) throws {
+        self.folder = folder
+        socket = folder.file("tmux.sock")
+        let fours = try Self.binary()
+        let exports = (["FOURS_USER": "e2e-tester"].merging(environment) { $1 })
+            .map { "export \($0.key)='\($0.value)'" }.sorted().joined(separator: "\n")
+        let quotedArguments = arguments.map { "'\($0)'" }.joined(separator: " ")
+        let script = """
+            cd '\(folder.path)'
+            \(exports)
+            '\(fours)' \(quotedArguments) 2> stderr.txt
+            echo $? > exit-status.tmp && mv exit-status.tmp exit-status
+            stty -a > stty.txt
+            echo "AFTER-FOURS"
+            exec sleep 600
+            """
+        try FileText.write(script, to: folder.file("run.sh"))
+        let started = tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target,
+                            "sh \(folder.file("run.sh"))"])
+        guard started.status == 0 else { throw TestFailure("tmux did not start: \(started.output)") }
+    }
+
+    deinit {
+        _ = tmux(["kill-server"])
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) -> Command.Result {
+        let tmuxPath = (try? Self.requireTmux()) ?? "/usr/bin/tmux"
+        return Command.run([tmuxPath, "-S", socket, "-f", "/dev/null"] + arguments)
+    }
+
+    func send(_ keys: String...) {
+        tmux(["send-keys", "-t", target] + keys)
+    }
+
+    func screen() -> String {
+        tmux(["capture-pane", "-p", "-t", target]).output
+    }
+
+    func paneValue(_ format: String) -> String {
+        tmux(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(width: Int, height: Int) {
+        tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until it contains `text`; fails with the last screen when it never does.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitUntil("the screen to show \"\(text)\"", timeout: timeout) { screen in screen.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        throw TestFailure("timed out waiting for \(what). The screen was:\n\(last)")
+    }
+
+    /// The exit status of fours, once it has exited.
+    func exitStatus(timeout: Double = 20) throws -> Int {
+        let path = folder.file("exit-status")
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = FileText.read(path), let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(50_000)
+        }
+        throw TestFailure("fours did not exit within \(timeout) s. The screen was:\n\(screen())")
+    }
+
+    /// The process id of fours: the child of the wrapper shell in the pane.
+    func foursProcessID() throws -> Int32 {
+        let shell = paneValue("#{pane_pid}")
+        let children = FileText.read("/proc/\(shell)/task/\(shell)/children") ?? ""
+        guard let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) else {
+            throw TestFailure("cannot find the fours process under the pane's shell \(shell)")
+        }
+        return pid
+    }
+
+    /// Whether the terminal was left as a shell needs it: main screen, echo and line editing on.
+    func assertTerminalRestored() throws {
+        _ = try waitFor("AFTER-FOURS")
+        let modes = FileText.read(folder.file("stty.txt")) ?? ""
+        let flags = Set(modes.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        guard flags.contains("echo"), flags.contains("icanon"), flags.contains("icrnl"), flags.contains("opost") else {
+            throw TestFailure("terminal modes were not restored:\n\(modes)")
+        }
+        guard paneValue("#{alternate_on}") == "0" else {
+            throw TestFailure("the terminal was left on the alternate screen")
+        }
+        guard paneValue("#{cursor_flag}") == "1" else {
+            throw TestFailure("the cursor was left hidden")
+        }
+    }
+}
