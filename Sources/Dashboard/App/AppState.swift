@@ -82,8 +82,7 @@ struct AppState: Equatable, Sendable {
 
     /// Applies a change to the document shown on screen at once; the program saves it.
     mutating func applyLocally(_ operation: StoreOperation) throws(OperationConflict) {
-        var changed = document
-        try operation.apply(to: &changed)
-        replaceDocument(changed, reorder: operation.reordersQueue)
+        try operation.apply(to: &document)
+        if operation.reordersQueue { replaceDocument(document) }
     }
 }

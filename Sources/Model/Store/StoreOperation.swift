@@ -6,7 +6,7 @@ public enum StoreOperation: Sendable, Equatable {
     /// Moves a stakeholder to a stage and records the move in their history.
     case moveStakeholder(id: String, to: EngagementStage, at: Timestamp, by: String)
 
-    /// Applies the change; fails when what it refers to no longer exists.
+    /// Applies the change; fails, changing nothing, when what it refers to no longer exists.
     public func apply(to document: inout StoreDocument) throws(OperationConflict) {
         switch self {
         case .setStep(let orderID, let stepID, let tick):
