@@ -116,6 +116,46 @@ import Testing
         #expect(FileText.read(store) == before)
     }
 
+    @Test func controlZSuspendsAndFgRedraws() throws {
+        let script = "cd '\(folder.path)'\nexport PS1='shell$ '\nexec bash --norc --noprofile -i"
+        let session = try TmuxSession(width: 100, height: 30, script: script, folder: folder)
+        try session.waitFor("shell$")
+        session.send("'\(try TmuxSession.binary())' --store '\(store)'", "Enter")
+        try session.waitFor("9 open")
+        session.send("C-z")
+        try session.waitFor("Stopped")
+        #expect(session.paneValue("#{alternate_on}") == "0")
+        session.send("fg", "Enter")
+        try session.waitFor("9 open")
+        session.send("j")
+        try session.waitFor("▶ #1  One-hour time-management workshop")
+        session.send("q")
+        try session.waitUntil("the shell prompt after quitting") { screen in
+            screen.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("shell$") == true
+        }
+    }
+
+    @Test func colorsFollowTheTerminalAndNoColor() throws {
+        let colored = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+        try colored.waitFor("9 open")
+        // The overdue order is drawn in red (SGR 31).
+        let styledColors = colored.styledScreen()
+        #expect(styledColors.contains("\u{1B}[31m") || styledColors.contains(";31m"), "\(styledColors)")
+        colored.send("q")
+        #expect(try colored.exitStatus() == 0)
+
+        let plainFolder = try TemporaryFolder()
+        let plain = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: plainFolder,
+                                    environment: ["NO_COLOR": "1"])
+        try plain.waitFor("9 open")
+        let styled = plain.styledScreen()
+        let colorCodes = ["[31m", "[32m", "[33m", "[34m", "[36m", "[37m", "[44m", ";31m", ";44m"]
+        #expect(!colorCodes.contains { styled.contains($0) }, "NO_COLOR must turn colors off")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection is still shown, reversed")
+        plain.send("q")
+        #expect(try plain.exitStatus() == 0)
+    }
+
     @Test func aBrokenStoreIsReportedAndLeftUntouched() throws {
         let broken = "{\n  \"schemaVersion\": 1,\n  \"orders\": [\n    {\"id\": 1,}\n  ]\n}\n"
         try FileText.write(broken, to: store)

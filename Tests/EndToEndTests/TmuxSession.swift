@@ -29,23 +29,29 @@ final class TmuxSession {
 
     /// Starts `fours ARGUMENTS` in a new tmux session of the given size. After fours exits,
     /// the wrapper records its exit status and the terminal's modes, then keeps the pane open.
-    init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
-         environment: [String: String] = [:]) throws {
-        self.folder = folder
-        socket = folder.file("tmux.sock")
-        let fours = try Self.binary()
+    convenience init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
+                     environment: [String: String] = [:]) throws {
         let exports = (["FOURS_USER": "e2e-tester"].merging(environment) { $1 })
             .map { "export \($0.key)='\($0.value)'" }.sorted().joined(separator: "\n")
         let quotedArguments = arguments.map { "'\($0)'" }.joined(separator: " ")
+        // The test runner sets NO_COLOR; fours should see a terminal as a person has it.
         let script = """
             cd '\(folder.path)'
+            unset NO_COLOR
             \(exports)
-            '\(fours)' \(quotedArguments) 2> stderr.txt
+            '\(try Self.binary())' \(quotedArguments) 2> stderr.txt
             echo $? > exit-status.tmp && mv exit-status.tmp exit-status
             stty -a > stty.txt
             echo "AFTER-FOURS"
             exec sleep 600
             """
+        try self.init(width: width, height: height, script: script, folder: folder)
+    }
+
+    /// Runs a shell script in a new tmux session of the given size.
+    init(width: Int, height: Int, script: String, folder: TemporaryFolder) throws {
+        self.folder = folder
+        socket = folder.file("tmux.sock")
         try FileText.write(script, to: folder.file("run.sh"))
         let started = tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target,
                             "sh \(folder.file("run.sh"))"])
@@ -68,6 +74,11 @@ final class TmuxSession {
 
     func screen() -> String {
         tmux(["capture-pane", "-p", "-t", target]).output
+    }
+
+    /// The screen with its colors and attributes as escape sequences.
+    func styledScreen() -> String {
+        tmux(["capture-pane", "-p", "-e", "-t", target]).output
     }
 
     func paneValue(_ format: String) -> String {
