@@ -103,17 +103,63 @@ import Testing
         #expect(state.status?.kind == .info)
     }
 
-    @Test mutating func aFailedSaveIsShownAndTheChangeStaysOnScreen() {
-        _ = send(.focusChecklist, .moveDown, .toggleStep)
+    @Test mutating func aFailedSaveStaysOnScreenIsRetriedAndGuardsQuitting() throws {
+        let effects = send(.focusChecklist, .moveDown, .toggleStep)
+        let operation = try #require(effects.first.flatMap { if case .persist(let op) = $0 { op } else { nil } })
         let ticked = state.selectedOrder?.checklist.progress
-        _ = send(.saveFailed("not saved to /x: the disk is full"))
-        #expect(state.status == StatusMessage(text: "not saved to /x: the disk is full", kind: .error))
+        _ = send(.saveFailed(operation, reason: "not saved to /x: the disk is full"))
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.hasPrefix("1 change not saved: not saved to /x: the disk is full") == true)
         #expect(state.selectedOrder?.checklist.progress == ticked)
+
+        // Someone else's change arrives: the unsaved tick stays on screen on top of it.
+        var fromDisk = Fixture.demo
+        try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben"))
+            .apply(to: &fromDisk)
+        _ = send(.reloaded(fromDisk))
+        #expect(state.selectedOrder?.checklist.progress == ticked)
+        #expect(state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
+
+        #expect(send(.retrySaves) == [.persist(operation)])
+        #expect(send(.quit).isEmpty, "quitting with unsaved changes asks first")
+        #expect(state.confirmation == .quitWithUnsavedChanges(count: 1))
+        _ = send(.cancel)
+        #expect(state.confirmation == nil)
+
+        _ = send(.saved(state.document, operation: operation))
+        #expect(state.status == StatusMessage(text: "All changes saved", kind: .success))
+        #expect(send(.quit) == [.quit])
+    }
+
+    @Test mutating func quittingAnywayIsOneKeyAway() throws {
+        let effects = send(.focusChecklist, .toggleStep)
+        guard case .persist(let operation) = try #require(effects.first) else { return }
+        _ = send(.saveFailed(operation, reason: "disk full"))
+        _ = send(.quit)
+        #expect(send(.confirm) == [.quit])
+    }
+
+    @Test mutating func aConflictShowsTheFileAsItIsAndSaysWhy() {
+        _ = send(.focusChecklist, .toggleStep)
+        let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
+        var fromDisk = Fixture.demo
+        fromDisk.updateOrder(id: 8) { $0.status = .closed }
+        _ = send(.saveConflict(fromDisk, operation: operation, reason: "not saved: order #8 no longer exists"))
+        #expect(state.status?.kind == .error)
+        #expect(state.queue.position(of: 8) == nil)
+        #expect(send(.quit) == [.quit], "nothing is left unsaved")
+    }
+
+    @Test mutating func aReadOnlyStoreRefusesChanges() {
+        state.readOnlyReason = "opened with --read-only"
+        #expect(send(.focusChecklist, .toggleStep, .stageUp).isEmpty)
+        #expect(state.document == Fixture.demo)
+        #expect(state.status?.text == "Read-only (opened with --read-only): nothing can be changed")
     }
 
     @Test mutating func theStatusSaysSavedOnlyOnceTheStoreConfirms() {
         _ = send(.focusChecklist, .toggleStep)
-        #expect(state.status?.kind == .info)
+        #expect(state.status?.kind == .pending)
         #expect(state.status?.text.hasSuffix("saved") == false)
         let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
         _ = send(.saved(state.document, operation: operation))

@@ -65,7 +65,7 @@ import Glibc
         stat(path, &status)
         #expect(status.st_mode & 0o777 == 0o600)
         let listing = Command.run(["/bin/ls", "-A", folder.path]).output
-        #expect(listing.split(separator: "\n").sorted() == ["store.json", "store.json.lock"])
+        #expect(listing.split(separator: "\n").sorted() == ["store.json", "store.json.bak", "store.json.lock"])
     }
 
     @Test func twoWritersLoseNothing() throws {
@@ -100,7 +100,6 @@ import Glibc
         ("{\"schemaVersion\": 1, \"orders\": [,]}", "store.json:1:33: unexpected ','"),
         ("{\n  \"schemaVersion\": 1,\n  \"stakeholders\": [{\"id\": \"x\", \"name\": \"X\", \"stage\": \"guru\"}]\n}",
          "store.json:3:54: stakeholders[0].stage unknown value \"guru\"; expected one of: orderTaker,"),
-        ("{\"schemaVersion\": 7}", "store.json:1:19: schemaVersion this file was written by a newer fours (schema 7)"),
         ("{\"schemaVersion\": 1, \"stakeholders\": [], \"orders\": [{\"id\": 1, \"title\": \"T\", \"stakeholder\": \"nobody\", \"received\": \"2026-01-01\"}]}",
          "orders[0].stakeholder no stakeholder has the id \"nobody\""),
         ("{\"schemaVersion\": 1, \"template\": {\"luck\": []}}", "template.luck unknown 4S section"),
@@ -150,5 +149,77 @@ import Glibc
         let changedAfter = try watcher.reloadIfChanged()
         #expect(changedAfter)
         #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
+    }
+
+    @Test func theFileAsOpenedIsKeptAsABackupBeforeTheFirstSave() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let original = try #require(FileText.read(path))
+        let store = try Store(path: path)
+        #expect(!FileText.exists(store.backupPath))
+        try store.apply(tick("success-defined", on: 1))
+        try store.apply(tick("outcome-framing", on: 1))
+        #expect(FileText.read(store.backupPath) == original)
+        #expect(FileText.read(path) != original)
+    }
+
+    @Test func readOnlyNeverWrites() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let original = FileText.read(path)
+        let store = try Store(path: path, readOnly: true)
+        let error = storeError { () throws(StoreError) in try store.apply(tick("success-defined", on: 1)) }
+        #expect(error == .readOnly(path: path, reason: "opened with --read-only"))
+        #expect(FileText.read(path) == original)
+        #expect(!FileText.exists(path + ".lock"))
+    }
+
+    @Test func aFileFromANewerVersionOpensReadOnly() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        var text = try #require(FileText.read(path))
+        text = text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2")
+        text = text.replacingOccurrences(of: "\"stage\": \"orderTaker\"", with: "\"stage\": \"newStageName\"")
+        try FileText.write(text, to: path)
+        let store = try Store(path: path)
+        #expect(store.readOnlyReason == "written by a newer fours (schema 2); update fours to change it")
+        #expect(store.document.orders.count == Fixture.demo.orders.count)
+        #expect(storeError { () throws(StoreError) in try store.apply(tick("success-defined", on: 1)) } != nil)
+        #expect(FileText.read(path) == text)
+    }
+
+    @Test func aChangeThatKeepsSizeAndTimeIsStillNoticed() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        var before = stat()
+        stat(path, &before)
+        // Someone renames a stakeholder to a name of the same length, in place, and the
+        // modification time is put back: only the content tells.
+        let text = try #require(FileText.read(path))
+        try FileText.write(text.replacingOccurrences(of: "Dana Okafor", with: "Dina Okafor"), to: path)
+        var times = [before.st_atim, before.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)
+        let merged = try store.apply(tick("success-defined", on: 1))
+        #expect(merged.stakeholder(id: "dana-okafor")?.name == "Dina Okafor")
+    }
+
+    @Test func checkListsEveryProblemInFileOrder() throws {
+        let text = """
+            {
+              "schemaVersion": 1,
+              "stakeholders": [{"id": "a", "name": "A", "stage": "guru"}, {"id": "a", "name": "B"}],
+              "orders": [
+                {"id": 1, "title": "T", "stakeholder": "zz", "received": "2026-01-01", "priority": "urgent"},
+                {"id": 1, "title": "U", "stakeholder": "a", "received": "2026-01-02"}
+              ]
+            }
+            """
+        try FileText.write(text, to: path)
+        let reading = try #require(try Store.check(path: path))
+        #expect(reading.problems.map(\.description) == [
+            "3:54: stakeholders[0].stage unknown value \"guru\"; expected one of: orderTaker, orderWithChange, collaborator, trustedPartner, strategicPartner",
+            "3:70: stakeholders[1].id another stakeholder already has the id \"a\"",
+            "5:44: orders[0].stakeholder no stakeholder has the id \"zz\"; add them under \"stakeholders\" or fix the id",
+            "5:88: orders[0].priority unknown value \"urgent\"; expected one of: high, medium, low",
+            "6:12: orders[1].id another order already has the id 1",
+        ])
+        #expect(FileText.read(path) == text)
     }
 }

@@ -19,11 +19,16 @@ enum Action: Equatable, Sendable {
     case closeOverlay
     case quit
     case suspend
+    case retrySaves
+    case confirm
+    case cancel
 
     case resized(Size)
     case dayChanged(CalendarDay)
     case saved(StoreDocument, operation: StoreOperation)
-    case saveFailed(String)
+    case saveFailed(StoreOperation, reason: String)
+    /// The operation can never be saved: what it changes is gone from the file.
+    case saveConflict(StoreDocument, operation: StoreOperation, reason: String)
     case reloaded(StoreDocument)
     case reloadFailed(String)
 }

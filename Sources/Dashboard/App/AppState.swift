@@ -5,8 +5,26 @@ enum Focus: Equatable, Sendable {
     case checklist
 }
 
+/// A question the user must answer before anything else happens.
+enum Confirmation: Equatable, Sendable {
+    case quitWithUnsavedChanges(count: Int)
+
+    var question: String {
+        switch self {
+        case .quitWithUnsavedChanges(let count):
+            "\(count) change\(count == 1 ? " is" : "s are") not saved and will be lost. Quit anyway?"
+        }
+    }
+}
+
 struct StatusMessage: Equatable, Sendable {
-    enum Kind: Equatable, Sendable { case info, success, error }
+    enum Kind: Equatable, Sendable {
+        case info
+        /// A change shown on screen, waiting for the store to confirm it is saved.
+        case pending
+        case success
+        case error
+    }
     var text: String
     var kind: Kind
 }
@@ -28,7 +46,12 @@ struct AppState: Equatable, Sendable {
     /// Index into the selected order's steps, in display order.
     var selectedStep = 0
     var isHelpVisible = false
+    var confirmation: Confirmation?
     var status: StatusMessage?
+    /// Why nothing can be changed, when the store is read-only.
+    var readOnlyReason: String?
+    /// Changes shown on screen that the store has not saved yet, oldest first.
+    private(set) var unsaved: [StoreOperation] = []
 
     init(document: StoreDocument, size: Size, today: CalendarDay, user: String) {
         self.document = document
@@ -84,5 +107,21 @@ struct AppState: Equatable, Sendable {
     mutating func applyLocally(_ operation: StoreOperation) throws(OperationConflict) {
         try operation.apply(to: &document)
         if operation.reordersQueue { replaceDocument(document) }
+    }
+
+    /// Shows a document read from disk, with the changes not yet saved applied on top, so
+    /// they stay on screen until they are.
+    mutating func showStoreDocument(_ newDocument: StoreDocument) {
+        var merged = newDocument
+        for operation in unsaved { try? operation.apply(to: &merged) }
+        replaceDocument(merged)
+    }
+
+    mutating func markUnsaved(_ operation: StoreOperation) {
+        if !unsaved.contains(operation) { unsaved.append(operation) }
+    }
+
+    mutating func markSaved(_ operation: StoreOperation) {
+        if let index = unsaved.firstIndex(of: operation) { unsaved.remove(at: index) }
     }
 }

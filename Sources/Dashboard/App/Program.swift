@@ -16,6 +16,9 @@ final class Program {
     /// Reads that found nothing although poll said input was ready: a closed terminal.
     private var emptyReads = 0
     private var lastReloadCheck = Timestamp(secondsSince1970: 0)
+    private var lastRetry = Timestamp(secondsSince1970: 0)
+    /// How long to wait between automatic attempts to save what could not be saved.
+    private let retryInterval: Int64 = 5
 
     init(store: Store, terminal: CursesTerminal, keyMap: KeyMap, user: String) {
         self.store = store
@@ -23,7 +26,10 @@ final class Program {
         self.keyMap = keyMap
         let now = Timestamp.now()
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
-        if !store.exists {
+        state.readOnlyReason = store.readOnlyReason
+        if let reason = store.readOnlyReason {
+            state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
+        } else if !store.exists {
             state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change",
                                          kind: .info)
         }
@@ -85,6 +91,7 @@ final class Program {
     }
 
     private var activeScopes: [KeyScope] {
+        if state.confirmation != nil { return [.confirmation] }
         if state.isHelpVisible { return [.help, .everywhere] }
         return [state.focus == .queue ? .queue : .checklist, .everywhere]
     }
@@ -118,6 +125,11 @@ final class Program {
             dispatch(.dayChanged(today))
             changed = true
         }
+        if !state.unsaved.isEmpty && now.secondsSince1970 - lastRetry.secondsSince1970 >= retryInterval {
+            lastRetry = now
+            dispatch(.retrySaves)
+            changed = true
+        }
         do {
             if try store.reloadIfChanged() {
                 dispatch(.reloaded(store.document))
@@ -131,6 +143,18 @@ final class Program {
             }
         }
         return changed
+    }
+
+    /// Runs a save with SIGTSTP held back, so that a stop from outside never freezes the
+    /// process while it holds the store's lock.
+    private func withStopDeferred<Result>(_ body: () throws(StoreError) -> Result) throws(StoreError) -> Result {
+        var stop = sigset_t()
+        sigemptyset(&stop)
+        sigaddset(&stop, SIGTSTP)
+        var previous = sigset_t()
+        sigprocmask(SIG_BLOCK, &stop, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 
     private func dispatch(_ action: Action) {
@@ -147,11 +171,16 @@ final class Program {
             terminal.suspend()
             lastReloadCheck = Timestamp(secondsSince1970: 0)
         case .persist(let operation):
+            lastRetry = Timestamp.now()
             do {
-                let document = try store.apply(operation)
+                let document = try withStopDeferred { () throws(StoreError) in try store.apply(operation) }
                 dispatch(.saved(document, operation: operation))
             } catch {
-                dispatch(.saveFailed(error.message))
+                if case .conflict = error {
+                    dispatch(.saveConflict(store.document, operation: operation, reason: error.message))
+                } else {
+                    dispatch(.saveFailed(operation, reason: error.message))
+                }
             }
         }
     }

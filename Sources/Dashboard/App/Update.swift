@@ -5,7 +5,19 @@ import Model
 func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effect] {
     switch action {
     case .quit:
+        guard state.unsaved.isEmpty else {
+            state.confirmation = .quitWithUnsavedChanges(count: state.unsaved.count)
+            return []
+        }
         return [.quit]
+    case .confirm:
+        let confirmed = state.confirmation
+        state.confirmation = nil
+        if case .quitWithUnsavedChanges = confirmed { return [.quit] }
+    case .cancel:
+        state.confirmation = nil
+    case .retrySaves:
+        return state.unsaved.map { .persist($0) }
     case .suspend:
         return [.suspend]
     case .toggleHelp:
@@ -30,14 +42,25 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     case .dayChanged(let day):
         state.changeDay(to: day)
     case .saved(let document, let operation):
-        state.replaceDocument(document, reorder: operation.reordersQueue || document.orders.count != state.document.orders.count)
-        if let status = state.status, status.kind == .info {
+        let wasRetry = state.unsaved.contains(operation)
+        state.markSaved(operation)
+        state.showStoreDocument(document)
+        if let status = state.status, status.kind == .pending {
             state.status = StatusMessage(text: status.text + " · saved", kind: .success)
+        } else if wasRetry && state.unsaved.isEmpty {
+            state.status = StatusMessage(text: "All changes saved", kind: .success)
         }
-    case .saveFailed(let message):
-        state.status = StatusMessage(text: message, kind: .error)
+    case .saveFailed(let operation, let reason):
+        state.markUnsaved(operation)
+        let count = state.unsaved.count
+        state.status = StatusMessage(
+            text: "\(count) change\(count == 1 ? "" : "s") not saved: \(reason). Retrying; r to retry now", kind: .error)
+    case .saveConflict(let document, let operation, let reason):
+        state.markSaved(operation)
+        state.showStoreDocument(document)
+        state.status = StatusMessage(text: reason, kind: .error)
     case .reloaded(let document):
-        state.replaceDocument(document)
+        state.showStoreDocument(document)
         state.status = StatusMessage(text: "Reloaded: the store was changed elsewhere", kind: .info)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
@@ -125,6 +148,10 @@ private func moveStage(_ state: inout AppState, up: Bool, now: Timestamp) -> [Ef
 
 private func applyAndPersist(_ state: inout AppState, _ operation: StoreOperation,
                              describe: (StoreDocument) -> String) -> [Effect] {
+    if let reason = state.readOnlyReason {
+        state.status = StatusMessage(text: "Read-only (\(reason)): nothing can be changed", kind: .error)
+        return []
+    }
     do {
         try state.applyLocally(operation)
     } catch {
@@ -132,6 +159,6 @@ private func applyAndPersist(_ state: inout AppState, _ operation: StoreOperatio
         return []
     }
     // Shown at once; marked as saved when the store confirms it.
-    state.status = StatusMessage(text: describe(state.document), kind: .info)
+    state.status = StatusMessage(text: describe(state.document), kind: .pending)
     return [.persist(operation)]
 }

@@ -12,18 +12,22 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    @Flag(name: .long, help: "Open the store without ever writing to it.")
+    var readOnly = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.report("""
                 the dashboard needs a terminal (standard input and output are not one).
                 Commands that work without a terminal:
                   fours demo --store PATH    write a demo store to PATH
+                  fours check --store PATH   list every problem in a store file
                   fours --help               list every command
                 """)
         }
         let store: Store
         do {
-            store = try Store(path: storeOptions.path)
+            store = try Store(path: storeOptions.path, readOnly: readOnly)
         } catch {
             throw CommandFailure.report(error.message)
         }

@@ -4,6 +4,7 @@ enum KeyScope: String, CaseIterable, Sendable {
     case checklist = "4S checklist"
     case everywhere = "Everywhere"
     case help = "Help"
+    case confirmation = "Questions"
 }
 
 struct KeyBinding: Sendable {
@@ -52,11 +53,16 @@ struct KeyMap: Sendable {
                    summary: "Stakeholder one stage toward order taker"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
                    hint: "help"),
+        KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
+                   summary: "Retry saving changes that could not be saved"),
         KeyBinding(keys: [.control("z")], action: .suspend, scope: .everywhere, summary: "Suspend (resume with fg)"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .everywhere, summary: "Quit", hint: "quit"),
 
         KeyBinding(keys: [.character("?"), .escape, .character("q")], action: .closeOverlay, scope: .help,
                    summary: "Close help"),
+
+        KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
+        KeyBinding(keys: [.character("n"), .escape], action: .cancel, scope: .confirmation, summary: "No", hint: "no"),
     ])
 
     /// The action for a key where `scopes` apply, the first scope taking precedence.

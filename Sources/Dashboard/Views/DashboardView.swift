@@ -21,6 +21,9 @@ struct DashboardView {
         if state.isHelpVisible {
             HelpOverlay(keyMap: keyMap, size: state.size).draw(into: &screen)
         }
+        if let confirmation = state.confirmation {
+            drawQuestion(confirmation.question, into: &screen)
+        }
         return screen
     }
 
@@ -39,6 +42,19 @@ struct DashboardView {
         }
     }
 
+    private func drawQuestion(_ question: String, into screen: inout Screen) {
+        let size = state.size
+        let width = min(size.width - 4, DisplayWidth.of(question) + 6)
+        let lines = DisplayWidth.wrap(question, to: width - 4)
+        let box = Rect(x: (size.width - width) / 2, y: size.height / 2 - 2, width: width, height: lines.count + 4)
+        screen.fill(box)
+        Frame(rect: box, title: " Are you sure? ").draw(into: &screen)
+        for (row, line) in lines.enumerated() {
+            screen.put(line, x: box.x + 2, y: box.y + 1 + row, style: Theme.title)
+        }
+        screen.put("y yes   n no", x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
+    }
+
     private func drawHeader(into screen: inout Screen, rect: Rect) {
         let summary = state.summary
         var line = StyledLine(" fours ", Theme.header)
@@ -47,6 +63,8 @@ struct DashboardView {
         line.append("\(summary.open) open", Theme.header)
         if summary.overdue > 0 { line.append(" · \(summary.overdue) overdue", Theme.header) }
         if summary.dueThisWeek > 0 { line.append(" · \(summary.dueThisWeek) due this week", Theme.header) }
+        if state.readOnlyReason != nil { line.append(" │ READ-ONLY", Theme.header) }
+        if !state.unsaved.isEmpty { line.append(" │ \(state.unsaved.count) UNSAVED", Theme.header) }
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
         let position = state.queue.isEmpty ? "" : " \(state.selectedPosition + 1)/\(state.queue.count) │"
         let date = "\(position) \(state.today) "
@@ -67,7 +85,8 @@ struct DashboardView {
     }
 
     private func drawFooter(into screen: inout Screen, rect: Rect) {
-        let scopes: [KeyScope] = state.isHelpVisible ? [.help]
+        let scopes: [KeyScope] = state.confirmation != nil ? [.confirmation]
+            : state.isHelpVisible ? [.help]
             : [state.focus == .queue ? .queue : .checklist, .everywhere]
         var hints = StyledLine(" ")
         for (keys, hint) in keyMap.hints(in: scopes) {
@@ -76,7 +95,7 @@ struct DashboardView {
         }
         if let status = state.status {
             let style: Style = switch status.kind {
-            case .info: .plain
+            case .info, .pending: .plain
             case .success: Theme.success
             case .error: Theme.error
             }

@@ -1,5 +1,6 @@
 /// One move of a stakeholder along the spectrum, kept so the history can be seen.
 public struct StageChange: Sendable, Equatable {
+    var preserved = PreservedFields()
     public var at: Timestamp
     public var from: EngagementStage
     public var to: EngagementStage

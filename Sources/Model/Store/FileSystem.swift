@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Identifies one version of a file, to notice when someone else has changed it.
-struct FileFingerprint: Sendable, Equatable {
+/// What `stat` says of a file: enough to notice, cheaply, that someone else replaced or
+/// changed it.
+struct FileStatus: Sendable, Equatable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
@@ -16,6 +17,27 @@ struct FileFingerprint: Sendable, Equatable {
         size = Int64(status.st_size)
         modifiedSeconds = Int(status.st_mtim.tv_sec)
         modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+    }
+}
+
+/// Identifies one version of a file: its status, and a hash of its content for a change
+/// that keeps the size and lands within the same clock tick.
+struct FileFingerprint: Sendable, Equatable {
+    var status: FileStatus
+    var contentHash: UInt64
+
+    init(status: FileStatus, bytes: [UInt8]) {
+        self.status = status
+        contentHash = Self.hash(bytes)
+    }
+
+    /// FNV-1a: fast, and plenty to tell two versions of one file apart.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 }
 
@@ -37,13 +59,13 @@ enum FileSystem {
         }
     }
 
-    static func fingerprint(of path: String) throws(Failure) -> FileFingerprint? {
+    static func status(of path: String) throws(Failure) -> FileStatus? {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT { return nil }
             throw Failure(operation: "stat", code: errno)
         }
-        return FileFingerprint(status)
+        return FileStatus(status)
     }
 
     /// The whole file with the fingerprint of what was read, or nil when there is no file.
@@ -72,7 +94,7 @@ enum FileSystem {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return (bytes, FileFingerprint(status))
+        return (bytes, FileFingerprint(status: FileStatus(status), bytes: bytes))
     }
 
     /// Replaces the file with `bytes` so that a crash at any moment leaves either the old

@@ -8,34 +8,61 @@ import Glibc
 public final class Store {
     public let path: String
     public private(set) var document: StoreDocument
+    /// Why changes cannot be saved (`--read-only`, or a file from a newer fours); nil when they can.
+    public let readOnlyReason: String?
     private var fingerprint: FileFingerprint?
+    /// The file as it was when opened, written to `PATH.bak` before the first save.
+    private var originalBytes: [UInt8]?
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        let (document, fingerprint) = try Self.read(path)
-        self.document = document ?? StoreDocument()
-        self.fingerprint = fingerprint
+        let contents = try Self.readFile(path)
+        let reading = try contents.map { contents throws(StoreError) in try Self.interpret(contents.bytes, path: path) }
+        document = reading?.document ?? StoreDocument()
+        fingerprint = contents?.fingerprint
+        originalBytes = contents?.bytes
+        if readOnly {
+            readOnlyReason = "opened with --read-only"
+        } else if let reading, reading.isNewerVersion, let version = reading.schemaVersion {
+            readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
+        } else {
+            readOnlyReason = nil
+        }
     }
 
     /// Whether the file exists yet.
     public var exists: Bool { fingerprint != nil }
 
+    public var backupPath: String { path + ".bak" }
+
     /// Applies one change and saves it. On success the returned document is what is now on
     /// disk, including other people's changes made since the last read.
     @discardableResult
     public func apply(_ operation: StoreOperation) throws(StoreError) -> StoreDocument {
+        if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
         let lock: Int32
         do { lock = try FileSystem.lock(path) } catch { throw .notSaved(path: path, reason: error.reason) }
         defer { FileSystem.unlock(lock) }
 
-        try reloadIfChanged()
+        // Under the lock, the file on disk is the truth: re-read it if anyone changed it.
+        let contents = try Self.readFile(path)
+        if contents?.fingerprint != fingerprint {
+            document = try contents.map { contents throws(StoreError) in
+                try Self.interpret(contents.bytes, path: path)
+            }?.document ?? StoreDocument()
+            fingerprint = contents?.fingerprint
+        }
         var changed = document
         do { try operation.apply(to: &changed) } catch { throw .conflict(error) }
         let bytes = JSONWriter.bytes(for: changed.json)
-        do {
+        do throws(FileSystem.Failure) {
+            try writeBackupOnce()
             try FileSystem.replace(path, with: bytes)
-            fingerprint = try FileSystem.fingerprint(of: path)
+            guard let status = try FileSystem.status(of: path) else {
+                throw FileSystem.Failure(operation: "stat", code: ENOENT)
+            }
+            fingerprint = FileFingerprint(status: status, bytes: bytes)
         } catch {
             throw .notSaved(path: path, reason: error.reason)
         }
@@ -43,18 +70,29 @@ public final class Store {
         return changed
     }
 
+    private func writeBackupOnce() throws(FileSystem.Failure) {
+        guard let originalBytes else { return }
+        try FileSystem.replace(backupPath, with: originalBytes)
+        self.originalBytes = nil
+    }
+
     /// Reads the file again when it changed on disk since it was last read. Returns whether
     /// it did. A file that no longer reads is reported and the last good document is kept.
     @discardableResult
     public func reloadIfChanged() throws(StoreError) -> Bool {
-        let current: FileFingerprint?
-        do { current = try FileSystem.fingerprint(of: path) } catch {
+        let status: FileStatus?
+        do { status = try FileSystem.status(of: path) } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        guard current != fingerprint else { return false }
-        let (document, fingerprint) = try Self.read(path)
-        self.document = document ?? StoreDocument()
-        self.fingerprint = fingerprint
+        guard status != fingerprint?.status else { return false }
+        let contents = try Self.readFile(path)
+        guard contents?.fingerprint.contentHash != fingerprint?.contentHash || contents == nil else {
+            fingerprint = contents?.fingerprint
+            return false
+        }
+        let reading = try contents.map { contents throws(StoreError) in try Self.interpret(contents.bytes, path: path) }
+        document = reading?.document ?? StoreDocument()
+        fingerprint = contents?.fingerprint
         return true
     }
 
@@ -68,19 +106,28 @@ public final class Store {
         }
     }
 
-    /// Reads and checks a store file without opening it for changes.
-    public static func validate(path: String) throws(StoreError) -> StoreDocument? {
-        try read(path).document
+    /// Reads a store file and lists every problem in it, for `fours check`. Nil when there
+    /// is no file.
+    public static func check(path: String) throws(StoreError) -> StoreDocument.Reading? {
+        guard let contents = try readFile(path) else { return nil }
+        do { return StoreDocument.read(try JSONReader.parse(contents.bytes)) } catch {
+            throw .syntax(path: path, error)
+        }
     }
 
-    private static func read(_ path: String) throws(StoreError) -> (document: StoreDocument?, fingerprint: FileFingerprint?) {
-        let contents: (bytes: [UInt8], fingerprint: FileFingerprint)?
-        do { contents = try FileSystem.read(path) } catch { throw .unreadable(path: path, reason: error.reason) }
-        guard let contents else { return (nil, nil) }
+    private static func readFile(_ path: String) throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+        do { return try FileSystem.read(path) } catch { throw .unreadable(path: path, reason: error.reason) }
+    }
+
+    /// Parses and checks file content. A file from a newer fours reads as far as it can;
+    /// any other problem fails.
+    private static func interpret(_ bytes: [UInt8], path: String) throws(StoreError) -> StoreDocument.Reading {
         let json: JSONValue
-        do { json = try JSONReader.parse(contents.bytes) } catch { throw .syntax(path: path, error) }
-        do { return (try StoreDocument(json: json), contents.fingerprint) } catch {
-            throw .invalid(path: path, error)
+        do { json = try JSONReader.parse(bytes) } catch { throw .syntax(path: path, error) }
+        let reading = StoreDocument.read(json)
+        if !reading.isNewerVersion, let problem = reading.problems.first {
+            throw .invalid(path: path, problem)
         }
+        return reading
     }
 }

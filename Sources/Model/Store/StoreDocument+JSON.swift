@@ -1,49 +1,74 @@
 /// Maps the store document to and from the JSON tree. Each value starts from the object it
 /// was read from, so members this version does not know are written back unchanged.
 extension StoreDocument {
+    /// What reading a document found: the document as far as it could be read, and every
+    /// problem, in file order.
+    public struct Reading: Sendable {
+        public var document: StoreDocument
+        public var problems: [StoreValidationError]
+        /// The schema version the file declares, when it declares one.
+        public var schemaVersion: Int?
+
+        /// Written by a newer fours: readable, but must never be written back.
+        public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
+    }
+
+    /// Reads a document, failing with the first problem.
     public init(json: JSONValue) throws(StoreValidationError) {
-        let root = try FieldReader(json, path: "", parentPosition: SourcePosition(line: 1, column: 1))
-        let version = try root.integer("schemaVersion")
-        guard version <= Self.currentSchemaVersion else {
-            throw root.error("schemaVersion", "this file was written by a newer fours (schema \(version)); "
-                + "this version reads schema \(Self.currentSchemaVersion). Update fours to open it")
+        let reading = Self.read(json)
+        if let first = reading.problems.first { throw first }
+        self = reading.document
+    }
+
+    public static func read(_ json: JSONValue) -> Reading {
+        let log = ProblemLog()
+        guard let root = FieldReader(json, path: "", parentPosition: SourcePosition(line: 1, column: 1), log: log) else {
+            return Reading(document: StoreDocument(), problems: log.problems, schemaVersion: nil)
         }
-        guard version >= 1 else { throw root.error("schemaVersion", "must be 1 or more, found \(version)") }
+        let version = root.required("schemaVersion", root.integer)
+        if let version, version < 1 { root.report("schemaVersion", "must be 1 or more, found \(version)") }
 
         var template = Checklist.standardTemplate
         if root.object["template"] != nil {
-            template = try Checklist(json: root.value("template"), path: root.childPath("template"),
-                                     position: root.object.position(of: "template")).unticked
+            template = Checklist(root, key: "template").unticked
         }
         var stakeholders: [Stakeholder] = []
-        for (index, element) in try root.array("stakeholders").enumerated() {
-            let reader = try FieldReader(element, path: "stakeholders[\(index)]",
-                                         parentPosition: root.object.position(of: "stakeholders"))
-            let stakeholder = try Stakeholder(reader)
-            if stakeholders.contains(where: { $0.id == stakeholder.id }) {
-                throw reader.error("id", "another stakeholder already has the id \"\(stakeholder.id)\"")
+        var stakeholderIDs = Set<String>()
+        for (_, reader) in root.objects("stakeholders") {
+            guard let stakeholder = Stakeholder(reader) else { continue }
+            guard stakeholderIDs.insert(stakeholder.id).inserted else {
+                reader.report("id", "another stakeholder already has the id \"\(stakeholder.id)\"")
+                continue
             }
             stakeholders.append(stakeholder)
         }
-        let known = Set(stakeholders.map(\.id))
         var orders: [TrainingOrder] = []
         var orderIDs = Set<Int>()
-        for (index, element) in try root.array("orders").enumerated() {
-            let reader = try FieldReader(element, path: "orders[\(index)]",
-                                         parentPosition: root.object.position(of: "orders"))
-            let order = try TrainingOrder(reader)
+        for (_, reader) in root.objects("orders") {
+            guard let order = TrainingOrder(reader) else { continue }
             guard orderIDs.insert(order.id).inserted else {
-                throw reader.error("id", "another order already has the id \(order.id)")
+                reader.report("id", "another order already has the id \(order.id)")
+                continue
             }
-            guard known.contains(order.stakeholderID) else {
-                throw reader.error("stakeholder", "no stakeholder has the id \"\(order.stakeholderID)\"; "
+            if !stakeholderIDs.contains(order.stakeholderID) {
+                reader.report("stakeholder", "no stakeholder has the id \"\(order.stakeholderID)\"; "
                     + "add them under \"stakeholders\" or fix the id")
             }
             orders.append(order)
         }
-        self.init(name: try root.optionalString("name") ?? "L&D orders", template: template,
-                  orders: orders, stakeholders: stakeholders)
-        preserved.object = root.object
+        var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
+                                     orders: orders, stakeholders: stakeholders)
+        document.preserved.object = root.object
+        let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
+        var reading = Reading(document: document, problems: problems, schemaVersion: version)
+        if reading.isNewerVersion, let version {
+            // Report only this: the other "problems" are likely fields the newer version added.
+            reading.problems = [StoreValidationError(
+                path: "schemaVersion", position: root.position(of: "schemaVersion"),
+                problem: "this file was written by a newer fours (schema \(version)); "
+                    + "this version reads schema \(currentSchemaVersion). Update fours to change it")]
+        }
+        return reading
     }
 
     public var json: JSONValue {
@@ -58,21 +83,25 @@ extension StoreDocument {
 }
 
 extension Checklist {
-    init(json: JSONValue, path: String, position: SourcePosition?) throws(StoreValidationError) {
-        let reader = try FieldReader(json, path: path, parentPosition: position)
+    /// Reads the checklist under `key`; problems go to the reader's log.
+    init(_ parent: FieldReader, key: String) {
         self.init()
-        for key in reader.object.members.keys.sorted() {
-            guard let section = ChecklistSection(rawValue: key) else {
-                throw reader.error(key, "unknown 4S section; expected one of: "
+        guard let value = parent.object[key],
+              let reader = FieldReader(value, path: parent.childPath(key), parentPosition: parent.position(of: key),
+                                       log: parent.log) else { return }
+        var seen = Set<String>()
+        for sectionKey in reader.object.members.keys.sorted() {
+            guard let section = ChecklistSection(rawValue: sectionKey) else {
+                reader.report(sectionKey, "unknown 4S section; expected one of: "
                     + ChecklistSection.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
             }
             var steps: [ChecklistStep] = []
-            for (index, element) in try reader.array(key).enumerated() {
-                let stepReader = try FieldReader(element, path: "\(reader.childPath(key))[\(index)]",
-                                                 parentPosition: reader.object.position(of: key))
-                let step = try ChecklistStep(stepReader)
-                if location(ofStep: step.id) != nil || steps.contains(where: { $0.id == step.id }) {
-                    throw stepReader.error("id", "another step in this checklist already has the id \"\(step.id)\"")
+            for (_, stepReader) in reader.objects(sectionKey) {
+                guard let step = ChecklistStep(stepReader) else { continue }
+                guard seen.insert(step.id).inserted else {
+                    stepReader.report("id", "another step in this checklist already has the id \"\(step.id)\"")
+                    continue
                 }
                 steps.append(step)
             }
@@ -90,11 +119,13 @@ extension Checklist {
 }
 
 extension ChecklistStep {
-    init(_ reader: FieldReader) throws(StoreValidationError) {
-        self.init(id: try reader.string("id"), title: try reader.string("title"))
-        if let at = try reader.timestamp("tickedAt") {
-            tick = Tick(at: at, by: try reader.optionalString("tickedBy") ?? "")
-        }
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.string)
+        let title = reader.required("title", reader.string)
+        let tickedAt = reader.timestamp("tickedAt")
+        let tickedBy = reader.string("tickedBy")
+        guard let id, let title else { return nil }
+        self.init(id: id, title: title, tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") })
         preserved.object = reader.object
     }
 
@@ -109,36 +140,29 @@ extension ChecklistStep {
 }
 
 extension TrainingOrder {
-    init(_ reader: FieldReader) throws(StoreValidationError) {
-        guard let received = try reader.day("received") else { throw reader.error("received", "is missing") }
-        let checklist: Checklist
-        if reader.object["checklist"] != nil {
-            checklist = try Checklist(json: reader.value("checklist"), path: reader.childPath("checklist"),
-                                      position: reader.object.position(of: "checklist"))
-        } else {
-            checklist = Checklist()
-        }
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.integer)
+        let title = reader.required("title", reader.string)
+        let stakeholderID = reader.required("stakeholder", reader.string)
+        let received = reader.required("received", reader.day)
         var tags: [String] = []
-        for tag in try reader.array("tags") {
+        for tag in reader.array("tags") {
             guard case .string(let text) = tag else {
-                throw reader.error("tags", "expected a list of strings, found \(tag.kindDescription)")
+                reader.report("tags", "expected a list of strings, found \(tag.kindDescription)")
+                continue
             }
             tags.append(text)
         }
-        self.init(
-            id: try reader.integer("id"),
-            title: try reader.string("title"),
-            request: try reader.optionalString("request") ?? "",
-            stakeholderID: try reader.string("stakeholder"),
-            audience: try reader.optionalString("audience") ?? "",
-            received: received,
-            due: try reader.day("due"),
-            priority: try reader.oneOf("priority", Priority.init(rawValue:),
-                                       expected: Priority.allCases.map(\.rawValue)) ?? .medium,
-            status: try reader.oneOf("status", OrderStatus.init(rawValue:),
-                                     expected: OrderStatus.allCases.map(\.rawValue)) ?? .new,
-            tags: tags,
-            checklist: checklist)
+        let request = reader.string("request")
+        let audience = reader.string("audience")
+        let due = reader.day("due")
+        let priority = reader.oneOf("priority", Priority.init(rawValue:), expected: Priority.allCases.map(\.rawValue))
+        let status = reader.oneOf("status", OrderStatus.init(rawValue:), expected: OrderStatus.allCases.map(\.rawValue))
+        let checklist = Checklist(reader, key: "checklist")
+        guard let id, let title, let stakeholderID, let received else { return nil }
+        self.init(id: id, title: title, request: request ?? "", stakeholderID: stakeholderID,
+                  audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
+                  status: status ?? .new, tags: tags, checklist: checklist)
         preserved.object = reader.object
     }
 
@@ -159,28 +183,39 @@ extension TrainingOrder {
     }
 }
 
-extension Stakeholder {
-    init(_ reader: FieldReader) throws(StoreValidationError) {
+extension StageChange {
+    init?(_ reader: FieldReader) {
         let stageNames = EngagementStage.allCases.map(\.key)
-        var history: [StageChange] = []
-        for (index, element) in try reader.array("stageHistory").enumerated() {
-            let entry = try FieldReader(element, path: "\(reader.childPath("stageHistory"))[\(index)]",
-                                        parentPosition: reader.object.position(of: "stageHistory"))
-            guard let at = try entry.timestamp("at") else { throw entry.error("at", "is missing") }
-            guard let from = try entry.oneOf("from", EngagementStage.init(key:), expected: stageNames),
-                  let to = try entry.oneOf("to", EngagementStage.init(key:), expected: stageNames) else {
-                throw entry.error("to", "a stage change needs both \"from\" and \"to\"")
-            }
-            history.append(StageChange(at: at, from: from, to: to, by: try entry.optionalString("by") ?? "",
-                                       note: try entry.optionalString("note") ?? ""))
-        }
-        self.init(
-            id: try reader.string("id"),
-            name: try reader.string("name"),
-            role: try reader.optionalString("role") ?? "",
-            team: try reader.optionalString("team") ?? "",
-            stage: try reader.oneOf("stage", EngagementStage.init(key:), expected: stageNames) ?? .orderTaker,
-            stageHistory: history)
+        let at = reader.required("at", reader.timestamp)
+        let from = reader.required("from") { reader.oneOf($0, EngagementStage.init(key:), expected: stageNames) }
+        let to = reader.required("to") { reader.oneOf($0, EngagementStage.init(key:), expected: stageNames) }
+        guard let at, let from, let to else { return nil }
+        self.init(at: at, from: from, to: to, by: reader.string("by") ?? "", note: reader.string("note") ?? "")
+        preserved.object = reader.object
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["at"] = .string(at.description)
+        object["from"] = .string(from.key)
+        object["to"] = .string(to.key)
+        object["by"] = .string(by)
+        object["note"] = .string(note)
+        return .object(object)
+    }
+}
+
+extension Stakeholder {
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.string)
+        let name = reader.required("name", reader.string)
+        let stage = reader.oneOf("stage", EngagementStage.init(key:), expected: EngagementStage.allCases.map(\.key))
+        let history = reader.objects("stageHistory").compactMap { StageChange($0.reader) }
+        let role = reader.string("role")
+        let team = reader.string("team")
+        guard let id, let name else { return nil }
+        self.init(id: id, name: name, role: role ?? "", team: team ?? "", stage: stage ?? .orderTaker,
+                  stageHistory: history)
         preserved.object = reader.object
     }
 
@@ -191,15 +226,7 @@ extension Stakeholder {
         object["role"] = .string(role)
         object["team"] = .string(team)
         object["stage"] = .string(stage.key)
-        object["stageHistory"] = .array(stageHistory.map { change in
-            .object(JSONObject([
-                "at": .string(change.at.description),
-                "from": .string(change.from.key),
-                "to": .string(change.to.key),
-                "by": .string(change.by),
-                "note": .string(change.note),
-            ]))
-        })
+        object["stageHistory"] = .array(stageHistory.map(\.json))
         return .object(object)
     }
 }

@@ -7,6 +7,7 @@ public enum StoreError: Error, Sendable, Equatable {
     case notSaved(path: String, reason: String)
     case conflict(OperationConflict)
     case alreadyExists(path: String)
+    case readOnly(path: String, reason: String)
 
     public var message: String {
         switch self {
@@ -16,12 +17,13 @@ public enum StoreError: Error, Sendable, Equatable {
             "\(path):\(error.position): \(error.problem). Fix the file (it was left untouched), "
                 + "or move it aside to start a new store"
         case .invalid(let path, let error):
-            "\(path)\(error.position.map { ":\($0)" } ?? ""): \(error.path.isEmpty ? "" : error.path + " ")"
-                + "\(error.problem). Fix the file (it was left untouched)"
+            "\(error.located(in: path)). Fix the file (it was left untouched); `fours check` lists every problem"
         case .notSaved(let path, let reason):
             "not saved to \(path): \(reason)"
         case .conflict(let conflict):
             "not saved: \(conflict.reason) (changed by someone else)"
+        case .readOnly(_, let reason):
+            "read-only: \(reason); nothing is saved"
         case .alreadyExists(let path):
             "\(path) already exists; choose another path or remove it first"
         }

@@ -1,5 +1,5 @@
 /// A value in a store file that parses as JSON but that fours cannot accept.
-public struct StoreValidationError: Error, Sendable, Equatable {
+public struct StoreValidationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where in the document, such as `orders[3].stakeholder`.
     public var path: String
     public var position: SourcePosition?
@@ -10,88 +10,136 @@ public struct StoreValidationError: Error, Sendable, Equatable {
         self.position = position
         self.problem = problem
     }
+
+    /// "stakeholders[0].stage unknown value ..."
+    public var detail: String {
+        path.isEmpty ? problem : "\(path) \(problem)"
+    }
+
+    /// "3:54: stakeholders[0].stage unknown value ..."
+    public var description: String {
+        "\(position.map { "\($0): " } ?? "")\(detail)"
+    }
+
+    /// The problem as a compiler would say it: "store.json:3:54: stakeholders[0].stage ...".
+    public func located(in file: String) -> String {
+        "\(file):\(position.map { "\($0):" } ?? "") \(detail)"
+    }
 }
 
-/// Reads the members of one JSON object and says precisely what is wrong when a member
-/// is missing or of the wrong kind.
+/// Collects every problem found while reading a document, so `fours check` can list them
+/// all; opening a store stops at the first.
+final class ProblemLog {
+    private(set) var problems: [StoreValidationError] = []
+
+    func record(_ problem: StoreValidationError) {
+        problems.append(problem)
+    }
+}
+
+/// Reads the members of one JSON object. A member that is missing or of the wrong kind is
+/// recorded in the log with its path and position, and reads as nil.
 struct FieldReader {
     let object: JSONObject
     let path: String
+    let log: ProblemLog
 
-    init(_ value: JSONValue, path: String, parentPosition: SourcePosition?) throws(StoreValidationError) {
+    /// nil (with the problem recorded) when the value is not an object.
+    init?(_ value: JSONValue, path: String, parentPosition: SourcePosition?, log: ProblemLog) {
         guard case .object(let object) = value else {
-            throw StoreValidationError(path: path, position: parentPosition,
-                                       problem: "expected an object, found \(value.kindDescription)")
+            log.record(StoreValidationError(path: path, position: parentPosition,
+                                            problem: "expected an object, found \(value.kindDescription)"))
+            return nil
         }
         self.object = object
         self.path = path
+        self.log = log
     }
 
     func childPath(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 
-    func error(_ key: String, _ problem: String) -> StoreValidationError {
-        StoreValidationError(path: childPath(key), position: object.position(of: key), problem: problem)
+    func position(of key: String) -> SourcePosition? {
+        object.position(of: key)
     }
 
-    func value(_ key: String) throws(StoreValidationError) -> JSONValue {
-        guard let value = object[key], value != .null else { throw error(key, "is missing") }
+    func report(_ key: String, _ problem: String) {
+        log.record(StoreValidationError(path: childPath(key), position: object.position(of: key), problem: problem))
+    }
+
+    private func present(_ key: String) -> JSONValue? {
+        guard let value = object[key], value != .null else { return nil }
         return value
     }
 
-    func string(_ key: String) throws(StoreValidationError) -> String {
-        let found = try value(key)
+    /// A value that must be there; records "is missing" otherwise.
+    func required<Value>(_ key: String, _ read: (String) -> Value?) -> Value? {
+        guard present(key) != nil else {
+            report(key, "is missing")
+            return nil
+        }
+        return read(key)
+    }
+
+    func string(_ key: String) -> String? {
+        guard let found = present(key) else { return nil }
         guard case .string(let text) = found else {
-            throw error(key, "expected a string, found \(found.kindDescription)")
+            report(key, "expected a string, found \(found.kindDescription)")
+            return nil
         }
         return text
     }
 
-    func optionalString(_ key: String) throws(StoreValidationError) -> String? {
-        guard let found = object[key], found != .null else { return nil }
-        guard case .string(let text) = found else {
-            throw error(key, "expected a string, found \(found.kindDescription)")
-        }
-        return text
-    }
-
-    func integer(_ key: String) throws(StoreValidationError) -> Int {
-        let found = try value(key)
+    func integer(_ key: String) -> Int? {
+        guard let found = present(key) else { return nil }
         guard case .number(let number) = found, number == number.rounded(), abs(number) < 1e15 else {
-            throw error(key, "expected a whole number, found \(found.kindDescription)")
+            report(key, "expected a whole number, found \(found.kindDescription)")
+            return nil
         }
         return Int(number)
     }
 
-    func array(_ key: String) throws(StoreValidationError) -> [JSONValue] {
-        guard let found = object[key], found != .null else { return [] }
+    func array(_ key: String) -> [JSONValue] {
+        guard let found = present(key) else { return [] }
         guard case .array(let elements) = found else {
-            throw error(key, "expected a list, found \(found.kindDescription)")
+            report(key, "expected a list, found \(found.kindDescription)")
+            return []
         }
         return elements
     }
 
-    func day(_ key: String) throws(StoreValidationError) -> CalendarDay? {
-        guard let text = try optionalString(key) else { return nil }
+    /// Each element of a list of objects, with a reader for it.
+    func objects(_ key: String) -> [(index: Int, reader: FieldReader)] {
+        array(key).enumerated().compactMap { index, element in
+            FieldReader(element, path: "\(childPath(key))[\(index)]", parentPosition: position(of: key), log: log)
+                .map { (index, $0) }
+        }
+    }
+
+    func day(_ key: String) -> CalendarDay? {
+        guard let text = string(key) else { return nil }
         guard let day = CalendarDay(iso: text) else {
-            throw error(key, "\"\(text)\" is not a date; write it as YYYY-MM-DD")
+            report(key, "\"\(text)\" is not a date; write it as YYYY-MM-DD")
+            return nil
         }
         return day
     }
 
-    func timestamp(_ key: String) throws(StoreValidationError) -> Timestamp? {
-        guard let text = try optionalString(key) else { return nil }
+    func timestamp(_ key: String) -> Timestamp? {
+        guard let text = string(key) else { return nil }
         guard let moment = Timestamp(iso: text) else {
-            throw error(key, "\"\(text)\" is not a time; write it as YYYY-MM-DDTHH:MM:SSZ (UTC)")
+            report(key, "\"\(text)\" is not a time; write it as YYYY-MM-DDTHH:MM:SSZ (UTC)")
+            return nil
         }
         return moment
     }
 
-    func oneOf<Value>(_ key: String, _ parse: (String) -> Value?, expected: [String]) throws(StoreValidationError) -> Value? {
-        guard let text = try optionalString(key) else { return nil }
+    func oneOf<Value>(_ key: String, _ parse: (String) -> Value?, expected: [String]) -> Value? {
+        guard let text = string(key) else { return nil }
         guard let value = parse(text) else {
-            throw error(key, "unknown value \"\(text)\"; expected one of: \(expected.joined(separator: ", "))")
+            report(key, "unknown value \"\(text)\"; expected one of: \(expected.joined(separator: ", "))")
+            return nil
         }
         return value
     }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Model
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a store file and list every problem in it (exit status 0 when it is sound, 1 when not)."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let path = storeOptions.path
+        let found: StoreDocument.Reading?
+        do { found = try Store.check(path: path) } catch { throw CommandFailure.report(error.message) }
+        guard let reading = found else { throw CommandFailure.report("there is no store at \(path)") }
+        guard reading.problems.isEmpty else {
+            for problem in reading.problems { print(problem.located(in: path)) }
+            let count = reading.problems.count
+            throw CommandFailure.report("\(count) problem\(count == 1 ? "" : "s") in \(path); the file was not changed")
+        }
+        let document = reading.document
+        let open = document.orders.filter(\.status.isOpen).count
+        print("\(path): sound. \(document.orders.count) orders (\(open) open), \(document.stakeholders.count) stakeholders.")
+    }
+}
