@@ -3,178 +3,183 @@ import Model
 import TestSupport
 import Testing
 
-/// The real binary in tmux: keys in, screen and store file out. Serialised: each test
-/// starts its own tmux server, and two at once would compete for the two cores.
-@Suite(.serialized) struct DashboardEndToEndTests {
-    let folder: TemporaryFolder
-    let store: String
+/// Every test that drives the real binary in tmux, one at a time: each starts its own tmux
+/// server, and several at once would compete for the machine's two cores and slow the timing.
+@Suite(.serialized) enum EndToEnd {}
 
-    init() throws {
-        _ = try TmuxSession.requireTmux()
-        folder = try TemporaryFolder()
-        store = folder.file("store.json")
-        let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
-        guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
-    }
+/// The real binary in tmux: keys in, screen and store file out.
+extension EndToEnd {
+    @Suite struct DashboardEndToEndTests {
+        let folder: TemporaryFolder
+        let store: String
 
-    private func storeOnDisk() throws -> StoreDocument {
-        try Store(path: store).document
-    }
-
-    @Test func aPersonMovesTicksMovesAStageResizesAndQuits() throws {
-        let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
-        try session.waitFor("9 open · 2 overdue · 3 due this week")
-        try session.waitFor("▶ #8  Picking-error coaching for shift leads")
-
-        // Down to order #1, into its checklist, down to the second step, tick it.
-        session.send("j")
-        try session.waitFor("▶ #1  One-hour time-management workshop")
-        session.send("Tab", "j", "Space")
-        try session.waitFor("Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
-        let screen = try session.waitFor("[✓] Agreed with them what success looks like  e2e-tester")
-        #expect(screen.contains("▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker"), "the queue row shows the new progress")
-        var order = try #require(try storeOnDisk().order(id: 1))
-        #expect(order.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
-        #expect(order.checklist.progress == Progress(done: 2, total: 12))
-
-        // Untick with x, tick again with Space.
-        session.send("x")
-        try session.waitFor("Unticked “Agreed with them what success looks like” on #1 (1/12 done) · saved")
-        #expect(try storeOnDisk().order(id: 1)?.checklist[.shiftMindset][1].tick == nil)
-        session.send("Space")
-        try session.waitFor("(2/12 done) · saved")
-
-        // Dana Okafor moves one stage up, then the file records the move.
-        session.send(">")
-        try session.waitFor("Dana Okafor: Order taker → Order with a change · saved")
-        let dana = try #require(try storeOnDisk().stakeholder(id: "dana-okafor"))
-        #expect(dana.stage == .orderWithChange)
-        #expect(dana.stageHistory.last?.by == "e2e-tester")
-
-        // Too small, then back.
-        session.resize(width: 50, height: 12)
-        try session.waitFor("Terminal too small: 50x12")
-        session.resize(width: 80, height: 24)
-        try session.waitUntil("the dashboard at 80x24") { $0.contains("9 open") && !$0.contains("too small") }
-
-        // Help lists the bindings; Esc closes it.
-        session.send("?")
-        try session.waitFor("Tick or untick the step (saved at once)")
-        session.send("Escape")
-        try session.waitUntil("help to close") { !$0.contains("Keys (? or Esc to close)") }
-
-        session.send("q")
-        #expect(try session.exitStatus() == 0)
-        try session.assertTerminalRestored()
-        order = try #require(try storeOnDisk().order(id: 1))
-        #expect(order.checklist.progress.done == 2)
-    }
-
-    @Test func anotherProcessesChangeAppearsWithoutLosingThePlace() throws {
-        let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
-        try session.waitFor("9 open")
-        session.send("j", "j", "Tab", "j", "j")
-        try session.waitFor("▶ #7  Objection-handling e-learning")
-        let other = try Store(path: store)
-        try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: .now(), by: "colleague")))
-        try session.waitFor("Reloaded: the store was changed elsewhere", timeout: 3)
-        try session.waitFor("[✓] Asked partner questions about the business problem  colleague")
-        // Still on #7's third step: ticking it lands there.
-        session.send("Space")
-        try session.waitFor("Ticked “Restated the order as a business outcome” on #7 (2/12 done) · saved")
-        let steps = try #require(try storeOnDisk().order(id: 7)).checklist[.shiftMindset]
-        #expect(steps.map { $0.tick?.by } == ["colleague", nil, "e2e-tester"])
-        session.send("q")
-        #expect(try session.exitStatus() == 0)
-    }
-
-    enum Ending: String, CaseIterable {
-        case controlC, sigterm, sigint, sighup, crash
-    }
-
-    @Test(arguments: Ending.allCases)
-    func theTerminalIsRestoredHoweverFoursEnds(ending: Ending) throws {
-        let before = FileText.read(store)
-        let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
-        try session.waitFor("9 open")
-        #expect(session.paneValue("#{alternate_on}") == "1")
-        switch ending {
-        case .controlC: session.send("C-c")
-        case .sigterm: kill(try session.foursProcessID(), SIGTERM)
-        case .sigint: kill(try session.foursProcessID(), SIGINT)
-        case .sighup: kill(try session.foursProcessID(), SIGHUP)
-        case .crash: kill(try session.foursProcessID(), SIGSEGV)
+        init() throws {
+            _ = try TmuxSession.requireTmux()
+            folder = try TemporaryFolder()
+            store = folder.file("store.json")
+            let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
+            guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
         }
-        let status = try session.exitStatus(timeout: 30)
-        if ending == .crash {
-            #expect(status == 128 + Int(SIGSEGV))
-        } else {
-            #expect(status == 0)
+
+        private func storeOnDisk() throws -> StoreDocument {
+            try Store(path: store).document
         }
-        try session.assertTerminalRestored()
-        // Nothing was changed, so nothing was written.
-        #expect(FileText.read(store) == before)
-    }
 
-    @Test func controlZSuspendsAndFgRedraws() throws {
-        let script = "cd '\(folder.path)'\nexport PS1='shell$ '\nexec bash --norc --noprofile -i"
-        let session = try TmuxSession(width: 100, height: 30, script: script, folder: folder)
-        try session.waitFor("shell$")
-        session.send("'\(try TmuxSession.binary())' --store '\(store)'", "Enter")
-        try session.waitFor("9 open")
-        session.send("C-z")
-        try session.waitFor("Stopped")
-        #expect(session.paneValue("#{alternate_on}") == "0")
-        session.send("fg", "Enter")
-        try session.waitFor("9 open")
-        session.send("j")
-        try session.waitFor("▶ #1  One-hour time-management workshop")
-        session.send("q")
-        try session.waitUntil("the shell prompt after quitting") { screen in
-            screen.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("shell$") == true
+        @Test func aPersonMovesTicksMovesAStageResizesAndQuits() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open · 2 overdue · 3 due this week")
+            try session.waitFor("▶ #8  Picking-error coaching for shift leads")
+
+            // Down to order #1, into its checklist, down to the second step, tick it.
+            session.send("j")
+            try session.waitFor("▶ #1  One-hour time-management workshop")
+            session.send("Tab", "j", "Space")
+            try session.waitFor("Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
+            let screen = try session.waitFor("[✓] Agreed with them what success looks like  e2e-tester")
+            #expect(screen.contains("▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker"), "the queue row shows the new progress")
+            var order = try #require(try storeOnDisk().order(id: 1))
+            #expect(order.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
+            #expect(order.checklist.progress == Progress(done: 2, total: 12))
+
+            // Untick with x, tick again with Space.
+            session.send("x")
+            try session.waitFor("Unticked “Agreed with them what success looks like” on #1 (1/12 done) · saved")
+            #expect(try storeOnDisk().order(id: 1)?.checklist[.shiftMindset][1].tick == nil)
+            session.send("Space")
+            try session.waitFor("(2/12 done) · saved")
+
+            // Dana Okafor moves one stage up, then the file records the move.
+            session.send(">")
+            try session.waitFor("Dana Okafor: Order taker → Order with a change · saved")
+            let dana = try #require(try storeOnDisk().stakeholder(id: "dana-okafor"))
+            #expect(dana.stage == .orderWithChange)
+            #expect(dana.stageHistory.last?.by == "e2e-tester")
+
+            // Too small, then back.
+            session.resize(width: 50, height: 12)
+            try session.waitFor("Terminal too small: 50x12")
+            session.resize(width: 80, height: 24)
+            try session.waitUntil("the dashboard at 80x24") { $0.contains("9 open") && !$0.contains("too small") }
+
+            // Help lists the bindings; Esc closes it.
+            session.send("?")
+            try session.waitFor("Tick or untick the step (saved at once)")
+            session.send("Escape")
+            try session.waitUntil("help to close") { !$0.contains("Keys (? or Esc to close)") }
+
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+            try session.assertTerminalRestored()
+            order = try #require(try storeOnDisk().order(id: 1))
+            #expect(order.checklist.progress.done == 2)
         }
-    }
 
-    @Test func colorsFollowTheTerminalAndNoColor() throws {
-        let colored = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
-        try colored.waitFor("9 open")
-        // The overdue order is drawn in red (SGR 31).
-        let styledColors = colored.styledScreen()
-        #expect(styledColors.contains("\u{1B}[31m") || styledColors.contains(";31m"), "\(styledColors)")
-        colored.send("q")
-        #expect(try colored.exitStatus() == 0)
+        @Test func anotherProcessesChangeAppearsWithoutLosingThePlace() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            session.send("j", "j", "Tab", "j", "j")
+            try session.waitFor("▶ #7  Objection-handling e-learning")
+            let other = try Store(path: store)
+            try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: .now(), by: "colleague")))
+            try session.waitFor("Reloaded: the store was changed elsewhere", timeout: 3)
+            try session.waitFor("[✓] Asked partner questions about the business problem  colleague")
+            // Still on #7's third step: ticking it lands there.
+            session.send("Space")
+            try session.waitFor("Ticked “Restated the order as a business outcome” on #7 (2/12 done) · saved")
+            let steps = try #require(try storeOnDisk().order(id: 7)).checklist[.shiftMindset]
+            #expect(steps.map { $0.tick?.by } == ["colleague", nil, "e2e-tester"])
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
 
-        let plainFolder = try TemporaryFolder()
-        let plain = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: plainFolder,
-                                    environment: ["NO_COLOR": "1"])
-        try plain.waitFor("9 open")
-        let styled = plain.styledScreen()
-        let colorCodes = ["[31m", "[32m", "[33m", "[34m", "[36m", "[37m", "[44m", ";31m", ";44m"]
-        #expect(!colorCodes.contains { styled.contains($0) }, "NO_COLOR must turn colors off")
-        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection is still shown, reversed")
-        plain.send("q")
-        #expect(try plain.exitStatus() == 0)
-    }
+        enum Ending: String, CaseIterable {
+            case controlC, sigterm, sigint, sighup, crash
+        }
 
-    @Test func aBrokenStoreIsReportedAndLeftUntouched() throws {
-        let broken = "{\n  \"schemaVersion\": 1,\n  \"orders\": [\n    {\"id\": 1,}\n  ]\n}\n"
-        try FileText.write(broken, to: store)
-        let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
-        #expect(try session.exitStatus() == 1)
-        let message = FileText.read(folder.file("stderr.txt")) ?? ""
-        #expect(message.contains("\(store):4:14: trailing comma before '}'"), "\(message)")
-        #expect(FileText.read(store) == broken)
-        try session.assertTerminalRestored()
-    }
+        @Test(arguments: Ending.allCases)
+        func theTerminalIsRestoredHoweverFoursEnds(ending: Ending) throws {
+            let before = FileText.read(store)
+            let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            #expect(session.paneValue("#{alternate_on}") == "1")
+            switch ending {
+            case .controlC: session.send("C-c")
+            case .sigterm: kill(try session.foursProcessID(), SIGTERM)
+            case .sigint: kill(try session.foursProcessID(), SIGINT)
+            case .sighup: kill(try session.foursProcessID(), SIGHUP)
+            case .crash: kill(try session.foursProcessID(), SIGSEGV)
+            }
+            let status = try session.exitStatus(timeout: 30)
+            if ending == .crash {
+                #expect(status == 128 + Int(SIGSEGV))
+            } else {
+                #expect(status == 0)
+            }
+            try session.assertTerminalRestored()
+            // Nothing was changed, so nothing was written.
+            #expect(FileText.read(store) == before)
+        }
 
-    @Test func withoutATerminalItSaysWhatWorksInstead() throws {
-        let result = Command.run([try TmuxSession.binary(), "--store", store])
-        #expect(result.status == 1)
-        #expect(result.output.contains("the dashboard needs a terminal"))
-        #expect(result.output.contains("fours demo --store PATH"))
+        @Test func controlZSuspendsAndFgRedraws() throws {
+            let script = "cd '\(folder.path)'\nexport PS1='shell$ '\nexec bash --norc --noprofile -i"
+            let session = try TmuxSession(width: 100, height: 30, script: script, folder: folder)
+            try session.waitFor("shell$")
+            session.send("'\(try TmuxSession.binary())' --store '\(store)'", "Enter")
+            try session.waitFor("9 open")
+            session.send("C-z")
+            try session.waitFor("Stopped")
+            #expect(session.paneValue("#{alternate_on}") == "0")
+            session.send("fg", "Enter")
+            try session.waitFor("9 open")
+            session.send("j")
+            try session.waitFor("▶ #1  One-hour time-management workshop")
+            session.send("q")
+            try session.waitUntil("the shell prompt after quitting") { screen in
+                screen.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("shell$") == true
+            }
+        }
 
-        let again = Command.run([try TmuxSession.binary(), "demo", "--store", store])
-        #expect(again.status == 1)
-        #expect(again.output.contains("already exists"))
+        @Test func colorsFollowTheTerminalAndNoColor() throws {
+            let colored = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+            try colored.waitFor("9 open")
+            // The overdue order is drawn in red (SGR 31).
+            let styledColors = colored.styledScreen()
+            #expect(styledColors.contains("\u{1B}[31m") || styledColors.contains(";31m"), "\(styledColors)")
+            colored.send("q")
+            #expect(try colored.exitStatus() == 0)
+
+            let plainFolder = try TemporaryFolder()
+            let plain = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: plainFolder,
+                                        environment: ["NO_COLOR": "1"])
+            try plain.waitFor("9 open")
+            let styled = plain.styledScreen()
+            let colorCodes = ["[31m", "[32m", "[33m", "[34m", "[36m", "[37m", "[44m", ";31m", ";44m"]
+            #expect(!colorCodes.contains { styled.contains($0) }, "NO_COLOR must turn colors off")
+            #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection is still shown, reversed")
+            plain.send("q")
+            #expect(try plain.exitStatus() == 0)
+        }
+
+        @Test func aBrokenStoreIsReportedAndLeftUntouched() throws {
+            let broken = "{\n  \"schemaVersion\": 1,\n  \"orders\": [\n    {\"id\": 1,}\n  ]\n}\n"
+            try FileText.write(broken, to: store)
+            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            #expect(try session.exitStatus() == 1)
+            let message = FileText.read(folder.file("stderr.txt")) ?? ""
+            #expect(message.contains("\(store):4:14: trailing comma before '}'"), "\(message)")
+            #expect(FileText.read(store) == broken)
+            try session.assertTerminalRestored()
+        }
+
+        @Test func withoutATerminalItSaysWhatWorksInstead() throws {
+            let result = Command.run([try TmuxSession.binary(), "--store", store])
+            #expect(result.status == 1)
+            #expect(result.output.contains("the dashboard needs a terminal"))
+            #expect(result.output.contains("fours demo --store PATH"))
+
+            let again = Command.run([try TmuxSession.binary(), "demo", "--store", store])
+            #expect(again.status == 1)
+            #expect(again.output.contains("already exists"))
+        }
     }
 }
