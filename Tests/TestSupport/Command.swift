@@ -2,27 +2,18 @@
 import Glibc
 #endif
 
-/// Runs a program and collects its output. Uses posix_spawn with an empty signal mask:
-/// Foundation's Process hangs with tmux and passes the test thread's blocked signals on.
-public enum Command {
-    public struct Result: Sendable {
-        public var status: Int32
-        public var output: String
-    }
+/// A running program whose standard output and error come through a pipe. Spawned with
+/// posix_spawn and an empty signal mask: Foundation's Process hangs with tmux and passes
+/// the test thread's blocked signals on to the child.
+public final class ChildProcess {
+    public let pid: pid_t
+    private let output: Int32
+    private var buffered: [UInt8] = []
+    private var isAtEnd = false
 
-    @discardableResult
-    public static func run(_ arguments: [String], environment: [String: String]? = nil, input: String? = nil) -> Result {
+    public init(_ arguments: [String], environment: [String: String]? = nil, inputPath: String = "/dev/null") throws {
         var outputPipe: [Int32] = [0, 0]
-        guard pipe(&outputPipe) == 0 else { return Result(status: -1, output: "pipe failed") }
-        var inputPath = "/dev/null"
-        var inputFolder: TemporaryFolder?
-        if let input {
-            inputFolder = try? TemporaryFolder()
-            if let folder = inputFolder {
-                inputPath = folder.file("input")
-                try? FileText.write(input, to: inputPath)
-            }
-        }
+        guard pipe(&outputPipe) == 0 else { throw TestFailure("pipe failed: \(errno)") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -31,7 +22,7 @@ public enum Command {
         posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
         posix_spawn_file_actions_addclose(&actions, outputPipe[0])
         // Only 1 and 2 may hold the pipe: a daemon (the tmux server) keeping the original
-        // descriptor would keep the pipe open and the read below would never end.
+        // descriptor would keep the pipe open, and reading it would never end.
         posix_spawn_file_actions_addclose(&actions, outputPipe[1])
 
         var attributes = posix_spawnattr_t()
@@ -46,7 +37,7 @@ public enum Command {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let environmentLines = (environment ?? currentEnvironment()).map { "\($0.key)=\($0.value)" }
+        let environmentLines = (environment ?? Command.currentEnvironment()).map { "\($0.key)=\($0.value)" }
         var argv = arguments.map { strdup($0) } + [nil]
         var envp = environmentLines.map { strdup($0) } + [nil]
         defer {
@@ -58,22 +49,94 @@ public enum Command {
         close(outputPipe[1])
         guard spawned == 0 else {
             close(outputPipe[0])
-            return Result(status: -1, output: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+            throw TestFailure("cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16_384)
+        self.pid = pid
+        output = outputPipe[0]
+    }
+
+    deinit {
+        close(output)
+    }
+
+    /// The next line of output, waiting at most `timeout` seconds; nil at the end or on timeout.
+    public func readLine(timeout: Double) -> String? {
+        let deadline = monotonicSeconds() + timeout
         while true {
-            let count = read(outputPipe[0], &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffered[..<newline], as: UTF8.self)
+                buffered.removeSubrange(...newline)
+                return line
+            }
+            let remaining = deadline - monotonicSeconds()
+            guard !isAtEnd, remaining > 0, fill(waitingUpTo: remaining) else {
+                return nil
+            }
         }
-        close(outputPipe[0])
+    }
+
+    /// Whether all output has been read and the program closed its end.
+    public var hasEnded: Bool { isAtEnd && buffered.isEmpty }
+
+    /// Everything the program writes until it exits.
+    public func readToEnd() -> String {
+        while fill(waitingUpTo: -1) {}
+        defer { buffered.removeAll() }
+        return String(decoding: buffered, as: UTF8.self)
+    }
+
+    /// Waits up to `timeout` (forever when negative) for output; false at the end of it.
+    private func fill(waitingUpTo timeout: Double) -> Bool {
+        guard !isAtEnd else { return false }
+        var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, timeout < 0 ? -1 : Int32(max(1, timeout * 1000)))
+        if ready < 0 && errno == EINTR { return true }
+        guard ready > 0 else { return false }
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        let count = read(output, &chunk, chunk.count)
+        if count < 0 && errno == EINTR { return true }
+        guard count > 0 else {
+            isAtEnd = true
+            return false
+        }
+        buffered.append(contentsOf: chunk[0..<count])
+        return true
+    }
+
+    public func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Waits for the program to end: its exit status, or 128 + the signal that ended it.
+    public func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        _ = inputFolder
-        return Result(status: exitStatus, output: String(decoding: bytes, as: UTF8.self))
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+}
+
+public func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// Runs a program to its end and collects its output.
+public enum Command {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+    }
+
+    @discardableResult
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) -> Result {
+        do {
+            let child = try ChildProcess(arguments, environment: environment)
+            let output = child.readToEnd()
+            return Result(status: child.wait(), output: output)
+        } catch {
+            return Result(status: -1, output: "\(error)")
+        }
     }
 
     public static func currentEnvironment() -> [String: String] {

@@ -108,7 +108,7 @@ enum FileSystem {
             if exclusive { throw Failure(operation: "create", code: EEXIST) }
             mode = existing.st_mode & 0o7777
         }
-        let temporary = "\(folder)/.\(baseName(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = "\(folder)/\(temporaryPrefix(for: path))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw Failure(operation: "create temporary file", code: errno) }
         var closed = false
@@ -170,6 +170,36 @@ enum FileSystem {
     static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+
+    /// The prefix of the temporary files `replace` writes for `path`; the writer's process id
+    /// follows it.
+    static func temporaryPrefix(for path: String) -> String {
+        ".\(baseName(of: path)).tmp-"
+    }
+
+    /// Removes temporary files that a writer killed mid-save left behind: those whose
+    /// process is gone, or that are over an hour old. Returns how many it removed.
+    @discardableResult
+    static func removeStaleTemporaries(for path: String) -> Int {
+        let folder = parentFolder(of: path)
+        let prefix = temporaryPrefix(for: path)
+        guard let directory = opendir(folder) else { return 0 }
+        defer { closedir(directory) }
+        var removed = 0
+        let now = time(nil)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix) else { continue }
+            let pid = name.dropFirst(prefix.count).prefix { $0 != "-" }
+            let writerIsGone = Int32(pid).map { kill($0, 0) != 0 && errno == ESRCH } ?? true
+            var status = stat()
+            let isOld = stat("\(folder)/\(name)", &status) == 0 && now - status.st_mtim.tv_sec > 3600
+            if writerIsGone || isOld, unlink("\(folder)/\(name)") == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// An exclusive lock on `PATH.lock`, held while the store reads, checks and writes.

@@ -29,6 +29,10 @@ public final class Store {
         } else {
             readOnlyReason = nil
         }
+        if readOnlyReason == nil {
+            FileSystem.removeStaleTemporaries(for: path)
+            FileSystem.removeStaleTemporaries(for: backupPath)
+        }
     }
 
     /// Whether the file exists yet.

@@ -1,17 +1,15 @@
 import Foundation
-import TestSupport
 
 /// The real `fours` binary running inside its own tmux server, as a person would use it.
 /// Each session has its own socket in a temporary folder and never touches the user's tmux.
-final class TmuxSession {
-    let folder: TemporaryFolder
+public final class TmuxSession {
+    public let folder: TemporaryFolder
     private let socket: String
     private let target = "e2e"
 
-    /// The built `fours`, which sits beside the test bundle.
-    static func binary() throws -> String {
-        let bundle = CommandLine.arguments[0]
-        let folder = (bundle as NSString).deletingLastPathComponent
+    /// The built `fours`, which sits beside the running test bundle or tool.
+    public static func binary() throws -> String {
+        let folder = (absolutePath(CommandLine.arguments[0]) as NSString).deletingLastPathComponent
         let path = "\(folder)/fours"
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw TestFailure("the fours binary is not at \(path); build it with `swift build` before the tests")
@@ -19,7 +17,12 @@ final class TmuxSession {
         return path
     }
 
-    static func requireTmux() throws -> String {
+    /// A path that still means the same file after a change of folder.
+    public static func absolutePath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    public static func requireTmux() throws -> String {
         for path in ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"]
         where FileManager.default.isExecutableFile(atPath: path) {
             return path
@@ -29,7 +32,7 @@ final class TmuxSession {
 
     /// Starts `fours ARGUMENTS` in a new tmux session of the given size. After fours exits,
     /// the wrapper records its exit status and the terminal's modes, then keeps the pane open.
-    convenience init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
+    public convenience init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
                      environment: [String: String] = [:]) throws {
         let exports = (["FOURS_USER": "e2e-tester"].merging(environment) { $1 })
             .map { "export \($0.key)='\($0.value)'" }.sorted().joined(separator: "\n")
@@ -49,7 +52,7 @@ final class TmuxSession {
     }
 
     /// Runs a shell script in a new tmux session of the given size.
-    init(width: Int, height: Int, script: String, folder: TemporaryFolder) throws {
+    public init(width: Int, height: Int, script: String, folder: TemporaryFolder) throws {
         self.folder = folder
         socket = folder.file("tmux.sock")
         try FileText.write(script, to: folder.file("run.sh"))
@@ -68,35 +71,35 @@ final class TmuxSession {
         return Command.run([tmuxPath, "-S", socket, "-f", "/dev/null"] + arguments)
     }
 
-    func send(_ keys: String...) {
+    public func send(_ keys: String...) {
         tmux(["send-keys", "-t", target] + keys)
     }
 
-    func screen() -> String {
+    public func screen() -> String {
         tmux(["capture-pane", "-p", "-t", target]).output
     }
 
     /// The screen with its colors and attributes as escape sequences.
-    func styledScreen() -> String {
+    public func styledScreen() -> String {
         tmux(["capture-pane", "-p", "-e", "-t", target]).output
     }
 
-    func paneValue(_ format: String) -> String {
+    public func paneValue(_ format: String) -> String {
         tmux(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func resize(width: Int, height: Int) {
+    public func resize(width: Int, height: Int) {
         tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Polls the screen until it contains `text`; fails with the last screen when it never does.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
         try waitUntil("the screen to show \"\(text)\"", timeout: timeout) { screen in screen.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+    public func waitUntil(_ what: String, timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -108,7 +111,7 @@ final class TmuxSession {
     }
 
     /// The exit status of fours, once it has exited.
-    func exitStatus(timeout: Double = 20) throws -> Int {
+    public func exitStatus(timeout: Double = 20) throws -> Int {
         let path = folder.file("exit-status")
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
@@ -121,7 +124,7 @@ final class TmuxSession {
     }
 
     /// The process id of fours: the child of the wrapper shell in the pane.
-    func foursProcessID() throws -> Int32 {
+    public func foursProcessID() throws -> Int32 {
         let shell = paneValue("#{pane_pid}")
         let children = FileText.read("/proc/\(shell)/task/\(shell)/children") ?? ""
         guard let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) else {
@@ -131,7 +134,7 @@ final class TmuxSession {
     }
 
     /// Whether the terminal was left as a shell needs it: main screen, echo and line editing on.
-    func assertTerminalRestored() throws {
+    public func assertTerminalRestored() throws {
         _ = try waitFor("AFTER-FOURS")
         let modes = FileText.read(folder.file("stty.txt")) ?? ""
         let flags = Set(modes.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))

@@ -1,0 +1,42 @@
+import Model
+import TestSupport
+
+/// Two processes tick different steps of one store at the same time for a while. Every
+/// tick either acknowledged must be in the file at the end.
+struct TwoWriters: ReliabilityCheck {
+    let seconds: Int
+
+    func run() throws -> Report {
+        let folder = try TemporaryFolder()
+        let path = folder.file("store.json")
+        let orders = 400
+        try Store.create(path: path, document: GeneratedStore.make(orders: orders, now: .now()))
+        let writers = try ["ana", "ben"].enumerated().map { index, name in
+            let first = index * orders / 2 + 1
+            return (name, try ChildProcess([Binaries.reliability, "writer", "--store", path, "--name", name,
+                                            "--first-order", "\(first)", "--last-order", "\(first + orders / 2 - 1)",
+                                            "--seconds", "\(seconds)"]))
+        }
+        var acknowledged = Acknowledgements()
+        var errors: [String] = []
+        // Read both until both are done; each line is read as soon as it comes.
+        var running = writers.map { _ in true }
+        while running.contains(true) {
+            for (index, (name, child)) in writers.enumerated() where running[index] {
+                if let line = child.readLine(timeout: 0.05) {
+                    if line.hasPrefix("error") { errors.append(line) }
+                    acknowledged.record(line, by: name)
+                } else if child.hasEnded {
+                    running[index] = false
+                }
+            }
+        }
+        let statuses = writers.map { $0.1.wait() }
+        let missing = try acknowledged.missing(in: Store(path: path).document)
+        return Report(
+            name: "two writers at once",
+            figures: "\(seconds) s, 2 processes, \(acknowledged.count) acknowledged ticks, \(missing) missing"
+                + (errors.isEmpty ? "" : ", errors: \(errors.prefix(3))"),
+            passed: missing == 0 && errors.isEmpty && statuses.allSatisfy { $0 == 0 } && acknowledged.count > 0)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One writer: ticks every step of a range of orders, one save each, and prints
+/// "ack ORDER STEP" only once the store has saved it. What it printed must never be lost.
+struct Writer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "writer", abstract: "Tick steps of a range of orders, acknowledging each saved tick.",
+        shouldDisplay: false)
+
+    @Option var store: String
+    @Option var name: String
+    @Option var firstOrder: Int
+    @Option var lastOrder: Int
+    @Option(help: "Stop after this many seconds, done or not.") var seconds: Double = 3600
+
+    func run() throws {
+        let opened: Store
+        do { opened = try Store(path: store) } catch {
+            say("error \(error.message)")
+            throw ExitCode(2)
+        }
+        say("ready")
+        let deadline = time(nil) + Int(seconds.rounded(.up))
+        let steps = opened.document.template.allSteps.map(\.step.id)
+        for order in firstOrder...lastOrder {
+            for step in steps {
+                guard time(nil) < deadline else { return }
+                do {
+                    try opened.apply(.setStep(order: order, step: step, tick: Tick(at: .now(), by: name)))
+                    say("ack \(order) \(step)")
+                } catch {
+                    say("error \(error.message)")
+                    throw ExitCode(2)
+                }
+            }
+        }
+    }
+
+    /// Unbuffered, so that an acknowledgement is out before the next save starts.
+    private func say(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+}
+
+/// Acknowledged ticks, checked against a store file.
+struct Acknowledgements {
+    private(set) var ticks: [(order: Int, step: String, by: String)] = []
+
+    mutating func record(_ line: String, by writer: String) {
+        let parts = line.split(separator: " ")
+        guard parts.count == 3, parts[0] == "ack", let order = Int(parts[1]) else { return }
+        ticks.append((order, String(parts[2]), writer))
+    }
+
+    var count: Int { ticks.count }
+
+    /// How many acknowledged ticks the document does not hold.
+    func missing(in document: StoreDocument) -> Int {
+        ticks.count { tick in
+            guard let order = document.order(id: tick.order),
+                  let (section, index) = order.checklist.location(ofStep: tick.step) else { return true }
+            return order.checklist[section][index].tick?.by != tick.by
+        }
+    }
+}
