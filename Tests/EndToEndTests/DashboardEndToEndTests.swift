@@ -92,6 +92,30 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func twoDashboardsOnOneStoreLoseNothing() throws {
+            let secondFolder = try TemporaryFolder()
+            let ana = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder,
+                                      environment: ["FOURS_USER": "ana"])
+            let ben = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: secondFolder,
+                                      environment: ["FOURS_USER": "ben"])
+            try ana.waitFor("9 open")
+            try ben.waitFor("9 open")
+            // Both tick a different step of order #8, at nearly the same moment.
+            ana.send("Tab", "j", "Space")
+            ben.send("Tab", "j", "j", "Space")
+            try ana.waitFor("· saved")
+            try ben.waitFor("· saved")
+            // Each sees the other's tick after the reload.
+            try ana.waitFor("[✓] Restated the order as a business outcome  ben", timeout: 4)
+            try ben.waitFor("[✓] Agreed with them what success looks like  ana", timeout: 4)
+            let steps = try #require(try storeOnDisk().order(id: 8)).checklist[.shiftMindset]
+            #expect(steps.map { $0.tick?.by } == ["demo", "ana", "ben"])
+            ana.send("q")
+            ben.send("q")
+            #expect(try ana.exitStatus() == 0)
+            #expect(try ben.exitStatus() == 0)
+        }
+
         enum Ending: String, CaseIterable {
             case controlC, sigterm, sigint, sighup, crash
         }
