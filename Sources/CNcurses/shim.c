@@ -28,6 +28,18 @@ int fours_use_utf8_locale(void) {
     return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 
+void fours_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+int fours_mouse_kind(mmask_t state) {
+    if (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (state & BUTTON4_PRESSED) return 4;
+    if (state & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+
 SCREEN *fours_newterm(void) { return newterm(NULL, stdout, stdin); }
 
 // State read by the signal handlers. Written once before the handlers are installed.

@@ -25,18 +25,18 @@ import Testing
 ────────────────────────────────────────────────────────────────────────────────
  #8 Picking-error coaching for shift leads
  Due 2026-11-20 (5 days overdue) · high priority · in progress · received 2026-…
- For: Shift leads  #coaching #quality
+ Arrived as a transactional request · for Shift leads  #coaching #quality
  “Picking errors doubled since the new layout. Shift leads need training on it,
  fast.”
 
  Stakeholder Marco Silva · Warehouse Operations Manager, Logistics
   Taker  ─ [Change] ─  Collab  ─  Trusted  ─  Partner
  2/5 Order with a change: We take the order and use the 4S to shift the relatio…
+ 3 R's: rapport 2/3, reputation 1/3, relationships 1/3 · next touchpoint Nov 27…
+ Moved Taker → Change on Nov 22: Moved after a good conversation about their go…
 
- 4S checklist 2/12 ▰▰▰▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱
- Shift Mindset 1/3 ▰▱▱  Work inside the order as an equal partner, not a help d…
-   ↓ 15 more lines
- ↓ move  → checklist  > stage  ? help  q quit
+   ↓ 17 more lines
+ ↓ move  → checklist  a add  e edit  > stage  n note  u undo  ? help  q quit
 """
         #expect(render(Size(width: 80, height: 24)) == expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
@@ -51,7 +51,7 @@ import Testing
         #expect(lines.contains("   [✓] Agreed with them what success looks like  ana, Nov 25"))
         #expect(lines.contains(" Sure Thing 0/3 ▱▱▱  Always in your hands: learn their business, build the relationship."))
         #expect(lines.contains("   [ ] Planned the next touchpoint with them"))
-        #expect(lines.last?.hasPrefix(" ↓ move  Space tick  ← queue") == true)
+        #expect(lines.last?.hasPrefix(" ↓ move  Space tick  + add step  ← queue") == true)
         #expect(lines.last?.hasSuffix("Ticked “Agreed with them what success looks like” on #1 (2/12 done)") == true)
     }
 
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func helpOverlayIsDrawnOverTheDashboard() {
-        let lines = render(Size(width: 80, height: 40), [.toggleHelp])
+        let lines = render(Size(width: 100, height: 120), [.toggleHelp])
         #expect(lines.contains { $0.contains("┌─ Keys (? or Esc to close) ") })
         #expect(lines.contains { $0.contains("Space/x") && $0.contains("Tick or untick the step (saved at once)") })
         #expect(lines.contains { $0.contains("q/Ctrl-C") && $0.contains("Quit") })

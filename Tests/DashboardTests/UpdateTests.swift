@@ -72,6 +72,8 @@ import Testing
         _ = send(.pageUp)
         #expect(state.selectedStep == 6)
         _ = send(.switchFocus)
+        #expect(state.focus == .stakeholder)
+        _ = send(.switchFocus)
         #expect(state.focus == .queue)
     }
 
@@ -80,12 +82,16 @@ import Testing
         #expect(state.selectedStakeholder?.stage == .orderTaker)
         #expect(send(.stageDown).isEmpty)
         #expect(state.status?.text == "Dana Okafor is already at Order taker")
-        let effects = send(.stageUp)
-        #expect(effects == [.persist(.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana"))])
+        #expect(send(.stageUp).isEmpty, "a move asks for an optional note first")
+        #expect(state.form?.title == "Dana Okafor: Order taker → Order with a change")
+        let effects = send(.form(.edit(.insert("Asked us to help define the goal"))), .submitForm)
+        #expect(effects == [.persist(.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana",
+                                                      note: "Asked us to help define the goal"))])
         #expect(state.selectedStakeholder?.stage == .orderWithChange)
         #expect(state.selectedStakeholder?.stageHistory.count == 1)
-        _ = send(.stageDown)
+        _ = send(.stageDown, .submitForm)
         #expect(state.selectedStakeholder?.stage == .orderTaker)
+        #expect(state.selectedStakeholder?.stageHistory.map(\.note) == ["Asked us to help define the goal", ""])
     }
 
     @Test mutating func aSavedDocumentFromDiskKeepsTheSelection() throws {
@@ -126,7 +132,7 @@ import Testing
         _ = send(.cancel)
         #expect(state.confirmation == nil)
 
-        _ = send(.saved(state.document, operation: operation))
+        _ = send(.saved(state.document, operation: operation, applied: operation))
         #expect(state.status == StatusMessage(text: "All changes saved", kind: .success))
         #expect(send(.quit) == [.quit])
     }
@@ -162,7 +168,7 @@ import Testing
         #expect(state.status?.kind == .pending)
         #expect(state.status?.text.hasSuffix("saved") == false)
         let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
-        _ = send(.saved(state.document, operation: operation))
+        _ = send(.saved(state.document, operation: operation, applied: operation))
         #expect(state.status?.kind == .success)
         #expect(state.status?.text.hasSuffix(" · saved") == true)
     }

@@ -50,6 +50,8 @@ extension EndToEnd {
 
             // Dana Okafor moves one stage up, then the file records the move.
             session.send(">")
+            try session.waitFor("Dana Okafor: Order taker → Order with a change")
+            session.send("Enter")
             try session.waitFor("Dana Okafor: Order taker → Order with a change · saved")
             let dana = try #require(try storeOnDisk().stakeholder(id: "dana-okafor"))
             #expect(dana.stage == .orderWithChange)

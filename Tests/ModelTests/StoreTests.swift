@@ -74,7 +74,7 @@ import Glibc
         let second = try Store(path: path)
         try first.apply(tick("success-defined", on: 2, by: "ana"))
         // The second store read the file before the first saved; its save must re-read.
-        let merged = try second.apply(tick("outcome-framing", on: 2, by: "ben"))
+        let merged = try second.apply(tick("outcome-framing", on: 2, by: "ben")).document
         let order = try #require(merged.order(id: 2))
         #expect(order.checklist[.shiftMindset].map(\.tick?.by) == ["demo", "ana", "ben"])
         let onDisk = try Store(path: path).document
@@ -196,7 +196,7 @@ import Glibc
         try FileText.write(text.replacingOccurrences(of: "Dana Okafor", with: "Dina Okafor"), to: path)
         var times = [before.st_atim, before.st_mtim]
         utimensat(AT_FDCWD, path, &times, 0)
-        let merged = try store.apply(tick("success-defined", on: 1))
+        let merged = try store.apply(tick("success-defined", on: 1)).document
         #expect(merged.stakeholder(id: "dana-okafor")?.name == "Dina Okafor")
     }
 

@@ -21,6 +21,12 @@ attr_t fours_attr_reverse(void);
 attr_t fours_attr_underline(void);
 int fours_wcwidth(wchar_t character);
 
+/// Reports button 1 presses and the wheel, with no delay for double-clicks.
+void fours_enable_mouse(void);
+/// What a mouse event is: 1 for a button 1 press or click, 4 for wheel up, 5 for wheel
+/// down, 0 for anything else.
+int fours_mouse_kind(mmask_t state);
+
 /// Takes the user's locale, and switches character handling to C.UTF-8 when that locale
 /// is not UTF-8: fours draws UTF-8 text and measures it with wcwidth, which follows the
 /// locale. Returns 1 when the character set is now UTF-8.

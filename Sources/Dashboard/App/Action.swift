@@ -23,9 +23,30 @@ enum Action: Equatable, Sendable {
     case confirm
     case cancel
 
+    case addOrder
+    case edit
+    case closeOrReopenOrder
+    case deleteOrder
+    case editMeasurement
+    case addStep
+    case removeStep
+    case toggleHiddenSteps
+    case toggleClosedOrders
+    case addStakeholder
+    case editStakeholder
+    case addNote
+    case undo
+    case redo
+    /// A key inside a form.
+    case form(FormInput)
+    case submitForm
+    case click(x: Int, y: Int)
+    case scroll(up: Bool, x: Int, y: Int)
+
     case resized(Size)
     case dayChanged(CalendarDay)
-    case saved(StoreDocument, operation: StoreOperation)
+    /// The store saved `operation`, as `applied`; `document` is what is now on disk.
+    case saved(StoreDocument, operation: StoreOperation, applied: StoreOperation)
     case saveFailed(StoreOperation, reason: String)
     /// The operation can never be saved: what it changes is gone from the file.
     case saveConflict(StoreDocument, operation: StoreOperation, reason: String)

@@ -3,16 +3,24 @@ import Model
 enum Focus: Equatable, Sendable {
     case queue
     case checklist
+    /// The selected order's stakeholder, in the detail pane.
+    case stakeholder
 }
 
 /// A question the user must answer before anything else happens.
 enum Confirmation: Equatable, Sendable {
     case quitWithUnsavedChanges(count: Int)
+    case closeWithOpenSteps(order: Int, open: Int, total: Int)
+    case deleteOrder(Int, title: String)
 
     var question: String {
         switch self {
         case .quitWithUnsavedChanges(let count):
             "\(count) change\(count == 1 ? " is" : "s are") not saved and will be lost. Quit anyway?"
+        case .closeWithOpenSteps(let order, let open, let total):
+            "\(open) of \(total) 4S steps on #\(order) are still open. Close it anyway?"
+        case .deleteOrder(let id, let title):
+            "Delete #\(id) “\(title)” for good? (u undoes it)"
         }
     }
 }
@@ -29,10 +37,20 @@ struct StatusMessage: Equatable, Sendable {
     var kind: Kind
 }
 
+/// A change that `u` can take back: the change itself, the one that undoes it, and how the
+/// status line names it.
+struct UndoEntry: Equatable, Sendable {
+    var forward: StoreOperation
+    var inverse: StoreOperation
+    var label: String
+}
+
 /// Everything the screen shows, in one value. Only `update` changes it.
 struct AppState: Equatable, Sendable {
+    static let undoDepth = 200
+
     private(set) var document: StoreDocument
-    /// The open orders in queue order, recomputed only when the document changes.
+    /// The orders the queue shows, in order, recomputed only when the document changes.
     private(set) var queue: OrderQueue
     /// Counts for the header, recomputed with the queue.
     private(set) var summary: QueueSummary
@@ -43,15 +61,21 @@ struct AppState: Equatable, Sendable {
     var focus: Focus = .queue
     var selectedPosition = 0
     var queueScroll = 0
-    /// Index into the selected order's steps, in display order.
+    /// Index into the selected order's shown steps, in display order.
     var selectedStep = 0
+    private(set) var statusFilter: StatusFilter = .open
+    var showsHiddenSteps = false
     var isHelpVisible = false
+    var helpScroll = 0
+    var form: Form?
     var confirmation: Confirmation?
     var status: StatusMessage?
     /// Why nothing can be changed, when the store is read-only.
     var readOnlyReason: String?
     /// Changes shown on screen that the store has not saved yet, oldest first.
     private(set) var unsaved: [StoreOperation] = []
+    var undoStack: [UndoEntry] = []
+    var redoStack: [UndoEntry] = []
 
     init(document: StoreDocument, size: Size, today: CalendarDay, user: String) {
         self.document = document
@@ -76,7 +100,34 @@ struct AppState: Equatable, Sendable {
         selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
     }
 
+    /// The selected order's steps as shown, with their sections.
+    var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
+        selectedOrder?.checklist.steps(includingHidden: showsHiddenSteps) ?? []
+    }
+
+    var selectedStepEntry: (section: ChecklistSection, step: ChecklistStep)? {
+        let steps = shownSteps
+        return steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
+    }
+
     var layout: Layout { Layout(size: size, queueLength: queue.count) }
+
+    /// Which bindings apply now, the first taking precedence.
+    var activeScopes: [KeyScope] {
+        if confirmation != nil { return [.confirmation] }
+        if form != nil { return [.form] }
+        if isHelpVisible { return [.help, .everywhere] }
+        switch focus {
+        case .queue: return [.queue, .everywhere]
+        case .checklist: return [.checklist, .everywhere]
+        case .stakeholder: return [.stakeholder, .everywhere]
+        }
+    }
+
+    mutating func showOrders(_ filter: StatusFilter) {
+        statusFilter = filter
+        replaceDocument(document)
+    }
 
     /// Replaces the document, keeping the user's place: the same order stays selected (or
     /// the one now at its position, if it left the queue) and the same step.
@@ -84,7 +135,7 @@ struct AppState: Equatable, Sendable {
         let selectedID = selectedOrder?.id
         document = newDocument
         guard reorder else { return }
-        queue = OrderQueue(newDocument)
+        queue = OrderQueue(newDocument, status: statusFilter)
         summary = QueueSummary(newDocument, today: today)
         if let selectedID, let position = queue.position(of: selectedID) {
             selectedPosition = position
@@ -92,10 +143,17 @@ struct AppState: Equatable, Sendable {
         clampSelection()
     }
 
+    mutating func select(order id: Int) {
+        if let position = queue.position(of: id) {
+            selectedPosition = position
+            selectedStep = 0
+            clampSelection()
+        }
+    }
+
     mutating func clampSelection() {
         selectedPosition = max(0, min(selectedPosition, queue.count - 1))
-        let stepCount = selectedOrder?.checklist.allSteps.count ?? 0
-        selectedStep = max(0, min(selectedStep, stepCount - 1))
+        selectedStep = max(0, min(selectedStep, shownSteps.count - 1))
         if selectedOrder == nil { focus = .queue }
         let rows = layout.queueRows
         if selectedPosition < queueScroll { queueScroll = selectedPosition }
@@ -106,14 +164,14 @@ struct AppState: Equatable, Sendable {
     /// Applies a change to the document shown on screen at once; the program saves it.
     mutating func applyLocally(_ operation: StoreOperation) throws(OperationConflict) {
         try operation.apply(to: &document)
-        if operation.reordersQueue { replaceDocument(document) }
+        if operation.reordersQueue { replaceDocument(document) } else { clampSelection() }
     }
 
     /// Shows a document read from disk, with the changes not yet saved applied on top, so
     /// they stay on screen until they are.
     mutating func showStoreDocument(_ newDocument: StoreDocument) {
         var merged = newDocument
-        for operation in unsaved { try? operation.apply(to: &merged) }
+        for operation in unsaved { _ = try? operation.apply(to: &merged) }
         replaceDocument(merged)
     }
 
@@ -123,5 +181,10 @@ struct AppState: Equatable, Sendable {
 
     mutating func markSaved(_ operation: StoreOperation) {
         if let index = unsaved.firstIndex(of: operation) { unsaved.remove(at: index) }
+    }
+
+    mutating func remember(_ entry: UndoEntry) {
+        undoStack.append(entry)
+        if undoStack.count > Self.undoDepth { undoStack.removeFirst(undoStack.count - Self.undoDepth) }
     }
 }

@@ -78,6 +78,12 @@ final class Program {
                 if let action = keyMap.action(for: key, in: activeScopes) { dispatch(action) }
             case .resize(let size):
                 dispatch(.resized(size))
+            case .mouse(let event):
+                switch event.kind {
+                case .press: dispatch(.click(x: event.x, y: event.y))
+                case .wheelUp: dispatch(.scroll(up: true, x: event.x, y: event.y))
+                case .wheelDown: dispatch(.scroll(up: false, x: event.x, y: event.y))
+                }
             }
             changed = true
         }
@@ -91,9 +97,7 @@ final class Program {
     }
 
     private var activeScopes: [KeyScope] {
-        if state.confirmation != nil { return [.confirmation] }
-        if state.isHelpVisible { return [.help, .everywhere] }
-        return [state.focus == .queue ? .queue : .checklist, .everywhere]
+        state.activeScopes
     }
 
     private func handleSignals() -> Bool {
@@ -173,8 +177,8 @@ final class Program {
         case .persist(let operation):
             lastRetry = Timestamp.now()
             do {
-                let document = try withStopDeferred { () throws(StoreError) in try store.apply(operation) }
-                dispatch(.saved(document, operation: operation))
+                let saved = try withStopDeferred { () throws(StoreError) in try store.apply(operation) }
+                dispatch(.saved(saved.document, operation: operation, applied: saved.operation))
             } catch {
                 if case .conflict = error {
                     dispatch(.saveConflict(store.document, operation: operation, reason: error.message))

@@ -2,7 +2,9 @@
 enum KeyScope: String, CaseIterable, Sendable {
     case queue = "Order queue"
     case checklist = "4S checklist"
+    case stakeholder = "Stakeholder (Tab from the checklist)"
     case everywhere = "Everywhere"
+    case form = "Forms"
     case help = "Help"
     case confirmation = "Questions"
 }
@@ -24,7 +26,9 @@ struct KeyBinding: Sendable {
 struct KeyMap: Sendable {
     let bindings: [KeyBinding]
 
-    static let standard = KeyMap(bindings: [
+    static let standard = KeyMap(bindings: queue + checklist + stakeholder + everywhere + form + dialogs)
+
+    private static let queue: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .queue, summary: "Previous order"),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .queue, summary: "Next order", hint: "move"),
         KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .queue, summary: "First order"),
@@ -33,7 +37,13 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.pageDown], action: .pageDown, scope: .queue, summary: "One page down"),
         KeyBinding(keys: [.right, .character("l"), .enter], action: .focusChecklist, scope: .queue,
                    summary: "Go to the order's 4S checklist", hint: "checklist"),
+        KeyBinding(keys: [.character("a")], action: .addOrder, scope: .queue, summary: "Add an order", hint: "add"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .queue, summary: "Edit the order", hint: "edit"),
+        KeyBinding(keys: [.character("A")], action: .toggleClosedOrders, scope: .queue,
+                   summary: "Show open, all, or delivered and closed orders"),
+    ]
 
+    private static let checklist: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .checklist, summary: "Previous step"),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .checklist, summary: "Next step", hint: "move"),
         KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .checklist, summary: "First step"),
@@ -42,35 +52,86 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.pageDown], action: .pageDown, scope: .checklist, summary: "Next section"),
         KeyBinding(keys: [.character(" "), .character("x")], action: .toggleStep, scope: .checklist,
                    summary: "Tick or untick the step (saved at once)", hint: "tick"),
+        KeyBinding(keys: [.character("+"), .character("a")], action: .addStep, scope: .checklist,
+                   summary: "Add your own step to this section", hint: "add step"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .checklist, summary: "Edit the step's wording and note"),
+        KeyBinding(keys: [.character("-"), .delete], action: .removeStep, scope: .checklist,
+                   summary: "Remove your own step; hide (or show again) a template step"),
+        KeyBinding(keys: [.character("H")], action: .toggleHiddenSteps, scope: .checklist, summary: "Show or hide hidden steps"),
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .checklist,
                    summary: "Back to the order queue", hint: "queue"),
+    ]
 
+    private static let stakeholder: [KeyBinding] = [
+        KeyBinding(keys: [.character("e")], action: .editStakeholder, scope: .stakeholder,
+                   summary: "Edit the stakeholder: role, team, 3 R's, next touchpoint", hint: "edit"),
+        KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .stakeholder,
+                   summary: "Back to the order queue", hint: "queue"),
+    ]
+
+    private static let everywhere: [KeyBinding] = [
         KeyBinding(keys: [.tab, .backTab], action: .switchFocus, scope: .everywhere,
-                   summary: "Switch between queue and checklist"),
+                   summary: "Move focus: queue, checklist, stakeholder"),
         KeyBinding(keys: [.character(">")], action: .stageUp, scope: .everywhere,
                    summary: "Stakeholder one stage toward strategic partner", hint: "stage"),
         KeyBinding(keys: [.character("<")], action: .stageDown, scope: .everywhere,
                    summary: "Stakeholder one stage toward order taker"),
-        KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
-                   hint: "help"),
+        KeyBinding(keys: [.character("n")], action: .addNote, scope: .everywhere,
+                   summary: "Add a dated note to the order (to the stakeholder when in focus)", hint: "note"),
+        KeyBinding(keys: [.character("c")], action: .closeOrReopenOrder, scope: .everywhere,
+                   summary: "Mark the order delivered or closed; reopen a closed one"),
+        KeyBinding(keys: [.character("m")], action: .editMeasurement, scope: .everywhere,
+                   summary: "Measurement and value calculator of the order"),
+        KeyBinding(keys: [.character("D")], action: .deleteOrder, scope: .everywhere, summary: "Delete the order (asks first)"),
+        KeyBinding(keys: [.character("S")], action: .addStakeholder, scope: .everywhere, summary: "Add a stakeholder"),
+        KeyBinding(keys: [.character("u")], action: .undo, scope: .everywhere, summary: "Undo the last change", hint: "undo"),
+        KeyBinding(keys: [.control("r")], action: .redo, scope: .everywhere, summary: "Redo what was undone"),
         KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
                    summary: "Retry saving changes that could not be saved"),
+        KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
+                   hint: "help"),
         KeyBinding(keys: [.control("z")], action: .suspend, scope: .everywhere, summary: "Suspend (resume with fg)"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .everywhere, summary: "Quit", hint: "quit"),
+    ]
 
+    private static let form: [KeyBinding] = [
+        KeyBinding(keys: [.tab, .down], action: .form(.nextField), scope: .form, summary: "Next field", hint: "next"),
+        KeyBinding(keys: [.backTab, .up], action: .form(.previousField), scope: .form, summary: "Previous field"),
+        KeyBinding(keys: [.enter], action: .submitForm, scope: .form, summary: "Save", hint: "save"),
+        KeyBinding(keys: [.escape], action: .cancel, scope: .form, summary: "Cancel: nothing is saved", hint: "cancel"),
+        KeyBinding(keys: [.left, .right], action: .form(.edit(.left)), scope: .form,
+                   summary: "Move the cursor; in a choice, change it"),
+        KeyBinding(keys: [.home, .control("a")], action: .form(.edit(.home)), scope: .form, summary: "Start of the field"),
+        KeyBinding(keys: [.end, .control("e")], action: .form(.edit(.end)), scope: .form, summary: "End of the field"),
+        KeyBinding(keys: [.backspace], action: .form(.edit(.backspace)), scope: .form, summary: "Delete before the cursor"),
+        KeyBinding(keys: [.delete, .control("d")], action: .form(.edit(.delete)), scope: .form, summary: "Delete at the cursor"),
+        KeyBinding(keys: [.control("u")], action: .form(.edit(.deleteToStart)), scope: .form,
+                   summary: "Delete to the start of the field"),
+        KeyBinding(keys: [.control("w")], action: .form(.edit(.deleteWord)), scope: .form, summary: "Delete the word before"),
+    ]
+
+    private static let dialogs: [KeyBinding] = [
         KeyBinding(keys: [.character("?"), .escape, .character("q")], action: .closeOverlay, scope: .help,
-                   summary: "Close help"),
-
+                   summary: "Close help", hint: "close"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .help, summary: "Scroll the help down"),
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .help, summary: "Scroll the help up"),
+        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .help, summary: "Scroll a page down"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .help, summary: "Scroll a page up"),
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
         KeyBinding(keys: [.character("n"), .escape], action: .cancel, scope: .confirmation, summary: "No", hint: "no"),
-    ])
+    ]
 
     /// The action for a key where `scopes` apply, the first scope taking precedence.
     func action(for key: Key, in scopes: [KeyScope]) -> Action? {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
+                // One binding serves both arrows; the key decides the direction.
+                if binding.action == .form(.edit(.left)) && key == .right { return .form(.edit(.right)) }
                 return binding.action
             }
+        }
+        if scopes.contains(.form), case .character(let character) = key {
+            return .form(.edit(.insert(String(character))))
         }
         return nil
     }

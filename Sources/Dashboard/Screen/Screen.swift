@@ -28,6 +28,12 @@ struct Cell: Sendable, Equatable {
 struct Screen: Sendable, Equatable {
     let size: Size
     private(set) var cells: [Cell]
+    /// Where the terminal's cursor shows, as in a text field being typed in; hidden when nil.
+    var cursor: (x: Int, y: Int)?
+
+    static func == (lhs: Screen, rhs: Screen) -> Bool {
+        lhs.size == rhs.size && lhs.cells == rhs.cells && lhs.cursor?.x == rhs.cursor?.x && lhs.cursor?.y == rhs.cursor?.y
+    }
 
     init(size: Size) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))

@@ -7,6 +7,14 @@ import Glibc
 enum TerminalInput: Equatable {
     case key(Key)
     case resize(Size)
+    case mouse(MouseEvent)
+}
+
+struct MouseEvent: Equatable {
+    enum Kind: Equatable { case press, wheelUp, wheelDown }
+    var kind: Kind
+    var x: Int
+    var y: Int
 }
 
 enum TerminalError: Error {
@@ -46,6 +54,8 @@ final class CursesTerminal {
         nodelay(fours_stdscr(), true)
         curs_set(0)
         set_escdelay(25)
+        // Clicks and the wheel; a click is reported at once, not after a double-click delay.
+        fours_enable_mouse()
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         usesColor = has_colors() && !noColor
         if usesColor {
@@ -67,6 +77,12 @@ final class CursesTerminal {
             drawRow(y, of: screen, in: window)
         }
         previous = screen
+        if let cursor = screen.cursor {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
         wnoutrefresh(window)
         doupdate()
     }
@@ -81,9 +97,25 @@ final class CursesTerminal {
                 previous = nil
                 return .resize(size)
             }
+            if Int32(character) == KEY_MOUSE {
+                return readMouse()
+            }
             return Self.key(forCode: Int32(character)).map { .key($0) }
         }
         return Self.key(forCharacter: UInt32(character)).map { .key($0) }
+    }
+
+    private func readMouse() -> TerminalInput? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let kind: MouseEvent.Kind
+        switch fours_mouse_kind(event.bstate) {
+        case 1: kind = .press
+        case 4: kind = .wheelUp
+        case 5: kind = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(kind: kind, x: Int(event.x), y: Int(event.y)))
     }
 
     /// Ctrl-Z: ncurses' own SIGTSTP handler leaves the screen, stops the process, and

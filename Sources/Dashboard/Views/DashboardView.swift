@@ -19,7 +19,10 @@ struct DashboardView {
         DetailView(state: state, rect: layout.detail).draw(into: &screen)
         drawFooter(into: &screen, rect: layout.footer)
         if state.isHelpVisible {
-            HelpOverlay(keyMap: keyMap, size: state.size).draw(into: &screen)
+            HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll).draw(into: &screen)
+        }
+        if let form = state.form {
+            FormView(form: form, size: state.size).draw(into: &screen)
         }
         if let confirmation = state.confirmation {
             drawQuestion(confirmation.question, into: &screen)
@@ -85,9 +88,7 @@ struct DashboardView {
     }
 
     private func drawFooter(into screen: inout Screen, rect: Rect) {
-        let scopes: [KeyScope] = state.confirmation != nil ? [.confirmation]
-            : state.isHelpVisible ? [.help]
-            : [state.focus == .queue ? .queue : .checklist, .everywhere]
+        let scopes = state.activeScopes
         var hints = StyledLine(" ")
         for (keys, hint) in keyMap.hints(in: scopes) {
             hints.append(keys, Theme.title)

@@ -1,111 +1,152 @@
 import Model
 
-/// The selected order in full: the request, the stakeholder on the spectrum, and the 4S
-/// checklist with a checkbox per step.
+/// What a row of the detail pane shows, for mouse clicks.
+enum DetailRowTarget: Equatable, Sendable {
+    /// A step, by its index among the shown steps.
+    case step(Int)
+    case stakeholder
+}
+
+/// The selected order in full: the request, the stakeholder on the spectrum, the 4S
+/// checklist with a checkbox per step, measurement, value and notes.
 struct DetailView {
     let state: AppState
     let rect: Rect
 
+    /// The columns of a step's checkbox, counted from the pane's left edge.
+    static let checkboxColumns = 3..<6
+
+    private struct Row {
+        var line: StyledLine
+        var target: DetailRowTarget?
+    }
+
     func draw(into screen: inout Screen) {
         guard rect.height > 0, rect.width > 0 else { return }
-        guard let order = state.selectedOrder else {
+        guard state.selectedOrder != nil else {
             screen.put("Select an order to see its 4S checklist.", x: rect.x + 1, y: rect.y, style: Theme.muted)
             return
         }
-        let (lines, selectedLine) = content(for: order)
-        for (row, line) in visibleLines(lines, selectedLine: selectedLine).enumerated() {
-            line.draw(into: &screen, x: rect.x + 1, y: rect.y + row, width: rect.width - 1)
+        for (index, row) in visibleRows().enumerated() {
+            row.line.draw(into: &screen, x: rect.x + 1, y: rect.y + index, width: rect.width - 1)
         }
     }
 
-    /// The lines that fit the pane, scrolled to keep the selected step in view with a
-    /// little context, and marked where lines are hidden above or below.
-    private func visibleLines(_ lines: [StyledLine], selectedLine: Int?) -> [StyledLine] {
+    /// What each visible row of the pane is, top to bottom.
+    func visibleTargets() -> [DetailRowTarget?] {
+        visibleRows().map(\.target)
+    }
+
+    /// The rows that fit the pane, scrolled to keep the selected step in view with a
+    /// little context, and marked where rows are hidden above or below.
+    private func visibleRows() -> [Row] {
+        guard let order = state.selectedOrder else { return [] }
+        let (rows, selectedRow) = content(for: order)
         let height = rect.height
-        guard lines.count > height, height >= 3 else { return Array(lines.prefix(height)) }
+        guard rows.count > height, height >= 3 else { return Array(rows.prefix(height)) }
         var top = 0
-        if let selectedLine {
+        if let selectedRow {
             // One row may go to the "more above" marker, and one for context below.
-            top = max(0, min(selectedLine + 3 - height, lines.count - height))
+            top = max(0, min(selectedRow + 3 - height, rows.count - height))
         }
-        var visible: [StyledLine] = []
-        if top > 0 { visible.append(StyledLine("  ↑ \(top + 1) more lines", Theme.muted)); top += 1 }
+        var visible: [Row] = []
+        if top > 0 {
+            visible.append(Row(line: StyledLine("  ↑ \(top + 1) more lines", Theme.muted)))
+            top += 1
+        }
         let room = height - visible.count
-        let remaining = lines.count - top
+        let remaining = rows.count - top
         if remaining > room {
-            visible.append(contentsOf: lines[top..<top + room - 1])
-            visible.append(StyledLine("  ↓ \(remaining - room + 1) more lines", Theme.muted))
+            visible.append(contentsOf: rows[top..<top + room - 1])
+            visible.append(Row(line: StyledLine("  ↓ \(remaining - room + 1) more lines", Theme.muted)))
         } else {
-            visible.append(contentsOf: lines[top...])
+            visible.append(contentsOf: rows[top...])
         }
         return visible
     }
 
-    /// The pane's lines and which of them is the selected step.
-    func content(for order: TrainingOrder) -> (lines: [StyledLine], selectedLine: Int?) {
+    /// The pane's rows and which of them is the selected step (or stakeholder).
+    private func content(for order: TrainingOrder) -> (rows: [Row], selectedRow: Int?) {
         let width = rect.width - 1
-        let due = DueDate(due: order.due, today: state.today)
-        var lines: [StyledLine] = []
+        var rows: [Row] = []
+        func add(_ line: StyledLine, _ target: DetailRowTarget? = nil) { rows.append(Row(line: line, target: target)) }
 
-        lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title))
-        var facts = StyledLine("Due \(due.long)", due.style)
-        facts.append(" · \(order.priority.rawValue) priority · \(order.status.title) · received \(order.received)", Theme.muted)
-        lines.append(facts)
-        if !order.audience.isEmpty || !order.tags.isEmpty {
-            var audience = StyledLine()
-            if !order.audience.isEmpty { audience.append("For: \(order.audience)") }
-            if !order.tags.isEmpty {
-                audience.append((order.audience.isEmpty ? "" : "  ") + order.tags.map { "#\($0)" }.joined(separator: " "), Theme.muted)
-            }
-            lines.append(audience)
-        }
-        if !order.request.isEmpty {
-            for text in DisplayWidth.wrap("“\(order.request)”", to: width).prefix(4) {
-                lines.append(StyledLine(text))
-            }
-        }
+        for line in orderLines(order, width: width) { add(line) }
+        add(StyledLine())
+        var selectedRow: Int?
+        if state.focus == .stakeholder { selectedRow = rows.count }
+        for line in stakeholderLines(for: order, width: width) { add(line, .stakeholder) }
 
-        lines.append(StyledLine())
-        lines.append(contentsOf: stakeholderLines(for: order, width: width))
-
-        lines.append(StyledLine())
+        add(StyledLine())
         let total = order.checklist.progress
-        lines.append(StyledLine("4S checklist ", Theme.title)
+        add(StyledLine("4S checklist ", Theme.title)
             .appending("\(total) ", ProgressBar.style(total))
             .appending(ProgressBar.text(total, width: min(20, max(4, width - 20))), ProgressBar.style(total)))
-
-        var selectedLine: Int?
-        var stepNumber = 0
+        let shown = order.checklist.steps(includingHidden: state.showsHiddenSteps)
         for section in ChecklistSection.allCases {
             let progress = order.checklist.progress(of: section)
-            lines.append(StyledLine(section.title + " ", Theme.sectionTitle)
+            add(StyledLine(section.title + " ", Theme.sectionTitle)
                 .appending("\(progress) ", ProgressBar.style(progress))
                 .appending(ProgressBar.text(progress, width: 3), ProgressBar.style(progress))
                 .appending("  " + section.purpose, Theme.muted))
-            for step in order.checklist[section] {
-                let isSelected = state.focus == .checklist && stepNumber == state.selectedStep
-                if isSelected { selectedLine = lines.count }
-                lines.append(stepLine(step, isSelected: isSelected))
-                stepNumber += 1
+            var any = false
+            for (index, entry) in shown.enumerated() where entry.section == section {
+                any = true
+                let isSelected = state.focus == .checklist && index == state.selectedStep
+                if isSelected { selectedRow = rows.count }
+                add(stepLine(entry.step, isSelected: isSelected), .step(index))
             }
-            if order.checklist[section].isEmpty {
-                lines.append(StyledLine("  (no steps)", Theme.muted))
-            }
+            if !any { add(StyledLine("  (no steps; + adds one)", Theme.muted)) }
         }
-        return (lines, selectedLine)
+        for line in measurementLines(order) { add(line) }
+        for line in noteLines(order.notes, title: "Notes", width: width) { add(line) }
+        return (rows, selectedRow)
+    }
+
+    private func orderLines(_ order: TrainingOrder, width: Int) -> [StyledLine] {
+        let due = DueDate(due: order.due, today: state.today)
+        var lines: [StyledLine] = []
+        lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title))
+        var facts = order.status.isOpen ? StyledLine("Due \(due.long)", due.style) : StyledLine(order.status.title.capitalized, Theme.done)
+        if !order.status.isOpen, let closedOn = order.closedOn { facts.append(" \(closedOn)", Theme.done) }
+        facts.append(" · \(order.priority.rawValue) priority · \(order.status.title) · received \(order.received)", Theme.muted)
+        lines.append(facts)
+        var audience = StyledLine("Arrived as a \(order.arrival.title)", Theme.muted)
+        if !order.audience.isEmpty {
+            audience.append(" · for \(order.audience)" + (order.audienceSize.map { " (\($0) people)" } ?? ""), Theme.muted)
+        }
+        if !order.tags.isEmpty { audience.append("  " + order.tags.map { "#\($0)" }.joined(separator: " "), Theme.muted) }
+        lines.append(audience)
+        if !order.request.isEmpty {
+            for text in DisplayWidth.wrap("“\(order.request)”", to: width).prefix(4) { lines.append(StyledLine(text)) }
+        }
+        if !order.businessProblem.isEmpty {
+            lines.append(StyledLine("Business problem: ", Theme.muted).appending(order.businessProblem))
+        }
+        if let decision = order.decision {
+            lines.append(StyledLine("Decision: ", Theme.muted)
+                .appending(decision.title + (order.decisionReason.isEmpty ? "" : " (\(order.decisionReason))")))
+        }
+        if !order.closingNote.isEmpty {
+            lines.append(StyledLine("Closing note: ", Theme.muted).appending(order.closingNote))
+        }
+        return lines
     }
 
     private func stepLine(_ step: ChecklistStep, isSelected: Bool) -> StyledLine {
         var line = StyledLine("  ")
         if let tick = step.tick {
             line.append("[✓] ", Theme.done)
-            line.append(step.title)
+            line.append(step.title, step.isHidden ? Theme.muted : .plain)
             let day = CalendarDay.local(at: tick.at)
             line.append("  \(tick.by.isEmpty ? "" : tick.by + ", ")\(day.shortDescription)", Theme.muted)
         } else {
-            line.append("[ ] ")
-            line.append(step.title)
+            line.append("[ ] ", step.isHidden ? Theme.muted : .plain)
+            line.append(step.title, step.isHidden ? Theme.muted : .plain)
         }
+        if step.isCustom { line.append("  +own", Theme.muted) }
+        if step.isHidden { line.append("  (hidden)", Theme.muted) }
+        if !step.note.isEmpty { line.append("  — \(step.note)", Theme.muted) }
         if isSelected { line.rowStyle = Theme.selected }
         return line
     }
@@ -116,12 +157,65 @@ struct DetailView {
         }
         var lines: [StyledLine] = []
         let details = [stakeholder.role, stakeholder.team].filter { !$0.isEmpty }.joined(separator: ", ")
-        lines.append(StyledLine("Stakeholder ", Theme.muted)
+        var header = StyledLine("Stakeholder ", Theme.muted)
             .appending(stakeholder.name, Theme.title)
-            .appending(details.isEmpty ? "" : " · \(details)", Theme.muted))
+            .appending(details.isEmpty ? "" : " · \(details)", Theme.muted)
+        if state.focus == .stakeholder { header.rowStyle = Theme.selected }
+        lines.append(header)
         lines.append(spectrumLine(current: stakeholder.stage, width: width))
         lines.append(StyledLine("\(stakeholder.stage.rawValue)/5 \(stakeholder.stage.title): ", Theme.stage(stakeholder.stage))
             .appending(stakeholder.stage.sign, Theme.muted))
+        var extras: [String] = []
+        let ratings = [("rapport", stakeholder.rapport), ("reputation", stakeholder.reputation),
+                       ("relationships", stakeholder.relationships)]
+        if ratings.contains(where: { $0.1 != nil }) {
+            extras.append("3 R's: " + ratings.map { "\($0.0) \($0.1.map(String.init) ?? "–")/3" }.joined(separator: ", "))
+        }
+        if let touchpoint = stakeholder.nextTouchpoint {
+            let due = DueDate(due: touchpoint.on, today: state.today)
+            extras.append("next touchpoint \(due.short)" + (touchpoint.purpose.isEmpty ? "" : ": \(touchpoint.purpose)"))
+        }
+        if !extras.isEmpty { lines.append(StyledLine(extras.joined(separator: " · "), Theme.muted)) }
+        if let last = stakeholder.stageHistory.last {
+            lines.append(StyledLine("Moved \(last.from.shortTitle) → \(last.to.shortTitle) on "
+                + "\(CalendarDay.local(at: last.at).shortDescription)" + (last.note.isEmpty ? "" : ": \(last.note)"), Theme.muted))
+        }
+        lines.append(contentsOf: noteLines(stakeholder.notes, title: "About \(stakeholder.name)", width: width, limit: 3))
+        return lines
+    }
+
+    private func measurementLines(_ order: TrainingOrder) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let measurement = order.measurement
+        if !measurement.isEmpty {
+            lines.append(StyledLine())
+            var line = StyledLine("Measurement ", Theme.title).appending(measurement.metric.isEmpty ? "—" : measurement.metric)
+            let figures = [("baseline", measurement.baseline), ("target", measurement.target), ("result", measurement.result)]
+                .filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }
+            if !figures.isEmpty { line.append(" · " + figures.joined(separator: " · "), Theme.muted) }
+            if let change = measurement.change {
+                line.append("  (\(change >= 0 ? "+" : "")\(Int((change * 100).rounded()))%)", Theme.title)
+            }
+            lines.append(line)
+        }
+        if let summary = ValueText.summary(order.value) {
+            if measurement.isEmpty { lines.append(StyledLine()) }
+            lines.append(StyledLine("Value ", Theme.title).appending(summary))
+        }
+        return lines
+    }
+
+    private func noteLines(_ notes: [Note], title: String, width: Int, limit: Int = 20) -> [StyledLine] {
+        guard !notes.isEmpty else { return [] }
+        var lines = [StyledLine(), StyledLine("\(title) (\(notes.count))", Theme.title)]
+        for note in notes.reversed().prefix(limit) {
+            let prefix = "\(CalendarDay.local(at: note.at).shortDescription) \(note.by): "
+            let wrapped = DisplayWidth.wrap(note.text, to: max(10, width - DisplayWidth.of(prefix) - 2))
+            for (index, text) in wrapped.prefix(3).enumerated() {
+                lines.append(StyledLine(index == 0 ? "  " + prefix : "  " + String(repeating: " ", count: DisplayWidth.of(prefix)),
+                                        Theme.muted).appending(text))
+            }
+        }
         return lines
     }
 

@@ -2,6 +2,14 @@
 struct HelpOverlay {
     let keyMap: KeyMap
     let size: Size
+    /// Rows scrolled past at the top, when the help is taller than the terminal.
+    var scroll = 0
+
+    static let mouseLines = [
+        ("Click", "Select an order, a step, or the stakeholder"),
+        ("Click [ ]", "Tick or untick that step"),
+        ("Wheel", "Move through the pane under the pointer"),
+    ]
 
     var lines: [StyledLine] {
         var lines: [StyledLine] = []
@@ -16,6 +24,11 @@ struct HelpOverlay {
                     .appending(binding.summary))
             }
         }
+        lines.append(StyledLine())
+        lines.append(StyledLine("Mouse", Theme.sectionTitle))
+        for (what, summary) in Self.mouseLines {
+            lines.append(StyledLine("  " + DisplayWidth.fit(what, to: keyWidth) + "  ", Theme.title).appending(summary))
+        }
         return lines
     }
 
@@ -28,11 +41,13 @@ struct HelpOverlay {
         screen.fill(box)
         Frame(rect: box, title: " Keys (? or Esc to close) ").draw(into: &screen)
         let inner = box.height - 2
-        for (row, line) in lines.prefix(inner).enumerated() {
+        let top = max(0, min(scroll, lines.count - inner))
+        for (row, line) in lines.dropFirst(top).prefix(inner).enumerated() {
             line.draw(into: &screen, x: box.x + 2, y: box.y + 1 + row, width: box.width - 4)
         }
         if lines.count > inner {
-            screen.put(" more: enlarge the terminal ", x: box.x + 2, y: box.maxY - 1, style: Theme.muted)
+            let more = top + inner < lines.count ? "↓ j/PgDn for more" : "↑ k/PgUp back"
+            screen.put(" \(more) ", x: box.x + 2, y: box.maxY - 1, style: Theme.muted)
         }
     }
 }

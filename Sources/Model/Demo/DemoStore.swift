@@ -10,6 +10,7 @@ public enum DemoStore {
         var priority: Priority
         var status: OrderStatus
         var tags: [String]
+        var arrival: OrderArrival = .transactionalRequest
         /// Which template steps are ticked, per section, by position.
         var ticked: [ChecklistSection: [Int]]
     }
@@ -65,13 +66,13 @@ public enum DemoStore {
                 title: "Onboarding path for platform engineers",
                 request: "New engineers take three months to ship safely. We want to cut that in half; what would you suggest?",
                 stakeholder: "lena-brandt", audience: "New engineering hires", receivedDaysAgo: 15, dueInDays: 24,
-                priority: .medium, status: .inProgress, tags: ["onboarding"],
+                priority: .medium, status: .inProgress, tags: ["onboarding"], arrival: .collaborativeConversation,
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0], .sureThing: [0, 1, 2]]),
             OrderSketch(
                 title: "Manager training for the reorganisation",
                 request: "We are restructuring into product teams in spring. Bring L&D into the design from the start.",
                 stakeholder: "samuel-reyes", audience: "All people managers", receivedDaysAgo: 30, dueInDays: 60,
-                priority: .high, status: .inProgress, tags: ["change", "leadership"],
+                priority: .high, status: .inProgress, tags: ["change", "leadership"], arrival: .earlyInvolvement,
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1], .surpriseAndDelight: [1], .sureThing: [0, 2]]),
             OrderSketch(
                 title: "Excel refresher for budget owners",
@@ -93,7 +94,8 @@ public enum DemoStore {
                 title: "Customer-call listening sessions",
                 request: "Could L&D help us understand why renewals dropped in the mid-market segment?",
                 stakeholder: "aiko-tanaka", audience: "Mid-market account team", receivedDaysAgo: 3, dueInDays: nil,
-                priority: .medium, status: .new, tags: ["discovery"], ticked: [.sureThing: [0]]),
+                priority: .medium, status: .new, tags: ["discovery"], arrival: .collaborativeConversation,
+                ticked: [.sureThing: [0]]),
             OrderSketch(
                 title: "Code review habits workshop",
                 request: "A workshop on code review etiquette for all teams.",
@@ -121,8 +123,55 @@ public enum DemoStore {
                 id: offset + 1, title: sketch.title, request: sketch.request, stakeholderID: sketch.stakeholder,
                 audience: sketch.audience, received: today.adding(days: -sketch.receivedDaysAgo),
                 due: sketch.dueInDays.map { today.adding(days: $0) }, priority: sketch.priority,
-                status: sketch.status, tags: sketch.tags, checklist: checklist))
+                status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist))
         }
+        addDetails(to: &document, now: now, today: today)
         return document
+    }
+
+    /// Measurement, value, notes and the three R's on a few orders and people, so that a
+    /// first look shows every part of the screen.
+    private static func addDetails(to document: inout StoreDocument, now: Timestamp, today: CalendarDay) {
+        func daysAgo(_ days: Int64) -> Timestamp { Timestamp(secondsSince1970: now.secondsSince1970 - days * 86_400) }
+        document.updateOrder(id: 2) { order in
+            order.measurement = Measurement(metric: "Forklift incidents per month", baseline: "14 incidents a month",
+                                            target: "under 8", result: "")
+            order.value = ValueEstimate(hoursSavedPerPerson: 1.5, people: 120, costPerHour: 38)
+            order.businessProblem = "Near-misses rose after the night shift doubled."
+            order.notes = [
+                Note(id: "demo-1", at: daysAgo(6), by: "demo",
+                     text: "Managers say most incidents happen in the first hour of a shift."),
+                Note(id: "demo-2", at: daysAgo(2), by: "demo",
+                     text: "Agreed with Marco: short videos spread over the year, not one long session."),
+            ]
+        }
+        document.updateOrder(id: 4) { order in
+            order.measurement = Measurement(metric: "Weeks to first production change", baseline: "12 weeks",
+                                            target: "6 weeks", result: "8 weeks")
+            order.audienceSize = 25
+        }
+        document.updateOrder(id: 7) { order in
+            order.decision = .accepted
+            order.decisionReason = "Quick win; use it to ask about the real sales goals."
+        }
+        document.updateStakeholder(id: "marco-silva") { marco in
+            marco.rapport = 2
+            marco.reputation = 1
+            marco.relationships = 1
+            marco.nextTouchpoint = Touchpoint(on: today.adding(days: 2), purpose: "Walk the warehouse floor together")
+        }
+        document.updateStakeholder(id: "lena-brandt") { lena in
+            lena.rapport = 3
+            lena.reputation = 3
+            lena.relationships = 2
+            lena.notes = [Note(id: "demo-3", at: daysAgo(9), by: "demo",
+                               text: "Her goal this year: cut onboarding time in half without adding headcount.")]
+        }
+        document.updateStakeholder(id: "samuel-reyes") { samuel in
+            samuel.rapport = 3
+            samuel.reputation = 3
+            samuel.relationships = 3
+            samuel.nextTouchpoint = Touchpoint(on: today.adding(days: 7), purpose: "Reorganisation steering group")
+        }
     }
 }

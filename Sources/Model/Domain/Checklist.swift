@@ -9,18 +9,51 @@ public struct Tick: Sendable, Equatable {
     }
 }
 
+/// What a person can change about a step: its wording, a short note, and whether a
+/// template step is hidden on this order.
+public struct StepDetails: Sendable, Equatable {
+    public var title: String
+    public var note: String
+    /// A template step that does not apply to this order: not shown, not counted, not lost.
+    public var isHidden: Bool
+
+    public init(title: String, note: String = "", isHidden: Bool = false) {
+        self.title = title
+        self.note = note
+        self.isHidden = isHidden
+    }
+
+    /// Applies only the fields changed from `base` onto `current`.
+    public func merged(onto current: StepDetails, from base: StepDetails) -> StepDetails {
+        var result = current
+        if title != base.title { result.title = title }
+        if note != base.note { result.note = note }
+        if isHidden != base.isHidden { result.isHidden = isHidden }
+        return result
+    }
+}
+
 /// One concrete thing to do in a 4S section, such as "agreed what success looks like".
+@dynamicMemberLookup
 public struct ChecklistStep: Sendable, Equatable, Identifiable {
     public var id: String
-    public var title: String
+    public var details: StepDetails
+    /// Added to this order by hand rather than copied from the template.
+    public var isCustom: Bool
     public var tick: Tick?
     /// The step as it was read, so fields this version does not know survive a save.
     var preserved = PreservedFields()
 
-    public init(id: String, title: String, tick: Tick? = nil) {
+    public init(id: String, title: String, tick: Tick? = nil, isCustom: Bool = false) {
         self.id = id
-        self.title = title
+        self.details = StepDetails(title: title)
+        self.isCustom = isCustom
         self.tick = tick
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<StepDetails, Value>) -> Value {
+        get { details[keyPath: field] }
+        set { details[keyPath: field] = newValue }
     }
 
     public var isDone: Bool { tick != nil }
@@ -58,8 +91,9 @@ public struct Checklist: Sendable, Equatable {
         set { stepsBySection[section.index] = newValue }
     }
 
+    /// Hidden steps do not count.
     public func progress(of section: ChecklistSection) -> Progress {
-        let steps = self[section]
+        let steps = self[section].filter { !$0.details.isHidden }
         return Progress(done: steps.count(where: \.isDone), total: steps.count)
     }
 
@@ -67,9 +101,30 @@ public struct Checklist: Sendable, Equatable {
         ChecklistSection.allCases.reduce(Progress(done: 0, total: 0)) { $0 + progress(of: $1) }
     }
 
-    /// Every step with its section, in display order.
+    /// Every step with its section, in display order, hidden ones included.
     public var allSteps: [(section: ChecklistSection, step: ChecklistStep)] {
-        ChecklistSection.allCases.flatMap { section in self[section].map { (section, $0) } }
+        steps(includingHidden: true)
+    }
+
+    /// The steps shown to the user, with their sections, in display order.
+    public func steps(includingHidden: Bool) -> [(section: ChecklistSection, step: ChecklistStep)] {
+        ChecklistSection.allCases.flatMap { section in
+            self[section].filter { includingHidden || !$0.details.isHidden }.map { (section, $0) }
+        }
+    }
+
+    /// An id for a new step, unique in this checklist.
+    public func newStepID(for title: String) -> String {
+        let slug = title.folded.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            .split(separator: "-").prefix(5).joined(separator: "-")
+        let root = "custom-" + (slug.isEmpty ? "step" : slug)
+        var candidate = root
+        var suffix = 2
+        while location(ofStep: candidate) != nil {
+            candidate = "\(root)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
     }
 
     public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {
@@ -83,7 +138,7 @@ public struct Checklist: Sendable, Equatable {
     public var unticked: Checklist {
         var copy = self
         for section in ChecklistSection.allCases {
-            copy[section] = copy[section].map { ChecklistStep(id: $0.id, title: $0.title) }
+            copy[section] = copy[section].map { ChecklistStep(id: $0.id, title: $0.details.title, isCustom: $0.isCustom) }
         }
         return copy
     }

@@ -16,24 +16,96 @@ public struct StageChange: Sendable, Equatable {
     }
 }
 
-/// Someone in the business who sends orders to the L&D team.
-public struct Stakeholder: Sendable, Equatable, Identifiable {
-    /// A short, stable handle such as `dana-lee`, used by orders to refer to them.
-    public var id: String
+/// The next planned contact with a stakeholder: the habit the Sure Thing builds.
+public struct Touchpoint: Sendable, Equatable {
+    public var on: CalendarDay
+    public var purpose: String
+
+    public init(on: CalendarDay, purpose: String) {
+        self.on = on
+        self.purpose = purpose
+    }
+}
+
+/// What a person edits about a stakeholder in their form.
+public struct StakeholderDetails: Sendable, Equatable {
     public var name: String
     public var role: String
     public var team: String
-    public var stage: EngagementStage
-    public var stageHistory: [StageChange]
-    var preserved = PreservedFields()
+    /// The three R's of a partnership, each rated 0 to 3.
+    public var rapport: Int?
+    public var reputation: Int?
+    public var relationships: Int?
+    public var nextTouchpoint: Touchpoint?
 
-    public init(id: String, name: String, role: String = "", team: String = "",
-                stage: EngagementStage = .orderTaker, stageHistory: [StageChange] = []) {
-        self.id = id
+    public init(name: String, role: String = "", team: String = "", rapport: Int? = nil, reputation: Int? = nil,
+                relationships: Int? = nil, nextTouchpoint: Touchpoint? = nil) {
         self.name = name
         self.role = role
         self.team = team
+        self.rapport = rapport
+        self.reputation = reputation
+        self.relationships = relationships
+        self.nextTouchpoint = nextTouchpoint
+    }
+
+    public static let ratingRange = 0...3
+
+    /// Applies only the fields changed from `base` onto `current`.
+    public func merged(onto current: StakeholderDetails, from base: StakeholderDetails) -> StakeholderDetails {
+        var result = current
+        func take<Value: Equatable>(_ field: WritableKeyPath<StakeholderDetails, Value>) {
+            if self[keyPath: field] != base[keyPath: field] { result[keyPath: field] = self[keyPath: field] }
+        }
+        take(\.name); take(\.role); take(\.team); take(\.rapport); take(\.reputation); take(\.relationships)
+        take(\.nextTouchpoint)
+        return result
+    }
+}
+
+/// Someone in the business who sends orders to the L&D team.
+@dynamicMemberLookup
+public struct Stakeholder: Sendable, Equatable, Identifiable {
+    /// A short, stable handle such as `dana-okafor`, used by orders to refer to them.
+    public var id: String
+    public var details: StakeholderDetails
+    public var stage: EngagementStage
+    public var stageHistory: [StageChange]
+    /// Newest last; shown newest first.
+    public var notes: [Note] = []
+    var preserved = PreservedFields()
+
+    public init(id: String, details: StakeholderDetails, stage: EngagementStage = .orderTaker,
+                stageHistory: [StageChange] = [], notes: [Note] = []) {
+        self.id = id
+        self.details = details
         self.stage = stage
         self.stageHistory = stageHistory
+        self.notes = notes
+    }
+
+    public init(id: String, name: String, role: String = "", team: String = "",
+                stage: EngagementStage = .orderTaker, stageHistory: [StageChange] = []) {
+        self.init(id: id, details: StakeholderDetails(name: name, role: role, team: team), stage: stage,
+                  stageHistory: stageHistory)
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<StakeholderDetails, Value>) -> Value {
+        get { details[keyPath: field] }
+        set { details[keyPath: field] = newValue }
+    }
+
+    /// A handle made from a name, unique among `existing`: "Chloé Martin" is `chloe-martin`.
+    public static func newID(for name: String, existing: [Stakeholder]) -> String {
+        let slug = name.folded.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let base = slug.split(separator: "-").joined(separator: "-")
+        let root = base.isEmpty ? "stakeholder" : base
+        var candidate = root
+        var suffix = 2
+        while existing.contains(where: { $0.id == candidate }) {
+            candidate = "\(root)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
     }
 }

@@ -64,6 +64,21 @@ public struct StoreDocument: Sendable, Equatable {
         stakeholderIndex[stakeholder.id] = stakeholders.count - 1
     }
 
+    /// Removes an order; returns false when there is no such order.
+    public mutating func removeOrder(id: Int) -> Bool {
+        guard let index = orderIndex[id] else { return false }
+        orders.remove(at: index)
+        rebuildIndexes()
+        return true
+    }
+
+    public mutating func removeStakeholder(id: String) -> Bool {
+        guard let index = stakeholderIndex[id] else { return false }
+        stakeholders.remove(at: index)
+        rebuildIndexes()
+        return true
+    }
+
     public var nextOrderID: Int {
         (orders.map(\.id).max() ?? 0) + 1
     }

@@ -33,44 +33,42 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
 }
 
 /// A request from a stakeholder for a ready-made learning solution, and the 4S work done
-/// inside it.
+/// inside it. Its details read as its own properties: `order.title`, `order.due`.
+@dynamicMemberLookup
 public struct TrainingOrder: Sendable, Equatable, Identifiable {
     public var id: Int
-    public var title: String
-    /// What was asked, in the requester's own words.
-    public var request: String
-    public var stakeholderID: String
-    /// The team or audience the training is for.
-    public var audience: String
-    public var received: CalendarDay
-    public var due: CalendarDay?
-    public var priority: Priority
-    public var status: OrderStatus
-    public var tags: [String]
+    public var details: OrderDetails
     public var checklist: Checklist
+    /// Newest last; shown newest first.
+    public var notes: [Note] = []
     var preserved = PreservedFields()
+
+    public init(id: Int, details: OrderDetails, checklist: Checklist, notes: [Note] = []) {
+        self.id = id
+        self.details = details
+        self.checklist = checklist
+        self.notes = notes
+    }
 
     public init(id: Int, title: String, request: String, stakeholderID: String, audience: String,
                 received: CalendarDay, due: CalendarDay?, priority: Priority = .medium,
-                status: OrderStatus = .new, tags: [String] = [], checklist: Checklist) {
-        self.id = id
-        self.title = title
-        self.request = request
-        self.stakeholderID = stakeholderID
-        self.audience = audience
-        self.received = received
-        self.due = due
-        self.priority = priority
-        self.status = status
-        self.tags = tags
-        self.checklist = checklist
+                status: OrderStatus = .new, tags: [String] = [], arrival: OrderArrival = .transactionalRequest,
+                checklist: Checklist) {
+        self.init(id: id, details: OrderDetails(
+            title: title, request: request, stakeholderID: stakeholderID, audience: audience, received: received,
+            due: due, priority: priority, status: status, tags: tags, arrival: arrival), checklist: checklist)
+    }
+
+    public subscript<Value>(dynamicMember field: WritableKeyPath<OrderDetails, Value>) -> Value {
+        get { details[keyPath: field] }
+        set { details[keyPath: field] = newValue }
     }
 
     /// `#12`: how people refer to an order in conversation and on screen.
     public var shortID: String { "#\(id)" }
 
     public func isOverdue(on today: CalendarDay) -> Bool {
-        guard status.isOpen, let due else { return false }
+        guard details.status.isOpen, let due = details.due else { return false }
         return due < today
     }
 }

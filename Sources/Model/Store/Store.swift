@@ -40,10 +40,16 @@ public final class Store {
 
     public var backupPath: String { path + ".bak" }
 
-    /// Applies one change and saves it. On success the returned document is what is now on
-    /// disk, including other people's changes made since the last read.
+    /// What a save wrote: the document now on disk, including other people's changes made
+    /// since the last read, and the operation as it was applied.
+    public struct Saved: Sendable {
+        public var document: StoreDocument
+        public var operation: StoreOperation
+    }
+
+    /// Applies one change and saves it.
     @discardableResult
-    public func apply(_ operation: StoreOperation) throws(StoreError) -> StoreDocument {
+    public func apply(_ operation: StoreOperation) throws(StoreError) -> Saved {
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
         let lock: Int32
         do { lock = try FileSystem.lock(path) } catch { throw .notSaved(path: path, reason: error.reason) }
@@ -58,7 +64,8 @@ public final class Store {
             fingerprint = contents?.fingerprint
         }
         var changed = document
-        do { try operation.apply(to: &changed) } catch { throw .conflict(error) }
+        let applied: StoreOperation
+        do { applied = try operation.apply(to: &changed) } catch { throw .conflict(error) }
         let bytes = JSONWriter.bytes(for: changed.json)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
@@ -71,7 +78,7 @@ public final class Store {
             throw .notSaved(path: path, reason: error.reason)
         }
         document = changed
-        return changed
+        return Saved(document: changed, operation: applied)
     }
 
     private func writeBackupOnce() throws(FileSystem.Failure) {

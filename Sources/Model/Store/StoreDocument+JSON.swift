@@ -118,6 +118,76 @@ extension Checklist {
     }
 }
 
+extension JSONObject {
+    /// Sets a member, or removes it when there is no value, so that empty optional fields
+    /// stay out of the file.
+    mutating func set(_ key: String, _ value: JSONValue?) {
+        self[key] = value
+    }
+
+    mutating func set(_ key: String, text: String) {
+        self[key] = text.isEmpty ? nil : .string(text)
+    }
+
+    mutating func set(_ key: String, number: Double?) {
+        self[key] = number.map { .number($0) }
+    }
+}
+
+extension FieldReader {
+    /// A number that may have a fractional part.
+    func decimal(_ key: String) -> Double? {
+        guard let found = object[key], found != .null else { return nil }
+        guard case .number(let number) = found else {
+            report(key, "expected a number, found \(found.kindDescription)")
+            return nil
+        }
+        return number
+    }
+
+    /// A whole number within `range`.
+    func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = integer(key) else { return nil }
+        guard range.contains(value) else {
+            report(key, "must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// A nested object, read by `read`; nil when absent.
+    func nested<Value>(_ key: String, _ read: (FieldReader) -> Value?) -> Value? {
+        guard let value = object[key], value != .null,
+              let reader = FieldReader(value, path: childPath(key), parentPosition: position(of: key), log: log)
+        else { return nil }
+        return read(reader)
+    }
+
+    func notes(_ key: String) -> [Note] {
+        objects(key).compactMap { Note($0.reader) }
+    }
+}
+
+extension Note {
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.string)
+        let at = reader.required("at", reader.timestamp)
+        let text = reader.required("text", reader.string)
+        guard let id, let at, let text else { return nil }
+        self.init(id: id, at: at, by: reader.string("by") ?? "", text: text)
+        preserved.object = reader.object
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["id"] = .string(id)
+        object["at"] = .string(at.description)
+        object["by"] = .string(by)
+        object["text"] = .string(text)
+        return .object(object)
+    }
+}
+
 extension ChecklistStep {
     init?(_ reader: FieldReader) {
         let id = reader.required("id", reader.string)
@@ -125,17 +195,34 @@ extension ChecklistStep {
         let tickedAt = reader.timestamp("tickedAt")
         let tickedBy = reader.string("tickedBy")
         guard let id, let title else { return nil }
-        self.init(id: id, title: title, tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") })
+        self.init(id: id, title: title, tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") },
+                  isCustom: reader.flag("custom"))
+        details.note = reader.string("note") ?? ""
+        details.isHidden = reader.flag("hidden")
         preserved.object = reader.object
     }
 
     var json: JSONValue {
         var object = preserved.object
         object["id"] = .string(id)
-        object["title"] = .string(title)
+        object["title"] = .string(details.title)
+        object.set("note", text: details.note)
+        object.set("hidden", details.isHidden ? .bool(true) : nil)
+        object.set("custom", isCustom ? .bool(true) : nil)
         object["tickedAt"] = tick.map { .string($0.at.description) }
         object["tickedBy"] = tick.map { .string($0.by) }
         return .object(object)
+    }
+}
+
+extension FieldReader {
+    func flag(_ key: String) -> Bool {
+        guard let found = object[key], found != .null else { return false }
+        guard case .bool(let flag) = found else {
+            report(key, "expected true or false, found \(found.kindDescription)")
+            return false
+        }
+        return flag
     }
 }
 
@@ -158,27 +245,85 @@ extension TrainingOrder {
         let due = reader.day("due")
         let priority = reader.oneOf("priority", Priority.init(rawValue:), expected: Priority.allCases.map(\.rawValue))
         let status = reader.oneOf("status", OrderStatus.init(rawValue:), expected: OrderStatus.allCases.map(\.rawValue))
+        let arrival = reader.oneOf("arrival", OrderArrival.init(rawValue:), expected: OrderArrival.allCases.map(\.rawValue))
+        let decision = reader.oneOf("decision", IntakeDecision.init(rawValue:),
+                                    expected: IntakeDecision.allCases.map(\.rawValue))
+        let audienceSize = reader.integer("audienceSize", in: 0...10_000_000)
+        let closedOn = reader.day("closedOn")
+        let measurement = reader.nested("measurement") { measurement in
+            Measurement(metric: measurement.string("metric") ?? "", baseline: measurement.string("baseline") ?? "",
+                        target: measurement.string("target") ?? "", result: measurement.string("result") ?? "")
+        }
+        let value = reader.nested("value") { value in
+            ValueEstimate(hoursSavedPerPerson: value.decimal("hoursSavedPerPerson"),
+                          people: value.integer("people", in: 0...10_000_000), costPerHour: value.decimal("costPerHour"))
+        }
         let checklist = Checklist(reader, key: "checklist")
+        let notes = reader.notes("notes")
         guard let id, let title, let stakeholderID, let received else { return nil }
-        self.init(id: id, title: title, request: request ?? "", stakeholderID: stakeholderID,
-                  audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
-                  status: status ?? .new, tags: tags, checklist: checklist)
+        var details = OrderDetails(title: title, request: request ?? "", stakeholderID: stakeholderID,
+                                   audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
+                                   status: status ?? .new, tags: tags, arrival: arrival ?? .transactionalRequest)
+        details.businessProblem = reader.string("businessProblem") ?? ""
+        details.audienceSize = audienceSize
+        details.decision = decision
+        details.decisionReason = reader.string("decisionReason") ?? ""
+        details.closingNote = reader.string("closingNote") ?? ""
+        details.closedOn = closedOn
+        details.measurement = measurement ?? Measurement()
+        details.value = value ?? ValueEstimate()
+        self.init(id: id, details: details, checklist: checklist, notes: notes)
         preserved.object = reader.object
     }
 
     var json: JSONValue {
         var object = preserved.object
+        let details = self.details
         object["id"] = .number(Double(id))
-        object["title"] = .string(title)
-        object["request"] = .string(request)
-        object["stakeholder"] = .string(stakeholderID)
-        object["audience"] = .string(audience)
-        object["received"] = .string(received.description)
-        object["due"] = due.map { .string($0.description) }
-        object["priority"] = .string(priority.rawValue)
-        object["status"] = .string(status.rawValue)
-        object["tags"] = .array(tags.map { .string($0) })
+        object["title"] = .string(details.title)
+        object["request"] = .string(details.request)
+        object["stakeholder"] = .string(details.stakeholderID)
+        object["audience"] = .string(details.audience)
+        object["received"] = .string(details.received.description)
+        object["due"] = details.due.map { .string($0.description) }
+        object["priority"] = .string(details.priority.rawValue)
+        object["status"] = .string(details.status.rawValue)
+        object["tags"] = .array(details.tags.map { .string($0) })
+        object["arrival"] = .string(details.arrival.rawValue)
+        object.set("businessProblem", text: details.businessProblem)
+        object.set("audienceSize", number: details.audienceSize.map(Double.init))
+        object.set("decision", details.decision.map { .string($0.rawValue) })
+        object.set("decisionReason", text: details.decisionReason)
+        object.set("closingNote", text: details.closingNote)
+        object.set("closedOn", details.closedOn.map { .string($0.description) })
+        object.set("measurement", details.measurement.isEmpty ? nil : details.measurement.json)
+        object.set("value", details.value.isEmpty ? nil : details.value.json)
+        object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         object["checklist"] = checklist.json
+        return .object(object)
+    }
+}
+
+extension Measurement {
+    var json: JSONValue {
+        var object = JSONObject()
+        object.set("metric", text: metric)
+        object.set("baseline", text: baseline)
+        object.set("target", text: target)
+        object.set("result", text: result)
+        return .object(object)
+    }
+}
+
+extension ValueEstimate {
+    /// The saving is written too, for people and tools that read the file; fours
+    /// recomputes it from the inputs.
+    var json: JSONValue {
+        var object = JSONObject()
+        object.set("hoursSavedPerPerson", number: hoursSavedPerPerson)
+        object.set("people", number: people.map(Double.init))
+        object.set("costPerHour", number: costPerHour)
+        object.set("saving", number: saving)
         return .object(object)
     }
 }
@@ -211,22 +356,35 @@ extension Stakeholder {
         let name = reader.required("name", reader.string)
         let stage = reader.oneOf("stage", EngagementStage.init(key:), expected: EngagementStage.allCases.map(\.key))
         let history = reader.objects("stageHistory").compactMap { StageChange($0.reader) }
-        let role = reader.string("role")
-        let team = reader.string("team")
-        guard let id, let name else { return nil }
-        self.init(id: id, name: name, role: role ?? "", team: team ?? "", stage: stage ?? .orderTaker,
-                  stageHistory: history)
+        let ratings = StakeholderDetails.ratingRange
+        var details = StakeholderDetails(name: name ?? "", role: reader.string("role") ?? "", team: reader.string("team") ?? "",
+                                         rapport: reader.integer("rapport", in: ratings),
+                                         reputation: reader.integer("reputation", in: ratings),
+                                         relationships: reader.integer("relationships", in: ratings))
+        details.nextTouchpoint = reader.nested("nextTouchpoint") { touchpoint in
+            touchpoint.required("on", touchpoint.day).map { Touchpoint(on: $0, purpose: touchpoint.string("purpose") ?? "") }
+        }
+        let notes = reader.notes("notes")
+        guard let id, name != nil else { return nil }
+        self.init(id: id, details: details, stage: stage ?? .orderTaker, stageHistory: history, notes: notes)
         preserved.object = reader.object
     }
 
     var json: JSONValue {
         var object = preserved.object
         object["id"] = .string(id)
-        object["name"] = .string(name)
-        object["role"] = .string(role)
-        object["team"] = .string(team)
+        object["name"] = .string(details.name)
+        object["role"] = .string(details.role)
+        object["team"] = .string(details.team)
         object["stage"] = .string(stage.key)
         object["stageHistory"] = .array(stageHistory.map(\.json))
+        object.set("rapport", number: details.rapport.map(Double.init))
+        object.set("reputation", number: details.reputation.map(Double.init))
+        object.set("relationships", number: details.relationships.map(Double.init))
+        object.set("nextTouchpoint", details.nextTouchpoint.map { touchpoint in
+            .object(JSONObject(["on": .string(touchpoint.on.description), "purpose": .string(touchpoint.purpose)]))
+        })
+        object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         return .object(object)
     }
 }

@@ -1,0 +1,357 @@
+import Model
+
+/// Builds the form for a purpose and turns a filled-in form into a change.
+enum FormCatalog {
+    static func form(for purpose: FormPurpose, state: AppState) -> Form? {
+        switch purpose {
+        case .order(let editing): OrderForm.make(editing: editing.flatMap { state.document.order(id: $0) }, state: state)
+        case .closeOrder(let id): state.document.order(id: id).map(CloseOrderForm.make)
+        case .measurement(let id): state.document.order(id: id).map(MeasurementForm.make)
+        case .step(let order, let section, let editing): StepForm.make(order: order, section: section, editing: editing, state: state)
+        case .stakeholder(let editing): StakeholderForm.make(editing: editing.flatMap { state.document.stakeholder(id: $0) })
+        case .note(let target): NoteForm.make(target: target, state: state)
+        case .moveStage(let id, let stage): state.document.stakeholder(id: id).map { StageForm.make($0, to: stage) }
+        }
+    }
+
+    static func submit(_ form: Form, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
+        switch form.purpose {
+        case .order(let editing): OrderForm.submit(form, editing: editing, state: state, now: now)
+        case .closeOrder(let id): CloseOrderForm.submit(form, order: id, state: state)
+        case .measurement(let id): MeasurementForm.submit(form, order: id, state: state)
+        case .step(let order, let section, let editing): StepForm.submit(form, order: order, section: section,
+                                                                         editing: editing, state: state)
+        case .stakeholder(let editing): StakeholderForm.submit(form, editing: editing, state: state)
+        case .note(let target): NoteForm.submit(form, target: target, state: state, now: now)
+        case .moveStage(let id, let stage): StageForm.submit(form, stakeholder: id, to: stage, state: state, now: now)
+        }
+    }
+
+    /// What a form shows as it is filled in, such as the saving the value calculator gives.
+    static func notice(for form: Form, state: AppState) -> String? {
+        switch form.purpose {
+        case .measurement: MeasurementForm.notice(form)
+        case .order: OrderForm.notice(form, state: state)
+        default: form.notice
+        }
+    }
+}
+
+enum OrderForm {
+    static let priorities = Priority.allCases.map(\.rawValue)
+    static let arrivals = OrderArrival.allCases.map(\.title)
+    static let decisions = ["—"] + IntakeDecision.allCases.map(\.title)
+
+    static func make(editing order: TrainingOrder?, state: AppState) -> Form {
+        let details = order?.details
+        let stakeholderName = details.flatMap { state.document.stakeholder(id: $0.stakeholderID)?.name } ?? ""
+        let names = state.document.stakeholders.map(\.name)
+        return Form(.order(editing: order?.id), title: order.map { "Edit order \($0.shortID)" } ?? "New order", fields: [
+            FormField("title", "Title", details?.title ?? "", hint: "what they asked for, in a few words"),
+            FormField("request", "Request", details?.request ?? "", hint: "in the requester's own words"),
+            FormField("stakeholder", "Stakeholder", stakeholderName, kind: .suggest(names),
+                      hint: "an existing name, or a new one"),
+            FormField("audience", "Audience", details?.audience ?? "", hint: "team or group"),
+            FormField("received", "Received", (details?.received ?? state.today).description, hint: "YYYY-MM-DD or today"),
+            FormField("due", "Due", details?.due?.description ?? "", hint: "YYYY-MM-DD, +3d, +2w, or empty"),
+            FormField("priority", "Priority", details?.priority.rawValue ?? Priority.medium.rawValue, kind: .choice(priorities)),
+            FormField("tags", "Tags", details?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
+            FormField("arrival", "Arrived as", details?.arrival.title ?? OrderArrival.transactionalRequest.title,
+                      kind: .choice(arrivals)),
+            FormField("problem", "Business problem", details?.businessProblem ?? "", hint: "the need behind the request"),
+            FormField("size", "Audience size", details?.audienceSize.map(String.init) ?? "", hint: "people"),
+            FormField("decision", "Decision", details?.decision?.title ?? "—", kind: .choice(decisions)),
+            FormField("reason", "Reason", details?.decisionReason ?? "", hint: "why, for the decision"),
+        ])
+    }
+
+    static func notice(_ form: Form, state: AppState) -> String? {
+        guard let field = form.fields.first(where: { $0.id == "stakeholder" }), !field.value.isEmpty else { return nil }
+        let suggestions = field.suggestions
+        if suggestions.contains(where: { $0.folded == field.value.folded }) { return nil }
+        switch suggestions.count {
+        case 0: return "“\(field.value)” is a new stakeholder: they will be added, as an order taker."
+        case 1: return "Stakeholder: \(suggestions[0])"
+        default: return "Stakeholders matching: " + suggestions.prefix(4).joined(separator: ", ")
+        }
+    }
+
+    static func submit(_ form: Form, editing: Int?, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
+        do throws(FormError) {
+            let title = try form.required("title", "A title").get()
+            let stakeholderName = try form.required("stakeholder", "A stakeholder").get()
+            guard let received = try form.date("received", today: state.today).get() else {
+                throw FormError(field: "received", message: "the day it came in is needed")
+            }
+            let due = try form.date("due", today: state.today).get()
+            let size = try form.wholeNumber("size").get()
+            var operations: [StoreOperation] = []
+            let stakeholderID: String
+            let document = state.document
+            let matches = document.stakeholders.filter { $0.name.folded == stakeholderName.folded }
+            if let match = matches.first {
+                stakeholderID = match.id
+            } else {
+                let prefixMatches = document.stakeholders.filter { $0.name.folded.hasPrefix(stakeholderName.folded) }
+                if prefixMatches.count > 1 {
+                    throw FormError(field: "stakeholder", message: "matches \(prefixMatches.count) people; type more of the name")
+                }
+                let newcomer = Stakeholder(id: Stakeholder.newID(for: stakeholderName, existing: document.stakeholders),
+                                           name: stakeholderName)
+                stakeholderID = newcomer.id
+                operations.append(.addStakeholder(newcomer))
+            }
+            let base = editing.flatMap { document.order(id: $0)?.details }
+            var details = base ?? OrderDetails(title: title, stakeholderID: stakeholderID, received: received)
+            details.title = title
+            details.request = form["request"]
+            details.stakeholderID = stakeholderID
+            details.audience = form["audience"]
+            details.received = received
+            details.due = due
+            details.priority = Priority(rawValue: form["priority"]) ?? .medium
+            details.tags = form["tags"].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            details.arrival = OrderArrival.allCases.first { $0.title == form["arrival"] } ?? .transactionalRequest
+            details.businessProblem = form["problem"]
+            details.audienceSize = size
+            details.decision = IntakeDecision.allCases.first { $0.title == form["decision"] }
+            details.decisionReason = form["reason"]
+            if let editing, let base {
+                operations.append(.editOrder(editing, from: base, to: details))
+                return .success(FormResult(operation: .batch(operations), label: "edit of #\(editing)", selectOrder: editing))
+            }
+            let id = document.nextOrderID
+            operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: document.template)))
+            return .success(FormResult(operation: .batch(operations), label: "new order #\(id) “\(title)”", selectOrder: id))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+enum CloseOrderForm {
+    static let outcomes = [OrderStatus.delivered.rawValue, OrderStatus.closed.rawValue]
+
+    static func make(_ order: TrainingOrder) -> Form {
+        let progress = order.checklist.progress
+        let open = progress.total - progress.done
+        return Form(.closeOrder(order.id), title: "Close \(order.shortID) \(order.title)", fields: [
+            FormField("status", "Outcome", OrderStatus.delivered.rawValue, kind: .choice(outcomes),
+                      hint: "closed: ended without delivery"),
+            FormField("note", "Closing note", order.closingNote, hint: "optional: what happened, what was learned"),
+        ], notice: open > 0 ? "\(open) of \(progress.total) 4S steps are still open." : nil)
+    }
+
+    static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
+        guard let order = state.document.order(id: id) else {
+            return .failure(FormError(field: "status", message: "this order no longer exists"))
+        }
+        var details = order.details
+        details.status = OrderStatus(rawValue: form["status"]) ?? .delivered
+        details.closingNote = form["note"]
+        details.closedOn = state.today
+        return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
+                                   label: "\(order.shortID) marked \(details.status.title)"))
+    }
+}
+
+enum MeasurementForm {
+    static func make(_ order: TrainingOrder) -> Form {
+        let measurement = order.measurement
+        let value = order.value
+        return Form(.measurement(order.id), title: "Measurement and value of \(order.shortID)", fields: [
+            FormField("metric", "Metric", measurement.metric, hint: "what shows it worked"),
+            FormField("baseline", "Baseline", measurement.baseline, hint: "before; may start with a number"),
+            FormField("target", "Target", measurement.target),
+            FormField("result", "Result", measurement.result, hint: "after"),
+            FormField("hours", "Hours saved each", value.hoursSavedPerPerson.map(format) ?? "", hint: "per person"),
+            FormField("people", "People", value.people.map(String.init) ?? ""),
+            FormField("cost", "Cost per hour", value.costPerHour.map(format) ?? "", hint: "loaded cost of an hour"),
+        ])
+    }
+
+    private static func estimate(_ form: Form) -> ValueEstimate? {
+        guard case .success(let hours) = form.number("hours"), case .success(let people) = form.wholeNumber("people"),
+              case .success(let cost) = form.number("cost") else { return nil }
+        return ValueEstimate(hoursSavedPerPerson: hours, people: people, costPerHour: cost)
+    }
+
+    static func notice(_ form: Form) -> String? {
+        estimate(form).flatMap(ValueText.summary)
+    }
+
+    static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
+        guard let order = state.document.order(id: id) else {
+            return .failure(FormError(field: "metric", message: "this order no longer exists"))
+        }
+        do throws(FormError) {
+            var details = order.details
+            details.measurement = Measurement(metric: form["metric"], baseline: form["baseline"],
+                                              target: form["target"], result: form["result"])
+            details.value = ValueEstimate(hoursSavedPerPerson: try form.number("hours").get(),
+                                          people: try form.wholeNumber("people").get(), costPerHour: try form.number("cost").get())
+            return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
+                                       label: "measurement of \(order.shortID)"))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
+    }
+}
+
+/// How the value calculator's figures read.
+enum ValueText {
+    /// "2.5 h × 40 people = 100 h saved × 55/h = 5,500"
+    static func summary(_ value: ValueEstimate) -> String? {
+        guard let hours = value.hoursSaved else { return nil }
+        var text = "\(MeasurementForm.format(value.hoursSavedPerPerson ?? 0)) h × \(value.people ?? 0) people = "
+            + "\(grouped(hours)) h saved"
+        if let saving = value.saving, let cost = value.costPerHour {
+            text += " × \(MeasurementForm.format(cost))/h = \(grouped(saving)) saved"
+        }
+        return text
+    }
+
+    /// 5500 reads 5,500.
+    static func grouped(_ number: Double) -> String {
+        let rounded = Int(number.rounded())
+        var digits = String(abs(rounded))
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return (rounded < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+}
+
+enum StepForm {
+    static func make(order id: Int, section: ChecklistSection, editing: String?, state: AppState) -> Form? {
+        guard let order = state.document.order(id: id) else { return nil }
+        let step = editing.flatMap { stepID in order.checklist.location(ofStep: stepID).map { order.checklist[$0.section][$0.index] } }
+        return Form(.step(order: id, section: section, editing: editing),
+                    title: step == nil ? "New step in \(section.title)" : "Edit step", fields: [
+                        FormField("title", "Step", step?.title ?? "", hint: "something you can tick off"),
+                        FormField("note", "Note", step?.note ?? "", hint: "optional"),
+                    ])
+    }
+
+    static func submit(_ form: Form, order id: Int, section: ChecklistSection, editing: String?,
+                       state: AppState) -> Result<FormResult, FormError> {
+        guard let order = state.document.order(id: id) else {
+            return .failure(FormError(field: "title", message: "this order no longer exists"))
+        }
+        guard case .success(let title) = form.required("title", "The step") else {
+            return .failure(FormError(field: "title", message: "the step needs a few words"))
+        }
+        if let editing, let (stepSection, index) = order.checklist.location(ofStep: editing) {
+            let before = order.checklist[stepSection][index].details
+            var after = before
+            after.title = title
+            after.note = form["note"]
+            return .success(FormResult(operation: .editStep(order: id, step: editing, from: before, to: after),
+                                       label: "edit of step “\(title)”"))
+        }
+        var step = ChecklistStep(id: order.checklist.newStepID(for: title), title: title, isCustom: true)
+        step.note = form["note"]
+        return .success(FormResult(
+            operation: .addStep(order: id, section: section, step: step, index: order.checklist[section].count),
+            label: "new step “\(title)”"))
+    }
+}
+
+enum StakeholderForm {
+    static let ratings = ["—", "0", "1", "2", "3"]
+
+    static func make(editing stakeholder: Stakeholder?) -> Form {
+        let details = stakeholder?.details
+        func rating(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+        return Form(.stakeholder(editing: stakeholder?.id), title: stakeholder.map { "Stakeholder \($0.name)" } ?? "New stakeholder",
+                    fields: [
+                        FormField("name", "Name", details?.name ?? ""),
+                        FormField("role", "Role", details?.role ?? ""),
+                        FormField("team", "Team", details?.team ?? ""),
+                        FormField("rapport", "Rapport", rating(details?.rapport), kind: .choice(ratings), hint: "0 to 3"),
+                        FormField("reputation", "Reputation", rating(details?.reputation), kind: .choice(ratings), hint: "0 to 3"),
+                        FormField("relationships", "Relationships", rating(details?.relationships), kind: .choice(ratings),
+                                  hint: "0 to 3"),
+                        FormField("touchpoint", "Next touchpoint", details?.nextTouchpoint?.on.description ?? "",
+                                  hint: "YYYY-MM-DD, +1w, or empty"),
+                        FormField("purpose", "What for", details?.nextTouchpoint?.purpose ?? "",
+                                  hint: "the conversation you plan"),
+                    ])
+    }
+
+    static func submit(_ form: Form, editing: String?, state: AppState) -> Result<FormResult, FormError> {
+        do throws(FormError) {
+            let name = try form.required("name", "A name").get()
+            let touchpointDay = try form.date("touchpoint", today: state.today).get()
+            var details = editing.flatMap { state.document.stakeholder(id: $0)?.details } ?? StakeholderDetails(name: name)
+            let base = details
+            details.name = name
+            details.role = form["role"]
+            details.team = form["team"]
+            details.rapport = Int(form["rapport"])
+            details.reputation = Int(form["reputation"])
+            details.relationships = Int(form["relationships"])
+            details.nextTouchpoint = touchpointDay.map { Touchpoint(on: $0, purpose: form["purpose"]) }
+            if let editing {
+                return .success(FormResult(operation: .editStakeholder(editing, from: base, to: details),
+                                           label: "edit of \(name)"))
+            }
+            if state.document.stakeholders.contains(where: { $0.name.folded == name.folded }) {
+                throw FormError(field: "name", message: "someone of that name is already here")
+            }
+            let id = Stakeholder.newID(for: name, existing: state.document.stakeholders)
+            return .success(FormResult(operation: .addStakeholder(Stakeholder(id: id, details: details)),
+                                       label: "new stakeholder \(name)"))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+enum NoteForm {
+    static func make(target: NoteTarget, state: AppState) -> Form? {
+        let subject: String
+        switch target {
+        case .order(let id): subject = state.document.order(id: id).map { "order \($0.shortID)" } ?? "order"
+        case .stakeholder(let id): subject = state.document.stakeholder(id: id)?.name ?? "stakeholder"
+        }
+        return Form(.note(target), title: "Note on \(subject)", fields: [
+            FormField("text", "Note", hint: "an insight about their business, a decision, a next step"),
+        ])
+    }
+
+    static func submit(_ form: Form, target: NoteTarget, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
+        guard case .success(let text) = form.required("text", "The note") else {
+            return .failure(FormError(field: "text", message: "write the note, or Esc to cancel"))
+        }
+        let existing = state.document.notes(of: target) ?? []
+        let note = Note(id: Note.newID(at: now, by: state.user, existing: existing), at: now, by: state.user, text: text)
+        return .success(FormResult(operation: .addNote(target, note), label: "note “\(text.prefix(30))”"))
+    }
+}
+
+enum StageForm {
+    static func make(_ stakeholder: Stakeholder, to stage: EngagementStage) -> Form {
+        Form(.moveStage(stakeholder: stakeholder.id, to: stage),
+             title: "\(stakeholder.name): \(stakeholder.stage.title) → \(stage.title)", fields: [
+                FormField("note", "Why", hint: "optional; Enter to move"),
+             ], notice: stage.sign)
+    }
+
+    static func submit(_ form: Form, stakeholder id: String, to stage: EngagementStage, state: AppState,
+                       now: Timestamp) -> Result<FormResult, FormError> {
+        guard let stakeholder = state.document.stakeholder(id: id) else {
+            return .failure(FormError(field: "note", message: "this stakeholder no longer exists"))
+        }
+        return .success(FormResult(
+            operation: .moveStakeholder(id: id, to: stage, at: now, by: state.user, note: form["note"]),
+            label: "\(stakeholder.name): \(stakeholder.stage.title) → \(stage.title)"))
+    }
+}

@@ -1,0 +1,85 @@
+import Model
+
+/// What a form is for. Each purpose builds its form from the state and turns the entered
+/// values into one change of the store.
+enum FormPurpose: Equatable, Sendable {
+    case order(editing: Int?)
+    case closeOrder(Int)
+    case measurement(Int)
+    case step(order: Int, section: ChecklistSection, editing: String?)
+    case stakeholder(editing: String?)
+    case note(NoteTarget)
+    case moveStage(stakeholder: String, to: EngagementStage)
+}
+
+/// A change ready to save, and how the status line and undo describe it.
+struct FormResult: Equatable, Sendable {
+    var operation: StoreOperation
+    var label: String
+    /// The order to select afterwards, such as a new one.
+    var selectOrder: Int?
+}
+
+/// Reading typed values. Each returns nil and sets the field's error when the value is
+/// not what is expected.
+extension Form {
+    func date(_ id: String, today: CalendarDay) -> Result<CalendarDay?, FormError> {
+        let text = self[id]
+        guard let day = DateInput.parse(text, today: today) else {
+            return .failure(FormError(field: id, message: "expected YYYY-MM-DD, today, tomorrow, +3d or +2w"))
+        }
+        return .success(day)
+    }
+
+    func number(_ id: String) -> Result<Double?, FormError> {
+        let text = self[id].replacingCommas
+        guard !text.isEmpty else { return .success(nil) }
+        guard let number = Double(text), number >= 0, number.isFinite else {
+            return .failure(FormError(field: id, message: "expected a number of 0 or more, such as 2.5"))
+        }
+        return .success(number)
+    }
+
+    func wholeNumber(_ id: String) -> Result<Int?, FormError> {
+        let text = self[id].replacingCommas
+        guard !text.isEmpty else { return .success(nil) }
+        guard let number = Int(text), number >= 0 else {
+            return .failure(FormError(field: id, message: "expected a whole number of 0 or more"))
+        }
+        return .success(number)
+    }
+
+    func required(_ id: String, _ what: String) -> Result<String, FormError> {
+        let text = self[id]
+        return text.isEmpty ? .failure(FormError(field: id, message: "\(what) is needed")) : .success(text)
+    }
+}
+
+struct FormError: Error, Equatable, Sendable {
+    var field: String
+    var message: String
+}
+
+extension String {
+    fileprivate var replacingCommas: String { filter { $0 != "," && $0 != "_" } }
+}
+
+/// Dates as people type them: 2026-11-28, today, tomorrow, +3d, +2w, or nothing.
+enum DateInput {
+    /// `.some(nil)` for an empty text (no date); nil when the text is not a date.
+    static func parse(_ text: String, today: CalendarDay) -> CalendarDay?? {
+        let text = text.lowercased().trimmingSpaces
+        switch text {
+        case "": return .some(nil)
+        case "today": return today
+        case "tomorrow": return today.adding(days: 1)
+        case "yesterday": return today.adding(days: -1)
+        default: break
+        }
+        if let day = CalendarDay(iso: text) { return day }
+        guard let unit = text.last, unit == "d" || unit == "w" else { return nil }
+        let amount = text.dropLast()
+        guard let count = Int(amount.hasPrefix("+") ? amount.dropFirst() : amount), abs(count) < 36_500 else { return nil }
+        return today.adding(days: unit == "w" ? count * 7 : count)
+    }
+}

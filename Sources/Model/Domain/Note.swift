@@ -1,0 +1,33 @@
+/// A dated insight, such as something learned about a stakeholder's business.
+public struct Note: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var at: Timestamp
+    public var by: String
+    public var text: String
+    var preserved = PreservedFields()
+
+    public init(id: String, at: Timestamp, by: String, text: String) {
+        self.id = id
+        self.at = at
+        self.by = by
+        self.text = text
+    }
+
+    /// An id unique among `existing`, stable for a given moment and author.
+    public static func newID(at moment: Timestamp, by author: String, existing: [Note]) -> String {
+        let base = "\(moment.secondsSince1970)-\(author)"
+        var candidate = base
+        var suffix = 2
+        while existing.contains(where: { $0.id == candidate }) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+}
+
+/// What a note is attached to.
+public enum NoteTarget: Sendable, Equatable {
+    case order(Int)
+    case stakeholder(String)
+}

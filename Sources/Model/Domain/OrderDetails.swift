@@ -1,0 +1,146 @@
+/// How an order reached the team: the article's sign of where the relationship stands.
+public enum OrderArrival: String, CaseIterable, Sendable {
+    /// A ready-made solution to deliver.
+    case transactionalRequest
+    /// A problem brought to solve together.
+    case collaborativeConversation
+    /// Involved from the start of an initiative.
+    case earlyInvolvement
+
+    public var title: String {
+        switch self {
+        case .transactionalRequest: "transactional request"
+        case .collaborativeConversation: "collaborative conversation"
+        case .earlyInvolvement: "early involvement"
+        }
+    }
+}
+
+/// What the team decided to do with a request at intake.
+public enum IntakeDecision: String, CaseIterable, Sendable {
+    case accepted
+    case deferred
+    case redirected
+    case declined
+
+    public var title: String {
+        switch self {
+        case .accepted: "accepted"
+        case .deferred: "deferred"
+        case .redirected: "redirected to a non-training fix"
+        case .declined: "declined"
+        }
+    }
+}
+
+/// How the order's effect is measured: "add measurement" is one of the 4S steps.
+public struct Measurement: Sendable, Equatable {
+    public var metric = ""
+    public var baseline = ""
+    public var target = ""
+    public var result = ""
+
+    public init(metric: String = "", baseline: String = "", target: String = "", result: String = "") {
+        self.metric = metric
+        self.baseline = baseline
+        self.target = target
+        self.result = result
+    }
+
+    public var isEmpty: Bool { self == Measurement() }
+
+    /// The number a free-text value starts with: "12 incidents a month" is 12.
+    public static func number(in text: String) -> Double? {
+        let start = text.drop { $0 == " " }
+        let digits = start.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "," }
+        return Double(digits.filter { $0 != "," })
+    }
+
+    /// The result against the baseline, as a fraction (-0.4 is 40% down), when both are numbers.
+    public var change: Double? {
+        guard let before = Self.number(in: baseline), let after = Self.number(in: result), before != 0 else { return nil }
+        return (after - before) / abs(before)
+    }
+}
+
+/// A small calculator for Surprise and Delight: the value to show the stakeholder.
+public struct ValueEstimate: Sendable, Equatable {
+    public var hoursSavedPerPerson: Double?
+    public var people: Int?
+    public var costPerHour: Double?
+
+    public init(hoursSavedPerPerson: Double? = nil, people: Int? = nil, costPerHour: Double? = nil) {
+        self.hoursSavedPerPerson = hoursSavedPerPerson
+        self.people = people
+        self.costPerHour = costPerHour
+    }
+
+    public var isEmpty: Bool { self == ValueEstimate() }
+
+    public var hoursSaved: Double? {
+        guard let hoursSavedPerPerson, let people else { return nil }
+        return hoursSavedPerPerson * Double(people)
+    }
+
+    /// Hours saved times the cost of an hour; recomputed whenever an input changes.
+    public var saving: Double? {
+        guard let hoursSaved, let costPerHour else { return nil }
+        return hoursSaved * costPerHour
+    }
+}
+
+/// Everything about an order that a person edits in its form. Kept apart from the
+/// checklist and notes so that an edit can be merged field by field with someone else's.
+public struct OrderDetails: Sendable, Equatable {
+    public var title: String
+    /// What was asked, in the requester's own words.
+    public var request: String
+    public var stakeholderID: String
+    /// The team or audience the training is for.
+    public var audience: String
+    public var received: CalendarDay
+    public var due: CalendarDay?
+    public var priority: Priority
+    public var status: OrderStatus
+    public var tags: [String]
+    public var arrival: OrderArrival
+    /// The business problem behind the request, when someone found it.
+    public var businessProblem = ""
+    public var audienceSize: Int?
+    public var decision: IntakeDecision?
+    public var decisionReason = ""
+    public var closingNote = ""
+    /// The day the order was delivered or closed.
+    public var closedOn: CalendarDay?
+    public var measurement = Measurement()
+    public var value = ValueEstimate()
+
+    public init(title: String, request: String = "", stakeholderID: String, audience: String = "",
+                received: CalendarDay, due: CalendarDay? = nil, priority: Priority = .medium,
+                status: OrderStatus = .new, tags: [String] = [], arrival: OrderArrival = .transactionalRequest) {
+        self.title = title
+        self.request = request
+        self.stakeholderID = stakeholderID
+        self.audience = audience
+        self.received = received
+        self.due = due
+        self.priority = priority
+        self.status = status
+        self.tags = tags
+        self.arrival = arrival
+    }
+
+    /// `self` is what someone changed `base` into; applies only the fields they changed
+    /// onto `current`, so another person's change to other fields is kept.
+    public func merged(onto current: OrderDetails, from base: OrderDetails) -> OrderDetails {
+        var result = current
+        func take<Value: Equatable>(_ field: WritableKeyPath<OrderDetails, Value>) {
+            if self[keyPath: field] != base[keyPath: field] { result[keyPath: field] = self[keyPath: field] }
+        }
+        take(\.title); take(\.request); take(\.stakeholderID); take(\.audience); take(\.received); take(\.due)
+        take(\.priority); take(\.status); take(\.tags); take(\.arrival); take(\.businessProblem)
+        take(\.audienceSize); take(\.decision); take(\.decisionReason); take(\.closingNote); take(\.closedOn)
+        take(\.measurement); take(\.value)
+        return result
+    }
+}
