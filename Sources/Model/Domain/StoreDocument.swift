@@ -54,9 +54,16 @@ public struct StoreDocument: Sendable, Equatable {
         return true
     }
 
+    /// Adds an order in id order, so that an order deleted and brought back by undo lands
+    /// where it was in the file.
     public mutating func add(_ order: TrainingOrder) {
-        orders.append(order)
-        orderIndex[order.id] = orders.count - 1
+        guard let last = orders.last, last.id > order.id else {
+            orders.append(order)
+            orderIndex[order.id] = orders.count - 1
+            return
+        }
+        orders.insert(order, at: orders.firstIndex { $0.id > order.id } ?? orders.count)
+        rebuildIndexes()
     }
 
     public mutating func add(_ stakeholder: Stakeholder) {
