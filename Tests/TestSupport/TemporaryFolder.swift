@@ -59,3 +59,8 @@ public enum Fixture {
     public static var today: CalendarDay { CalendarDay.local(at: now) }
     public static var demo: StoreDocument { DemoStore.make(now: now) }
 }
+
+extension Fixture {
+    /// Today as the fours under test sees it: the machine's clock, in its time zone.
+    public static var todayOnThisMachine: CalendarDay { CalendarDay.local(at: .now()) }
+}

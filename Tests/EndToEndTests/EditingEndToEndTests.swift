@@ -1,0 +1,117 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+extension EndToEnd {
+    /// A person runs an order from intake to delivery without opening the JSON file.
+    @Suite struct EditingEndToEndTests {
+        let folder: TemporaryFolder
+        let store: String
+
+        init() throws {
+            _ = try TmuxSession.requireTmux()
+            folder = try TemporaryFolder()
+            store = folder.file("store.json")
+            let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
+            guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+        }
+
+        private func onDisk() throws -> StoreDocument {
+            try Store(path: store).document
+        }
+
+        @Test func anOrderFromIntakeToDelivery() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+
+            // A new order from a stakeholder nobody has met yet.
+            session.send("a")
+            try session.waitFor("New order")
+            session.send("-l", "Mentoring for new managers")
+            session.send("Tab", "Tab")
+            session.send("-l", "Priya Patel")
+            try session.waitFor("“Priya Patel” is a new stakeholder")
+            session.send("Tab", "Tab", "Tab")
+            session.send("-l", "+10d")
+            session.send("Enter")
+            try session.waitFor("New order #12 “Mentoring for new managers” · saved")
+            var order = try #require(try onDisk().order(id: 12))
+            #expect(order.title == "Mentoring for new managers")
+            #expect(order.due == Fixture.todayOnThisMachine.adding(days: 10))
+            #expect(try onDisk().stakeholder(id: order.stakeholderID)?.name == "Priya Patel")
+
+            // Its due date moves.
+            session.send("e")
+            try session.waitFor("Edit order #12")
+            for _ in 0..<5 { session.send("Tab") }
+            session.send("C-u")
+            session.send("-l", "+3d")
+            session.send("Enter")
+            try session.waitFor("Edit of #12 · saved")
+            order = try #require(try onDisk().order(id: 12))
+            #expect(order.due == Fixture.todayOnThisMachine.adding(days: 3))
+
+            // An own step in Sure Thing, ticked.
+            session.send("Tab", "G", "+")
+            try session.waitFor("New step in Sure Thing")
+            session.send("-l", "Invited Priya to our team demo")
+            session.send("Enter")
+            try session.waitFor("New step “Invited Priya to our team demo” · saved")
+            session.send("G", "Space")
+            try session.waitFor("Ticked “Invited Priya to our team demo” on #12 (1/13 done) · saved")
+            var step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            #expect(step.isCustom && step.tick?.by == "e2e-tester")
+
+            // Undo the tick, redo it.
+            session.send("u")
+            try session.waitFor("Undid tick of “Invited Priya to our team demo” · saved")
+            step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            #expect(step.tick == nil)
+            session.send("C-r")
+            try session.waitFor("Redid tick of “Invited Priya to our team demo” · saved")
+            step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            #expect(step.tick?.by == "e2e-tester")
+
+            // Delivered, with twelve steps still open: it asks first.
+            session.send("c")
+            try session.waitFor("12 of 13 4S steps on #12 are still open. Close it anyway?")
+            session.send("y")
+            try session.waitFor("Close #12 Mentoring for new managers")
+            session.send("Tab")
+            session.send("-l", "Pilot group of five")
+            session.send("Enter")
+            try session.waitFor("#12 marked delivered · saved")
+            order = try #require(try onDisk().order(id: 12))
+            #expect(order.status == .delivered)
+            #expect(order.closingNote == "Pilot group of five")
+            let screen = session.screen()
+            #expect(!screen.contains("Mentoring for new managers  "), "a delivered order leaves the queue")
+            #expect(screen.contains("9 open"))
+
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
+        @Test func escapeSavesNothing() throws {
+            let before = FileText.read(store)
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            session.send("e")
+            try session.waitFor("Edit order #8")
+            session.send("-l", " (urgent)")
+            session.send("Tab")
+            session.send("-l", "more words")
+            session.send("Escape")
+            try session.waitFor("Cancelled: nothing was saved")
+            session.send("a")
+            try session.waitFor("New order")
+            session.send("-l", "Never saved")
+            session.send("Escape")
+            try session.waitUntil("the form to close") { !$0.contains("New order") }
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+            #expect(FileText.read(store) == before)
+        }
+    }
+}
