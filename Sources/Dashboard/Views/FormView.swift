@@ -8,6 +8,8 @@ struct FormView {
         let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2
         let width = min(size.width - 2, max(60, min(100, size.width * 4 / 5)))
         let valueWidth = max(10, min(48, width - labelWidth - 6))
+        // Beside the fields when there is room for them, else one line under the fields.
+        let hintsBeside = width - 4 - labelWidth - valueWidth - 2 >= 16
         var rows: [(line: StyledLine, field: Int?)] = []
         if let notice = form.notice {
             for text in DisplayWidth.wrap(notice, to: width - 4) { rows.append((StyledLine(text, Theme.dueSoon), nil)) }
@@ -18,6 +20,11 @@ struct FormView {
             if let error = field.error {
                 rows.append((StyledLine(String(repeating: " ", count: labelWidth) + "↳ " + error, Theme.error), nil))
             }
+        }
+        if !hintsBeside, form.fields.indices.contains(form.focused) {
+            let hint = Self.hint(for: form.fields[form.focused], isFocused: true)
+            rows.append((StyledLine(), nil))
+            rows.append((StyledLine(hint, Theme.muted), nil))
         }
         let height = min(size.height - 2, rows.count + 4)
         let box = Rect(x: (size.width - width) / 2, y: max(0, (size.height - height) / 2), width: width, height: height)
@@ -37,32 +44,48 @@ struct FormView {
                 continue
             }
             drawField(form.fields[index], isFocused: index == form.focused, x: box.x + 2, y: y,
-                      labelWidth: labelWidth, valueWidth: valueWidth, into: &screen, boxWidth: box.width - 4)
+                      labelWidth: labelWidth, valueWidth: valueWidth, into: &screen,
+                      hintRoom: hintsBeside ? box.width - 4 : 0)
         }
     }
 
     private func drawField(_ field: FormField, isFocused: Bool, x: Int, y: Int, labelWidth: Int, valueWidth: Int,
-                           into screen: inout Screen, boxWidth: Int) {
+                           into screen: inout Screen, hintRoom: Int) {
         screen.put(DisplayWidth.fit(field.label, to: labelWidth), x: x, y: y, style: isFocused ? Theme.title : .plain)
         let valueX = x + labelWidth
-        var hint = field.hint
         switch field.kind {
         case .choice(let options):
             let shown = "‹ \(options[field.choice]) ›"
             screen.put(DisplayWidth.fit(shown, to: valueWidth), x: valueX, y: y,
                        style: isFocused ? Theme.selected : Style.plain.underlined())
-            if isFocused { hint = "← → to choose" + (hint.isEmpty ? "" : "; \(hint)") }
         case .text, .suggest:
-            let (text, cursorColumn) = field.input.visible(width: valueWidth)
-            screen.put(DisplayWidth.fit(text, to: valueWidth), x: valueX, y: y, style: Style.plain.underlined())
-            if isFocused { screen.cursor = (x: valueX + cursorColumn, y: y) }
-            if case .suggest = field.kind, isFocused, let best = field.suggestions.first, best.folded != field.value.folded {
-                hint = "→ \(best)" + (field.suggestions.count > 1 ? " (+\(field.suggestions.count - 1))" : "")
+            if isFocused {
+                let (text, cursorColumn) = field.input.visible(width: valueWidth)
+                screen.put(DisplayWidth.fit(text, to: valueWidth), x: valueX, y: y, style: Style.plain.underlined())
+                screen.cursor = (x: valueX + cursorColumn, y: y)
+            } else {
+                screen.put(DisplayWidth.fit(field.input.text, to: valueWidth), x: valueX, y: y, style: Style.plain.underlined())
             }
         }
         let hintX = valueX + valueWidth + 2
-        if field.error == nil, !hint.isEmpty, hintX < x + boxWidth {
-            screen.put(hint, x: hintX, y: y, style: Theme.muted, width: x + boxWidth - hintX)
+        let hint = Self.hint(for: field, isFocused: isFocused)
+        if field.error == nil, !hint.isEmpty, hintX < x + hintRoom {
+            screen.put(hint, x: hintX, y: y, style: Theme.muted, width: x + hintRoom - hintX)
+        }
+    }
+
+    /// What is expected in a field, or the best match for what is typed.
+    static func hint(for field: FormField, isFocused: Bool) -> String {
+        switch field.kind {
+        case .choice:
+            return isFocused ? "← → to choose" + (field.hint.isEmpty ? "" : "; \(field.hint)") : field.hint
+        case .suggest:
+            if isFocused, let best = field.suggestions.first, best.folded != field.value.folded {
+                return "→ \(best)" + (field.suggestions.count > 1 ? " (+\(field.suggestions.count - 1))" : "")
+            }
+            return field.hint
+        case .text:
+            return field.hint
         }
     }
 }
