@@ -13,7 +13,7 @@ import Testing
 
     @Test func mainScreenAt80x24() {
         let expected = """
- fours │ Learning & Development │ 9 open · 2 overdue · 3 due this week
+ fours │ Learning & Development │ Queue · 9 open · 2 overdue · 3 due this week
   ID  Order                       Stakeholder Due     4S progress     Stage
 ▶ #8  Picking-error coaching for… Marco Silva 5d late ▰▱▱ ▱▱▱ ▱▱▱ ▰▱▱ 2 Change
   #1  One-hour time-management w… Dana Okafor 2d late ▰▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker
@@ -36,22 +36,22 @@ import Testing
  Moved Taker → Change on Nov 22: Moved after a good conversation about their go…
 
    ↓ 17 more lines
- ↓ move  → checklist  a add  e edit  > stage  n note  u undo  ? help  q quit
+ ↑↓ move  → checklist  a add  e edit  / search  f filter  > stage  n note  u un…
 """
         #expect(render(Size(width: 80, height: 24)) == expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     @Test func checklistFocusAt120x40ShowsEveryStepAndTheTicks() {
         let lines = render(Size(width: 120, height: 40), [.moveDown, .focusChecklist, .moveDown, .toggleStep])
-        #expect(lines[0].hasPrefix(" fours │ Learning & Development │ 9 open · 2 overdue · 3 due this week"))
+        #expect(lines[0].hasPrefix(" fours │ Learning & Development │ Queue · 9 open · 2 overdue · 3 due this week"))
         #expect(lines[0].hasSuffix("2/9 │ 2026-11-25"))
         #expect(lines[3] == "▶ #1  One-hour time-management workshop                               Dana Okafor     2d late ▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker")
         #expect(lines.contains(" 4S checklist 2/12 ▰▰▰▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱"))
-        #expect(lines.contains("   [✓] Asked partner questions about the business problem  demo, Nov 25"))
+        #expect(lines.contains("   [✓] Asked partner questions about the business problem  demo, Nov 18"))
         #expect(lines.contains("   [✓] Agreed with them what success looks like  ana, Nov 25"))
         #expect(lines.contains(" Sure Thing 0/3 ▱▱▱  Always in your hands: learn their business, build the relationship."))
         #expect(lines.contains("   [ ] Planned the next touchpoint with them"))
-        #expect(lines.last?.hasPrefix(" ↓ move  Space tick  + add step  ← queue") == true)
+        #expect(lines.last?.hasPrefix(" ↑↓ move  Space tick  + add step  ← queue") == true)
         #expect(lines.last?.hasSuffix("Ticked “Agreed with them what success looks like” on #1 (2/12 done)") == true)
     }
 
@@ -94,7 +94,7 @@ import Testing
 
     @Test func anEmptyStoreSaysHowToStart() {
         let lines = render(Size(width: 80, height: 24), document: StoreDocument())
-        #expect(lines.contains { $0.contains("No orders yet.") })
+        #expect(lines.contains { $0.contains("No orders yet: a adds one.") })
         #expect(lines[0].contains("0 open"))
     }
 }

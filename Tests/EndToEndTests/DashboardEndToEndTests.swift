@@ -65,6 +65,8 @@ extension EndToEnd {
 
             // Help lists the bindings; Esc closes it.
             session.send("?")
+            try session.waitFor("Go to the order's 4S checklist")
+            session.send("PgDn")
             try session.waitFor("Tick or untick the step (saved at once)")
             session.send("Escape")
             try session.waitUntil("help to close") { !$0.contains("Keys (? or Esc to close)") }

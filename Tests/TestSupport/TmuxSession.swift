@@ -34,7 +34,8 @@ public final class TmuxSession {
     /// the wrapper records its exit status and the terminal's modes, then keeps the pane open.
     public convenience init(width: Int, height: Int, arguments: [String], folder: TemporaryFolder,
                      environment: [String: String] = [:]) throws {
-        let exports = (["FOURS_USER": "e2e-tester"].merging(environment) { $1 })
+        // Its own user name, and its own state file: never the real user's.
+        let exports = (["FOURS_USER": "e2e-tester", "XDG_STATE_HOME": folder.file("state")].merging(environment) { $1 })
             .map { "export \($0.key)='\($0.value)'" }.sorted().joined(separator: "\n")
         let quotedArguments = arguments.map { "'\($0)'" }.joined(separator: " ")
         // The test runner sets NO_COLOR; fours should see a terminal as a person has it.

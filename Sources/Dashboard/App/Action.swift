@@ -37,6 +37,16 @@ enum Action: Equatable, Sendable {
     case addNote
     case undo
     case redo
+    case showView(AppView)
+    case startSearch
+    case searchEdit(TextField.Edit)
+    /// Ends typing a search: Enter keeps the filter, Esc clears it.
+    case endSearch(keep: Bool)
+    case openFilters
+    case clearFilters
+    case cycleSort
+    /// From the stakeholders view: the selected stakeholder's orders, in the queue.
+    case showStakeholderOrders
     /// A key inside a form.
     case form(FormInput)
     case submitForm
@@ -57,6 +67,8 @@ enum Action: Equatable, Sendable {
 /// What `update` asks the program to do; the program does the I/O.
 enum Effect: Equatable, Sendable {
     case persist(StoreOperation)
+    /// Remember the queue's sort and filters for the next run.
+    case savePreferences(QueueQuery)
     case quit
     case suspend
 }

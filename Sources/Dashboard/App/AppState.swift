@@ -1,5 +1,25 @@
 import Model
 
+/// The four views the number keys switch between.
+enum AppView: Int, CaseIterable, Equatable, Sendable {
+    case queue = 1
+    case stakeholders
+    case standup
+    case archive
+
+    var title: String {
+        switch self {
+        case .queue: "Queue"
+        case .stakeholders: "Stakeholders"
+        case .standup: "Stand-up"
+        case .archive: "Archive"
+        }
+    }
+
+    /// Whether the view is a list of orders with the order's detail beside it.
+    var listsOrders: Bool { self == .queue || self == .archive }
+}
+
 enum Focus: Equatable, Sendable {
     case queue
     case checklist
@@ -63,7 +83,20 @@ struct AppState: Equatable, Sendable {
     var queueScroll = 0
     /// Index into the selected order's shown steps, in display order.
     var selectedStep = 0
-    private(set) var statusFilter: StatusFilter = .open
+    private(set) var view: AppView = .queue
+    /// What the queue shows; remembered between runs.
+    private(set) var queueQuery = QueueQuery()
+    /// What the archive shows: delivered and closed orders, newest first.
+    private(set) var archiveQuery = QueueQuery(status: .closed, sort: .closedRecently)
+    /// The folded text of every order, for search; rebuilt when the document changes.
+    private(set) var searchIndex: SearchIndex
+    /// The search being typed, while `/` is active.
+    var searchField: TextField?
+    /// The order selected in each order list, to come back to it.
+    private var selectionByView: [AppView: Int] = [:]
+    var stakeholderPosition = 0
+    /// Rows of the stand-up scrolled past, when it does not fit.
+    var standupScroll = 0
     var showsHiddenSteps = false
     var isHelpVisible = false
     var helpScroll = 0
@@ -79,7 +112,8 @@ struct AppState: Equatable, Sendable {
 
     init(document: StoreDocument, size: Size, today: CalendarDay, user: String) {
         self.document = document
-        self.queue = OrderQueue(document)
+        self.searchIndex = SearchIndex(document)
+        self.queue = OrderQueue(document, query: QueueQuery(), today: today, searchIndex: searchIndex)
         self.summary = QueueSummary(document, today: today)
         self.size = size
         self.today = today
@@ -96,9 +130,25 @@ struct AppState: Equatable, Sendable {
         return document.order(id: queue.orderIDs[selectedPosition])
     }
 
+    /// The stakeholder the keys act on: the one selected in the stakeholders view, else the
+    /// selected order's.
     var selectedStakeholder: Stakeholder? {
-        selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
+        if view == .stakeholders {
+            let list = stakeholderList
+            return list.indices.contains(stakeholderPosition) ? list[stakeholderPosition] : nil
+        }
+        return selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
     }
+
+    /// Stakeholders as the stakeholders view lists them: nearest to partnership first.
+    var stakeholderList: [Stakeholder] {
+        document.stakeholders.sorted { lhs, rhs in
+            lhs.stage != rhs.stage ? lhs.stage > rhs.stage : lhs.name.folded < rhs.name.folded
+        }
+    }
+
+    /// The query of the order list in view.
+    var query: QueueQuery { view == .archive ? archiveQuery : queueQuery }
 
     /// The selected order's steps as shown, with their sections.
     var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
@@ -116,7 +166,14 @@ struct AppState: Equatable, Sendable {
     var activeScopes: [KeyScope] {
         if confirmation != nil { return [.confirmation] }
         if form != nil { return [.form] }
+        if searchField != nil { return [.search] }
         if isHelpVisible { return [.help, .everywhere] }
+        switch view {
+        case .stakeholders: return [.stakeholders, .everywhere]
+        case .standup: return [.standup, .everywhere]
+        case .archive: return focus == .queue ? [.archive, .everywhere] : [focus == .checklist ? .checklist : .stakeholder, .everywhere]
+        case .queue: break
+        }
         switch focus {
         case .queue: return [.queue, .everywhere]
         case .checklist: return [.checklist, .everywhere]
@@ -125,8 +182,34 @@ struct AppState: Equatable, Sendable {
     }
 
     mutating func showOrders(_ filter: StatusFilter) {
-        statusFilter = filter
-        replaceDocument(document)
+        var query = queueQuery
+        query.status = filter
+        setQuery(query)
+    }
+
+    /// Changes what the list in view shows, keeping the selected order when it still shows.
+    mutating func setQuery(_ query: QueueQuery) {
+        if view == .archive { archiveQuery = query } else { queueQuery = query }
+        rebuildQueue()
+    }
+
+    mutating func show(_ newView: AppView) {
+        guard newView != view else { return }
+        if view.listsOrders, let id = selectedOrder?.id { selectionByView[view] = id }
+        view = newView
+        searchField = nil
+        guard newView.listsOrders else { return }
+        focus = .queue
+        selectedPosition = 0
+        rebuildQueue()
+        if let id = selectionByView[newView] { select(order: id) }
+    }
+
+    private mutating func rebuildQueue() {
+        let selectedID = selectedOrder?.id
+        queue = OrderQueue(document, query: query, today: today, searchIndex: searchIndex)
+        if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
+        clampSelection()
     }
 
     /// Replaces the document, keeping the user's place: the same order stays selected (or
@@ -135,7 +218,8 @@ struct AppState: Equatable, Sendable {
         let selectedID = selectedOrder?.id
         document = newDocument
         guard reorder else { return }
-        queue = OrderQueue(newDocument, status: statusFilter)
+        searchIndex = SearchIndex(newDocument)
+        queue = OrderQueue(newDocument, query: query, today: today, searchIndex: searchIndex)
         summary = QueueSummary(newDocument, today: today)
         if let selectedID, let position = queue.position(of: selectedID) {
             selectedPosition = position
@@ -155,6 +239,7 @@ struct AppState: Equatable, Sendable {
         selectedPosition = max(0, min(selectedPosition, queue.count - 1))
         selectedStep = max(0, min(selectedStep, shownSteps.count - 1))
         if selectedOrder == nil { focus = .queue }
+        stakeholderPosition = max(0, min(stakeholderPosition, document.stakeholders.count - 1))
         let rows = layout.queueRows
         if selectedPosition < queueScroll { queueScroll = selectedPosition }
         if rows > 0 && selectedPosition >= queueScroll + rows { queueScroll = selectedPosition - rows + 1 }

@@ -20,13 +20,17 @@ final class Program {
     /// How long to wait between automatic attempts to save what could not be saved.
     private let retryInterval: Int64 = 5
 
-    init(store: Store, terminal: CursesTerminal, keyMap: KeyMap, user: String) {
+    private let preferencesPath: String
+
+    init(store: Store, terminal: CursesTerminal, keyMap: KeyMap, user: String, preferencesPath: String) {
         self.store = store
+        self.preferencesPath = preferencesPath
         self.terminal = terminal
         self.keyMap = keyMap
         let now = Timestamp.now()
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
         state.readOnlyReason = store.readOnlyReason
+        state.setQuery(ViewPreferences.load(from: preferencesPath).queue)
         if let reason = store.readOnlyReason {
             state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
         } else if !store.exists {
@@ -174,6 +178,10 @@ final class Program {
         case .suspend:
             terminal.suspend()
             lastReloadCheck = Timestamp(secondsSince1970: 0)
+        case .savePreferences(let query):
+            do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
+                state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
+            }
         case .persist(let operation):
             lastRetry = Timestamp.now()
             do {

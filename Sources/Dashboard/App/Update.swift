@@ -31,6 +31,10 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
         if state.isHelpVisible {
             scrollHelp(&state, action)
+        } else if state.view == .stakeholders {
+            moveInStakeholders(&state, action)
+        } else if state.view == .standup {
+            state.standupScroll = max(0, state.standupScroll + (action == .moveDown || action == .pageDown ? 1 : -1))
         } else if state.focus == .checklist { moveInChecklist(&state, action) } else { moveInQueue(&state, action) }
     case .switchFocus:
         switch state.focus {
@@ -48,6 +52,43 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         openStageForm(&state, up: action == .stageUp)
     case .addOrder:
         open(.order(editing: nil), in: &state)
+    case .showView(let view):
+        state.show(view)
+    case .startSearch:
+        state.searchField = TextField(state.query.search)
+    case .searchEdit(let edit):
+        state.searchField?.apply(edit)
+        var query = state.query
+        query.search = state.searchField?.text ?? ""
+        state.setQuery(query)
+    case .endSearch(let keep):
+        state.searchField = nil
+        if !keep {
+            var query = state.query
+            query.search = ""
+            state.setQuery(query)
+        }
+    case .openFilters:
+        open(.filter, in: &state, allowedWhenReadOnly: true)
+    case .clearFilters:
+        state.setQuery(state.query.cleared)
+        state.status = StatusMessage(text: "Filters cleared", kind: .info)
+        return state.view == .queue ? [.savePreferences(state.queueQuery)] : []
+    case .cycleSort:
+        let cycle = QueueSort.queueCycle
+        var query = state.queueQuery
+        query.sort = cycle[((cycle.firstIndex(of: query.sort) ?? -1) + 1) % cycle.count]
+        state.setQuery(query)
+        state.status = StatusMessage(text: "Sorted by \(query.sort.title)", kind: .info)
+        return [.savePreferences(query)]
+    case .showStakeholderOrders:
+        guard let stakeholder = state.selectedStakeholder else { return [] }
+        state.show(.queue)
+        var query = state.queueQuery.cleared
+        query.stakeholderID = stakeholder.id
+        query.status = .all
+        state.setQuery(query)
+        state.status = StatusMessage(text: "\(stakeholder.name)'s orders: F clears the filter", kind: .info)
     case .edit:
         edit(&state)
     case .closeOrReopenOrder:
@@ -70,14 +111,14 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         state.status = StatusMessage(text: state.showsHiddenSteps ? "Showing hidden steps (dimmed)" : "Hidden steps not shown",
                                      kind: .info)
     case .toggleClosedOrders:
-        let next: StatusFilter = switch state.statusFilter {
+        let next: StatusFilter = switch state.queueQuery.status {
         case .open: .all
         case .all: .closed
         case .closed: .open
         }
         state.showOrders(next)
-        state.status = StatusMessage(text: "Showing \(next == .open ? "open" : next == .all ? "all" : "delivered and closed") orders",
-                                     kind: .info)
+        state.status = StatusMessage(text: "Showing \(next.title) orders", kind: .info)
+        return [.savePreferences(state.queueQuery)]
     case .addStakeholder:
         open(.stakeholder(editing: nil), in: &state)
     case .editStakeholder:
@@ -161,6 +202,18 @@ private func moveInQueue(_ state: inout AppState, _ action: Action) {
     state.clampSelection()
 }
 
+private func moveInStakeholders(_ state: inout AppState, _ action: Action) {
+    let last = state.document.stakeholders.count - 1
+    switch action {
+    case .moveUp: state.stakeholderPosition -= 1
+    case .moveDown: state.stakeholderPosition += 1
+    case .moveToFirst, .pageUp: state.stakeholderPosition = 0
+    case .moveToLast, .pageDown: state.stakeholderPosition = last
+    default: break
+    }
+    state.stakeholderPosition = max(0, min(state.stakeholderPosition, last))
+}
+
 private func moveInChecklist(_ state: inout AppState, _ action: Action) {
     let steps = state.shownSteps
     guard !steps.isEmpty else { return }
@@ -220,13 +273,17 @@ private func openStageForm(_ state: inout AppState, up: Bool) {
     open(.moveStage(stakeholder: stakeholder.id, to: stage), in: &state)
 }
 
-private func open(_ purpose: FormPurpose, in state: inout AppState) {
-    guard isWritable(&state), var form = FormCatalog.form(for: purpose, state: state) else { return }
+private func open(_ purpose: FormPurpose, in state: inout AppState, allowedWhenReadOnly: Bool = false) {
+    guard allowedWhenReadOnly || isWritable(&state), var form = FormCatalog.form(for: purpose, state: state) else { return }
     form.notice = FormCatalog.notice(for: form, state: state)
     state.form = form
 }
 
 private func edit(_ state: inout AppState) {
+    if state.view == .stakeholders {
+        if let stakeholder = state.selectedStakeholder { open(.stakeholder(editing: stakeholder.id), in: &state) }
+        return
+    }
     guard let order = state.selectedOrder else { return }
     switch state.focus {
     case .queue:
@@ -241,6 +298,10 @@ private func edit(_ state: inout AppState) {
 }
 
 private func addNote(_ state: inout AppState) {
+    if state.view == .stakeholders {
+        if let stakeholder = state.selectedStakeholder { open(.note(.stakeholder(stakeholder.id)), in: &state) }
+        return
+    }
     guard let order = state.selectedOrder else { return }
     open(.note(state.focus == .stakeholder ? .stakeholder(order.stakeholderID) : .order(order.id)), in: &state)
 }
@@ -308,7 +369,12 @@ private func submitForm(_ state: inout AppState, now: Timestamp) -> [Effect] {
         form.focused = form.fields.firstIndex { $0.id == error.field } ?? form.focused
         state.form = form
         return []
-    case .success(let result):
+    case .success(.filter(let query)):
+        state.form = nil
+        state.setQuery(query)
+        state.status = StatusMessage(text: "Showing \(state.queue.count) order\(state.queue.count == 1 ? "" : "s")", kind: .info)
+        return [.savePreferences(query)]
+    case .success(.change(let result)):
         state.form = nil
         let effects = change(&state, result.operation, label: result.label) { _ in
             result.label.prefix(1).uppercased() + result.label.dropFirst()

@@ -16,7 +16,7 @@ struct Fours: ParsableCommand {
             $XDG_DATA_HOME/fours/store.json (~/.local/share/fours/store.json). \
             Ticks and stage moves are recorded under $FOURS_USER, else your login name.
             """,
-        subcommands: [OpenCommand.self, DemoCommand.self, CheckCommand.self, BenchmarkCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, StandupCommand.self, CheckCommand.self, BenchmarkCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

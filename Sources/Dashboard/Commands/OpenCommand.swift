@@ -22,6 +22,7 @@ struct OpenCommand: ParsableCommand {
                 Commands that work without a terminal:
                   fours demo --store PATH    write a demo store to PATH
                   fours check --store PATH   list every problem in a store file
+                  fours standup --store PATH print the stand-up as text, Markdown or JSON
                   fours --help               list every command
                 """)
         }
@@ -39,7 +40,8 @@ struct OpenCommand: ParsableCommand {
             throw CommandFailure.report(error.message)
         }
         let program = Program(store: store, terminal: terminal, keyMap: .standard,
-                              user: ProcessSetup.userName(environment: environment))
+                              user: ProcessSetup.userName(environment: environment),
+                              preferencesPath: ViewPreferences.path(environment: environment))
         program.run()
         terminal.close()
         // Freeing a large store takes time and achieves nothing at exit.

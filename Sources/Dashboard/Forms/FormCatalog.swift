@@ -11,10 +11,16 @@ enum FormCatalog {
         case .stakeholder(let editing): StakeholderForm.make(editing: editing.flatMap { state.document.stakeholder(id: $0) })
         case .note(let target): NoteForm.make(target: target, state: state)
         case .moveStage(let id, let stage): state.document.stakeholder(id: id).map { StageForm.make($0, to: stage) }
+        case .filter: FilterForm.make(state: state)
         }
     }
 
-    static func submit(_ form: Form, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
+    static func submit(_ form: Form, state: AppState, now: Timestamp) -> Result<FormOutcome, FormError> {
+        if case .filter = form.purpose { return FilterForm.submit(form, state: state).map(FormOutcome.filter) }
+        return change(form, state: state, now: now).map(FormOutcome.change)
+    }
+
+    private static func change(_ form: Form, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
         switch form.purpose {
         case .order(let editing): OrderForm.submit(form, editing: editing, state: state, now: now)
         case .closeOrder(let id): CloseOrderForm.submit(form, order: id, state: state)
@@ -24,6 +30,7 @@ enum FormCatalog {
         case .stakeholder(let editing): StakeholderForm.submit(form, editing: editing, state: state)
         case .note(let target): NoteForm.submit(form, target: target, state: state, now: now)
         case .moveStage(let id, let stage): StageForm.submit(form, stakeholder: id, to: stage, state: state, now: now)
+        case .filter: .failure(FormError(field: "status", message: "not a change"))
         }
     }
 
@@ -353,5 +360,44 @@ enum StageForm {
         return .success(FormResult(
             operation: .moveStakeholder(id: id, to: stage, at: now, by: state.user, note: form["note"]),
             label: "\(stakeholder.name): \(stakeholder.stage.title) → \(stage.title)"))
+    }
+}
+
+enum FilterForm {
+    static let statuses = StatusFilter.allCases.map(\.title)
+    static let stages = ["any"] + EngagementStage.allCases.map(\.title)
+    static let priorities = ["any"] + Priority.allCases.map(\.rawValue)
+    static let dues = DueFilter.allCases.map(\.title)
+
+    static func make(state: AppState) -> Form {
+        let query = state.queueQuery
+        let tags = Array(Set(state.document.orders.flatMap(\.tags))).sorted()
+        return Form(.filter, title: "Filter the queue", fields: [
+            FormField("status", "Orders", query.status.title, kind: .choice(statuses)),
+            FormField("stakeholder", "Stakeholder", query.stakeholderID.flatMap { state.document.stakeholder(id: $0)?.name } ?? "",
+                      kind: .suggest(state.document.stakeholders.map(\.name)), hint: "empty: anyone"),
+            FormField("stage", "Stage", query.stage?.title ?? "any", kind: .choice(stages)),
+            FormField("tag", "Tag", query.tag ?? "", kind: .suggest(tags), hint: "empty: any tag"),
+            FormField("priority", "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
+            FormField("due", "Due", query.due.title, kind: .choice(dues)),
+        ])
+    }
+
+    static func submit(_ form: Form, state: AppState) -> Result<QueueQuery, FormError> {
+        var query = state.queueQuery
+        query.status = StatusFilter.allCases.first { $0.title == form["status"] } ?? .open
+        let name = form["stakeholder"]
+        if name.isEmpty {
+            query.stakeholderID = nil
+        } else if let match = state.document.stakeholders.first(where: { $0.name.folded == name.folded }) {
+            query.stakeholderID = match.id
+        } else {
+            return .failure(FormError(field: "stakeholder", message: "no stakeholder is called that"))
+        }
+        query.stage = EngagementStage.allCases.first { $0.title == form["stage"] }
+        query.tag = form["tag"].isEmpty ? nil : form["tag"]
+        query.priority = Priority(rawValue: form["priority"])
+        query.due = DueFilter.allCases.first { $0.title == form["due"] } ?? .any
+        return .success(query)
     }
 }

@@ -10,6 +10,14 @@ enum FormPurpose: Equatable, Sendable {
     case stakeholder(editing: String?)
     case note(NoteTarget)
     case moveStage(stakeholder: String, to: EngagementStage)
+    /// The queue's filters: changes what is shown, not the store.
+    case filter
+}
+
+/// What submitting a form leads to.
+enum FormOutcome: Equatable, Sendable {
+    case change(FormResult)
+    case filter(QueueQuery)
 }
 
 /// A change ready to save, and how the status line and undo describe it.

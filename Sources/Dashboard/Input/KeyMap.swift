@@ -3,7 +3,11 @@ enum KeyScope: String, CaseIterable, Sendable {
     case queue = "Order queue"
     case checklist = "4S checklist"
     case stakeholder = "Stakeholder (Tab from the checklist)"
+    case archive = "Archive (4)"
+    case stakeholders = "Stakeholders view (2)"
+    case standup = "Stand-up view (3)"
     case everywhere = "Everywhere"
+    case search = "Search (/)"
     case form = "Forms"
     case help = "Help"
     case confirmation = "Questions"
@@ -17,6 +21,8 @@ struct KeyBinding: Sendable {
     var summary: String
     /// A short word for the footer; nil keeps it out of the footer.
     var hint: String?
+    /// How the footer writes the keys, when not the first key's label.
+    var hintKeys: String?
 
     var keyLabel: String { keys.map(\.label).joined(separator: "/") }
 }
@@ -26,11 +32,13 @@ struct KeyBinding: Sendable {
 struct KeyMap: Sendable {
     let bindings: [KeyBinding]
 
-    static let standard = KeyMap(bindings: queue + checklist + stakeholder + everywhere + form + dialogs)
+    static let standard = KeyMap(bindings: queue + checklist + stakeholder + archive + stakeholdersView + standup
+        + everywhere + search + form + dialogs)
 
     private static let queue: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .queue, summary: "Previous order"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .queue, summary: "Next order", hint: "move"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .queue, summary: "Next order", hint: "move",
+                   hintKeys: "↑↓"),
         KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .queue, summary: "First order"),
         KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .queue, summary: "Last order"),
         KeyBinding(keys: [.pageUp], action: .pageUp, scope: .queue, summary: "One page up"),
@@ -39,13 +47,61 @@ struct KeyMap: Sendable {
                    summary: "Go to the order's 4S checklist", hint: "checklist"),
         KeyBinding(keys: [.character("a")], action: .addOrder, scope: .queue, summary: "Add an order", hint: "add"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .queue, summary: "Edit the order", hint: "edit"),
+        KeyBinding(keys: [.character("/")], action: .startSearch, scope: .queue,
+                   summary: "Search title, request, stakeholder, tags and notes", hint: "search"),
+        KeyBinding(keys: [.character("f")], action: .openFilters, scope: .queue,
+                   summary: "Filter by status, stakeholder, stage, tag, priority, due", hint: "filter"),
+        KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .queue, summary: "Clear search and filters"),
+        KeyBinding(keys: [.character("o")], action: .cycleSort, scope: .queue,
+                   summary: "Sort by due date, priority, 4S progress, age, stakeholder, stage"),
         KeyBinding(keys: [.character("A")], action: .toggleClosedOrders, scope: .queue,
                    summary: "Show open, all, or delivered and closed orders"),
     ]
 
+    private static let archive: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .archive, summary: "Previous order"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .archive, summary: "Next order", hint: "move",
+                   hintKeys: "↑↓"),
+        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .archive, summary: "Newest"),
+        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .archive, summary: "Oldest"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .archive, summary: "One page up"),
+        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .archive, summary: "One page down"),
+        KeyBinding(keys: [.character("/")], action: .startSearch, scope: .archive, summary: "Search the archive", hint: "search"),
+        KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .archive, summary: "Clear the search"),
+        KeyBinding(keys: [.character("c")], action: .closeOrReopenOrder, scope: .archive, summary: "Reopen the order",
+                   hint: "reopen"),
+        KeyBinding(keys: [.right, .character("l"), .enter], action: .focusChecklist, scope: .archive,
+                   summary: "Go to the order's 4S checklist"),
+    ]
+
+    private static let stakeholdersView: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .stakeholders, summary: "Previous stakeholder"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .stakeholders, summary: "Next stakeholder",
+                   hint: "move", hintKeys: "↑↓"),
+        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .stakeholders, summary: "First"),
+        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .stakeholders, summary: "Last"),
+        KeyBinding(keys: [.enter], action: .showStakeholderOrders, scope: .stakeholders,
+                   summary: "Their orders, in the queue", hint: "orders"),
+        KeyBinding(keys: [.character("e")], action: .edit, scope: .stakeholders,
+                   summary: "Edit: role, team, 3 R's, next touchpoint", hint: "edit"),
+    ]
+
+    private static let standup: [KeyBinding] = [
+        KeyBinding(keys: [.down, .character("j"), .pageDown], action: .moveDown, scope: .standup,
+                   summary: "Scroll down when it does not fit"),
+        KeyBinding(keys: [.up, .character("k"), .pageUp], action: .moveUp, scope: .standup, summary: "Scroll up"),
+    ]
+
+    private static let search: [KeyBinding] = [
+        KeyBinding(keys: [.enter], action: .endSearch(keep: true), scope: .search, summary: "Keep the filter", hint: "keep"),
+        KeyBinding(keys: [.escape], action: .endSearch(keep: false), scope: .search, summary: "Clear the search",
+                   hint: "clear"),
+    ] + editing(in: .search) { .searchEdit($0) }
+
     private static let checklist: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .checklist, summary: "Previous step"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .checklist, summary: "Next step", hint: "move"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .checklist, summary: "Next step", hint: "move",
+                   hintKeys: "↑↓"),
         KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .checklist, summary: "First step"),
         KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .checklist, summary: "Last step"),
         KeyBinding(keys: [.pageUp], action: .pageUp, scope: .checklist, summary: "Previous section"),
@@ -88,6 +144,12 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.control("r")], action: .redo, scope: .everywhere, summary: "Redo what was undone"),
         KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
                    summary: "Retry saving changes that could not be saved"),
+        KeyBinding(keys: [.character("1")], action: .showView(.queue), scope: .everywhere, summary: "Queue view", hint: "views",
+                   hintKeys: "1-4"),
+        KeyBinding(keys: [.character("2")], action: .showView(.stakeholders), scope: .everywhere, summary: "Stakeholders view"),
+        KeyBinding(keys: [.character("3")], action: .showView(.standup), scope: .everywhere, summary: "Stand-up view"),
+        KeyBinding(keys: [.character("4")], action: .showView(.archive), scope: .everywhere,
+                   summary: "Archive: delivered and closed orders"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
                    hint: "help"),
         KeyBinding(keys: [.control("z")], action: .suspend, scope: .everywhere, summary: "Suspend (resume with fg)"),
@@ -99,16 +161,21 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.backTab, .up], action: .form(.previousField), scope: .form, summary: "Previous field"),
         KeyBinding(keys: [.enter], action: .submitForm, scope: .form, summary: "Save", hint: "save"),
         KeyBinding(keys: [.escape], action: .cancel, scope: .form, summary: "Cancel: nothing is saved", hint: "cancel"),
-        KeyBinding(keys: [.left, .right], action: .form(.edit(.left)), scope: .form,
-                   summary: "Move the cursor; in a choice, change it"),
-        KeyBinding(keys: [.home, .control("a")], action: .form(.edit(.home)), scope: .form, summary: "Start of the field"),
-        KeyBinding(keys: [.end, .control("e")], action: .form(.edit(.end)), scope: .form, summary: "End of the field"),
-        KeyBinding(keys: [.backspace], action: .form(.edit(.backspace)), scope: .form, summary: "Delete before the cursor"),
-        KeyBinding(keys: [.delete, .control("d")], action: .form(.edit(.delete)), scope: .form, summary: "Delete at the cursor"),
-        KeyBinding(keys: [.control("u")], action: .form(.edit(.deleteToStart)), scope: .form,
-                   summary: "Delete to the start of the field"),
-        KeyBinding(keys: [.control("w")], action: .form(.edit(.deleteWord)), scope: .form, summary: "Delete the word before"),
-    ]
+    ] + editing(in: .form) { .form(.edit($0)) }
+
+    /// The keys that edit a line of text, the same in every field.
+    private static func editing(in scope: KeyScope, _ action: (TextField.Edit) -> Action) -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.left], action: action(.left), scope: scope, summary: "Cursor left; in a choice, the previous one"),
+            KeyBinding(keys: [.right], action: action(.right), scope: scope, summary: "Cursor right; in a choice, the next one"),
+            KeyBinding(keys: [.home, .control("a")], action: action(.home), scope: scope, summary: "Start of the line"),
+            KeyBinding(keys: [.end, .control("e")], action: action(.end), scope: scope, summary: "End of the line"),
+            KeyBinding(keys: [.backspace], action: action(.backspace), scope: scope, summary: "Delete before the cursor"),
+            KeyBinding(keys: [.delete, .control("d")], action: action(.delete), scope: scope, summary: "Delete at the cursor"),
+            KeyBinding(keys: [.control("u")], action: action(.deleteToStart), scope: scope, summary: "Delete to the start"),
+            KeyBinding(keys: [.control("w")], action: action(.deleteWord), scope: scope, summary: "Delete the word before"),
+        ]
+    }
 
     private static let dialogs: [KeyBinding] = [
         KeyBinding(keys: [.character("?"), .escape, .character("q")], action: .closeOverlay, scope: .help,
@@ -125,13 +192,13 @@ struct KeyMap: Sendable {
     func action(for key: Key, in scopes: [KeyScope]) -> Action? {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
-                // One binding serves both arrows; the key decides the direction.
-                if binding.action == .form(.edit(.left)) && key == .right { return .form(.edit(.right)) }
                 return binding.action
             }
         }
-        if scopes.contains(.form), case .character(let character) = key {
-            return .form(.edit(.insert(String(character))))
+        // Any other printable key types itself.
+        if case .character(let character) = key {
+            if scopes.contains(.form) { return .form(.edit(.insert(String(character)))) }
+            if scopes.contains(.search) { return .searchEdit(.insert(String(character))) }
         }
         return nil
     }
@@ -144,7 +211,7 @@ struct KeyMap: Sendable {
     func hints(in scopes: [KeyScope]) -> [(keys: String, hint: String)] {
         scopes.flatMap { scope in
             bindings(in: scope).compactMap { binding in
-                binding.hint.map { (binding.keys.first?.label ?? "", $0) }
+                binding.hint.map { (binding.hintKeys ?? binding.keys.first?.label ?? "", $0) }
             }
         }
     }

@@ -14,9 +14,18 @@ struct DashboardView {
             return screen
         }
         drawHeader(into: &screen, rect: layout.header)
-        QueueView(state: state, rect: layout.queue).draw(into: &screen)
-        drawDivider(into: &screen, layout: layout)
-        DetailView(state: state, rect: layout.detail).draw(into: &screen)
+        let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.footer.y - layout.header.maxY)
+        switch state.view {
+        case .queue, .archive:
+            QueueView(state: state, rect: layout.queue).draw(into: &screen)
+            drawDivider(into: &screen, layout: layout)
+            DetailView(state: state, rect: layout.detail).draw(into: &screen)
+        case .stakeholders:
+            StakeholdersView(state: state, layout: layout).draw(into: &screen)
+        case .standup:
+            StandupView(report: StandupReport(state.document, today: state.today), rect: body,
+                        scroll: state.standupScroll).draw(into: &screen)
+        }
         drawFooter(into: &screen, rect: layout.footer)
         if state.isHelpVisible {
             HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll).draw(into: &screen)
@@ -59,21 +68,46 @@ struct DashboardView {
     }
 
     private func drawHeader(into screen: inout Screen, rect: Rect) {
-        let summary = state.summary
         var line = StyledLine(" fours ", Theme.header)
         line.rowStyle = Theme.header
-        line.append("│ \(state.document.name) │ ", Theme.header)
-        line.append("\(summary.open) open", Theme.header)
-        if summary.overdue > 0 { line.append(" · \(summary.overdue) overdue", Theme.header) }
-        if summary.dueThisWeek > 0 { line.append(" · \(summary.dueThisWeek) due this week", Theme.header) }
+        line.append("│ \(state.document.name) │ \(state.view.title)", Theme.header)
+        for part in headerFacts { line.append(" · \(part)", Theme.header) }
         if state.readOnlyReason != nil { line.append(" │ READ-ONLY", Theme.header) }
         if !state.unsaved.isEmpty { line.append(" │ \(state.unsaved.count) UNSAVED", Theme.header) }
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
-        let position = state.queue.isEmpty ? "" : " \(state.selectedPosition + 1)/\(state.queue.count) │"
+        let position = state.view.listsOrders && !state.queue.isEmpty
+            ? " \(state.selectedPosition + 1)/\(state.queue.count) │" : ""
         let date = "\(position) \(state.today) "
         if line.width + DisplayWidth.of(date) < rect.width {
             screen.put(date, x: rect.maxX - DisplayWidth.of(date), y: rect.y, style: Theme.header)
         }
+    }
+
+    /// The figures and the active sort, filters and search of the view, for the header.
+    private var headerFacts: [String] {
+        let summary = state.summary
+        var facts: [String] = []
+        switch state.view {
+        case .queue:
+            facts.append("\(summary.open) open")
+            if summary.overdue > 0 { facts.append("\(summary.overdue) overdue") }
+            if summary.dueThisWeek > 0 { facts.append("\(summary.dueThisWeek) due this week") }
+        case .archive:
+            facts.append("\(state.document.orders.count - summary.open) delivered or closed")
+        case .stakeholders:
+            facts.append("\(state.document.stakeholders.count) people")
+        case .standup:
+            facts.append("since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)")
+        }
+        guard state.view.listsOrders else { return facts }
+        let query = state.query
+        if state.view == .queue, query.status != .open { facts.append("showing \(query.status.title)") }
+        if state.view == .queue, query.sort != .dueDate { facts.append("sort: \(query.sort.title)") }
+        let filters = query.filterDescriptions(in: state.document)
+        if !filters.isEmpty { facts.append("filter: " + filters.joined(separator: ", ")) }
+        if !query.search.isEmpty { facts.append("search: “\(query.search)”") }
+        if query.isFiltered { facts.append("\(state.queue.count) shown") }
+        return facts
     }
 
     private func drawDivider(into screen: inout Screen, layout: Layout) {
@@ -88,6 +122,16 @@ struct DashboardView {
     }
 
     private func drawFooter(into screen: inout Screen, rect: Rect) {
+        if let search = state.searchField {
+            var line = StyledLine("/", Theme.title)
+            let (text, cursorColumn) = search.visible(width: max(10, rect.width / 2))
+            line.append(text)
+            line.append("   Enter keeps the filter · Esc clears it · \(state.queue.count) match\(state.queue.count == 1 ? "" : "es")",
+                        Theme.muted)
+            line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
+            screen.cursor = (x: rect.x + 1 + cursorColumn, y: rect.y)
+            return
+        }
         let scopes = state.activeScopes
         var hints = StyledLine(" ")
         for (keys, hint) in keyMap.hints(in: scopes) {

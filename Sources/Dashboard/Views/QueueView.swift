@@ -28,15 +28,17 @@ struct QueueView {
         var titles = StyledLine("  " + DisplayWidth.fit("ID", to: columns.id), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Order", to: columns.title), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Stakeholder", to: columns.stakeholder), Theme.columnTitles)
-        titles.append(DisplayWidth.fit("Due", to: columns.due), Theme.columnTitles)
+        titles.append(DisplayWidth.fit(state.view == .archive ? "Closed" : "Due", to: columns.due), Theme.columnTitles)
         titles.append(DisplayWidth.fit("4S progress", to: columns.progress), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Stage", to: columns.stage), Theme.columnTitles)
         titles.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
 
         guard !state.queue.isEmpty else {
             let message = state.document.orders.isEmpty
-                ? "No orders yet. Try `fours demo --store demo.json` for a sample store."
-                : "No open orders: everything is delivered or closed."
+                ? "No orders yet: a adds one. Or try `fours demo --store demo.json` for a sample store."
+                : state.query.isFiltered ? "No order matches. F clears the search and filters."
+                : state.view == .archive ? "Nothing delivered or closed yet."
+                : "No open orders: everything is delivered or closed. a adds one."
             screen.put(message, x: rect.x + 2, y: rect.y + 2, style: Theme.muted, width: rect.width - 2)
             return
         }
@@ -59,7 +61,11 @@ struct QueueView {
         line.append(DisplayWidth.fit(order.shortID, to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
         line.append(DisplayWidth.fit(order.title, to: columns.title - 1) + " ", due.isOverdue ? Theme.overdue : .plain)
         line.append(DisplayWidth.fit(stakeholder?.name ?? order.stakeholderID, to: columns.stakeholder - 1) + " ")
-        line.append(DisplayWidth.fit(due.short, to: columns.due), due.style)
+        if order.status.isOpen {
+            line.append(DisplayWidth.fit(due.short, to: columns.due), due.style)
+        } else {
+            line.append(DisplayWidth.fit(order.closedOn?.shortDescription ?? order.status.title, to: columns.due), Theme.done)
+        }
         for section in ChecklistSection.allCases {
             let progress = order.checklist.progress(of: section)
             line.append(ProgressBar.text(progress, width: 3), ProgressBar.style(progress))

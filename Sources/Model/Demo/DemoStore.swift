@@ -113,7 +113,9 @@ public enum DemoStore {
             var checklist = document.template
             for (section, positions) in sketch.ticked {
                 for position in positions where position < checklist[section].count {
-                    let daysAgo = Int64(min(sketch.receivedDaysAgo, position + offset % 3))
+                    // Spread over the time since the order came in, the earlier sections first.
+                    let spread = max(0, (3 - section.index) * 2 + (2 - position) - 1)
+                    let daysAgo = Int64(min(sketch.receivedDaysAgo, spread + offset % 2))
                     checklist[section][position].tick = Tick(
                         at: Timestamp(secondsSince1970: now.secondsSince1970 - daysAgo * 86_400 - Int64(position) * 3_600),
                         by: "demo")

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Model
+
+struct StandupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "standup",
+        abstract: "Print the stand-up (the same as view 3) as text, Markdown or JSON, for pasting into a chat.",
+        discussion: "Ticks count from --since; by default from the last working day (Friday on a Monday)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: ArgumentHelp("Count ticks from this day: YYYY-MM-DD, yesterday, -3d ...", valueName: "date"))
+    var since: String?
+
+    @Option(help: "text, markdown or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let today = CalendarDay.local(at: .now())
+        var sinceDay: CalendarDay?
+        if let since {
+            guard let parsed = DateInput.parse(since, today: today), let day = parsed else {
+                throw CommandFailure.report("--since \(since) is not a date; write YYYY-MM-DD, yesterday or -3d")
+            }
+            sinceDay = day
+        }
+        let store: Store
+        do { store = try Store(path: storeOptions.path, readOnly: true) } catch {
+            throw CommandFailure.report(error.message)
+        }
+        let report = StandupReport(store.document, today: today, since: sinceDay)
+        switch format {
+        case .text: print(report.text, terminator: "")
+        case .markdown: print(report.markdown, terminator: "")
+        case .json: print(String(decoding: JSONWriter.bytes(for: report.json), as: UTF8.self), terminator: "")
+        }
+    }
+}

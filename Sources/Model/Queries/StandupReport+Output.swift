@@ -1,0 +1,130 @@
+/// The stand-up as titled blocks of lines: what the dashboard lays out in columns and
+/// `fours standup` prints as text or Markdown.
+public struct StandupBlock: Sendable, Equatable {
+    public var title: String
+    public var lines: [String]
+}
+
+extension StandupReport {
+    public var blocks: [StandupBlock] {
+        var blocks: [StandupBlock] = []
+        blocks.append(StandupBlock(title: "Queue", lines: [
+            "\(open.count) open · \(overdue.count) overdue · \(dueThisWeek.count) due this week · "
+                + "\(ticks.count) step\(ticks.count == 1 ? "" : "s") ticked since \(since.shortDescription)",
+        ]))
+        blocks.append(StandupBlock(title: "Overdue", lines: overdue.isEmpty ? ["nothing overdue"] : overdue.map { order in
+            "#\(order.id) due \(order.due?.shortDescription ?? "—") · 4S \(order.progress) · \(order.title) (\(order.stakeholder))"
+        }))
+        blocks.append(StandupBlock(title: "Due this week", lines: dueThisWeek.isEmpty ? ["nothing due this week"]
+            : dueThisWeek.map { "#\($0.id) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))" }))
+        blocks.append(StandupBlock(title: "Ticked since \(since.shortDescription)", lines: ticks.isEmpty ? ["no steps ticked"]
+            : ticks.map { "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))" }))
+        blocks.append(StandupBlock(title: "4S across open orders", lines: sectionCompletion.map { entry in
+            "\(entry.section.title.padded(to: 20)) \(Self.bar(entry.progress.fraction, width: 8)) \(entry.progress)"
+                + (entry.section == neglectedSection ? " ← least done" : "")
+        }))
+        blocks.append(StandupBlock(title: "Open orders", lines: open.isEmpty ? ["no open orders"] : open.map { order in
+            "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
+        }))
+        let most = max(1, spectrum.map(\.count).max() ?? 1)
+        blocks.append(StandupBlock(title: "Stakeholders on the spectrum", lines: spectrum.map { entry in
+            "\(entry.stage.rawValue) \(entry.stage.title.padded(to: 19)) \(String(entry.count).padded(to: 3)) "
+                + String(repeating: "■", count: entry.count * 10 / most)
+        }))
+        blocks.append(StandupBlock(title: "Stage moves, last 7 days", lines: stageMoves.isEmpty ? ["no moves"] : stageMoves.map { move in
+            "\(move.stakeholder): \(move.change.from.shortTitle) → \(move.change.to.shortTitle), "
+                + "\(CalendarDay.local(at: move.change.at).shortDescription)" + (move.change.note.isEmpty ? "" : " (\(move.change.note))")
+        }))
+        blocks.append(StandupBlock(title: "Touchpoints due", lines: touchpointsDue.isEmpty ? ["none in the next 7 days"]
+            : touchpointsDue.map { "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
+                + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)") }))
+        blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)", lines: trend.map { month in
+            "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
+        }))
+        return blocks
+    }
+
+    static func bar(_ fraction: Double, width: Int) -> String {
+        let filled = Int((fraction * Double(width)).rounded())
+        return String(repeating: "▰", count: filled) + String(repeating: "▱", count: width - filled)
+    }
+
+    /// Plain text, ready to paste into a chat.
+    public var text: String {
+        var output = "Stand-up \(today)\n"
+        for block in blocks {
+            output += "\n\(block.title)\n"
+            for line in block.lines { output += "  \(line)\n" }
+        }
+        return output
+    }
+
+    public var markdown: String {
+        var output = "# Stand-up \(today)\n"
+        for block in blocks {
+            output += "\n## \(block.title)\n\n"
+            for line in block.lines { output += "- \(line)\n" }
+        }
+        return output
+    }
+
+    /// The shape is documented in the README.
+    public var json: JSONValue {
+        func order(_ line: OrderLine) -> JSONValue {
+            .object(JSONObject([
+                "id": .number(Double(line.id)), "title": .string(line.title), "stakeholder": .string(line.stakeholder),
+                "due": line.due.map { .string($0.description) } ?? .null,
+                "done": .number(Double(line.progress.done)), "total": .number(Double(line.progress.total)),
+            ]))
+        }
+        return .object(JSONObject([
+            "date": .string(today.description),
+            "since": .string(since.description),
+            "open": .array(open.map(order)),
+            "overdue": .array(overdue.map(order)),
+            "dueThisWeek": .array(dueThisWeek.map(order)),
+            "ticked": .array(ticks.map { tick in
+                .object(JSONObject([
+                    "order": .number(Double(tick.orderID)), "step": .string(tick.step),
+                    "section": .string(tick.section.rawValue), "by": .string(tick.by), "at": .string(tick.at.description),
+                ]))
+            }),
+            "stageMoves": .array(stageMoves.map { move in
+                .object(JSONObject([
+                    "stakeholder": .string(move.stakeholder), "from": .string(move.change.from.key),
+                    "to": .string(move.change.to.key), "at": .string(move.change.at.description),
+                    "note": .string(move.change.note),
+                ]))
+            }),
+            "touchpointsDue": .array(touchpointsDue.map { line in
+                .object(JSONObject([
+                    "stakeholder": .string(line.stakeholder), "on": .string(line.touchpoint.on.description),
+                    "purpose": .string(line.touchpoint.purpose),
+                ]))
+            }),
+            "sections": .object(JSONObject(Dictionary(uniqueKeysWithValues: sectionCompletion.map { entry in
+                (entry.section.rawValue, JSONValue.object(JSONObject([
+                    "done": .number(Double(entry.progress.done)), "total": .number(Double(entry.progress.total)),
+                ])))
+            }))),
+            "leastDone": neglectedSection.map { .string($0.rawValue) } ?? .null,
+            "spectrum": .object(JSONObject(Dictionary(uniqueKeysWithValues: spectrum.map {
+                ($0.stage.key, JSONValue.number(Double($0.count)))
+            }))),
+            "arrivals": .array(trend.map { month in
+                .object(JSONObject([
+                    "month": .string(month.month), "transactionalRequest": .number(Double(month.transactional)),
+                    "collaborativeConversation": .number(Double(month.collaborative)),
+                    "earlyInvolvement": .number(Double(month.earlyInvolvement)),
+                ]))
+            }),
+        ]))
+    }
+}
+
+extension String {
+    /// Padded with spaces to at least `width` characters.
+    func padded(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
+    }
+}

@@ -1,0 +1,133 @@
+/// Everything the morning stand-up needs, computed from the store for one day. The
+/// dashboard's stand-up view and `fours standup` both show this.
+public struct StandupReport: Sendable, Equatable {
+    public struct OrderLine: Sendable, Equatable {
+        public var id: Int
+        public var title: String
+        public var stakeholder: String
+        public var due: CalendarDay?
+        public var progress: Progress
+    }
+
+    public struct TickLine: Sendable, Equatable {
+        public var orderID: Int
+        public var orderTitle: String
+        public var step: String
+        public var section: ChecklistSection
+        public var by: String
+        public var at: Timestamp
+    }
+
+    public struct StageMove: Sendable, Equatable {
+        public var stakeholder: String
+        public var change: StageChange
+    }
+
+    public struct TouchpointLine: Sendable, Equatable {
+        public var stakeholder: String
+        public var touchpoint: Touchpoint
+    }
+
+    /// How orders arrived in one month: the trend toward partnership.
+    public struct MonthTrend: Sendable, Equatable {
+        /// "2026-11"
+        public var month: String
+        public var transactional: Int
+        public var collaborative: Int
+        public var earlyInvolvement: Int
+    }
+
+    public var today: CalendarDay
+    /// Ticks from this day on are "since the last stand-up".
+    public var since: CalendarDay
+    public var open: [OrderLine]
+    public var overdue: [OrderLine]
+    public var dueThisWeek: [OrderLine]
+    public var ticks: [TickLine]
+    public var stageMoves: [StageMove]
+    public var touchpointsDue: [TouchpointLine]
+    /// Done of total, per section, across the open orders.
+    public var sectionCompletion: [(section: ChecklistSection, progress: Progress)]
+    /// How many stakeholders sit at each stage, order taker first.
+    public var spectrum: [(stage: EngagementStage, count: Int)]
+    public var trend: [MonthTrend]
+
+    public static func == (lhs: StandupReport, rhs: StandupReport) -> Bool {
+        lhs.today == rhs.today && lhs.since == rhs.since && lhs.open == rhs.open && lhs.ticks == rhs.ticks
+            && lhs.stageMoves == rhs.stageMoves && lhs.touchpointsDue == rhs.touchpointsDue
+            && lhs.sectionCompletion.map(\.progress) == rhs.sectionCompletion.map(\.progress)
+            && lhs.spectrum.map(\.count) == rhs.spectrum.map(\.count) && lhs.trend == rhs.trend
+    }
+
+    /// The last working day before `today`: Friday on a Monday or a weekend.
+    public static func lastWorkingDay(before today: CalendarDay) -> CalendarDay {
+        switch today.weekday {
+        case 1: today.adding(days: -3)
+        case 7: today.adding(days: -2)
+        case 6: today.adding(days: -1)
+        default: today.adding(days: -1)
+        }
+    }
+
+    public init(_ document: StoreDocument, today: CalendarDay, since: CalendarDay? = nil, months: Int = 6) {
+        self.today = today
+        self.since = since ?? Self.lastWorkingDay(before: today)
+        let openOrders = document.orders.filter(\.status.isOpen).sorted(by: OrderQueue.byDueDate)
+        func line(_ order: TrainingOrder) -> OrderLine {
+            OrderLine(id: order.id, title: order.title,
+                      stakeholder: document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
+                      due: order.due, progress: order.checklist.progress)
+        }
+        open = openOrders.map(line)
+        overdue = openOrders.filter { $0.isOverdue(on: today) }.map(line)
+        dueThisWeek = openOrders.filter { order in
+            order.due.map { $0 >= today && today.days(until: $0) < 7 } ?? false
+        }.map(line)
+
+        let sinceDay = self.since
+        ticks = document.orders.flatMap { order in
+            order.checklist.allSteps.compactMap { entry -> TickLine? in
+                guard let tick = entry.step.tick, CalendarDay.local(at: tick.at) >= sinceDay else { return nil }
+                return TickLine(orderID: order.id, orderTitle: order.title, step: entry.step.title, section: entry.section,
+                                by: tick.by, at: tick.at)
+            }
+        }.sorted { $0.at > $1.at }
+
+        let weekAgo = today.adding(days: -7)
+        stageMoves = document.stakeholders.flatMap { stakeholder in
+            stakeholder.stageHistory.filter { CalendarDay.local(at: $0.at) > weekAgo }
+                .map { StageMove(stakeholder: stakeholder.name, change: $0) }
+        }.sorted { $0.change.at > $1.change.at }
+
+        touchpointsDue = document.stakeholders.compactMap { stakeholder in
+            guard let touchpoint = stakeholder.nextTouchpoint, today.days(until: touchpoint.on) < 7 else { return nil }
+            return TouchpointLine(stakeholder: stakeholder.name, touchpoint: touchpoint)
+        }.sorted { $0.touchpoint.on < $1.touchpoint.on }
+
+        sectionCompletion = ChecklistSection.allCases.map { section in
+            (section, openOrders.reduce(Progress(done: 0, total: 0)) { $0 + $1.checklist.progress(of: section) })
+        }
+        spectrum = EngagementStage.allCases.map { stage in
+            (stage, document.stakeholders.count { $0.stage == stage })
+        }
+
+        let (year, month, _) = today.components
+        trend = (0..<max(1, months)).reversed().map { back in
+            let index = year * 12 + (month - 1) - back
+            let key = "\(index / 12)-\(CalendarDay.padded(index % 12 + 1, 2))"
+            let arrived = document.orders.filter { $0.received.description.hasPrefix(key) }
+            return MonthTrend(month: key,
+                              transactional: arrived.count { $0.arrival == .transactionalRequest },
+                              collaborative: arrived.count { $0.arrival == .collaborativeConversation },
+                              earlyInvolvement: arrived.count { $0.arrival == .earlyInvolvement })
+        }
+    }
+
+    /// The section with the lowest share done across open orders: the one the team neglects.
+    public var neglectedSection: ChecklistSection? {
+        let withSteps = sectionCompletion.filter { $0.progress.total > 0 }
+        guard let lowest = withSteps.min(by: { $0.progress.fraction < $1.progress.fraction }),
+              withSteps.contains(where: { $0.progress.fraction > lowest.progress.fraction }) else { return nil }
+        return lowest.section
+    }
+}
