@@ -68,12 +68,19 @@ struct DashboardView {
     }
 
     private func drawHeader(into screen: inout Screen, rect: Rect) {
-        var line = StyledLine(" fours ", Theme.header)
+        // The view's sort, filters and search matter more than the store's name: on a
+        // narrow terminal the name goes first, then the figures get shorter.
+        let facts = headerFacts
+        let marks = (state.readOnlyReason != nil ? " │ READ-ONLY" : "") + (state.unsaved.isEmpty ? "" : " │ \(state.unsaved.count) UNSAVED")
+        let candidates = [
+            " fours │ \(state.document.name) │ \(state.view.title) · " + facts.full.joined(separator: " · ") + marks,
+            " fours │ \(state.view.title) · " + facts.full.joined(separator: " · ") + marks,
+            " fours │ \(state.view.title) · " + facts.short.joined(separator: " · ") + marks,
+            " fours │ \(state.view.title) · " + facts.choices.joined(separator: " · ") + marks,
+        ]
+        let text = candidates.first { DisplayWidth.of($0) <= rect.width } ?? candidates[candidates.count - 1]
+        var line = StyledLine(text, Theme.header)
         line.rowStyle = Theme.header
-        line.append("│ \(state.document.name) │ \(state.view.title)", Theme.header)
-        for part in headerFacts { line.append(" · \(part)", Theme.header) }
-        if state.readOnlyReason != nil { line.append(" │ READ-ONLY", Theme.header) }
-        if !state.unsaved.isEmpty { line.append(" │ \(state.unsaved.count) UNSAVED", Theme.header) }
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
         let position = state.view.listsOrders && !state.queue.isEmpty
             ? " \(state.selectedPosition + 1)/\(state.queue.count) │" : ""
@@ -83,31 +90,44 @@ struct DashboardView {
         }
     }
 
-    /// The figures and the active sort, filters and search of the view, for the header.
-    private var headerFacts: [String] {
+    /// The figures and the active sort, filters and search of the view, for the header,
+    /// in full and in short.
+    private var headerFacts: (full: [String], short: [String], choices: [String]) {
         let summary = state.summary
-        var facts: [String] = []
+        var full: [String] = []
+        var short: [String] = []
         switch state.view {
         case .queue:
-            facts.append("\(summary.open) open")
-            if summary.overdue > 0 { facts.append("\(summary.overdue) overdue") }
-            if summary.dueThisWeek > 0 { facts.append("\(summary.dueThisWeek) due this week") }
+            full.append("\(summary.open) open")
+            short.append("\(summary.open) open")
+            if summary.overdue > 0 {
+                full.append("\(summary.overdue) overdue")
+                short.append("\(summary.overdue) late")
+            }
+            if summary.dueThisWeek > 0 {
+                full.append("\(summary.dueThisWeek) due this week")
+                short.append("\(summary.dueThisWeek) soon")
+            }
         case .archive:
-            facts.append("\(state.document.orders.count - summary.open) delivered or closed")
+            full.append("\(state.document.orders.count - summary.open) delivered or closed")
+            short.append("\(state.document.orders.count - summary.open) done")
         case .stakeholders:
-            facts.append("\(state.document.stakeholders.count) people")
+            full.append("\(state.document.stakeholders.count) people")
+            short.append("\(state.document.stakeholders.count)")
         case .standup:
-            facts.append("since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)")
+            full.append("since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)")
+            short.append(full[0])
         }
-        guard state.view.listsOrders else { return facts }
+        guard state.view.listsOrders else { return (full, short, short) }
+        var choices: [String] = []
         let query = state.query
-        if state.view == .queue, query.status != .open { facts.append("showing \(query.status.title)") }
-        if state.view == .queue, query.sort != .dueDate { facts.append("sort: \(query.sort.title)") }
+        if state.view == .queue, query.status != .open { choices.append("showing \(query.status.title)") }
+        if state.view == .queue, query.sort != .dueDate { choices.append("sort: \(query.sort.title)") }
         let filters = query.filterDescriptions(in: state.document)
-        if !filters.isEmpty { facts.append("filter: " + filters.joined(separator: ", ")) }
-        if !query.search.isEmpty { facts.append("search: “\(query.search)”") }
-        if query.isFiltered { facts.append("\(state.queue.count) shown") }
-        return facts
+        if !filters.isEmpty { choices.append("filter: " + filters.joined(separator: ", ")) }
+        if !query.search.isEmpty { choices.append("search: “\(query.search)”") }
+        if query.isFiltered { choices.append("\(state.queue.count) shown") }
+        return (full + choices, short + choices, choices.isEmpty ? short : choices)
     }
 
     private func drawDivider(into screen: inout Screen, layout: Layout) {

@@ -12,7 +12,7 @@ struct StandupView {
         let blocks = report.blocks
         guard let headline = blocks.first else { return }
         for (row, line) in headline.lines.prefix(rect.height).enumerated() {
-            screen.put(line, x: rect.x + 1, y: rect.y + row, style: Theme.title, width: rect.width - 2)
+            StyledLine(line, Theme.title).draw(into: &screen, x: rect.x + 1, y: rect.y + row, width: rect.width - 2)
         }
         let body = Rect(x: rect.x, y: rect.y + headline.lines.count + 1, width: rect.width,
                         height: rect.height - headline.lines.count - 1)

@@ -1,0 +1,173 @@
+import Model
+import TestSupport
+import Testing
+
+@Suite struct QueryTests {
+    let document: StoreDocument = {
+        var document = Fixture.demo
+        document.updateOrder(id: 3) { order in
+            order.notes = [Note(id: "n", at: Fixture.now, by: "ana", text: "They track RÉCLAMATIONS weekly")]
+        }
+        return document
+    }()
+
+    private func ids(_ query: QueueQuery) -> [Int] {
+        OrderQueue(document, query: query, today: Fixture.today).orderIDs
+    }
+
+    private func search(_ text: String, status: StatusFilter = .open) -> [Int] {
+        var query = QueueQuery(status: status)
+        query.search = text
+        return ids(query)
+    }
+
+    @Test func searchIgnoresCaseAndAccentsAndLooksEverywhere() {
+        #expect(search("FORKLIFT") == [2], "title, any case")
+        #expect(search("auditors") == [2], "the request")
+        #expect(search("chloe") == [6], "the stakeholder, without the accent")
+        #expect(search("#safety".dropFirst().description) == [2], "a tag")
+        #expect(search("reclamations") == [3], "a note, accents and case ignored")
+        #expect(search("webinar returns") == [3], "every word must match")
+        #expect(search("webinar forklift").isEmpty)
+        #expect(search("code review").isEmpty, "closed orders are not in the open queue")
+        #expect(search("code review", status: .all) == [10])
+    }
+
+    @Test func eachFilterNarrowsTheQueue() {
+        var byStakeholder = QueueQuery()
+        byStakeholder.stakeholderID = "dana-okafor"
+        #expect(ids(byStakeholder) == [1, 7])
+        var byStage = QueueQuery()
+        byStage.stage = .collaborator
+        #expect(ids(byStage) == [3, 9])
+        var byTag = QueueQuery()
+        byTag.tag = "Workshop"
+        #expect(ids(byTag) == [1])
+        var byPriority = QueueQuery()
+        byPriority.priority = .low
+        #expect(ids(byPriority) == [6])
+        var overdue = QueueQuery()
+        overdue.due = .overdue
+        #expect(ids(overdue) == [8, 1])
+        var thisWeek = QueueQuery()
+        thisWeek.due = .thisWeek
+        #expect(ids(thisWeek) == [7, 2, 3])
+        #expect(ids(QueueQuery(status: .closed)) == [10, 11])
+        #expect(ids(QueueQuery(status: .all)).count == 11)
+        var both = QueueQuery()
+        both.stakeholderID = "marco-silva"
+        both.due = .overdue
+        #expect(ids(both) == [8])
+        #expect(both.filterDescriptions(in: document) == ["stakeholder: Marco Silva", "overdue"])
+        #expect(both.cleared == QueueQuery())
+    }
+
+    @Test(arguments: [
+        (QueueSort.dueDate, [8, 1, 7, 2, 3, 6, 4, 5, 9]),
+        (.priority, [8, 1, 2, 5, 7, 3, 4, 9, 6]),
+        (.progress, [7, 6, 1, 9, 8, 2, 3, 5, 4]),
+        (.age, [5, 2, 4, 8, 1, 3, 7, 9, 6]),
+        (.stakeholder, [3, 9, 6, 1, 7, 4, 8, 2, 5]),
+        (.stage, [1, 7, 6, 8, 2, 3, 9, 4, 5]),
+    ])
+    func eachSortOrdersTheQueue(sort: QueueSort, expected: [Int]) {
+        #expect(ids(QueueQuery(sort: sort)) == expected)
+    }
+
+    @Test func theArchiveIsNewestFirst() {
+        var document = self.document
+        document.updateOrder(id: 10) { $0.closedOn = Fixture.today.adding(days: -20) }
+        document.updateOrder(id: 11) { $0.closedOn = Fixture.today.adding(days: -3) }
+        #expect(OrderQueue(document, query: QueueQuery(status: .closed, sort: .closedRecently)).orderIDs == [11, 10])
+    }
+
+    @Test func preferencesRoundTripThroughTheStateFile() throws {
+        let folder = try TemporaryFolder()
+        let path = ViewPreferences.path(environment: ["XDG_STATE_HOME": folder.path, "HOME": "/nowhere"])
+        #expect(path == folder.path + "/fours/state.json")
+        #expect(ViewPreferences.load(from: path) == ViewPreferences(), "no file: the defaults")
+        var query = QueueQuery(status: .all, sort: .stage)
+        query.tag = "safety"
+        query.stage = .orderWithChange
+        query.due = .thisWeek
+        query.search = "not remembered"
+        try ViewPreferences(queue: query).save(to: path)
+        var expected = query
+        expected.search = ""
+        #expect(ViewPreferences.load(from: path).queue == expected)
+        try FileText.write("{ not json", to: path)
+        #expect(ViewPreferences.load(from: path) == ViewPreferences(), "a damaged file: the defaults")
+    }
+}
+
+@Suite struct StandupTests {
+    let report = StandupReport(Fixture.demo, today: Fixture.today)
+
+    @Test func theLastWorkingDaySkipsTheWeekend() throws {
+        let monday = try #require(CalendarDay(iso: "2026-11-23"))
+        #expect(StandupReport.lastWorkingDay(before: monday).description == "2026-11-20")
+        #expect(StandupReport.lastWorkingDay(before: monday.adding(days: 2)).description == "2026-11-24")
+        #expect(StandupReport.lastWorkingDay(before: monday.adding(days: 6)).description == "2026-11-27")
+    }
+
+    @Test func theFiguresForAKnownDay() {
+        #expect(report.since.description == "2026-11-24")
+        #expect(report.open.count == 9)
+        #expect(report.overdue.map(\.id) == [8, 1])
+        #expect(report.dueThisWeek.map(\.id) == [7, 2, 3])
+        #expect(report.ticks.count == 10)
+        #expect(report.ticks.allSatisfy { $0.section == .sureThing })
+        #expect(report.stageMoves.map(\.stakeholder) == ["Marco Silva"])
+        #expect(report.touchpointsDue.map(\.stakeholder) == ["Marco Silva"], "Samuel's is a week away")
+        #expect(report.sectionCompletion.map(\.progress.description) == ["13/27", "7/27", "4/27", "10/27"])
+        #expect(report.neglectedSection == .surpriseAndDelight)
+        #expect(report.spectrum.map(\.count) == [2, 1, 1, 1, 1])
+        let november = report.trend.last
+        #expect(november?.month == "2026-11")
+        #expect(november.map { [$0.transactional, $0.collaborative, $0.earlyInvolvement] } == [6, 2, 0])
+        #expect(report.trend.count == 6)
+    }
+
+    @Test func ticksCountFromTheDayGiven() throws {
+        let sinceLastWeek = StandupReport(Fixture.demo, today: Fixture.today, since: Fixture.today.adding(days: -7))
+        #expect(sinceLastWeek.ticks.count > report.ticks.count)
+        #expect(sinceLastWeek.ticks.map(\.at) == sinceLastWeek.ticks.map(\.at).sorted(by: >), "newest first")
+    }
+
+    @Test func textForAChat() {
+        let text = report.text
+        #expect(text.hasPrefix("Stand-up 2026-11-25\n\nQueue\n  9 open · 2 overdue · 3 due this week · 10 steps ticked since Nov 24\n"))
+        #expect(text.contains("""
+
+            Overdue
+              #8 due Nov 20 · 4S 2/12 · Picking-error coaching for shift leads (Marco Silva)
+              #1 due Nov 23 · 4S 1/12 · One-hour time-management workshop (Dana Okafor)
+
+            """))
+        #expect(text.contains("  Surprise and Delight ▰▱▱▱▱▱▱▱ 4/27 ← least done\n"))
+        #expect(text.contains("  Marco Silva, Nov 27: Walk the warehouse floor together\n"))
+    }
+
+    @Test func markdownForAChat() {
+        let markdown = report.markdown
+        #expect(markdown.hasPrefix("# Stand-up 2026-11-25\n\n## Queue\n\n- 9 open"))
+        #expect(markdown.contains("## Due this week\n\n- #7 Nov 26 · 4S 0/12 · Objection-handling e-learning (Dana Okafor)\n"))
+        #expect(markdown.contains("## Stakeholders on the spectrum\n\n- 1 Order taker         2   ■■■■■■■■■■\n"))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        guard case .object(let root) = report.json else { Issue.record("not an object"); return }
+        #expect(Set(root.members.keys) == ["date", "since", "open", "overdue", "dueThisWeek", "ticked", "stageMoves",
+                                           "touchpointsDue", "sections", "leastDone", "spectrum", "arrivals"])
+        #expect(root["leastDone"] == .string("surpriseAndDelight"))
+        guard case .array(let overdue) = root["overdue"], case .object(let first) = overdue.first else {
+            Issue.record("overdue is not a list of objects")
+            return
+        }
+        #expect(first["id"] == .number(8))
+        #expect(first["due"] == .string("2026-11-20"))
+        #expect(first["done"] == .number(2) && first["total"] == .number(12))
+        // It reads back as JSON.
+        #expect(try JSONReader.parse(JSONWriter.bytes(for: report.json)) == report.json)
+    }
+}
