@@ -11,10 +11,26 @@ public final class TemporaryFolder {
         var template = Array("/tmp/fours-test-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: \(errno)") }
         path = String(cString: made)
+        isOwned = true
+    }
+
+    /// Whether this folder was made here and is removed here; a shared one goes with its parent.
+    private let isOwned: Bool
+
+    private init(path: String) {
+        self.path = path
+        isOwned = false
+    }
+
+    /// A new folder inside `parent`, for a second session that shares the first's files.
+    public static func sharing(_ parent: TemporaryFolder, subfolder: String) -> TemporaryFolder {
+        let path = parent.file(subfolder)
+        mkdir(path, 0o755)
+        return TemporaryFolder(path: path)
     }
 
     deinit {
-        _ = Command.run(["/bin/rm", "-rf", path])
+        if isOwned { _ = Command.run(["/bin/rm", "-rf", path]) }
     }
 
     public func file(_ name: String) -> String { "\(path)/\(name)" }

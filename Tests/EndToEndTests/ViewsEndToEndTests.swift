@@ -1,0 +1,83 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+extension EndToEnd {
+    /// Finding orders and switching views in the real binary, and the stand-up as text.
+    @Suite struct ViewsEndToEndTests {
+        let folder: TemporaryFolder
+        let store: String
+
+        init() throws {
+            _ = try TmuxSession.requireTmux()
+            folder = try TemporaryFolder()
+            store = folder.file("store.json")
+            let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
+            guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+        }
+
+        @Test func searchNarrowsTheQueueAndViewsSwitch() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            session.send("/")
+            session.send("-l", "chloe")
+            try session.waitFor("1 match")
+            var screen = session.screen()
+            #expect(screen.contains("Excel refresher for budget owners"))
+            #expect(!screen.contains("Picking-error coaching"), "the queue narrowed as I typed")
+            session.send("Enter")
+            try session.waitFor("search: “chloe”")
+            session.send("Escape")
+            session.send("F")
+            try session.waitFor("Filters cleared")
+
+            session.send("2")
+            try session.waitFor("Stakeholders · 6 people")
+            try session.waitFor("Across the spectrum")
+            session.send("3")
+            try session.waitFor("4S across open orders")
+            screen = session.screen()
+            #expect(screen.contains("Stand-up · since"))
+            #expect(screen.contains("← least done"))
+            session.send("4")
+            try session.waitFor("Archive · 2 delivered or closed")
+            try session.waitFor("Code review habits workshop")
+            session.send("1")
+            try session.waitFor("Queue · 9 open")
+
+            // The sort is remembered for the next run, in the state file, not the store.
+            session.send("o")
+            try session.waitFor("Sorted by priority")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+            let stateFile = folder.file("state/fours/state.json")
+            #expect(FileText.read(stateFile)?.contains("\"sort\": \"priority\"") == true)
+            #expect(FileText.read(store)?.contains("\"sort\"") == false)
+
+            let again = try TmuxSession(width: 120, height: 40, arguments: ["--store", store],
+                                        folder: TemporaryFolder.sharing(folder, subfolder: "second"),
+                                        environment: ["XDG_STATE_HOME": folder.file("state")])
+            try again.waitFor("sort: priority")
+            again.send("q")
+            #expect(try again.exitStatus() == 0)
+        }
+
+        @Test func theStandupPrintsWithoutATerminal() throws {
+            let fours = try TmuxSession.binary()
+            let text = Command.run([fours, "standup", "--store", store])
+            #expect(text.status == 0)
+            #expect(text.output.hasPrefix("Stand-up "))
+            #expect(text.output.contains("\nOverdue\n  #8 due "))
+            let markdown = Command.run([fours, "standup", "--store", store, "--format", "markdown"])
+            #expect(markdown.output.contains("\n## 4S across open orders\n\n- Shift Mindset"))
+            let json = Command.run([fours, "standup", "--store", store, "--format", "json", "--since", "2026-01-01"])
+            #expect(json.status == 0)
+            #expect(json.output.contains("\"since\": \"2026-01-01\""))
+            _ = try JSONReader.parse(Array(json.output.utf8))
+            let bad = Command.run([fours, "standup", "--store", store, "--since", "someday"])
+            #expect(bad.status == 1)
+            #expect(bad.output.contains("--since someday is not a date"))
+        }
+    }
+}
