@@ -88,8 +88,9 @@ struct AppState: Equatable, Sendable {
     private(set) var queueQuery = QueueQuery()
     /// What the archive shows: delivered and closed orders, newest first.
     private(set) var archiveQuery = QueueQuery(status: .closed, sort: .closedRecently)
-    /// The folded text of every order, for search; rebuilt when the document changes.
-    private(set) var searchIndex: SearchIndex
+    /// The folded text of every order, for search: built when a search starts, dropped
+    /// when the document changes, so that saves cost nothing for it.
+    private(set) var searchIndex: SearchIndex?
     /// The search being typed, while `/` is active.
     var searchField: TextField?
     /// The order selected in each order list, to come back to it.
@@ -112,8 +113,7 @@ struct AppState: Equatable, Sendable {
 
     init(document: StoreDocument, size: Size, today: CalendarDay, user: String) {
         self.document = document
-        self.searchIndex = SearchIndex(document)
-        self.queue = OrderQueue(document, query: QueueQuery(), today: today, searchIndex: searchIndex)
+        self.queue = OrderQueue(document, query: QueueQuery(), today: today)
         self.summary = QueueSummary(document, today: today)
         self.size = size
         self.today = today
@@ -207,7 +207,7 @@ struct AppState: Equatable, Sendable {
 
     private mutating func rebuildQueue() {
         let selectedID = selectedOrder?.id
-        queue = OrderQueue(document, query: query, today: today, searchIndex: searchIndex)
+        queue = OrderQueue(document, query: query, today: today, searchIndex: currentSearchIndex())
         if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
         clampSelection()
     }
@@ -218,13 +218,20 @@ struct AppState: Equatable, Sendable {
         let selectedID = selectedOrder?.id
         document = newDocument
         guard reorder else { return }
-        searchIndex = SearchIndex(newDocument)
-        queue = OrderQueue(newDocument, query: query, today: today, searchIndex: searchIndex)
+        searchIndex = nil
+        queue = OrderQueue(newDocument, query: query, today: today, searchIndex: currentSearchIndex())
         summary = QueueSummary(newDocument, today: today)
         if let selectedID, let position = queue.position(of: selectedID) {
             selectedPosition = position
         }
         clampSelection()
+    }
+
+    /// The search index when a search needs one, built the first time.
+    private mutating func currentSearchIndex() -> SearchIndex? {
+        guard !query.search.isEmpty else { return nil }
+        if searchIndex == nil { searchIndex = SearchIndex(document) }
+        return searchIndex
     }
 
     mutating func select(order id: Int) {

@@ -28,7 +28,7 @@ struct BenchmarkCommand: ParsableCommand {
             throw CommandFailure.report("cannot make a temporary folder in /tmp")
         }
         defer { removeFolder(folder) }
-        print("orders   file MB   load ms   save ms   first frame ms   per key µs (move / tick render)")
+        print("orders   file MB   load ms   save ms   reload ms   first frame ms   per key µs (move / tick / search)")
         for count in counts {
             try measure(count: count, path: "\(folder)/store-\(count).json")
         }
@@ -67,6 +67,15 @@ struct BenchmarkCommand: ParsableCommand {
                 frame = DashboardView(state: state, keyMap: keyMap).render()
             }
         }
+        let searching = clock.measure {
+            for index in 0..<keys {
+                _ = update(&state, index % 8 == 7 ? .searchEdit(.deleteToStart) : .searchEdit(.insert("e")), now: now)
+                frame = DashboardView(state: state, keyMap: keyMap).render()
+            }
+        }
+        // What every save and every change from elsewhere costs the screen: the queue,
+        // the search index and the figures are rebuilt.
+        let reload = clock.measure { _ = update(&state, .reloaded(store.document), now: now) }
         let saves = min(20, operations.count)
         let save = clock.measure {
             for operation in operations.prefix(saves) { _ = try? store.apply(operation) }
@@ -75,8 +84,9 @@ struct BenchmarkCommand: ParsableCommand {
         var status = stat()
         stat(path, &status)
         print(pad(count, 6), pad(Double(status.st_size) / 1_048_576, 9), pad(milliseconds(load), 9),
-              pad(milliseconds(save) / Double(max(1, saves)), 9), pad(milliseconds(firstFrame), 16),
-              pad(milliseconds(moving) * 1000 / Double(keys), 12) + " / " + format(milliseconds(ticking) * 1000 / Double(keys)))
+              pad(milliseconds(save) / Double(max(1, saves)), 9), pad(milliseconds(reload), 11), pad(milliseconds(firstFrame), 16),
+              pad(milliseconds(moving) * 1000 / Double(keys), 12) + " / " + format(milliseconds(ticking) * 1000 / Double(keys))
+                + " / " + format(milliseconds(searching) * 1000 / Double(keys)))
     }
 
     private func milliseconds(_ duration: Duration) -> Double {
