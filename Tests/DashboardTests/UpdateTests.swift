@@ -4,182 +4,179 @@ import TestSupport
 import Testing
 
 @Suite struct UpdateTests {
-    var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
+    var app = TestApp(size: Size(width: 120, height: 40))
 
-    private mutating func send(_ actions: Action...) -> [Effect] {
-        actions.flatMap { update(&state, $0, now: Fixture.now) }
-    }
 
     @Test mutating func movesThroughTheQueueWithinItsBounds() {
-        #expect(state.selectedOrder?.shortID == "#8", "the most overdue order comes first")
-        _ = send(.moveUp)
-        #expect(state.selectedPosition == 0)
-        _ = send(.moveDown, .moveDown)
-        #expect(state.selectedOrder?.shortID == "#7")
-        _ = send(.moveToLast)
-        #expect(state.selectedPosition == state.queue.count - 1)
-        _ = send(.moveDown)
-        #expect(state.selectedPosition == state.queue.count - 1)
-        _ = send(.moveToFirst)
-        #expect(state.selectedPosition == 0)
+        #expect(app.state.selectedOrder?.shortID == "#8", "the most overdue order comes first")
+        _ = app.send(.moveUp)
+        #expect(app.state.selectedPosition == 0)
+        _ = app.send(.moveDown, .moveDown)
+        #expect(app.state.selectedOrder?.shortID == "#7")
+        _ = app.send(.moveToLast)
+        #expect(app.state.selectedPosition == app.state.queue.count - 1)
+        _ = app.send(.moveDown)
+        #expect(app.state.selectedPosition == app.state.queue.count - 1)
+        _ = app.send(.moveToFirst)
+        #expect(app.state.selectedPosition == 0)
     }
 
     @Test mutating func pagesByTheVisibleRowsAndScrollsToKeepTheSelectionShown() {
         let document = ManyOrders.document(count: 100)
-        state = AppState(document: document, size: Size(width: 80, height: 24), today: Fixture.today, user: "ana")
-        let rows = state.layout.queueRows
-        _ = send(.pageDown)
-        #expect(state.selectedPosition == rows)
-        #expect(state.queueScroll <= state.selectedPosition && state.selectedPosition < state.queueScroll + rows)
-        _ = send(.moveToLast)
-        #expect(state.queueScroll == 100 - rows)
-        _ = send(.pageUp, .pageUp)
-        #expect(state.selectedPosition == 99 - 2 * rows)
-        #expect(state.queueScroll <= state.selectedPosition)
+        app.state = AppState(document: document, size: Size(width: 80, height: 24), today: Fixture.today, user: "ana")
+        let rows = app.state.layout.queueRows
+        _ = app.send(.pageDown)
+        #expect(app.state.selectedPosition == rows)
+        #expect(app.state.queueScroll <= app.state.selectedPosition && app.state.selectedPosition < app.state.queueScroll + rows)
+        _ = app.send(.moveToLast)
+        #expect(app.state.queueScroll == 100 - rows)
+        _ = app.send(.pageUp, .pageUp)
+        #expect(app.state.selectedPosition == 99 - 2 * rows)
+        #expect(app.state.queueScroll <= app.state.selectedPosition)
     }
 
     @Test mutating func tickingMarksTheStepAndAsksToSaveIt() throws {
-        _ = send(.focusChecklist, .moveDown)
-        let order = try #require(state.selectedOrder)
+        _ = app.send(.focusChecklist, .moveDown)
+        let order = try #require(app.state.selectedOrder)
         let before = order.checklist.progress
-        let effects = send(.toggleStep)
+        let effects = app.send(.toggleStep)
         let tick = Tick(at: Fixture.now, by: "ana")
         #expect(effects == [.persist(.setStep(order: order.id, step: "success-defined", tick: tick))])
-        #expect(state.selectedOrder?.checklist.progress.done == before.done + 1)
-        #expect(state.selectedOrder?.checklist[.shiftMindset][1].tick == tick)
-        #expect(state.status?.text.contains("Ticked “Agreed with them what success looks like” on #8 (3/12 done)") == true)
+        #expect(app.state.selectedOrder?.checklist.progress.done == before.done + 1)
+        #expect(app.state.selectedOrder?.checklist[.shiftMindset][1].tick == tick)
+        #expect(app.state.status?.text.contains("Ticked “Agreed with them what success looks like” on #8 (3/12 done)") == true)
 
-        let untickEffects = send(.toggleStep)
+        let untickEffects = app.send(.toggleStep)
         #expect(untickEffects == [.persist(.setStep(order: order.id, step: "success-defined", tick: nil))])
-        #expect(state.selectedOrder?.checklist.progress == before)
+        #expect(app.state.selectedOrder?.checklist.progress == before)
     }
 
     @Test mutating func tickingNeedsTheChecklistInFocus() {
-        let effects = send(.toggleStep)
+        let effects = app.send(.toggleStep)
         #expect(effects.isEmpty)
-        #expect(state.document == Fixture.demo)
+        #expect(app.state.document == Fixture.demo)
     }
 
     @Test mutating func checklistMovesStepBySectionAndPageBySection() {
-        _ = send(.switchFocus)
-        #expect(state.focus == .checklist)
-        _ = send(.pageDown)
-        #expect(state.selectedStep == 3, "first step of Strategic Approach")
-        _ = send(.pageDown, .pageDown, .pageDown)
-        #expect(state.selectedStep == 11)
-        _ = send(.pageUp)
-        #expect(state.selectedStep == 9)
-        _ = send(.pageUp)
-        #expect(state.selectedStep == 6)
-        _ = send(.switchFocus)
-        #expect(state.focus == .stakeholder)
-        _ = send(.switchFocus)
-        #expect(state.focus == .queue)
+        _ = app.send(.switchFocus)
+        #expect(app.state.focus == .checklist)
+        _ = app.send(.pageDown)
+        #expect(app.state.selectedStep == 3, "first step of Strategic Approach")
+        _ = app.send(.pageDown, .pageDown, .pageDown)
+        #expect(app.state.selectedStep == 11)
+        _ = app.send(.pageUp)
+        #expect(app.state.selectedStep == 9)
+        _ = app.send(.pageUp)
+        #expect(app.state.selectedStep == 6)
+        _ = app.send(.switchFocus)
+        #expect(app.state.focus == .stakeholder)
+        _ = app.send(.switchFocus)
+        #expect(app.state.focus == .queue)
     }
 
     @Test mutating func stageMovesBothWaysAndStopsAtTheEnds() throws {
-        _ = send(.moveDown) // #1, Dana Okafor, order taker
-        #expect(state.selectedStakeholder?.stage == .orderTaker)
-        #expect(send(.stageDown).isEmpty)
-        #expect(state.status?.text == "Dana Okafor is already at Order taker")
-        #expect(send(.stageUp).isEmpty, "a move asks for an optional note first")
-        #expect(state.form?.title == "Dana Okafor: Order taker → Order with a change")
-        let effects = send(.form(.edit(.insert("Asked us to help define the goal"))), .submitForm)
+        _ = app.send(.moveDown) // #1, Dana Okafor, order taker
+        #expect(app.state.selectedStakeholder?.stage == .orderTaker)
+        #expect(app.send(.stageDown).isEmpty)
+        #expect(app.state.status?.text == "Dana Okafor is already at Order taker")
+        #expect(app.send(.stageUp).isEmpty, "a move asks for an optional note first")
+        #expect(app.state.form?.title == "Dana Okafor: Order taker → Order with a change")
+        let effects = app.send(.form(.edit(.insert("Asked us to help define the goal"))), .submitForm)
         #expect(effects == [.persist(.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana",
                                                       note: "Asked us to help define the goal"))])
-        #expect(state.selectedStakeholder?.stage == .orderWithChange)
-        #expect(state.selectedStakeholder?.stageHistory.count == 1)
-        _ = send(.stageDown, .submitForm)
-        #expect(state.selectedStakeholder?.stage == .orderTaker)
-        #expect(state.selectedStakeholder?.stageHistory.map(\.note) == ["Asked us to help define the goal", ""])
+        #expect(app.state.selectedStakeholder?.stage == .orderWithChange)
+        #expect(app.state.selectedStakeholder?.stageHistory.count == 1)
+        _ = app.send(.stageDown, .submitForm)
+        #expect(app.state.selectedStakeholder?.stage == .orderTaker)
+        #expect(app.state.selectedStakeholder?.stageHistory.map(\.note) == ["Asked us to help define the goal", ""])
     }
 
     @Test mutating func aSavedDocumentFromDiskKeepsTheSelection() throws {
-        _ = send(.moveDown, .moveDown, .focusChecklist, .moveDown)
-        let selected = try #require(state.selectedOrder?.id)
+        _ = app.send(.moveDown, .moveDown, .focusChecklist, .moveDown)
+        let selected = try #require(app.state.selectedOrder?.id)
         var fromDisk = Fixture.demo
         // Another person ticked a step on a different order.
         try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben"))
             .apply(to: &fromDisk)
-        _ = send(.reloaded(fromDisk))
-        #expect(state.selectedOrder?.id == selected)
-        #expect(state.focus == .checklist)
-        #expect(state.selectedStep == 1)
-        #expect(state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
-        #expect(state.status?.kind == .info)
+        _ = app.send(.reloaded(fromDisk))
+        #expect(app.state.selectedOrder?.id == selected)
+        #expect(app.state.focus == .checklist)
+        #expect(app.state.selectedStep == 1)
+        #expect(app.state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
+        #expect(app.state.status?.kind == .info)
     }
 
     @Test mutating func aFailedSaveStaysOnScreenIsRetriedAndGuardsQuitting() throws {
-        let effects = send(.focusChecklist, .moveDown, .toggleStep)
+        let effects = app.send(.focusChecklist, .moveDown, .toggleStep)
         let operation = try #require(effects.first.flatMap { if case .persist(let op) = $0 { op } else { nil } })
-        let ticked = state.selectedOrder?.checklist.progress
-        _ = send(.saveFailed(operation, reason: "not saved to /x: the disk is full"))
-        #expect(state.status?.kind == .error)
-        #expect(state.status?.text.hasPrefix("1 change not saved: not saved to /x: the disk is full") == true)
-        #expect(state.selectedOrder?.checklist.progress == ticked)
+        let ticked = app.state.selectedOrder?.checklist.progress
+        _ = app.send(.saveFailed(operation, reason: "not saved to /x: the disk is full"))
+        #expect(app.state.status?.kind == .error)
+        #expect(app.state.status?.text.hasPrefix("1 change not saved: not saved to /x: the disk is full") == true)
+        #expect(app.state.selectedOrder?.checklist.progress == ticked)
 
         // Someone else's change arrives: the unsaved tick stays on screen on top of it.
         var fromDisk = Fixture.demo
         try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben"))
             .apply(to: &fromDisk)
-        _ = send(.reloaded(fromDisk))
-        #expect(state.selectedOrder?.checklist.progress == ticked)
-        #expect(state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
+        _ = app.send(.reloaded(fromDisk))
+        #expect(app.state.selectedOrder?.checklist.progress == ticked)
+        #expect(app.state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
 
-        #expect(send(.retrySaves) == [.persist(operation)])
-        #expect(send(.quit).isEmpty, "quitting with unsaved changes asks first")
-        #expect(state.confirmation == .quitWithUnsavedChanges(count: 1))
-        _ = send(.cancel)
-        #expect(state.confirmation == nil)
+        #expect(app.send(.retrySaves) == [.persist(operation)])
+        #expect(app.send(.quit).isEmpty, "quitting with unsaved changes asks first")
+        #expect(app.state.confirmation == .quitWithUnsavedChanges(count: 1))
+        _ = app.send(.cancel)
+        #expect(app.state.confirmation == nil)
 
-        _ = send(.saved(state.document, operation: operation, applied: operation))
-        #expect(state.status == StatusMessage(text: "All changes saved", kind: .success))
-        #expect(send(.quit) == [.quit])
+        _ = app.send(.saved(app.state.document, operation: operation, applied: operation))
+        #expect(app.state.status == StatusMessage(text: "All changes saved", kind: .success))
+        #expect(app.send(.quit) == [.quit])
     }
 
     @Test mutating func quittingAnywayIsOneKeyAway() throws {
-        let effects = send(.focusChecklist, .toggleStep)
+        let effects = app.send(.focusChecklist, .toggleStep)
         guard case .persist(let operation) = try #require(effects.first) else { return }
-        _ = send(.saveFailed(operation, reason: "disk full"))
-        _ = send(.quit)
-        #expect(send(.confirm) == [.quit])
+        _ = app.send(.saveFailed(operation, reason: "disk full"))
+        _ = app.send(.quit)
+        #expect(app.send(.confirm) == [.quit])
     }
 
     @Test mutating func aConflictShowsTheFileAsItIsAndSaysWhy() {
-        _ = send(.focusChecklist, .toggleStep)
+        _ = app.send(.focusChecklist, .toggleStep)
         let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
         var fromDisk = Fixture.demo
         fromDisk.updateOrder(id: 8) { $0.status = .closed }
-        _ = send(.saveConflict(fromDisk, operation: operation, reason: "not saved: order #8 no longer exists"))
-        #expect(state.status?.kind == .error)
-        #expect(state.queue.position(of: 8) == nil)
-        #expect(send(.quit) == [.quit], "nothing is left unsaved")
+        _ = app.send(.saveConflict(fromDisk, operation: operation, reason: "not saved: order #8 no longer exists"))
+        #expect(app.state.status?.kind == .error)
+        #expect(app.state.queue.position(of: 8) == nil)
+        #expect(app.send(.quit) == [.quit], "nothing is left unsaved")
     }
 
     @Test mutating func aReadOnlyStoreRefusesChanges() {
-        state.readOnlyReason = "opened with --read-only"
-        #expect(send(.focusChecklist, .toggleStep, .stageUp).isEmpty)
-        #expect(state.document == Fixture.demo)
-        #expect(state.status?.text == "Read-only (opened with --read-only): nothing can be changed")
+        app.state.readOnlyReason = "opened with --read-only"
+        #expect(app.send(.focusChecklist, .toggleStep, .stageUp).isEmpty)
+        #expect(app.state.document == Fixture.demo)
+        #expect(app.state.status?.text == "Read-only (opened with --read-only): nothing can be changed")
     }
 
     @Test mutating func theStatusSaysSavedOnlyOnceTheStoreConfirms() {
-        _ = send(.focusChecklist, .toggleStep)
-        #expect(state.status?.kind == .pending)
-        #expect(state.status?.text.hasSuffix("saved") == false)
+        _ = app.send(.focusChecklist, .toggleStep)
+        #expect(app.state.status?.kind == .pending)
+        #expect(app.state.status?.text.hasSuffix("saved") == false)
         let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
-        _ = send(.saved(state.document, operation: operation, applied: operation))
-        #expect(state.status?.kind == .success)
-        #expect(state.status?.text.hasSuffix(" · saved") == true)
+        _ = app.send(.saved(app.state.document, operation: operation, applied: operation))
+        #expect(app.state.status?.kind == .success)
+        #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
     @Test mutating func helpOpensAndClosesAndQuitIsAnEffect() {
-        _ = send(.toggleHelp)
-        #expect(state.isHelpVisible)
-        _ = send(.closeOverlay)
-        #expect(!state.isHelpVisible)
-        #expect(send(.quit) == [.quit])
-        #expect(send(.suspend) == [.suspend])
+        _ = app.send(.toggleHelp)
+        #expect(app.state.isHelpVisible)
+        _ = app.send(.closeOverlay)
+        #expect(!app.state.isHelpVisible)
+        #expect(app.send(.quit) == [.quit])
+        #expect(app.send(.suspend) == [.suspend])
     }
 }
 

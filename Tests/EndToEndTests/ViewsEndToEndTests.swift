@@ -10,11 +10,9 @@ extension EndToEnd {
         let store: String
 
         init() throws {
-            _ = try TmuxSession.requireTmux()
-            folder = try TemporaryFolder()
-            store = folder.file("store.json")
-            let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
-            guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+            let demo = try DemoStoreFolder()
+            folder = demo.folder
+            store = demo.store
         }
 
         @Test func searchNarrowsTheQueueAndViewsSwitch() throws {

@@ -1,3 +1,4 @@
+import Model
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,7 +38,7 @@ public final class ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let environmentLines = (environment ?? Command.currentEnvironment()).map { "\($0.key)=\($0.value)" }
+        let environmentLines = (environment ?? ProcessEnvironment.current).map { "\($0.key)=\($0.value)" }
         var argv = arguments.map { strdup($0) } + [nil]
         var envp = environmentLines.map { strdup($0) } + [nil]
         defer {
@@ -137,18 +138,5 @@ public enum Command {
         } catch {
             return Result(status: -1, output: "\(error)")
         }
-    }
-
-    public static func currentEnvironment() -> [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
     }
 }

@@ -150,3 +150,17 @@ public final class TmuxSession {
         }
     }
 }
+
+/// A temporary folder holding a demo store written by the real `fours demo`.
+public struct DemoStoreFolder {
+    public let folder: TemporaryFolder
+    public let store: String
+
+    public init() throws {
+        _ = try TmuxSession.requireTmux()
+        folder = try TemporaryFolder()
+        store = folder.file("store.json")
+        let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
+        guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+    }
+}

@@ -1,4 +1,5 @@
 import CNcurses
+import Model
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,18 +24,7 @@ enum ProcessSetup {
         // Could not start again: carry on with the reporter as it is.
     }
 
-    static var environment: [String: String] {
-        var result: [String: String] = [:]
-        var pointer = environ
-        while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            pointer += 1
-        }
-        return result
-    }
+    static var environment: [String: String] { ProcessEnvironment.current }
 
     /// Who ticks steps: FOURS_USER, else the login name.
     static func userName(environment: [String: String]) -> String {

@@ -115,16 +115,8 @@ public struct Checklist: Sendable, Equatable {
 
     /// An id for a new step, unique in this checklist.
     public func newStepID(for title: String) -> String {
-        let slug = title.folded.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            .split(separator: "-").prefix(5).joined(separator: "-")
-        let root = "custom-" + (slug.isEmpty ? "step" : slug)
-        var candidate = root
-        var suffix = 2
-        while location(ofStep: candidate) != nil {
-            candidate = "\(root)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        let slug = UniqueName.slug(title, words: 5)
+        return UniqueName.make("custom-" + (slug.isEmpty ? "step" : slug)) { location(ofStep: $0) != nil }
     }
 
     public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {

@@ -15,14 +15,7 @@ public struct Note: Sendable, Equatable, Identifiable {
 
     /// An id unique among `existing`, stable for a given moment and author.
     public static func newID(at moment: Timestamp, by author: String, existing: [Note]) -> String {
-        let base = "\(moment.secondsSince1970)-\(author)"
-        var candidate = base
-        var suffix = 2
-        while existing.contains(where: { $0.id == candidate }) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        UniqueName.make("\(moment.secondsSince1970)-\(author)") { id in existing.contains { $0.id == id } }
     }
 }
 

@@ -97,15 +97,7 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
 
     /// A handle made from a name, unique among `existing`: "Chloé Martin" is `chloe-martin`.
     public static func newID(for name: String, existing: [Stakeholder]) -> String {
-        let slug = name.folded.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        let base = slug.split(separator: "-").joined(separator: "-")
-        let root = base.isEmpty ? "stakeholder" : base
-        var candidate = root
-        var suffix = 2
-        while existing.contains(where: { $0.id == candidate }) {
-            candidate = "\(root)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        let slug = UniqueName.slug(name)
+        return UniqueName.make(slug.isEmpty ? "stakeholder" : slug) { id in existing.contains { $0.id == id } }
     }
 }

@@ -1,0 +1,19 @@
+@testable import Dashboard
+import Model
+import TestSupport
+
+/// The app's state on the demo store at a fixed moment, driven by actions as keys would.
+struct TestApp {
+    var state: AppState
+
+    init(size: Size = Size(width: 120, height: 40)) {
+        state = AppState(document: Fixture.demo, size: size, today: Fixture.today, user: "ana")
+    }
+
+    @discardableResult
+    mutating func send(_ actions: Action...) -> [Effect] {
+        actions.flatMap { update(&state, $0, now: Fixture.now) }
+    }
+
+    var lines: [String] { DashboardView(state: state, keyMap: .standard).render().lines }
+}
