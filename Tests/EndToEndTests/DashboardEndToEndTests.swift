@@ -10,17 +10,12 @@ import Testing
 /// The real binary in tmux: keys in, screen and store file out.
 extension EndToEnd {
     @Suite struct DashboardEndToEndTests {
-        let folder: TemporaryFolder
-        let store: String
+        let demo: DemoStoreFolder
+        var folder: TemporaryFolder { demo.folder }
+        var store: String { demo.store }
 
         init() throws {
-            let demo = try DemoStoreFolder()
-            folder = demo.folder
-            store = demo.store
-        }
-
-        private func storeOnDisk() throws -> StoreDocument {
-            try Store(path: store).document
+            demo = try DemoStoreFolder()
         }
 
         @Test func aPersonMovesTicksMovesAStageResizesAndQuits() throws {
@@ -35,14 +30,14 @@ extension EndToEnd {
             try session.waitFor("Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
             let screen = try session.waitFor("[✓] Agreed with them what success looks like  e2e-tester")
             #expect(screen.contains("▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker"), "the queue row shows the new progress")
-            var order = try #require(try storeOnDisk().order(id: 1))
+            var order = try #require(try demo.document().order(id: 1))
             #expect(order.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
             #expect(order.checklist.progress == Progress(done: 2, total: 12))
 
             // Untick with x, tick again with Space.
             session.send("x")
             try session.waitFor("Unticked “Agreed with them what success looks like” on #1 (1/12 done) · saved")
-            #expect(try storeOnDisk().order(id: 1)?.checklist[.shiftMindset][1].tick == nil)
+            #expect(try demo.document().order(id: 1)?.checklist[.shiftMindset][1].tick == nil)
             session.send("Space")
             try session.waitFor("(2/12 done) · saved")
 
@@ -51,7 +46,7 @@ extension EndToEnd {
             try session.waitFor("Dana Okafor: Order taker → Order with a change")
             session.send("Enter")
             try session.waitFor("Dana Okafor: Order taker → Order with a change · saved")
-            let dana = try #require(try storeOnDisk().stakeholder(id: "dana-okafor"))
+            let dana = try #require(try demo.document().stakeholder(id: "dana-okafor"))
             #expect(dana.stage == .orderWithChange)
             #expect(dana.stageHistory.last?.by == "e2e-tester")
 
@@ -72,7 +67,7 @@ extension EndToEnd {
             session.send("q")
             #expect(try session.exitStatus() == 0)
             try session.assertTerminalRestored()
-            order = try #require(try storeOnDisk().order(id: 1))
+            order = try #require(try demo.document().order(id: 1))
             #expect(order.checklist.progress.done == 2)
         }
 
@@ -88,7 +83,7 @@ extension EndToEnd {
             // Still on #7's third step: ticking it lands there.
             session.send("Space")
             try session.waitFor("Ticked “Restated the order as a business outcome” on #7 (2/12 done) · saved")
-            let steps = try #require(try storeOnDisk().order(id: 7)).checklist[.shiftMindset]
+            let steps = try #require(try demo.document().order(id: 7)).checklist[.shiftMindset]
             #expect(steps.map { $0.tick?.by } == ["colleague", nil, "e2e-tester"])
             session.send("q")
             #expect(try session.exitStatus() == 0)
@@ -110,7 +105,7 @@ extension EndToEnd {
             // Each sees the other's tick after the reload.
             try ana.waitFor("[✓] Restated the order as a business outcome  ben", timeout: 4)
             try ben.waitFor("[✓] Agreed with them what success looks like  ana", timeout: 4)
-            let steps = try #require(try storeOnDisk().order(id: 8)).checklist[.shiftMindset]
+            let steps = try #require(try demo.document().order(id: 8)).checklist[.shiftMindset]
             #expect(steps.map { $0.tick?.by } == ["demo", "ana", "ben"])
             ana.send("q")
             ben.send("q")

@@ -6,17 +6,12 @@ import Testing
 extension EndToEnd {
     /// A person runs an order from intake to delivery without opening the JSON file.
     @Suite struct EditingEndToEndTests {
-        let folder: TemporaryFolder
-        let store: String
+        let demo: DemoStoreFolder
+        var folder: TemporaryFolder { demo.folder }
+        var store: String { demo.store }
 
         init() throws {
-            let demo = try DemoStoreFolder()
-            folder = demo.folder
-            store = demo.store
-        }
-
-        private func onDisk() throws -> StoreDocument {
-            try Store(path: store).document
+            demo = try DemoStoreFolder()
         }
 
         @Test func anOrderFromIntakeToDelivery() throws {
@@ -34,10 +29,10 @@ extension EndToEnd {
             session.send("-l", "+10d")
             session.send("Enter")
             try session.waitFor("New order #12 “Mentoring for new managers” · saved")
-            var order = try #require(try onDisk().order(id: 12))
+            var order = try #require(try demo.document().order(id: 12))
             #expect(order.title == "Mentoring for new managers")
             #expect(order.due == Fixture.todayOnThisMachine.adding(days: 10))
-            #expect(try onDisk().stakeholder(id: order.stakeholderID)?.name == "Priya Patel")
+            #expect(try demo.document().stakeholder(id: order.stakeholderID)?.name == "Priya Patel")
 
             // Its due date moves.
             session.send("e")
@@ -47,7 +42,7 @@ extension EndToEnd {
             session.send("-l", "+3d")
             session.send("Enter")
             try session.waitFor("Edit of #12 · saved")
-            order = try #require(try onDisk().order(id: 12))
+            order = try #require(try demo.document().order(id: 12))
             #expect(order.due == Fixture.todayOnThisMachine.adding(days: 3))
 
             // An own step in Sure Thing, ticked.
@@ -58,17 +53,17 @@ extension EndToEnd {
             try session.waitFor("New step “Invited Priya to our team demo” · saved")
             session.send("G", "Space")
             try session.waitFor("Ticked “Invited Priya to our team demo” on #12 (1/13 done) · saved")
-            var step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            var step = try #require(try demo.document().order(id: 12)?.checklist[.sureThing].last)
             #expect(step.isCustom && step.tick?.by == "e2e-tester")
 
             // Undo the tick, redo it.
             session.send("u")
             try session.waitFor("Undid tick of “Invited Priya to our team demo” · saved")
-            step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            step = try #require(try demo.document().order(id: 12)?.checklist[.sureThing].last)
             #expect(step.tick == nil)
             session.send("C-r")
             try session.waitFor("Redid tick of “Invited Priya to our team demo” · saved")
-            step = try #require(try onDisk().order(id: 12)?.checklist[.sureThing].last)
+            step = try #require(try demo.document().order(id: 12)?.checklist[.sureThing].last)
             #expect(step.tick?.by == "e2e-tester")
 
             // Delivered, with twelve steps still open: it asks first.
@@ -80,7 +75,7 @@ extension EndToEnd {
             session.send("-l", "Pilot group of five")
             session.send("Enter")
             try session.waitFor("#12 marked delivered · saved")
-            order = try #require(try onDisk().order(id: 12))
+            order = try #require(try demo.document().order(id: 12))
             #expect(order.status == .delivered)
             #expect(order.closingNote == "Pilot group of five")
             let screen = session.screen()

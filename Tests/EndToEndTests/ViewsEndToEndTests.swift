@@ -6,13 +6,12 @@ import Testing
 extension EndToEnd {
     /// Finding orders and switching views in the real binary, and the stand-up as text.
     @Suite struct ViewsEndToEndTests {
-        let folder: TemporaryFolder
-        let store: String
+        let demo: DemoStoreFolder
+        var folder: TemporaryFolder { demo.folder }
+        var store: String { demo.store }
 
         init() throws {
-            let demo = try DemoStoreFolder()
-            folder = demo.folder
-            store = demo.store
+            demo = try DemoStoreFolder()
         }
 
         @Test func searchNarrowsTheQueueAndViewsSwitch() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The real `fours` binary running inside its own tmux server, as a person would use it.
 /// Each session has its own socket in a temporary folder and never touches the user's tmux.
@@ -162,5 +163,10 @@ public struct DemoStoreFolder {
         store = folder.file("store.json")
         let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
         guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+    }
+
+    /// The store as it is on disk now.
+    public func document() throws -> StoreDocument {
+        try Store(path: store).document
     }
 }

@@ -22,15 +22,12 @@ public struct StepDetails: Sendable, Equatable {
         self.note = note
         self.isHidden = isHidden
     }
+}
 
-    /// Applies only the fields changed from `base` onto `current`.
-    public func merged(onto current: StepDetails, from base: StepDetails) -> StepDetails {
-        var result = current
-        if title != base.title { result.title = title }
-        if note != base.note { result.note = note }
-        if isHidden != base.isHidden { result.isHidden = isHidden }
-        return result
-    }
+extension StepDetails: FieldwiseMergeable {
+    public static let mergeFields: [MergeField<StepDetails>] = [
+        MergeField(\.title), MergeField(\.note), MergeField(\.isHidden),
+    ]
 }
 
 /// One concrete thing to do in a 4S section, such as "agreed what success looks like".

@@ -129,18 +129,14 @@ public struct OrderDetails: Sendable, Equatable {
         self.tags = tags
         self.arrival = arrival
     }
+}
 
-    /// `self` is what someone changed `base` into; applies only the fields they changed
-    /// onto `current`, so another person's change to other fields is kept.
-    public func merged(onto current: OrderDetails, from base: OrderDetails) -> OrderDetails {
-        var result = current
-        func take<Value: Equatable>(_ field: WritableKeyPath<OrderDetails, Value>) {
-            if self[keyPath: field] != base[keyPath: field] { result[keyPath: field] = self[keyPath: field] }
-        }
-        take(\.title); take(\.request); take(\.stakeholderID); take(\.audience); take(\.received); take(\.due)
-        take(\.priority); take(\.status); take(\.tags); take(\.arrival); take(\.businessProblem)
-        take(\.audienceSize); take(\.decision); take(\.decisionReason); take(\.closingNote); take(\.closedOn)
-        take(\.measurement); take(\.value)
-        return result
-    }
+extension OrderDetails: FieldwiseMergeable {
+    public static let mergeFields: [MergeField<OrderDetails>] = [
+        MergeField(\.title), MergeField(\.request), MergeField(\.stakeholderID), MergeField(\.audience),
+        MergeField(\.received), MergeField(\.due), MergeField(\.priority), MergeField(\.status), MergeField(\.tags),
+        MergeField(\.arrival), MergeField(\.businessProblem), MergeField(\.audienceSize), MergeField(\.decision),
+        MergeField(\.decisionReason), MergeField(\.closingNote), MergeField(\.closedOn), MergeField(\.measurement),
+        MergeField(\.value),
+    ]
 }

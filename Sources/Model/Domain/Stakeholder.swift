@@ -51,16 +51,13 @@ public struct StakeholderDetails: Sendable, Equatable {
 
     public static let ratingRange = 0...3
 
-    /// Applies only the fields changed from `base` onto `current`.
-    public func merged(onto current: StakeholderDetails, from base: StakeholderDetails) -> StakeholderDetails {
-        var result = current
-        func take<Value: Equatable>(_ field: WritableKeyPath<StakeholderDetails, Value>) {
-            if self[keyPath: field] != base[keyPath: field] { result[keyPath: field] = self[keyPath: field] }
-        }
-        take(\.name); take(\.role); take(\.team); take(\.rapport); take(\.reputation); take(\.relationships)
-        take(\.nextTouchpoint)
-        return result
-    }
+}
+
+extension StakeholderDetails: FieldwiseMergeable {
+    public static let mergeFields: [MergeField<StakeholderDetails>] = [
+        MergeField(\.name), MergeField(\.role), MergeField(\.team), MergeField(\.rapport), MergeField(\.reputation),
+        MergeField(\.relationships), MergeField(\.nextTouchpoint),
+    ]
 }
 
 /// Someone in the business who sends orders to the L&D team.
