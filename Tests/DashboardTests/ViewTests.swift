@@ -69,6 +69,17 @@ import Testing
         #expect(app.state.selectedOrder?.id == selected, "the queue keeps its place")
     }
 
+    @Test mutating func orderKeysDoNothingWhereNoOrderIsShown() {
+        app.send(.showView(.stakeholders))
+        #expect(app.send(.closeOrReopenOrder, .deleteOrder, .toggleStep).isEmpty)
+        #expect(app.state.confirmation == nil && app.state.form == nil)
+        app.send(.editMeasurement)
+        #expect(app.state.form == nil)
+        app.send(.click(x: 5, y: app.state.layout.queue.y + 3))
+        #expect(app.state.selectedStakeholder?.name == "Aiko Tanaka")
+        #expect(app.state.document == Fixture.demo)
+    }
+
     @Test mutating func theStandupFitsEightyByTwentyFour() {
         app.send(.showView(.standup))
         let expected = [

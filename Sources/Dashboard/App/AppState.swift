@@ -125,7 +125,13 @@ struct AppState: Equatable, Sendable {
         summary = QueueSummary(document, today: day)
     }
 
+    /// The order the keys act on; none in the views that do not list orders.
     var selectedOrder: TrainingOrder? {
+        view.listsOrders ? orderAtSelection : nil
+    }
+
+    /// The order at the list's selection, whichever view is showing.
+    private var orderAtSelection: TrainingOrder? {
         guard queue.orderIDs.indices.contains(selectedPosition) else { return nil }
         return document.order(id: queue.orderIDs[selectedPosition])
     }
@@ -206,7 +212,7 @@ struct AppState: Equatable, Sendable {
     }
 
     private mutating func rebuildQueue() {
-        let selectedID = selectedOrder?.id
+        let selectedID = orderAtSelection?.id
         queue = OrderQueue(document, query: query, today: today, searchIndex: currentSearchIndex())
         if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
         clampSelection()
@@ -215,7 +221,7 @@ struct AppState: Equatable, Sendable {
     /// Replaces the document, keeping the user's place: the same order stays selected (or
     /// the one now at its position, if it left the queue) and the same step.
     mutating func replaceDocument(_ newDocument: StoreDocument, reorder: Bool = true) {
-        let selectedID = selectedOrder?.id
+        let selectedID = orderAtSelection?.id
         document = newDocument
         guard reorder else { return }
         searchIndex = nil
@@ -245,7 +251,7 @@ struct AppState: Equatable, Sendable {
     mutating func clampSelection() {
         selectedPosition = max(0, min(selectedPosition, queue.count - 1))
         selectedStep = max(0, min(selectedStep, shownSteps.count - 1))
-        if selectedOrder == nil { focus = .queue }
+        if orderAtSelection == nil { focus = .queue }
         stakeholderPosition = max(0, min(stakeholderPosition, document.stakeholders.count - 1))
         let rows = layout.queueRows
         if selectedPosition < queueScroll { queueScroll = selectedPosition }

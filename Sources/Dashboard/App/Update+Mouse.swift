@@ -4,6 +4,11 @@ import Model
 func click(_ state: inout AppState, x: Int, y: Int, now: Timestamp) -> [Effect] {
     guard state.form == nil, state.confirmation == nil, !state.isHelpVisible else { return [] }
     let layout = state.layout
+    if state.view == .stakeholders {
+        selectStakeholder(&state, at: y)
+        return []
+    }
+    guard state.view.listsOrders else { return [] }
     if contains(layout.queue, x, y) {
         let position = state.queueScroll + y - layout.queue.y - 1
         guard y > layout.queue.y, position < state.queue.count else { return [] }
@@ -30,9 +35,24 @@ func click(_ state: inout AppState, x: Int, y: Int, now: Timestamp) -> [Effect] 
     return []
 }
 
+/// A click on a row of the stakeholders list selects that stakeholder.
+private func selectStakeholder(_ state: inout AppState, at y: Int) {
+    let list = state.layout.queue
+    guard y > list.y, y < list.maxY else { return }
+    let rows = max(1, list.height - 1)
+    let top = StakeholdersView.firstShownRow(selected: state.stakeholderPosition, rows: rows,
+                                             count: state.document.stakeholders.count)
+    let index = top + y - list.y - 1
+    if index < state.document.stakeholders.count { state.stakeholderPosition = index }
+}
+
 /// The wheel moves the selection in the pane under the pointer.
 func scroll(_ state: inout AppState, up: Bool, x: Int, y: Int) {
     guard state.form == nil, state.confirmation == nil else { return }
+    guard state.view.listsOrders else {
+        for _ in 0..<3 { _ = update(&state, up ? .moveUp : .moveDown, now: Timestamp(secondsSince1970: 0)) }
+        return
+    }
     let previousFocus = state.focus
     state.focus = contains(state.layout.detail, x, y) && state.selectedOrder != nil ? .checklist : .queue
     for _ in 0..<3 { _ = update(&state, up ? .moveUp : .moveDown, now: Timestamp(secondsSince1970: 0)) }

@@ -22,6 +22,11 @@ struct StakeholdersView {
         }
     }
 
+    /// The first row shown when `rows` fit: the selection stays in view.
+    static func firstShownRow(selected: Int, rows: Int, count: Int) -> Int {
+        max(0, min(selected - rows + 1, count - rows))
+    }
+
     private func drawList(_ list: [Stakeholder], into screen: inout Screen, rect: Rect) {
         let nameWidth = max(12, min(24, rect.width - 46))
         var titles = StyledLine("  " + DisplayWidth.fit("Stakeholder", to: nameWidth), Theme.columnTitles)
@@ -33,7 +38,7 @@ struct StakeholdersView {
             return
         }
         let rows = max(1, rect.height - 1)
-        let top = max(0, min(state.stakeholderPosition - rows + 1, list.count - rows))
+        let top = Self.firstShownRow(selected: state.stakeholderPosition, rows: rows, count: list.count)
         for (offset, stakeholder) in list.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let orders = state.document.orders.filter { $0.stakeholderID == stakeholder.id }
