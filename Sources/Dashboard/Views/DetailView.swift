@@ -107,9 +107,15 @@ struct DetailView {
         let due = DueDate(due: order.due, today: state.today)
         var lines: [StyledLine] = []
         lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title))
-        var facts = order.status.isOpen ? StyledLine("Due \(due.long)", due.style) : StyledLine(order.status.title.capitalized, Theme.done)
-        if !order.status.isOpen, let closedOn = order.closedOn { facts.append(" \(closedOn)", Theme.done) }
-        facts.append(" · \(order.priority.rawValue) priority · \(order.status.title) · received \(order.received)", Theme.muted)
+        var facts: StyledLine
+        if order.status.isOpen {
+            facts = StyledLine("Due \(due.long)", due.style)
+            facts.append(" · \(order.priority.rawValue) priority · \(order.status.title)", Theme.muted)
+        } else {
+            facts = StyledLine(order.status.title.capitalized + (order.closedOn.map { " \($0)" } ?? ""), Theme.done)
+            facts.append(" · \(order.priority.rawValue) priority", Theme.muted)
+        }
+        facts.append(" · received \(order.received)", Theme.muted)
         lines.append(facts)
         var audience = StyledLine("Arrived as a \(order.arrival.title)", Theme.muted)
         if !order.audience.isEmpty {

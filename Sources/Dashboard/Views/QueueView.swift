@@ -64,7 +64,7 @@ struct QueueView {
         if order.status.isOpen {
             line.append(DisplayWidth.fit(due.short, to: columns.due), due.style)
         } else {
-            line.append(DisplayWidth.fit(order.closedOn?.shortDescription ?? order.status.title, to: columns.due), Theme.done)
+            line.append(DisplayWidth.fit(order.closedOn?.shortDescription ?? "done", to: columns.due), Theme.done)
         }
         for section in ChecklistSection.allCases {
             let progress = order.checklist.progress(of: section)

@@ -152,6 +152,10 @@ public enum DemoStore {
                                             target: "6 weeks", result: "8 weeks")
             order.audienceSize = 25
         }
+        for id in [10, 11] {
+            document.updateOrder(id: id) { order in order.closedOn = order.due?.adding(days: 2) }
+        }
+        document.updateOrder(id: 10) { order in order.closingNote = "Teams asked for a follow-up on giving feedback." }
         document.updateOrder(id: 7) { order in
             order.decision = .accepted
             order.decisionReason = "Quick win; use it to ask about the real sales goals."
