@@ -177,7 +177,8 @@ private func scrollHelp(_ state: inout AppState, _ action: Action) {
     case .moveToFirst: -state.helpScroll
     default: 0
     }
-    state.helpScroll = max(0, state.helpScroll + step)
+    let furthest = HelpOverlay(keyMap: .standard, size: state.size).maximumScroll
+    state.helpScroll = max(0, min(furthest, state.helpScroll + step))
 }
 
 private func moveInQueue(_ state: inout AppState, _ action: Action) {

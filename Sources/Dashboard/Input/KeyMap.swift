@@ -94,7 +94,7 @@ struct KeyMap: Sendable {
 
     private static let search: [KeyBinding] = [
         KeyBinding(keys: [.enter], action: .endSearch(keep: true), scope: .search, summary: "Keep the filter", hint: "keep"),
-        KeyBinding(keys: [.escape], action: .endSearch(keep: false), scope: .search, summary: "Clear the search",
+        KeyBinding(keys: [.escape, .control("c")], action: .endSearch(keep: false), scope: .search, summary: "Clear the search",
                    hint: "clear"),
     ] + editing(in: .search) { .searchEdit($0) }
 
@@ -160,7 +160,8 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.tab, .down], action: .form(.nextField), scope: .form, summary: "Next field", hint: "next"),
         KeyBinding(keys: [.backTab, .up], action: .form(.previousField), scope: .form, summary: "Previous field"),
         KeyBinding(keys: [.enter], action: .submitForm, scope: .form, summary: "Save", hint: "save"),
-        KeyBinding(keys: [.escape], action: .cancel, scope: .form, summary: "Cancel: nothing is saved", hint: "cancel"),
+        KeyBinding(keys: [.escape, .control("c")], action: .cancel, scope: .form, summary: "Cancel: nothing is saved",
+                   hint: "cancel"),
     ] + editing(in: .form) { .form(.edit($0)) }
 
     /// The keys that edit a line of text, the same in every field.
@@ -185,7 +186,8 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.pageDown], action: .pageDown, scope: .help, summary: "Scroll a page down"),
         KeyBinding(keys: [.pageUp], action: .pageUp, scope: .help, summary: "Scroll a page up"),
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
-        KeyBinding(keys: [.character("n"), .escape], action: .cancel, scope: .confirmation, summary: "No", hint: "no"),
+        KeyBinding(keys: [.character("n"), .escape, .control("c")], action: .cancel, scope: .confirmation, summary: "No",
+                   hint: "no"),
     ]
 
     /// The action for a key where `scopes` apply, the first scope taking precedence.

@@ -32,6 +32,12 @@ struct HelpOverlay {
         return lines
     }
 
+    /// Rows shown at once inside the box.
+    private var visibleRows: Int { min(size.height - 2, lines.count + 2) - 2 }
+
+    /// The furthest the help can scroll: its last line at the bottom of the box.
+    var maximumScroll: Int { max(0, lines.count - visibleRows) }
+
     func draw(into screen: inout Screen) {
         let lines = lines
         let contentWidth = lines.map(\.width).max() ?? 0
@@ -40,8 +46,8 @@ struct HelpOverlay {
         let box = Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
         screen.fill(box)
         Frame(rect: box, title: " Keys (? or Esc to close) ").draw(into: &screen)
-        let inner = box.height - 2
-        let top = max(0, min(scroll, lines.count - inner))
+        let inner = visibleRows
+        let top = max(0, min(scroll, maximumScroll))
         for (row, line) in lines.dropFirst(top).prefix(inner).enumerated() {
             line.draw(into: &screen, x: box.x + 2, y: box.y + 1 + row, width: box.width - 4)
         }
