@@ -222,4 +222,19 @@ import Glibc
         ])
         #expect(FileText.read(path) == text)
     }
+
+    @Test func aSaveWritesOnlyWhatChangedAndKeepsAnotherWritersUnknownFields() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        try store.apply(tick("success-defined", on: 1))
+        // Another tool adds a field this version does not know to a different order.
+        let text = try #require(FileText.read(path))
+        try FileText.write(text.replacingOccurrences(of: "\"id\": 3,", with: "\"id\": 3,\n\"costCentre\": \"CC-17\","), to: path)
+        try store.apply(tick("outcome-framing", on: 1))
+        let saved = try #require(FileText.read(path))
+        #expect(saved.contains("\"costCentre\": \"CC-17\""))
+        // And what the store wrote is exactly what writing the whole document gives.
+        let reread = try Store(path: path).document
+        #expect(saved == String(decoding: JSONWriter.bytes(for: reread.json), as: UTF8.self))
+    }
 }

@@ -21,6 +21,20 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
+    /// Text already written by `JSONWriter`, reused as it is: a save writes again only
+    /// what changed. Never produced by the reader.
+    case encoded(EncodedJSON)
+}
+
+/// A value written by `JSONWriter` at a given nesting depth, to be placed at that depth.
+public struct EncodedJSON: Sendable, Equatable {
+    let bytes: [UInt8]
+    let depth: Int
+
+    public init(_ value: JSONValue, depth: Int) {
+        bytes = JSONWriter.bytes(for: value, depth: depth)
+        self.depth = depth
+    }
 }
 
 /// A JSON object with the source position of each member, when it was read from a file.

@@ -11,6 +11,13 @@ public struct JSONWriter {
         return writer.output
     }
 
+    /// The text of a value nested `depth` levels deep, without a final line break.
+    static func bytes(for value: JSONValue, depth: Int) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(value, indent: depth)
+        return writer.output
+    }
+
     private mutating func newline(indent: Int) {
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
@@ -22,6 +29,9 @@ public struct JSONWriter {
         case .bool(let flag): append(flag ? "true" : "false")
         case .number(let number): writeNumber(number)
         case .string(let text): writeString(text)
+        case .encoded(let text):
+            precondition(text.depth == indent, "encoded JSON placed at another depth")
+            output.append(contentsOf: text.bytes)
         case .array(let elements):
             guard !elements.isEmpty else { append("[]"); return }
             output.append(UInt8(ascii: "["))

@@ -13,6 +13,9 @@ public final class Store {
     private var fingerprint: FileFingerprint?
     /// The file as it was when opened, written to `PATH.bak` before the first save.
     private var originalBytes: [UInt8]?
+    /// The text last written for each order, with the order it was written from: a save
+    /// writes again only the orders that changed, which keeps a tick fast in a big store.
+    private var writtenOrders: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
@@ -62,11 +65,14 @@ public final class Store {
                 try Self.interpret(contents.bytes, path: path)
             }?.document ?? StoreDocument()
             fingerprint = contents?.fingerprint
+            // Someone else wrote the file: what they changed may include fields this version
+            // does not know, which order equality does not see. Write every order afresh.
+            writtenOrders = [:]
         }
         var changed = document
         let applied: StoreOperation
         do { applied = try operation.apply(to: &changed) } catch { throw .conflict(error) }
-        let bytes = JSONWriter.bytes(for: changed.json)
+        let bytes = encode(changed)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
             try FileSystem.replace(path, with: bytes)
@@ -79,6 +85,22 @@ public final class Store {
         }
         document = changed
         return Saved(document: changed, operation: applied)
+    }
+
+    private func encode(_ document: StoreDocument) -> [UInt8] {
+        var written: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
+        written.reserveCapacity(document.orders.count)
+        let json = document.json { order in
+            if let previous = writtenOrders[order.id], previous.order == order {
+                written[order.id] = previous
+                return .encoded(previous.text)
+            }
+            let text = EncodedJSON(order.json, depth: StoreDocument.orderDepth)
+            written[order.id] = (order, text)
+            return .encoded(text)
+        }
+        writtenOrders = written
+        return JSONWriter.bytes(for: json)
     }
 
     private func writeBackupOnce() throws(FileSystem.Failure) {
@@ -104,6 +126,7 @@ public final class Store {
         let reading = try contents.map { contents throws(StoreError) in try Self.interpret(contents.bytes, path: path) }
         document = reading?.document ?? StoreDocument()
         fingerprint = contents?.fingerprint
+        writtenOrders = [:]
         return true
     }
 

@@ -72,14 +72,23 @@ extension StoreDocument {
     }
 
     public var json: JSONValue {
+        json { $0.json }
+    }
+
+    /// The document's JSON, with each order's JSON from `encodeOrder`: a save passes text
+    /// it wrote before for the orders that did not change.
+    func json(encodeOrder: (TrainingOrder) -> JSONValue) -> JSONValue {
         var object = preserved.object
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
         object["stakeholders"] = .array(stakeholders.map(\.json))
-        object["orders"] = .array(orders.map(\.json))
+        object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
     }
+
+    /// How deep an order sits in the file: in the list under the top-level object.
+    static let orderDepth = 2
 }
 
 extension Checklist {

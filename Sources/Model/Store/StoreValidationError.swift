@@ -153,7 +153,7 @@ extension JSONValue {
         case .number: "a number"
         case .string(let text): "the string \"\(text.prefix(30))\""
         case .array: "a list"
-        case .object: "an object"
+        case .object, .encoded: "an object"
         }
     }
 }
