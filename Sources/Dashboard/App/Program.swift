@@ -1,4 +1,3 @@
-import CNcurses
 import Model
 #if canImport(Glibc)
 import Glibc
@@ -12,7 +11,7 @@ final class Program {
     private let keyMap: KeyMap
     private var state: AppState
     private var isRunning = true
-    private var wakePipe: (read: Int32, write: Int32) = (-1, -1)
+    private let signals: SignalPipe
     /// Reads that found nothing although poll said input was ready: a closed terminal.
     private var emptyReads = 0
     private var lastReloadCheck = Timestamp(secondsSince1970: 0)
@@ -22,8 +21,10 @@ final class Program {
 
     private let preferencesPath: String
 
-    init(store: Store, terminal: CursesTerminal, keyMap: KeyMap, user: String, preferencesPath: String) {
+    init(store: Store, terminal: CursesTerminal, signals: SignalPipe, keyMap: KeyMap, user: String,
+         preferencesPath: String) {
         self.store = store
+        self.signals = signals
         self.preferencesPath = preferencesPath
         self.terminal = terminal
         self.keyMap = keyMap
@@ -40,7 +41,6 @@ final class Program {
     }
 
     func run() {
-        installSignalPipe()
         var needsDrawing = true
         while isRunning {
             if needsDrawing {
@@ -50,22 +50,11 @@ final class Program {
         }
     }
 
-    private func installSignalPipe() {
-        var descriptors: [Int32] = [0, 0]
-        guard pipe(&descriptors) == 0 else { return }
-        for descriptor in descriptors {
-            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        }
-        wakePipe = (descriptors[0], descriptors[1])
-        _ = fours_install_wake_signals(wakePipe.write)
-    }
-
     /// Waits up to a second for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
         ]
         let ready = poll(&descriptors, nfds_t(descriptors.count), 1000)
         var changed = false
@@ -105,11 +94,9 @@ final class Program {
     }
 
     private func handleSignals() -> Bool {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        let count = Glibc.read(wakePipe.read, &bytes, bytes.count)
-        guard count > 0 else { return false }
-        for signal in bytes.prefix(count) {
-            switch Int32(signal) {
+        let received = signals.drain()
+        for signal in received {
+            switch signal {
             case SIGINT, SIGTERM, SIGHUP:
                 isRunning = false
             case SIGCONT:
@@ -119,7 +106,7 @@ final class Program {
                 break
             }
         }
-        return true
+        return !received.isEmpty
     }
 
     /// Once a second: notices another process's change to the store, and a new day.

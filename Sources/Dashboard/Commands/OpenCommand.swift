@@ -33,13 +33,14 @@ struct OpenCommand: ParsableCommand {
             throw CommandFailure.report(error.message)
         }
         let environment = ProcessSetup.environment
+        let signals = SignalPipe()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(environment: environment)
         } catch {
             throw CommandFailure.report(error.message)
         }
-        let program = Program(store: store, terminal: terminal, keyMap: .standard,
+        let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
                               user: ProcessSetup.userName(environment: environment),
                               preferencesPath: ViewPreferences.path(environment: environment))
         program.run()
