@@ -117,6 +117,17 @@ extension EndToEnd {
             case controlC, sigterm, sigint, sighup, crash
         }
 
+        @Test func aRealCrashLeavesAUsableTerminalAndABacktrace() throws {
+            let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store, "--crash-after-start"],
+                                          folder: folder)
+            let status = try session.exitStatus(timeout: 30)
+            #expect(status == 128 + Int(SIGILL) || status == 128 + Int(SIGTRAP), "ended by the trap: \(status)")
+            try session.assertTerminalRestored()
+            let stderr = FileText.read(folder.file("stderr.txt")) ?? ""
+            #expect(stderr.contains("crash requested with --crash-after-start"))
+            #expect(stderr.contains("Program.run"), "the backtrace went to standard error")
+        }
+
         @Test(arguments: Ending.allCases)
         func theTerminalIsRestoredHoweverFoursEnds(ending: Ending) throws {
             let before = FileText.read(store)

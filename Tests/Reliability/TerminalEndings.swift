@@ -16,19 +16,26 @@ struct TerminalEndings: ReliabilityCheck {
         ("crash (SIGSEGV)", { kill(try $0.foursProcessID(), SIGSEGV) }),
     ]
 
+    /// The ending where fours crashes by itself (`--crash-after-start`): no signal from outside.
+    private let crashInside = "crash inside (a Swift trap)"
+
     func run() throws -> Report {
         var failures: [String] = []
         var runs = 0
-        for (name, end) in endings {
+        let cases = endings.map { (name: $0.name, end: Optional($0.end)) } + [(name: crashInside, end: nil)]
+        for (name, end) in cases {
             for _ in 0..<runsPerEnding {
                 let folder = try TemporaryFolder()
                 let store = folder.file("store.json")
                 try Store.create(path: store, document: DemoStore.make(now: .now()))
-                let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+                let arguments = ["--store", store] + (end == nil ? ["--crash-after-start"] : [])
+                let session = try TmuxSession(width: 100, height: 30, arguments: arguments, folder: folder)
                 runs += 1
                 do {
-                    try session.waitFor("9 open")
-                    try end(session)
+                    if let end {
+                        try session.waitFor("9 open")
+                        try end(session)
+                    }
                     _ = try session.exitStatus(timeout: 30)
                     try session.assertTerminalRestored()
                 } catch {
@@ -38,7 +45,7 @@ struct TerminalEndings: ReliabilityCheck {
         }
         return Report(
             name: "terminal restored",
-            figures: "\(runs) runs (Ctrl-C, SIGINT, SIGTERM, crash), \(failures.count) left the terminal unusable"
+            figures: "\(runs) runs (Ctrl-C, SIGINT, SIGTERM, SIGSEGV, a Swift trap), \(failures.count) left the terminal unusable"
                 + (failures.isEmpty ? "" : "; \(failures[0])"),
             passed: failures.isEmpty)
     }

@@ -40,11 +40,14 @@ final class Program {
         }
     }
 
-    func run() {
+    /// Runs until the user quits. `crashingAfterFirstFrame` traps on purpose once the
+    /// dashboard is on screen, so tests can see the terminal restored after a real crash.
+    func run(crashingAfterFirstFrame: Bool = false) {
         var needsDrawing = true
         while isRunning {
             if needsDrawing {
                 terminal.present(DashboardView(state: state, keyMap: keyMap).render())
+                if crashingAfterFirstFrame { fatalError("crash requested with --crash-after-start") }
             }
             needsDrawing = waitAndHandleEvents()
         }

@@ -15,6 +15,10 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Open the store without ever writing to it.")
     var readOnly = false
 
+    /// For the reliability suite: a real crash inside the running dashboard.
+    @Flag(name: .long, help: .hidden)
+    var crashAfterStart = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.report("""
@@ -43,7 +47,7 @@ struct OpenCommand: ParsableCommand {
         let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
                               user: ProcessSetup.userName(environment: environment),
                               preferencesPath: ViewPreferences.path(environment: environment))
-        program.run()
+        program.run(crashingAfterFirstFrame: crashAfterStart)
         terminal.close()
         // Freeing a large store takes time and achieves nothing at exit.
         Glibc.exit(0)
