@@ -16,6 +16,7 @@ struct Fours: ParsableCommand {
             $XDG_DATA_HOME/fours/store.json (~/.local/share/fours/store.json). \
             Ticks and stage moves are recorded under $FOURS_USER, else your login name.
             """,
+        version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, StandupCommand.self, CheckCommand.self, BenchmarkCommand.self],
         defaultSubcommand: OpenCommand.self
     )
