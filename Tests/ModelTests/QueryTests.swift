@@ -157,7 +157,7 @@ import Testing
 
     @Test func jsonHasTheDocumentedShape() throws {
         guard case .object(let root) = report.json else { Issue.record("not an object"); return }
-        #expect(Set(root.members.keys) == ["date", "since", "open", "overdue", "dueThisWeek", "ticked", "stageMoves",
+        #expect(Set(root.memberNames) == ["date", "since", "open", "overdue", "dueThisWeek", "ticked", "stageMoves",
                                            "touchpointsDue", "sections", "leastDone", "spectrum", "arrivals"])
         #expect(root["leastDone"] == .string("surpriseAndDelight"))
         guard case .array(let overdue) = root["overdue"], case .object(let first) = overdue.first else {

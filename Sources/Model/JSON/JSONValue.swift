@@ -39,34 +39,43 @@ public struct EncodedJSON: Sendable, Equatable {
 
 /// A JSON object with the source position of each member, when it was read from a file.
 public struct JSONObject: Sendable, Equatable {
-    public private(set) var members: [String: JSONValue]
-    /// Where each member's value starts in the file it was read from.
-    private var positions: [String: SourcePosition]
+    private struct Member: Sendable {
+        var value: JSONValue
+        /// Where the value starts in the file it was read from.
+        var position: SourcePosition?
+    }
+
+    /// One dictionary for values and positions: reading a large store hashes each key once.
+    private var storage: [String: Member]
     /// Where the object's opening brace is in the file it was read from.
     public let position: SourcePosition?
 
     public init(_ members: [String: JSONValue] = [:], position: SourcePosition? = nil) {
-        self.members = members
-        self.positions = [:]
+        storage = members.mapValues { Member(value: $0) }
         self.position = position
     }
 
     public subscript(key: String) -> JSONValue? {
-        get { members[key] }
-        set { members[key] = newValue }
+        get { storage[key]?.value }
+        set { storage[key] = newValue.map { Member(value: $0) } }
     }
 
+    /// The member names, in no particular order.
+    public var memberNames: [String] { Array(storage.keys) }
+
+    public var isEmpty: Bool { storage.isEmpty }
+
     public func position(of key: String) -> SourcePosition? {
-        positions[key] ?? position
+        storage[key]?.position ?? position
     }
 
     mutating func insert(_ value: JSONValue, for key: String, at position: SourcePosition) {
-        members[key] = value
-        positions[key] = position
+        storage[key] = Member(value: value, position: position)
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.members == rhs.members
+        lhs.storage.count == rhs.storage.count
+            && lhs.storage.allSatisfy { key, member in rhs.storage[key]?.value == member.value }
     }
 }
 

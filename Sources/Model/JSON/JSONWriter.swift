@@ -43,14 +43,14 @@ public struct JSONWriter {
             newline(indent: indent)
             output.append(UInt8(ascii: "]"))
         case .object(let object):
-            guard !object.members.isEmpty else { append("{}"); return }
+            guard !object.isEmpty else { append("{}"); return }
             output.append(UInt8(ascii: "{"))
-            for (index, key) in object.members.keys.sorted().enumerated() {
+            for (index, key) in object.memberNames.sorted().enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent: indent + 1)
                 writeString(key)
                 append(": ")
-                write(object.members[key] ?? .null, indent: indent + 1)
+                write(object[key] ?? .null, indent: indent + 1)
             }
             newline(indent: indent)
             output.append(UInt8(ascii: "}"))

@@ -99,7 +99,7 @@ extension Checklist {
               let reader = FieldReader(value, path: parent.childPath(key), parentPosition: parent.position(of: key),
                                        log: parent.log) else { return }
         var seen = Set<String>()
-        for sectionKey in reader.object.members.keys.sorted() {
+        for sectionKey in reader.object.memberNames.sorted() {
             guard let section = ChecklistSection(rawValue: sectionKey) else {
                 reader.report(sectionKey, "unknown 4S section; expected one of: "
                     + ChecklistSection.allCases.map(\.rawValue).joined(separator: ", "))
