@@ -72,11 +72,9 @@ struct DetailView {
         func add(_ line: StyledLine, _ target: DetailRowTarget? = nil) { rows.append(Row(line: line, target: target)) }
 
         for line in orderLines(order, width: width) { add(line) }
-        add(StyledLine())
         var selectedRow: Int?
-        if state.focus == .stakeholder { selectedRow = rows.count }
-        for line in stakeholderLines(for: order, width: width) { add(line, .stakeholder) }
 
+        // The checklist comes first: ticking is what the pane is used for most.
         add(StyledLine())
         let total = order.checklist.progress
         add(StyledLine("4S checklist ", Theme.title)
@@ -98,6 +96,10 @@ struct DetailView {
             }
             if !any { add(StyledLine("  (no steps; + adds one)", Theme.muted)) }
         }
+
+        add(StyledLine())
+        if state.focus == .stakeholder { selectedRow = rows.count }
+        for line in stakeholderLines(for: order, width: width) { add(line, .stakeholder) }
         for line in measurementLines(order) { add(line) }
         for line in noteLines(order.notes, title: "Notes", width: width) { add(line) }
         return (rows, selectedRow)
