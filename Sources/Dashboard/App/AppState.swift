@@ -195,8 +195,19 @@ struct AppState: Equatable, Sendable {
 
     /// Changes what the list in view shows, keeping the selected order when it still shows.
     mutating func setQuery(_ query: QueueQuery) {
+        let previous = self.query
         if view == .archive { archiveQuery = query } else { queueQuery = query }
-        rebuildQueue()
+        var narrowedOnly = previous
+        narrowedOnly.search = query.search
+        if narrowedOnly == query, query.search.folded.hasPrefix(previous.search.folded), let index = currentSearchIndex() {
+            // More of the same search typed: only the orders shown so far can still match.
+            let selectedID = orderAtSelection?.id
+            queue = queue.narrowed(toMatch: query.search, in: index)
+            if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
+            clampSelection()
+        } else {
+            rebuildQueue()
+        }
     }
 
     mutating func show(_ newView: AppView) {

@@ -34,7 +34,9 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         } else if state.view == .stakeholders {
             moveInStakeholders(&state, action)
         } else if state.view == .standup {
-            state.standupScroll = max(0, state.standupScroll + (action == .moveDown || action == .pageDown ? 1 : -1))
+            let blocks = StandupReport(state.document, today: state.today).blocks.count
+            let step = action == .moveDown || action == .pageDown ? 1 : -1
+            state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
         } else if state.focus == .checklist { moveInChecklist(&state, action) } else { moveInQueue(&state, action) }
     case .switchFocus:
         switch state.focus {

@@ -67,12 +67,15 @@ struct BenchmarkCommand: ParsableCommand {
                 frame = DashboardView(state: state, keyMap: keyMap).render()
             }
         }
+        _ = update(&state, .focusQueue, now: now)
+        _ = update(&state, .startSearch, now: now)
         let searching = clock.measure {
             for index in 0..<keys {
                 _ = update(&state, index % 8 == 7 ? .searchEdit(.deleteToStart) : .searchEdit(.insert("e")), now: now)
                 frame = DashboardView(state: state, keyMap: keyMap).render()
             }
         }
+        _ = update(&state, .endSearch(keep: false), now: now)
         // What every save and every change from elsewhere costs the screen: the queue,
         // the search index and the figures are rebuilt.
         let reload = clock.measure { _ = update(&state, .reloaded(store.document), now: now) }

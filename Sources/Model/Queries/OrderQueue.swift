@@ -139,6 +139,15 @@ public struct OrderQueue: Sendable, Equatable {
     public var count: Int { orderIDs.count }
     public var isEmpty: Bool { orderIDs.isEmpty }
 
+    /// The orders of this queue that also match `search`: what a search shows as more of it
+    /// is typed, without going through every order again.
+    public func narrowed(toMatch search: String, in index: SearchIndex) -> OrderQueue {
+        let words = search.folded.split(separator: " ").map(String.init)
+        var narrowed = self
+        narrowed.orderIDs = orderIDs.filter { index.matches($0, allOf: words) }
+        return narrowed
+    }
+
     public func position(of orderID: Int) -> Int? {
         orderIDs.firstIndex(of: orderID)
     }
@@ -199,19 +208,33 @@ public struct OrderQueue: Sendable, Equatable {
 /// The searchable text of every order, folded once (lowercase, no accents), so that a
 /// search narrows the queue as fast as someone types.
 public struct SearchIndex: Sendable, Equatable {
-    private var texts: [Int: String]
+    private var texts: [Int: [UInt8]]
 
     public init(_ document: StoreDocument) {
         texts = Dictionary(uniqueKeysWithValues: document.orders.map { order in
             let stakeholder = document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID
             let parts = [order.title, order.request, stakeholder, order.audience] + order.tags + order.notes.map(\.text)
-            return (order.id, parts.joined(separator: " \u{1F} ").folded)
+            return (order.id, Array(parts.joined(separator: " \u{1F} ").folded.utf8))
         })
     }
 
     /// Whether the order's text holds every one of the (folded) words.
     public func matches(_ orderID: Int, allOf words: [String]) -> Bool {
         guard let text = texts[orderID] else { return false }
-        return words.allSatisfy { text.contains($0) }
+        return words.allSatisfy { Self.contains(text, Array($0.utf8)) }
+    }
+
+    /// Byte-wise search: folded text and words are UTF-8, so a match of bytes is a match of text.
+    private static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+        guard !word.isEmpty else { return true }
+        guard word.count <= text.count else { return false }
+        let first = word[0]
+        var start = 0
+        let last = text.count - word.count
+        while start <= last {
+            if text[start] == first && text[start..<start + word.count].elementsEqual(word) { return true }
+            start += 1
+        }
+        return false
     }
 }
