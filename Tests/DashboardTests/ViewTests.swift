@@ -22,6 +22,22 @@ import Testing
         #expect(app.state.queue.count == 9)
     }
 
+    @Test mutating func typingAndDeletingGiveTheSameResultAsSearchingAtOnce() {
+        func direct(_ text: String) -> [Int] {
+            var query = QueueQuery()
+            query.search = text
+            return OrderQueue(Fixture.demo, query: query, today: Fixture.today).orderIDs
+        }
+        app.send(.startSearch)
+        for (index, character) in "the sa".enumerated() {
+            app.send(.searchEdit(.insert(String(character))))
+            #expect(app.state.queue.orderIDs == direct(String(Array("the sa").prefix(index + 1))))
+        }
+        app.send(.searchEdit(.backspace), .searchEdit(.backspace))
+        #expect(app.state.queue.orderIDs == direct("the "))
+        #expect(app.state.queue.count > direct("the sa").count)
+    }
+
     @Test mutating func filtersAreShownInTheHeaderAndClearedWithOneKey() {
         app.send(.openFilters)
         #expect(app.state.form?.title == "Filter the queue")
