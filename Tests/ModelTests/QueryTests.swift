@@ -59,7 +59,7 @@ import Testing
         both.due = .overdue
         #expect(ids(both) == [8])
         #expect(both.filterDescriptions(in: document) == ["stakeholder: Marco Silva", "overdue"])
-        #expect(both.cleared == QueueQuery())
+        #expect(both.cleared(showing: .open) == QueueQuery())
     }
 
     @Test(arguments: [

@@ -156,6 +156,12 @@ struct AppState: Equatable, Sendable {
     /// The query of the order list in view.
     var query: QueueQuery { view == .archive ? archiveQuery : queueQuery }
 
+    /// The query of the list in view with its filters cleared: open orders in the queue,
+    /// delivered and closed ones in the archive.
+    var clearedQuery: QueueQuery {
+        query.cleared(showing: view == .archive ? .closed : .open)
+    }
+
     /// The selected order's steps as shown, with their sections.
     var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
         selectedOrder?.checklist.steps(includingHidden: showsHiddenSteps) ?? []

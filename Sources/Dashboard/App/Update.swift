@@ -73,7 +73,7 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     case .openFilters:
         open(.filter, in: &state, allowedWhenReadOnly: true)
     case .clearFilters:
-        state.setQuery(state.query.cleared)
+        state.setQuery(state.clearedQuery)
         state.status = StatusMessage(text: "Filters cleared", kind: .info)
         return state.view == .queue ? [.savePreferences(state.queueQuery)] : []
     case .cycleSort:
@@ -86,7 +86,7 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     case .showStakeholderOrders:
         guard let stakeholder = state.selectedStakeholder else { return [] }
         state.show(.queue)
-        var query = state.queueQuery.cleared
+        var query = state.clearedQuery
         query.stakeholderID = stakeholder.id
         query.status = .all
         state.setQuery(query)

@@ -51,7 +51,7 @@ struct KeyMap: Sendable {
                    summary: "Search title, request, stakeholder, tags and notes", hint: "search"),
         KeyBinding(keys: [.character("f")], action: .openFilters, scope: .queue,
                    summary: "Filter by status, stakeholder, stage, tag, priority, due", hint: "filter"),
-        KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .queue, summary: "Clear search and filters"),
+        KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .queue, summary: "Clear search and filters: back to the open orders"),
         KeyBinding(keys: [.character("o")], action: .cycleSort, scope: .queue,
                    summary: "Sort by due date, priority, 4S progress, age, stakeholder, stage"),
         KeyBinding(keys: [.character("A")], action: .toggleClosedOrders, scope: .queue,

@@ -100,8 +100,8 @@ public struct QueueQuery: Sendable, Equatable {
         !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || priority != nil || due != .any
     }
 
-    /// The same query with every filter but status and sort cleared.
-    public var cleared: QueueQuery {
+    /// The same sort with every filter cleared and the status back to `status`.
+    public func cleared(showing status: StatusFilter) -> QueueQuery {
         QueueQuery(status: status, sort: sort)
     }
 }
