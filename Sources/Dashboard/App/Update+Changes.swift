@@ -1,0 +1,147 @@
+import Model
+
+extension AppState {
+    /// Whether changes are allowed; when not, the status line says why.
+    mutating func ensureWritable() -> Bool {
+        guard let reason = readOnlyReason else { return true }
+        status = StatusMessage(text: "Read-only (\(reason)): nothing can be changed", kind: .error)
+        return false
+    }
+
+    mutating func toggleSelectedStep(now: Timestamp) -> [Effect] {
+        guard focus == .checklist, let order = selectedOrder, let (_, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first (→ or Tab), then tick a step", kind: .info)
+            return []
+        }
+        let tick = step.isDone ? nil : Tick(at: now, by: user)
+        let operation = StoreOperation.setStep(order: order.id, step: step.id, tick: tick)
+        let label = "\(tick == nil ? "untick" : "tick") of “\(step.title)”"
+        return change(operation, label: label) { document in
+            let progress = document.order(id: order.id)?.checklist.progress ?? order.checklist.progress
+            return "\(tick == nil ? "Unticked" : "Ticked") “\(step.title)” on \(order.shortID) (\(progress) done)"
+        }
+    }
+
+    mutating func closeOrReopen() -> [Effect] {
+        guard let order = selectedOrder, ensureWritable() else { return [] }
+        guard order.status.isOpen else {
+            var details = order.details
+            details.status = .inProgress
+            details.closedOn = nil
+            return change(.editOrder(order.id, from: order.details, to: details),
+                          label: "reopening of \(order.shortID)") { _ in "Reopened \(order.shortID) \(order.title)" }
+        }
+        let progress = order.checklist.progress
+        if progress.done < progress.total {
+            confirmation = .closeWithOpenSteps(order: order.id, open: progress.total - progress.done, total: progress.total)
+        } else {
+            openForm(.closeOrder(order.id))
+        }
+        return []
+    }
+
+    mutating func removeSelectedStep() -> [Effect] {
+        guard focus == .checklist, let order = selectedOrder, let (_, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first, then remove a step", kind: .info)
+            return []
+        }
+        if step.isCustom {
+            return change(.removeStep(order: order.id, step: step.id), label: "removal of “\(step.title)”") { _ in
+                "Removed “\(step.title)” from \(order.shortID) (u brings it back)"
+            }
+        }
+        // A template step is hidden on this order, never lost: H shows hidden steps.
+        var details = step.details
+        details.isHidden.toggle()
+        let verb = details.isHidden ? "Hid" : "Showed again"
+        return change(.editStep(order: order.id, step: step.id, from: step.details, to: details),
+                      label: "\(details.isHidden ? "hiding" : "showing") of “\(step.title)”") { _ in
+            "\(verb) “\(step.title)” on \(order.shortID)" + (details.isHidden ? " (H shows hidden steps)" : "")
+        }
+    }
+
+    mutating func confirm(now: Timestamp) -> [Effect] {
+        let confirmed = confirmation
+        confirmation = nil
+        switch confirmed {
+        case .quitWithUnsavedChanges:
+            return [.quit]
+        case .closeWithOpenSteps(let id, _, _):
+            openForm(.closeOrder(id))
+        case .deleteOrder(let id, let title):
+            return change(.deleteOrder(id), label: "deletion of #\(id)") { _ in "Deleted #\(id) “\(title)” (u undoes it)" }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    /// Shows a change at once, remembers how to undo it, and asks the program to save it.
+    mutating func change(_ operation: StoreOperation, label: String,
+                describe: (StoreDocument) -> String) -> [Effect] {
+        guard ensureWritable() else { return [] }
+        let inverse = operation.inverse(before: document)
+        do {
+            try applyLocally(operation)
+        } catch {
+            status = StatusMessage(text: "Not changed: \(error.reason)", kind: .error)
+            return []
+        }
+        if let inverse {
+            remember(UndoEntry(forward: operation, inverse: inverse, label: label))
+            redoStack.removeAll()
+        }
+        // Shown at once; marked as saved when the store confirms it.
+        status = StatusMessage(text: describe(document), kind: .pending)
+        return [.persist(operation)]
+    }
+
+    mutating func undo() -> [Effect] {
+        guard ensureWritable() else { return [] }
+        guard let entry = undoStack.popLast() else {
+            status = StatusMessage(text: "Nothing to undo", kind: .info)
+            return []
+        }
+        return replay(entry.inverse, thenPush: entry, onto: \.redoStack, saying: "Undid \(entry.label)")
+    }
+
+    mutating func redo() -> [Effect] {
+        guard ensureWritable() else { return [] }
+        guard let entry = redoStack.popLast() else {
+            status = StatusMessage(text: "Nothing to redo", kind: .info)
+            return []
+        }
+        return replay(entry.forward, thenPush: entry, onto: \.undoStack, saying: "Redid \(entry.label)")
+    }
+
+    mutating func replay(_ operation: StoreOperation, thenPush entry: UndoEntry,
+                        onto stack: WritableKeyPath<AppState, [UndoEntry]>, saying message: String) -> [Effect] {
+        do {
+            try applyLocally(operation)
+        } catch {
+            status = StatusMessage(text: "Cannot take that back: \(error.reason)", kind: .error)
+            return []
+        }
+        self[keyPath: stack].append(entry)
+        status = StatusMessage(text: message, kind: .pending)
+        return [.persist(operation)]
+    }
+
+    mutating func saved(document: StoreDocument, operation: StoreOperation, applied: StoreOperation) {
+        let wasRetry = unsaved.contains(operation)
+        markSaved(operation)
+        showStoreDocument(document)
+        if applied != operation {
+            // Someone else took the new order's number meanwhile; its undo no longer applies.
+            undoStack.removeAll { $0.forward == operation }
+            status = StatusMessage(text: "Saved under a new number: someone else added an order at the same time",
+                                         kind: .success)
+            return
+        }
+        if let current = status, current.kind == .pending {
+            status = StatusMessage(text: current.text + " · saved", kind: .success)
+        } else if wasRetry && unsaved.isEmpty {
+            status = StatusMessage(text: "All changes saved", kind: .success)
+        }
+    }
+}

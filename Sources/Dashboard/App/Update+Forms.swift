@@ -1,0 +1,76 @@
+import Model
+
+// Opening forms and turning a submitted form into a change.
+extension AppState {
+    mutating func openStageForm(up: Bool) {
+        guard let stakeholder = selectedStakeholder else {
+            status = StatusMessage(text: "No order selected", kind: .info)
+            return
+        }
+        guard let stage = up ? stakeholder.stage.higher : stakeholder.stage.lower else {
+            status = StatusMessage(text: "\(stakeholder.name) is already at \(stakeholder.stage.title)", kind: .info)
+            return
+        }
+        openForm(.moveStage(stakeholder: stakeholder.id, to: stage))
+    }
+
+    mutating func openForm(_ purpose: FormPurpose, allowedWhenReadOnly: Bool = false) {
+        guard allowedWhenReadOnly || ensureWritable(), var opened = FormCatalog.form(for: purpose, state: self) else { return }
+        opened.notice = FormCatalog.notice(for: opened, state: self)
+        form = opened
+    }
+
+    mutating func editInFocus() {
+        if view == .stakeholders {
+            if let stakeholder = selectedStakeholder { openForm(.stakeholder(editing: stakeholder.id)) }
+            return
+        }
+        guard let order = selectedOrder else { return }
+        switch focus {
+        case .queue:
+            openForm(.order(editing: order.id))
+        case .checklist:
+            if let (section, step) = selectedStepEntry {
+                openForm(.step(order: order.id, section: section, editing: step.id))
+            }
+        case .stakeholder:
+            openForm(.stakeholder(editing: order.stakeholderID))
+        }
+    }
+
+    mutating func addNote() {
+        if view == .stakeholders {
+            if let stakeholder = selectedStakeholder { openForm(.note(.stakeholder(stakeholder.id))) }
+            return
+        }
+        guard let order = selectedOrder else { return }
+        openForm(.note(focus == .stakeholder ? .stakeholder(order.stakeholderID) : .order(order.id)))
+    }
+
+    mutating func submitForm(now: Timestamp) -> [Effect] {
+        guard var submitted = form else { return [] }
+        submitted.completeSuggestion()
+        switch FormCatalog.submit(submitted, state: self, now: now) {
+        case .failure(let error):
+            submitted.setError(error.message, on: error.field)
+            submitted.focused = submitted.fields.firstIndex { $0.id == error.field } ?? submitted.focused
+            form = submitted
+            return []
+        case .success(.filter(let query)):
+            form = nil
+            setQuery(query)
+            status = StatusMessage(text: "Showing \(queue.count) order\(queue.count == 1 ? "" : "s")", kind: .info)
+            return [.savePreferences(query)]
+        case .success(.change(let result)):
+            form = nil
+            let effects = change(result.operation, label: result.label) { _ in
+                result.label.prefix(1).uppercased() + result.label.dropFirst()
+            }
+            if let id = result.selectOrder {
+                if queue.position(of: id) == nil { showOrders(.all) }
+                select(order: id)
+            }
+            return effects
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Model
+
+// Moving through the queue, the checklist, the stakeholders, and the help.
+extension AppState {
+    mutating func scrollHelp(_ action: Action) {
+        let page = max(1, size.height - 4)
+        let step = switch action {
+        case .moveUp: -1
+        case .moveDown: 1
+        case .pageUp: -page
+        case .pageDown: page
+        case .moveToFirst: -helpScroll
+        default: 0
+        }
+        let furthest = HelpOverlay(keyMap: .standard, size: size).maximumScroll
+        helpScroll = max(0, min(furthest, helpScroll + step))
+    }
+
+    mutating func moveInQueue(_ action: Action) {
+        let page = max(1, layout.queueRows)
+        let last = queue.count - 1
+        let before = selectedPosition
+        switch action {
+        case .moveUp: selectedPosition -= 1
+        case .moveDown: selectedPosition += 1
+        case .moveToFirst: selectedPosition = 0
+        case .moveToLast: selectedPosition = last
+        case .pageUp:
+            selectedPosition -= page
+            queueScroll -= page
+        case .pageDown:
+            selectedPosition += page
+            queueScroll += page
+        default: break
+        }
+        selectedPosition = max(0, min(selectedPosition, last))
+        if selectedPosition != before { selectedStep = 0 }
+        clampSelection()
+    }
+
+    mutating func moveInStakeholders(_ action: Action) {
+        let last = document.stakeholders.count - 1
+        switch action {
+        case .moveUp: stakeholderPosition -= 1
+        case .moveDown: stakeholderPosition += 1
+        case .moveToFirst, .pageUp: stakeholderPosition = 0
+        case .moveToLast, .pageDown: stakeholderPosition = last
+        default: break
+        }
+        stakeholderPosition = max(0, min(stakeholderPosition, last))
+    }
+
+    mutating func moveInChecklist(_ action: Action) {
+        let steps = shownSteps
+        guard !steps.isEmpty else { return }
+        let current = steps[min(selectedStep, steps.count - 1)].section
+        switch action {
+        case .moveUp: selectedStep -= 1
+        case .moveDown: selectedStep += 1
+        case .moveToFirst: selectedStep = 0
+        case .moveToLast: selectedStep = steps.count - 1
+        case .pageUp:
+            // To the first step of this section, or of the one before when already there.
+            let sectionStart = steps.firstIndex { $0.section == current } ?? 0
+            if selectedStep > sectionStart {
+                selectedStep = sectionStart
+            } else if let previous = steps[..<sectionStart].last?.section {
+                selectedStep = steps.firstIndex { $0.section == previous } ?? 0
+            }
+        case .pageDown:
+            selectedStep = steps.firstIndex { $0.section.index > current.index } ?? steps.count - 1
+        default: break
+        }
+        selectedStep = max(0, min(selectedStep, steps.count - 1))
+    }
+}
