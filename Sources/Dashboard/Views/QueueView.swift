@@ -35,7 +35,7 @@ struct QueueView {
 
         guard !state.queue.isEmpty else {
             let message = state.document.orders.isEmpty
-                ? "No orders yet: a adds one. Or try `fours demo --store demo.json` for a sample store."
+                ? "No orders yet: a adds one. For a sample store: fours demo --store demo.json"
                 : state.query.isFiltered ? "No order matches. F clears the search and filters."
                 : state.view == .archive ? "Nothing delivered or closed yet."
                 : "No open orders: everything is delivered or closed. a adds one."
