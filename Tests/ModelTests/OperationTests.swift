@@ -24,6 +24,7 @@ import Testing
         return [
             .setStep(order: 1, step: "success-defined", tick: Tick(at: Fixture.now, by: "ana")),
             .setStep(order: 6, step: "success-defined", tick: Tick(at: Fixture.now, by: "ana")),
+            .moveStakeholder(id: "marco-silva", to: .collaborator, at: Fixture.now, by: "ana", note: "They asked for ideas"),
             .editOrder(2, from: order.details, to: edited),
             .deleteOrder(3),
             .addStep(order: 2, section: .sureThing, step: step, index: 1),
@@ -68,6 +69,15 @@ import Testing
         guard case .addOrder(let saved) = applied else { Issue.record("expected an added order"); return }
         #expect(saved.id == 12)
         #expect(document.order(id: 3)?.title == base.order(id: 3)?.title)
+    }
+
+    @Test func undoingAStageMoveIsRefusedOnceTheyMovedAgain() throws {
+        var document = base
+        let move = StoreOperation.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana")
+        let undo = try #require(move.inverse(before: document))
+        try move.apply(to: &document)
+        try StoreOperation.moveStakeholder(id: "dana-okafor", to: .collaborator, at: Fixture.now, by: "ben").apply(to: &document)
+        #expect(throws: OperationConflict("Dana Okafor has moved again since")) { try undo.apply(to: &document) }
     }
 
     @Test func aStakeholderWithOrdersCannotBeRemovedAndABatchIsAllOrNothing() {

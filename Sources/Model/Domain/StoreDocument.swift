@@ -41,14 +41,18 @@ public struct StoreDocument: Sendable, Equatable {
 
     /// Changes one order in place; returns false when there is no such order.
     @discardableResult
-    public mutating func updateOrder(id: Int, _ change: (inout TrainingOrder) throws -> Void) rethrows -> Bool {
+    public mutating func updateOrder<Failure: Error>(
+        id: Int, _ change: (inout TrainingOrder) throws(Failure) -> Void
+    ) throws(Failure) -> Bool {
         guard let index = orderIndex[id] else { return false }
         try change(&orders[index])
         return true
     }
 
     @discardableResult
-    public mutating func updateStakeholder(id: String, _ change: (inout Stakeholder) throws -> Void) rethrows -> Bool {
+    public mutating func updateStakeholder<Failure: Error>(
+        id: String, _ change: (inout Stakeholder) throws(Failure) -> Void
+    ) throws(Failure) -> Bool {
         guard let index = stakeholderIndex[id] else { return false }
         try change(&stakeholders[index])
         return true

@@ -6,6 +6,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
     case setStep(order: Int, step: String, tick: Tick?)
     /// Moves a stakeholder to a stage and records the move in their history.
     case moveStakeholder(id: String, to: EngagementStage, at: Timestamp, by: String, note: String = "")
+    /// Takes back a move: the stage goes back and the move leaves the history.
+    case revertStageMove(id: String, StageChange)
     case addOrder(TrainingOrder)
     case deleteOrder(Int)
     case editOrder(Int, from: OrderDetails, to: OrderDetails)
@@ -36,6 +38,14 @@ public indirect enum StoreOperation: Sendable, Equatable {
                 guard stakeholder.stage != stage else { return }
                 stakeholder.stageHistory.append(StageChange(at: at, from: stakeholder.stage, to: stage, by: by, note: note))
                 stakeholder.stage = stage
+            }
+        case .revertStageMove(let id, let move):
+            try document.changeStakeholder(id) { stakeholder throws(OperationConflict) in
+                guard stakeholder.stage == move.to, let index = stakeholder.stageHistory.lastIndex(of: move) else {
+                    throw OperationConflict("\(stakeholder.name) has moved again since")
+                }
+                stakeholder.stageHistory.remove(at: index)
+                stakeholder.stage = move.from
             }
         case .addOrder(var order):
             guard document.stakeholder(id: order.stakeholderID) != nil else {
@@ -114,9 +124,11 @@ public indirect enum StoreOperation: Sendable, Equatable {
                                .editOrder(orderID, from: order.details.with(\.status, .inProgress), to: order.details)])
             }
             return .setStep(order: orderID, step: stepID, tick: step.tick)
-        case .moveStakeholder(let id, _, let at, let by, _):
-            guard let stakeholder = document.stakeholder(id: id) else { return nil }
-            return .moveStakeholder(id: id, to: stakeholder.stage, at: at, by: by, note: "undone")
+        case .moveStakeholder(let id, let stage, let at, let by, let note):
+            guard let stakeholder = document.stakeholder(id: id), stakeholder.stage != stage else { return nil }
+            return .revertStageMove(id: id, StageChange(at: at, from: stakeholder.stage, to: stage, by: by, note: note))
+        case .revertStageMove(let id, let move):
+            return .moveStakeholder(id: id, to: move.to, at: move.at, by: move.by, note: move.note)
         case .addOrder(let order):
             return .deleteOrder(order.id)
         case .deleteOrder(let id):
@@ -156,7 +168,7 @@ public indirect enum StoreOperation: Sendable, Equatable {
     /// Whether the change can alter which orders are in the queue or their order there.
     public var reordersQueue: Bool {
         switch self {
-        case .setStep, .moveStakeholder, .addStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
+        case .setStep, .moveStakeholder, .revertStageMove, .addStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
              .editStakeholder, .addNote, .removeNote:
             false
         case .addOrder, .deleteOrder, .editOrder:
@@ -186,13 +198,9 @@ extension OrderDetails {
 }
 
 extension StoreDocument {
-    mutating func changeOrder(_ id: Int, _ change: (inout TrainingOrder) throws(OperationConflict) -> Void) throws(OperationConflict) {
-        var failure: OperationConflict?
-        let exists = updateOrder(id: id) { order in
-            do { try change(&order) } catch { failure = error as? OperationConflict }
-        }
-        guard exists else { throw OperationConflict("order #\(id) no longer exists") }
-        if let failure { throw failure }
+    mutating func changeOrder(_ id: Int,
+                              _ change: (inout TrainingOrder) throws(OperationConflict) -> Void) throws(OperationConflict) {
+        guard try updateOrder(id: id, change) else { throw OperationConflict("order #\(id) no longer exists") }
     }
 
     mutating func changeStep(_ stepID: String, of orderID: Int, _ change: (inout ChecklistStep) -> Void) throws(OperationConflict) {
@@ -204,8 +212,9 @@ extension StoreDocument {
         }
     }
 
-    mutating func changeStakeholder(_ id: String, _ change: (inout Stakeholder) -> Void) throws(OperationConflict) {
-        guard updateStakeholder(id: id, change) else { throw OperationConflict("stakeholder \"\(id)\" no longer exists") }
+    mutating func changeStakeholder(_ id: String,
+                                    _ change: (inout Stakeholder) throws(OperationConflict) -> Void) throws(OperationConflict) {
+        guard try updateStakeholder(id: id, change) else { throw OperationConflict("stakeholder \"\(id)\" no longer exists") }
     }
 
     mutating func changeNotes(of target: NoteTarget, _ change: (inout [Note]) -> Void) throws(OperationConflict) {
