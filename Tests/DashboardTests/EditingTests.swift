@@ -120,6 +120,23 @@ import Testing
         #expect(app.state.shownSteps.count == 13)
     }
 
+    @Test mutating func aUsefulStepJoinsTheTemplateForNewOrders() throws {
+        app.send(.focusChecklist, .moveToLast, .addStep)
+        type("Shared the results in their team meeting")
+        app.send(.submitForm, .moveToLast, .toggleTemplateStep)
+        #expect(app.state.document.template[.sureThing].map(\.title).last == "Shared the results in their team meeting")
+        #expect(app.state.status?.text == "“Shared the results in their team meeting” joined the template: every new order gets it")
+        app.send(.focusQueue, .addOrder)
+        type("Another order")
+        focus("stakeholder")
+        type("Dana Okafor")
+        app.send(.submitForm)
+        #expect(app.state.selectedOrder?.checklist[.sureThing].count == 4)
+        app.send(.focusChecklist, .moveToLast, .toggleTemplateStep)
+        #expect(app.state.document.template[.sureThing].count == 3)
+        #expect(app.state.selectedOrder?.checklist[.sureThing].count == 4, "the order keeps its step")
+    }
+
     @Test mutating func closingAnOrderWithOpenStepsAsksFirstAndItLeavesTheQueue() throws {
         app.send(.closeOrReopenOrder)
         #expect(app.state.confirmation == .closeWithOpenSteps(order: 8, open: 10, total: 12))

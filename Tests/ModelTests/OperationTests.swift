@@ -33,6 +33,8 @@ import Testing
                       to: StepDetails(title: "Put a number on the gain (time or money saved)", isHidden: true)),
             .editStakeholder("dana-okafor", from: dana.details, to: danaEdited),
             .addNote(.order(2), note),
+            .addTemplateStep(section: .sureThing, step: step, index: 3),
+            .removeTemplateStep("gain-quantified"),
             .addNote(.stakeholder("dana-okafor"), note),
             .batch([.addStakeholder(newcomer), .addOrder(newOrder)]),
         ]

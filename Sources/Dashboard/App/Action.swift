@@ -31,6 +31,8 @@ enum Action: Equatable, Sendable {
     case addStep
     case removeStep
     case toggleHiddenSteps
+    /// Adds the step to the store's template, or takes it out.
+    case toggleTemplateStep
     case toggleClosedOrders
     case addStakeholder
     case editStakeholder

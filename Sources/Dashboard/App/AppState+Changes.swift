@@ -60,6 +60,25 @@ extension AppState {
         }
     }
 
+    /// The store's template is what new orders copy: a step that proved useful on one
+    /// order can join it, and a template step that never fits can leave it.
+    mutating func toggleTemplateStep() -> [Effect] {
+        guard focus == .checklist, let (section, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first, then choose a step for the template", kind: .info)
+            return []
+        }
+        if document.template.location(ofStep: step.id) != nil {
+            return change(.removeTemplateStep(step.id), label: "removal of “\(step.title)” from the template") { _ in
+                "“\(step.title)” left the template: new orders will not get it (this one keeps it)"
+            }
+        }
+        let index = document.template[section].count
+        return change(.addTemplateStep(section: section, step: step, index: index),
+                      label: "“\(step.title)” in the template") { _ in
+            "“\(step.title)” joined the template: every new order gets it"
+        }
+    }
+
     mutating func confirm(now: Timestamp) -> [Effect] {
         let confirmed = confirmation
         confirmation = nil

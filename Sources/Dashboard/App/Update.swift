@@ -107,6 +107,8 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         }
     case .removeStep:
         return state.removeSelectedStep()
+    case .toggleTemplateStep:
+        return state.toggleTemplateStep()
     case .toggleHiddenSteps:
         state.showsHiddenSteps.toggle()
         state.clampSelection()

@@ -114,6 +114,8 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.character("-"), .delete], action: .removeStep, scope: .checklist,
                    summary: "Remove your own step; hide (or show again) a template step"),
         KeyBinding(keys: [.character("H")], action: .toggleHiddenSteps, scope: .checklist, summary: "Show or hide hidden steps"),
+        KeyBinding(keys: [.character("T")], action: .toggleTemplateStep, scope: .checklist,
+                   summary: "Put the step in the store's template for new orders, or take it out"),
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .checklist,
                    summary: "Back to the order queue", hint: "queue"),
     ]
