@@ -40,6 +40,8 @@ import Testing
         #expect(keyMap.action(for: .control("c"), in: checklist) == .quit)
         #expect(keyMap.action(for: .character("q"), in: [.help, .everywhere]) == .closeOverlay)
         #expect(keyMap.action(for: .character("Z"), in: queue) == nil)
+        #expect(keyMap.action(for: .control("z"), in: [.form]) == .suspend, "Ctrl-Z suspends even in a form")
+        #expect(keyMap.action(for: .character("q"), in: [.form]) == .form(.edit(.insert("q"))), "q types in a form")
     }
 
     @Test func helpListsEveryBindingFromTheKeyMap() {

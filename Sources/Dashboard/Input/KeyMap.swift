@@ -199,6 +199,8 @@ struct KeyMap: Sendable {
                 return binding.action
             }
         }
+        // Suspending works everywhere, even while typing in a form.
+        if key == .control("z") { return .suspend }
         // Any other printable key types itself.
         if case .character(let character) = key {
             if scopes.contains(.form) { return .form(.edit(.insert(String(character)))) }
