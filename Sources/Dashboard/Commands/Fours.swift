@@ -40,6 +40,10 @@ struct StoreOptions: ParsableArguments {
     var path: String {
         StoreLocation.resolve(explicit: store, environment: ProcessSetup.environment)
     }
+
+    func validate() throws {
+        if let store, store.isEmpty { throw ValidationError("--store needs a path, such as --store team.json") }
+    }
 }
 
 /// Reports a failure the user can act on, and gives the exit status that goes with it.
