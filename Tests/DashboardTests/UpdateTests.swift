@@ -170,6 +170,17 @@ import Testing
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
+    @Test mutating func passingMessagesClearButErrorsStay() {
+        app.send(.focusChecklist, .toggleStep)
+        app.send(.saved(app.state.document, operation: .setStep(order: 8, step: "x", tick: nil),
+                        applied: .setStep(order: 8, step: "x", tick: nil)))
+        app.send(.clearStatus)
+        #expect(app.state.status == nil)
+        app.send(.saveFailed(.setStep(order: 8, step: "x", tick: nil), reason: "disk full"))
+        app.send(.clearStatus)
+        #expect(app.state.status?.kind == .error)
+    }
+
     @Test mutating func helpOpensAndClosesAndQuitIsAnEffect() {
         _ = app.send(.toggleHelp)
         #expect(app.state.isHelpVisible)

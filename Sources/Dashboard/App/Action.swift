@@ -55,6 +55,8 @@ enum Action: Equatable, Sendable {
     case click(x: Int, y: Int)
     case scroll(up: Bool, x: Int, y: Int)
 
+    /// A passing message has been read: the footer goes back to the key hints.
+    case clearStatus
     case resized(Size)
     case dayChanged(CalendarDay)
     /// The store saved `operation`, as `applied`; `document` is what is now on disk.

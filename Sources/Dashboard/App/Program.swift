@@ -18,6 +18,9 @@ final class Program {
     private var lastRetry = Timestamp(secondsSince1970: 0)
     /// How long to wait between automatic attempts to save what could not be saved.
     private let retryInterval: Int64 = 5
+    /// When the status line last changed, and how long a passing message stays.
+    private var statusShownAt = Timestamp(secondsSince1970: 0)
+    private let statusLifetime: Int64 = 8
 
     private let preferencesPath: String
 
@@ -123,6 +126,11 @@ final class Program {
             dispatch(.dayChanged(today))
             changed = true
         }
+        if state.status != nil && now.secondsSince1970 - statusShownAt.secondsSince1970 >= statusLifetime {
+            let before = state.status
+            dispatch(.clearStatus)
+            changed = changed || state.status != before
+        }
         if !state.unsaved.isEmpty && now.secondsSince1970 - lastRetry.secondsSince1970 >= retryInterval {
             lastRetry = now
             dispatch(.retrySaves)
@@ -156,9 +164,12 @@ final class Program {
     }
 
     private func dispatch(_ action: Action) {
-        for effect in update(&state, action, now: Timestamp.now()) {
+        let statusBefore = state.status
+        let now = Timestamp.now()
+        for effect in update(&state, action, now: now) {
             perform(effect)
         }
+        if state.status != statusBefore { statusShownAt = now }
     }
 
     private func perform(_ effect: Effect) {

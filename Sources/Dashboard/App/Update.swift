@@ -144,6 +144,8 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         return state.click(x: x, y: y, now: now)
     case .scroll(let up, let x, let y):
         state.scroll(up: up, x: x, y: y)
+    case .clearStatus:
+        if let kind = state.status?.kind, kind == .info || kind == .success { state.status = nil }
     case .resized(let size):
         state.size = size
         state.clampSelection()
