@@ -51,19 +51,18 @@ extension StandupReport {
 
     /// Plain text, ready to paste into a chat.
     public var text: String {
-        var output = "Stand-up \(today)\n"
-        for block in blocks {
-            output += "\n\(block.title)\n"
-            for line in block.lines { output += "  \(line)\n" }
-        }
-        return output
+        rendered(heading: "Stand-up \(today)\n", blockTitle: { "\n\($0)\n" }, bullet: "  ")
     }
 
     public var markdown: String {
-        var output = "# Stand-up \(today)\n"
+        rendered(heading: "# Stand-up \(today)\n", blockTitle: { "\n## \($0)\n\n" }, bullet: "- ")
+    }
+
+    private func rendered(heading: String, blockTitle: (String) -> String, bullet: String) -> String {
+        var output = heading
         for block in blocks {
-            output += "\n## \(block.title)\n\n"
-            for line in block.lines { output += "- \(line)\n" }
+            output += blockTitle(block.title)
+            for line in block.lines { output += "\(bullet)\(line)\n" }
         }
         return output
     }
