@@ -237,4 +237,22 @@ import Glibc
         let reread = try Store(path: path).document
         #expect(saved == String(decoding: JSONWriter.bytes(for: reread.json), as: UTF8.self))
     }
+
+    @Test func aFileBrokenByAnotherProcessIsNeverOverwritten() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        let broken = "{ \"schemaVersion\": 1, \"orders\": [ half a file"
+        try FileText.write(broken, to: path)
+        let reloadError = storeError { () throws(StoreError) in try store.reloadIfChanged() }
+        #expect(reloadError?.message.contains("expected a value") == true)
+        #expect(store.document == Fixture.demo, "the last good document stays")
+        let saveError = storeError { () throws(StoreError) in try store.apply(tick("success-defined", on: 1)) }
+        #expect(saveError != nil)
+        #expect(FileText.read(path) == broken)
+        // Once someone fixes the file, the same change saves.
+        try Store.create(path: folder.file("fixed.json"), document: Fixture.demo)
+        try FileText.write(try #require(FileText.read(folder.file("fixed.json"))), to: path)
+        try store.apply(tick("success-defined", on: 1))
+        #expect(try Store(path: path).document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ana")
+    }
 }
