@@ -68,6 +68,19 @@ import Testing
         #expect(app.state.document == Fixture.demo)
     }
 
+    @Test mutating func aReloadKeepsHalfTypedInput() throws {
+        app.send(.addNote)
+        type("Half a thought")
+        var fromDisk = Fixture.demo
+        try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben")).apply(to: &fromDisk)
+        app.send(.reloaded(fromDisk))
+        #expect(app.state.form?["text"] == "Half a thought")
+        type(", finished")
+        app.send(.submitForm)
+        #expect(app.state.selectedOrder?.notes.last?.text == "Half a thought, finished")
+        #expect(app.state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
+    }
+
     @Test mutating func escapeCancelsAFormAndSavesNothing() {
         app.send(.edit)
         type(" changed")
