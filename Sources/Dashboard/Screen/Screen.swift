@@ -74,15 +74,6 @@ struct Screen: Sendable, Equatable {
         }
     }
 
-    /// Applies a style to cells that are already drawn, keeping their text.
-    mutating func restyle(_ rect: Rect, _ change: (Style) -> Style) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x].style = change(cells[y * size.width + x].style)
-            }
-        }
-    }
-
     func line(_ y: Int) -> String {
         var text = ""
         for x in 0..<size.width { text += self[x, y].text }
