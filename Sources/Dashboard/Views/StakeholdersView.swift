@@ -39,9 +39,11 @@ struct StakeholdersView {
         }
         let rows = max(1, rect.height - 1)
         let top = Self.firstShownRow(selected: state.stakeholderPosition, rows: rows, count: list.count)
+        // One pass over the orders for all rows, not one per row.
+        let ordersByStakeholder = Dictionary(grouping: state.document.orders, by: \.stakeholderID)
         for (offset, stakeholder) in list.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
-            let orders = state.document.orders.filter { $0.stakeholderID == stakeholder.id }
+            let orders = ordersByStakeholder[stakeholder.id] ?? []
             var line = StyledLine(index == state.stakeholderPosition ? "▶ " : "  ")
             line.append(DisplayWidth.fit(stakeholder.name, to: nameWidth - 1) + " ")
             let dots = String(repeating: "●", count: stakeholder.stage.rawValue)
