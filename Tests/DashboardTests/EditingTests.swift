@@ -18,7 +18,7 @@ import Testing
     }
 
     private func persisted(_ effects: [Effect]) -> [StoreOperation] {
-        effects.compactMap { if case .persist(let operation) = $0 { operation } else { nil } }
+        effects.persisted
     }
 
     @Test mutating func addingAnOrderWithANewStakeholderIsOneChangeAndOneUndo() throws {

@@ -17,3 +17,18 @@ struct TestApp {
 
     var lines: [String] { DashboardView(state: state, keyMap: .standard).render().lines }
 }
+
+extension [Effect] {
+    /// The operations these effects ask the store to save, in order.
+    var persisted: [StoreOperation] {
+        changes.map(\.operation)
+    }
+
+    /// The changes of the one save these effects ask for.
+    var changes: [PendingChange] {
+        flatMap { effect -> [PendingChange] in
+            guard case .persist(let changes, _) = effect else { return [] }
+            return changes
+        }
+    }
+}

@@ -41,13 +41,15 @@ import Testing
         let before = order.checklist.progress
         let effects = app.send(.toggleStep)
         let tick = Tick(at: Fixture.now, by: "ana")
-        #expect(effects == [.persist(.setStep(order: order.id, step: "success-defined", tick: tick))])
+        #expect(effects.persisted == [.setStep(order: order.id, step: "success-defined", tick: tick)])
         #expect(app.state.selectedOrder?.checklist.progress.done == before.done + 1)
         #expect(app.state.selectedOrder?.checklist[.shiftMindset][1].tick == tick)
         #expect(app.state.status?.text.contains("Ticked “Agreed with them what success looks like” on #8 (3/12 done)") == true)
 
         let untickEffects = app.send(.toggleStep)
-        #expect(untickEffects == [.persist(.setStep(order: order.id, step: "success-defined", tick: nil))])
+        #expect(untickEffects.persisted == [.setStep(order: order.id, step: "success-defined", tick: tick),
+                                            .setStep(order: order.id, step: "success-defined", tick: nil)],
+                "the tick is not confirmed yet: both are saved, in order")
         #expect(app.state.selectedOrder?.checklist.progress == before)
     }
 
@@ -82,7 +84,7 @@ import Testing
         #expect(app.send(.stageUp).isEmpty, "a move asks for an optional note first")
         #expect(app.state.form?.title == "Dana Okafor: Order taker → Order with a change")
         let effects = app.send(.form(.edit(.insert("Asked us to help define the goal"))), .submitForm)
-        #expect(effects == [.persist(.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana",
+        #expect(effects.persisted == [(.moveStakeholder(id: "dana-okafor", to: .orderWithChange, at: Fixture.now, by: "ana",
                                                       note: "Asked us to help define the goal"))])
         #expect(app.state.selectedStakeholder?.stage == .orderWithChange)
         #expect(app.state.selectedStakeholder?.stageHistory.count == 1)
@@ -108,9 +110,9 @@ import Testing
 
     @Test mutating func aFailedSaveStaysOnScreenIsRetriedAndGuardsQuitting() throws {
         let effects = app.send(.focusChecklist, .moveDown, .toggleStep)
-        let operation = try #require(effects.first.flatMap { if case .persist(let op) = $0 { op } else { nil } })
+        let changes = effects.changes
         let ticked = app.state.selectedOrder?.checklist.progress
-        _ = app.send(.saveFailed(operation, reason: "not saved to /x: the disk is full"))
+        _ = app.send(.saveFailed(changes, reason: "not saved to /x: the disk is full"))
         #expect(app.state.status?.kind == .error)
         #expect(app.state.status?.text.hasPrefix("1 change not saved: not saved to /x: the disk is full") == true)
         #expect(app.state.selectedOrder?.checklist.progress == ticked)
@@ -123,31 +125,29 @@ import Testing
         #expect(app.state.selectedOrder?.checklist.progress == ticked)
         #expect(app.state.document.order(id: 5)?.checklist[.shiftMindset][2].tick?.by == "ben")
 
-        #expect(app.send(.retrySaves) == [.persist(operation)])
+        #expect(app.send(.retrySaves) == [.persist(changes)])
         #expect(app.send(.quit).isEmpty, "quitting with unsaved changes asks first")
         #expect(app.state.confirmation == .quitWithUnsavedChanges(count: 1))
         _ = app.send(.cancel)
         #expect(app.state.confirmation == nil)
 
-        _ = app.send(.saved(app.state.document, operation: operation, applied: operation))
+        _ = app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }))
         #expect(app.state.status == StatusMessage(text: "All changes saved", kind: .success))
         #expect(app.send(.quit) == [.quit])
     }
 
     @Test mutating func quittingAnywayIsOneKeyAway() throws {
         let effects = app.send(.focusChecklist, .toggleStep)
-        guard case .persist(let operation) = try #require(effects.first) else { return }
-        _ = app.send(.saveFailed(operation, reason: "disk full"))
+        _ = app.send(.saveFailed(effects.changes, reason: "disk full"))
         _ = app.send(.quit)
         #expect(app.send(.confirm) == [.quit])
     }
 
     @Test mutating func aConflictShowsTheFileAsItIsAndSaysWhy() {
-        _ = app.send(.focusChecklist, .toggleStep)
-        let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
+        let changes = app.send(.focusChecklist, .toggleStep).changes
         var fromDisk = Fixture.demo
         fromDisk.updateOrder(id: 8) { $0.status = .closed }
-        _ = app.send(.saveConflict(fromDisk, operation: operation, reason: "not saved: order #8 no longer exists"))
+        _ = app.send(.saved(fromDisk, changes, outcomes: [.refused("not saved: order #8 no longer exists")]))
         #expect(app.state.status?.kind == .error)
         #expect(app.state.queue.position(of: 8) == nil)
         #expect(app.send(.quit) == [.quit], "nothing is left unsaved")
@@ -161,22 +161,20 @@ import Testing
     }
 
     @Test mutating func theStatusSaysSavedOnlyOnceTheStoreConfirms() {
-        _ = app.send(.focusChecklist, .toggleStep)
+        let changes = app.send(.focusChecklist, .toggleStep).changes
         #expect(app.state.status?.kind == .pending)
         #expect(app.state.status?.text.hasSuffix("saved") == false)
-        let operation = StoreOperation.setStep(order: 8, step: "partner-questions", tick: nil)
-        _ = app.send(.saved(app.state.document, operation: operation, applied: operation))
+        _ = app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }))
         #expect(app.state.status?.kind == .success)
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
     @Test mutating func passingMessagesClearButErrorsStay() {
-        app.send(.focusChecklist, .toggleStep)
-        app.send(.saved(app.state.document, operation: .setStep(order: 8, step: "x", tick: nil),
-                        applied: .setStep(order: 8, step: "x", tick: nil)))
+        let changes = app.send(.focusChecklist, .toggleStep).changes
+        app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }))
         app.send(.clearStatus)
         #expect(app.state.status == nil)
-        app.send(.saveFailed(.setStep(order: 8, step: "x", tick: nil), reason: "disk full"))
+        app.send(.saveFailed(app.send(.toggleStep).changes, reason: "disk full"))
         app.send(.clearStatus)
         #expect(app.state.status?.kind == .error)
     }

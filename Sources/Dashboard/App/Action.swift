@@ -20,6 +20,8 @@ enum Action: Equatable, Sendable {
     case quit
     case suspend
     case retrySaves
+    /// Writes the store back after its file was deleted or moved away.
+    case writeBack
     case confirm
     case cancel
 
@@ -59,20 +61,28 @@ enum Action: Equatable, Sendable {
     case clearStatus
     case resized(Size)
     case dayChanged(CalendarDay)
-    /// The store saved `operation`, as `applied`; `document` is what is now on disk.
-    case saved(StoreDocument, operation: StoreOperation, applied: StoreOperation)
-    case saveFailed(StoreOperation, reason: String)
-    /// The operation can never be saved: what it changes is gone from the file.
-    case saveConflict(StoreDocument, operation: StoreOperation, reason: String)
+    /// The store took `changes`, with an outcome for each; `document` is what is now on disk.
+    case saved(StoreDocument, [PendingChange], outcomes: [Store.Outcome])
+    /// Nothing of `changes` could be saved; they stay on screen and are tried again.
+    case saveFailed([PendingChange], reason: String)
     case reloaded(StoreDocument)
     case reloadFailed(String)
 }
 
 /// What `update` asks the program to do; the program does the I/O.
 enum Effect: Equatable, Sendable {
-    case persist(StoreOperation)
+    /// Save these changes, in this order, in one write; `recreating` writes the store
+    /// back when its file has gone.
+    case persist([PendingChange], recreating: Bool = false)
     /// Remember the queue's sort and filters for the next run.
     case savePreferences(QueueQuery)
     case quit
     case suspend
+}
+
+/// A change shown on screen that the store has not confirmed yet. The number tells apart
+/// two equal changes (tick, untick, tick again), so none is ever merged away.
+struct PendingChange: Equatable, Sendable {
+    var number: Int
+    var operation: StoreOperation
 }

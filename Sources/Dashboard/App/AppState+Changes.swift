@@ -112,7 +112,7 @@ extension AppState {
         }
         // Shown at once; marked as saved when the store confirms it.
         status = StatusMessage(text: describe(document), kind: .pending)
-        return [.persist(operation)]
+        return persist(operation)
     }
 
     mutating func undo() -> [Effect] {
@@ -143,23 +143,38 @@ extension AppState {
         }
         self[keyPath: stack].append(entry)
         status = StatusMessage(text: message, kind: .pending)
-        return [.persist(operation)]
+        return persist(operation)
     }
 
-    mutating func saved(document: StoreDocument, operation: StoreOperation, applied: StoreOperation) {
-        let wasRetry = unsaved.contains(operation)
-        markSaved(operation)
+    /// The store took `changes`: the screen shows the file as it is now, with what is
+    /// still unsaved on top, and the status line says what became of them.
+    mutating func saved(document: StoreDocument, changes: [PendingChange], outcomes: [Store.Outcome]) {
+        markSaved(changes)
         showStoreDocument(document)
-        if applied != operation {
-            // Someone else took the new order's number meanwhile; its undo no longer applies.
-            undoStack.removeAll { $0.forward == operation }
-            status = StatusMessage(text: "Saved under a new number: someone else added an order at the same time",
-                                         kind: .success)
-            return
+        var renumbered = false
+        var refusal: String?
+        for (change, outcome) in zip(changes, outcomes) {
+            switch outcome {
+            case .saved(let applied) where applied == change.operation:
+                continue
+            case .saved:
+                // Someone else took the new number or id meanwhile.
+                renumbered = true
+            case .refused(let reason):
+                refusal = reason
+            }
+            // Its undo would no longer apply to what is in the file.
+            undoStack.removeAll { $0.forward == change.operation }
+            redoStack.removeAll { $0.inverse == change.operation }
         }
-        if let current = status, current.kind == .pending {
+        if let refusal {
+            status = StatusMessage(text: refusal, kind: .error)
+        } else if renumbered {
+            status = StatusMessage(text: "Saved under a new number: someone else added one at the same time",
+                                   kind: .success)
+        } else if let current = status, current.kind == .pending, changes.count == 1 {
             status = StatusMessage(text: current.text + " · saved", kind: .success)
-        } else if wasRetry && unsaved.isEmpty {
+        } else if unsaved.isEmpty {
             status = StatusMessage(text: "All changes saved", kind: .success)
         }
     }

@@ -107,7 +107,8 @@ struct AppState: Equatable, Sendable {
     /// Why nothing can be changed, when the store is read-only.
     var readOnlyReason: String?
     /// Changes shown on screen that the store has not saved yet, oldest first.
-    private(set) var unsaved: [StoreOperation] = []
+    private(set) var unsaved: [PendingChange] = []
+    private var changesMade = 0
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []
 
@@ -286,16 +287,20 @@ struct AppState: Equatable, Sendable {
     /// they stay on screen until they are.
     mutating func showStoreDocument(_ newDocument: StoreDocument) {
         var merged = newDocument
-        for operation in unsaved { _ = try? operation.apply(to: &merged) }
+        for change in unsaved { _ = try? change.operation.apply(to: &merged) }
         replaceDocument(merged)
     }
 
-    mutating func markUnsaved(_ operation: StoreOperation) {
-        if !unsaved.contains(operation) { unsaved.append(operation) }
+    /// Queues a change to save after every change before it, and asks for all of them to
+    /// be saved in order: a later change is never overtaken by an earlier one.
+    mutating func persist(_ operation: StoreOperation) -> [Effect] {
+        changesMade += 1
+        unsaved.append(PendingChange(number: changesMade, operation: operation))
+        return [.persist(unsaved)]
     }
 
-    mutating func markSaved(_ operation: StoreOperation) {
-        if let index = unsaved.firstIndex(of: operation) { unsaved.remove(at: index) }
+    mutating func markSaved(_ changes: [PendingChange]) {
+        unsaved.removeAll { change in changes.contains { $0.number == change.number } }
     }
 
     mutating func remember(_ entry: UndoEntry) {

@@ -12,8 +12,9 @@ final class Program {
     private var state: AppState
     private var isRunning = true
     private let signals: SignalPipe
-    /// Reads that found nothing although poll said input was ready: a closed terminal.
-    private var emptyReads = 0
+    /// Set when the program is ended from outside (a signal, the terminal gone) rather
+    /// than by the user: changes not saved yet are then tried once more before it ends.
+    private var endedFromOutside = false
     private var lastReloadCheck = Timestamp(secondsSince1970: 0)
     private var lastRetry = Timestamp(secondsSince1970: 0)
     /// How long to wait between automatic attempts to save what could not be saved.
@@ -43,9 +44,11 @@ final class Program {
         }
     }
 
-    /// Runs until the user quits. `crashingAfterFirstFrame` traps on purpose once the
-    /// dashboard is on screen, so tests can see the terminal restored after a real crash.
-    func run(crashingAfterFirstFrame: Bool = false) {
+    /// Runs until the user quits, or until a signal or the end of the terminal ends it.
+    /// Returns what could not be saved, if anything. `crashingAfterFirstFrame` traps on
+    /// purpose once the dashboard is on screen, so tests can see the terminal restored
+    /// after a real crash.
+    func run(crashingAfterFirstFrame: Bool = false) -> String? {
         var needsDrawing = true
         while isRunning {
             if needsDrawing {
@@ -54,6 +57,26 @@ final class Program {
             }
             needsDrawing = waitAndHandleEvents()
         }
+        if endedFromOutside { saveBeforeEnding() }
+        guard !state.unsaved.isEmpty else { return nil }
+        let count = state.unsaved.count
+        return "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path)"
+            + (state.status?.kind == .error ? ": \(state.status?.text ?? "")" : "")
+    }
+
+    /// Ending without the user's say: what is not saved yet is tried for a few seconds.
+    private func saveBeforeEnding() {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !state.unsaved.isEmpty {
+            dispatch(.retrySaves)
+            guard !state.unsaved.isEmpty, ContinuousClock.now < deadline else { return }
+            usleep(500_000)
+        }
+    }
+
+    private func endFromOutside() {
+        isRunning = false
+        endedFromOutside = true
     }
 
     /// Waits up to a second for input, handles it, and says whether the screen may have changed.
@@ -66,6 +89,11 @@ final class Program {
         var changed = false
         if ready > 0 && descriptors[1].revents != 0 {
             changed = handleSignals() || changed
+        }
+        // Only a hang-up ends the program: a key curses does not know reads as nothing.
+        if ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            endFromOutside()
+            return false
         }
         // Always read: curses may hold keys already taken from the terminal, and a resize
         // arrives as a key after the poll is interrupted.
@@ -86,13 +114,7 @@ final class Program {
             }
             changed = true
         }
-        if ready > 0 && descriptors[0].revents != 0 && !readAny {
-            emptyReads += 1
-            if emptyReads >= 3 { isRunning = false }
-        } else if readAny {
-            emptyReads = 0
-        }
-        return checkClock() || changed
+        return checkClock() || changed || readAny
     }
 
     private var activeScopes: [KeyScope] {
@@ -104,7 +126,7 @@ final class Program {
         for signal in received {
             switch signal {
             case SIGINT, SIGTERM, SIGHUP:
-                isRunning = false
+                endFromOutside()
             case SIGCONT:
                 terminal.redrawEverything()
                 lastReloadCheck = Timestamp(secondsSince1970: 0)
@@ -139,10 +161,13 @@ final class Program {
         do {
             if try store.reloadIfChanged() {
                 dispatch(.reloaded(store.document))
+                state.readOnlyReason = store.readOnlyReason
                 changed = true
             }
         } catch {
-            let text = "The store changed on disk and no longer reads; showing the last good version. \(error.message)"
+            let text = if case .gone = error { error.message } else {
+                "The store changed on disk and no longer reads; showing the last good version. \(error.message)"
+            }
             if state.status?.text != text {
                 dispatch(.reloadFailed(text))
                 changed = true
@@ -183,18 +208,17 @@ final class Program {
             do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
                 state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
             }
-        case .persist(let operation):
+        case .persist(let changes, let recreating):
             lastRetry = Timestamp.now()
             do {
-                let saved = try withStopDeferred { () throws(StoreError) in try store.apply(operation) }
-                dispatch(.saved(saved.document, operation: operation, applied: saved.operation))
-            } catch {
-                if case .conflict = error {
-                    dispatch(.saveConflict(store.document, operation: operation, reason: error.message))
-                } else {
-                    dispatch(.saveFailed(operation, reason: error.message))
+                let saved = try withStopDeferred { () throws(StoreError) in
+                    try store.save(changes.map(\.operation), recreating: recreating)
                 }
+                dispatch(.saved(saved.document, changes, outcomes: saved.outcomes))
+            } catch {
+                dispatch(.saveFailed(changes, reason: error.message))
             }
+            state.readOnlyReason = store.readOnlyReason
         }
     }
 }

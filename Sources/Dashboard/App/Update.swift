@@ -20,7 +20,10 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
             state.status = StatusMessage(text: "Cancelled: nothing was saved", kind: .info)
         }
     case .retrySaves:
-        return state.unsaved.map { .persist($0) }
+        return state.unsaved.isEmpty ? [] : [.persist(state.unsaved)]
+    case .writeBack:
+        guard state.ensureWritable() else { return [] }
+        return [.persist(state.unsaved, recreating: true)]
     case .suspend:
         return [.suspend]
     case .toggleHelp:
@@ -151,17 +154,12 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         state.clampSelection()
     case .dayChanged(let day):
         state.changeDay(to: day)
-    case .saved(let document, let operation, let applied):
-        state.saved(document: document, operation: operation, applied: applied)
-    case .saveFailed(let operation, let reason):
-        state.markUnsaved(operation)
+    case .saved(let document, let changes, let outcomes):
+        state.saved(document: document, changes: changes, outcomes: outcomes)
+    case .saveFailed(_, let reason):
         let count = state.unsaved.count
         state.status = StatusMessage(
             text: "\(count) change\(count == 1 ? "" : "s") not saved: \(reason). Retrying; r to retry now", kind: .error)
-    case .saveConflict(let document, let operation, let reason):
-        state.markSaved(operation)
-        state.showStoreDocument(document)
-        state.status = StatusMessage(text: reason, kind: .error)
     case .reloaded(let document):
         state.showStoreDocument(document)
         state.status = StatusMessage(text: "Reloaded: the store was changed elsewhere", kind: .info)

@@ -63,7 +63,9 @@ struct BenchmarkCommand: ParsableCommand {
         var operations: [StoreOperation] = []
         let ticking = clock.measure {
             for _ in 0..<keys {
-                for case .persist(let operation) in update(&state, .toggleStep, now: now) { operations.append(operation) }
+                for case .persist(let changes, _) in update(&state, .toggleStep, now: now) {
+                    operations.append(contentsOf: changes.last.map { [$0.operation] } ?? [])
+                }
                 frame = DashboardView(state: state, keyMap: keyMap).render()
             }
         }

@@ -47,9 +47,10 @@ struct OpenCommand: ParsableCommand {
         let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
                               user: ProcessSetup.userName(environment: environment),
                               preferencesPath: ViewPreferences.path(environment: environment))
-        program.run(crashingAfterFirstFrame: crashAfterStart)
+        let unsaved = program.run(crashingAfterFirstFrame: crashAfterStart)
         terminal.close()
+        if let unsaved { FileHandleOutput.standardError("fours: \(unsaved)\n") }
         // Freeing a large store takes time and achieves nothing at exit.
-        Glibc.exit(0)
+        Glibc.exit(unsaved == nil ? 0 : 1)
     }
 }

@@ -146,6 +146,8 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.control("r")], action: .redo, scope: .everywhere, summary: "Redo what was undone"),
         KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
                    summary: "Retry saving changes that could not be saved"),
+        KeyBinding(keys: [.character("W")], action: .writeBack, scope: .everywhere,
+                   summary: "Write the store back to its file, when the file was deleted or moved"),
         KeyBinding(keys: [.character("1")], action: .showView(.queue), scope: .everywhere, summary: "Queue view", hint: "views",
                    hintKeys: "1-4"),
         KeyBinding(keys: [.character("2")], action: .showView(.stakeholders), scope: .everywhere, summary: "Stakeholders view"),

@@ -13,9 +13,11 @@ public struct Note: Sendable, Equatable, Identifiable {
         self.text = text
     }
 
-    /// An id unique among `existing`, stable for a given moment and author.
+    /// An id unique among `existing`, and, by a random part, among notes that someone
+    /// else adds at the same moment: two windows of one person may add one in the same second.
     public static func newID(at moment: Timestamp, by author: String, existing: [Note]) -> String {
-        UniqueName.make("\(moment.secondsSince1970)-\(author)") { id in existing.contains { $0.id == id } }
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        return UniqueName.make("\(moment.secondsSince1970)-\(author)-\(random)") { id in existing.contains { $0.id == id } }
     }
 }
 

@@ -39,6 +39,7 @@ public struct Measurement: Sendable, Equatable {
     public var baseline = ""
     public var target = ""
     public var result = ""
+    var preserved = PreservedFields()
 
     public init(metric: String = "", baseline: String = "", target: String = "", result: String = "") {
         self.metric = metric
@@ -47,7 +48,7 @@ public struct Measurement: Sendable, Equatable {
         self.result = result
     }
 
-    public var isEmpty: Bool { self == Measurement() }
+    public var isEmpty: Bool { self == Measurement() && preserved.object.isEmpty }
 
     /// The number a free-text value starts with: "12 incidents a month" is 12.
     public static func number(in text: String) -> Double? {
@@ -68,6 +69,7 @@ public struct ValueEstimate: Sendable, Equatable {
     public var hoursSavedPerPerson: Double?
     public var people: Int?
     public var costPerHour: Double?
+    var preserved = PreservedFields()
 
     public init(hoursSavedPerPerson: Double? = nil, people: Int? = nil, costPerHour: Double? = nil) {
         self.hoursSavedPerPerson = hoursSavedPerPerson
@@ -75,7 +77,7 @@ public struct ValueEstimate: Sendable, Equatable {
         self.costPerHour = costPerHour
     }
 
-    public var isEmpty: Bool { self == ValueEstimate() }
+    public var isEmpty: Bool { self == ValueEstimate() && preserved.object.isEmpty }
 
     public var hoursSaved: Double? {
         guard let hoursSavedPerPerson, let people else { return nil }

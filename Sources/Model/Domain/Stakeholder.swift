@@ -20,6 +20,7 @@ public struct StageChange: Sendable, Equatable {
 public struct Touchpoint: Sendable, Equatable {
     public var on: CalendarDay
     public var purpose: String
+    var preserved = PreservedFields()
 
     public init(on: CalendarDay, purpose: String) {
         self.on = on
@@ -48,8 +49,6 @@ public struct StakeholderDetails: Sendable, Equatable {
         self.relationships = relationships
         self.nextTouchpoint = nextTouchpoint
     }
-
-    public static let ratingRange = 0...3
 
 }
 

@@ -21,7 +21,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let timeParts = text.dropFirst(11).dropLast().split(separator: ":")
         guard text.dropFirst(10).first == "T", let day = CalendarDay(iso: datePart), timeParts.count == 3,
               timeParts.allSatisfy({ $0.count == 2 }),
-              let hour = Int(timeParts[0]), let minute = Int(timeParts[1]), let second = Int(timeParts[2]),
+              let hour = Int(digits: timeParts[0]), let minute = Int(digits: timeParts[1]),
+              let second = Int(digits: timeParts[2]),
               hour < 24, minute < 60, second < 60 else { return nil }
         secondsSince1970 = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }

@@ -10,6 +10,8 @@ struct FileStatus: Sendable, Equatable {
     var size: Int64
     var modifiedSeconds: Int
     var modifiedNanoseconds: Int
+    /// The permission bits.
+    var mode: mode_t
 
     init(_ status: stat) {
         device = UInt64(status.st_dev)
@@ -17,6 +19,7 @@ struct FileStatus: Sendable, Equatable {
         size = Int64(status.st_size)
         modifiedSeconds = Int(status.st_mtim.tv_sec)
         modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+        mode = status.st_mode & 0o7777
     }
 }
 
@@ -47,15 +50,37 @@ enum FileSystem {
     struct Failure: Error {
         var operation: String
         var code: Int32
+        /// What the error number alone cannot say, such as who holds the lock.
+        var detail: String?
+
+        init(operation: String, code: Int32, detail: String? = nil) {
+            self.operation = operation
+            self.code = code
+            self.detail = detail
+        }
 
         var reason: String {
+            if let detail { return "\(operation): \(detail)" }
             let text = String(cString: strerror(code))
             switch code {
             case ENOSPC: return "\(operation): the disk is full (\(text)); free some space"
             case EACCES, EPERM: return "\(operation): permission denied; check the folder's permissions"
             case EROFS: return "\(operation): the file system is read-only"
+            case EFBIG: return "\(operation): the file would pass the size limit for files (\(text))"
             default: return "\(operation): \(text)"
             }
+        }
+    }
+
+    /// Why a path that exists cannot be a store, or nil when it is a regular file.
+    static func notARegularFile(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "it is a folder, not a file"
+        case S_IFIFO: "it is a named pipe (FIFO), not a regular file"
+        case S_IFCHR, S_IFBLK: "it is a device, not a regular file"
+        case S_IFSOCK: "it is a socket, not a regular file"
+        default: "it is not a regular file"
         }
     }
 
@@ -69,8 +94,9 @@ enum FileSystem {
     }
 
     /// The whole file with the fingerprint of what was read, or nil when there is no file.
+    /// Anything but a regular file is refused without waiting on it (a FIFO would block).
     static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
             throw Failure(operation: "open", code: errno)
@@ -78,7 +104,7 @@ enum FileSystem {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(operation: "stat", code: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw Failure(operation: "open", code: EISDIR) }
+        if let problem = notARegularFile(status.st_mode) { throw Failure(operation: "open", code: EINVAL, detail: problem) }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var filled = 0
         while true {
@@ -97,16 +123,30 @@ enum FileSystem {
         return (bytes, FileFingerprint(status: FileStatus(status), bytes: bytes))
     }
 
+    /// The mode of a new file: readable and writable by all, less the process's umask.
+    static let newFileMode: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }()
+
     /// Replaces the file with `bytes` so that a crash at any moment leaves either the old
     /// or the new content: temporary file in the same folder, fsync, rename, fsync folder.
-    static func replace(_ path: String, with bytes: [UInt8], exclusive: Bool = false) throws(Failure) {
+    /// The new file keeps the old one's mode, owner and group where the process may set
+    /// them; a new file gets `mode`, else the umask's default.
+    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
-        var mode: mode_t = 0o644
+        var mode = mode ?? newFileMode
+        var owner: (user: uid_t, group: gid_t)?
         var existing = stat()
         if stat(path, &existing) == 0 {
             if exclusive { throw Failure(operation: "create", code: EEXIST) }
+            if let problem = notARegularFile(existing.st_mode) {
+                throw Failure(operation: "save", code: EINVAL, detail: problem)
+            }
             mode = existing.st_mode & 0o7777
+            owner = (existing.st_uid, existing.st_gid)
         }
         let temporary = "\(folder)/\(temporaryPrefix(for: path))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -114,6 +154,7 @@ enum FileSystem {
         var closed = false
         do throws(Failure) {
             try writeAll(bytes, to: descriptor)
+            if let owner { keep(owner, on: descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw Failure(operation: "chmod", code: errno) }
             guard fsync(descriptor) == 0 else { throw Failure(operation: "fsync", code: errno) }
             closed = true
@@ -131,6 +172,14 @@ enum FileSystem {
             throw error
         }
         syncFolder(folder)
+    }
+
+    /// Gives the new file the old one's owner and group: as root both, else the group
+    /// when the saver belongs to it, so that a group-shared store stays shared.
+    private static func keep(_ owner: (user: uid_t, group: gid_t), on descriptor: Int32) {
+        if fchown(descriptor, owner.user, owner.group) != 0 {
+            _ = fchown(descriptor, uid_t.max, owner.group)
+        }
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {
@@ -204,17 +253,80 @@ enum FileSystem {
 
     /// An exclusive lock on `PATH.lock`, held while the store reads, checks and writes.
     /// flock on a separate file: a lock on the data file itself would vanish with the rename.
-    static func lock(_ path: String) throws(Failure) -> Int32 {
+    /// Waits at most `timeout` seconds, so that a writer stopped while holding the lock
+    /// never freezes this one; the failure then says who holds it. A lock file deleted or
+    /// replaced while it was being taken is taken again on the file now at the path.
+    static func lock(_ path: String, timeout: Double) throws(Failure) -> Int32 {
         try makeFolders(parentFolder(of: path))
-        let descriptor = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(operation: "open lock file", code: errno) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
+        let lockPath = path + ".lock"
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while true {
+            let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw Failure(operation: "open lock file", code: errno) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                if isStill(descriptor, at: lockPath) {
+                    sayWhoHolds(descriptor)
+                    return descriptor
+                }
+                close(descriptor)
+                continue
+            }
             let code = errno
+            if code != EWOULDBLOCK && code != EINTR {
+                close(descriptor)
+                throw Failure(operation: "lock", code: code)
+            }
+            if ContinuousClock.now >= deadline {
+                let holder = whoHolds(descriptor)
+                close(descriptor)
+                throw Failure(operation: "lock", code: code,
+                              detail: "the store is locked by another program\(holder.map { " (\($0))" } ?? "") "
+                                  + "for over \(Int(timeout.rounded(.up))) s; the change is kept and saved once it lets go")
+            }
             close(descriptor)
-            throw Failure(operation: "lock", code: code)
+            usleep(5_000)
         }
-        return descriptor
+    }
+
+    /// Whether the open file is the one at `path`: someone may have removed the lock file.
+    private static func isStill(_ descriptor: Int32, at path: String) -> Bool {
+        var opened = stat()
+        var atPath = stat()
+        guard fstat(descriptor, &opened) == 0, stat(path, &atPath) == 0 else { return false }
+        return opened.st_dev == atPath.st_dev && opened.st_ino == atPath.st_ino
+    }
+
+    /// Writes into the lock file who holds it, for a writer that finds it taken.
+    private static func sayWhoHolds(_ descriptor: Int32) {
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        let user = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(geteuid())"
+        let hostName = host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let text = Array("process \(getpid()) of \(user) on \(hostName)\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = text.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    private static func whoHolds(_ descriptor: Int32) -> String? {
+        var bytes = [UInt8](repeating: 0, count: 200)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let text = bytes.prefix(count).prefix { $0 != 0x0A }.map { (0x20..<0x7F).contains($0) ? $0 : UInt8(ascii: "?") }
+        return text.isEmpty ? nil : String(decoding: text, as: UTF8.self)
+    }
+
+    /// The file a path names once symbolic links are followed, even when it does not exist
+    /// yet: a store linked into a shared folder is saved there, not replaced by a copy.
+    static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let target = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            current = target.hasPrefix("/") ? target : "\(parentFolder(of: current))/\(target)"
+        }
+        return current
     }
 
     static func unlock(_ descriptor: Int32) {

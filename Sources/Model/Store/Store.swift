@@ -3,37 +3,40 @@ import Glibc
 #endif
 
 /// The store file on disk and the document last read from it. Every change goes through
-/// `apply`, which re-reads the file under a lock when someone else changed it, applies the
-/// operation on top, and replaces the file atomically.
+/// `save`, which re-reads the file under a lock when someone else changed it, applies the
+/// operations on top, checks that the result reads back, and replaces the file atomically.
 public final class Store {
+    /// The path as the user gave it, for messages.
     public let path: String
+    /// Where the bytes live: `path` with symbolic links followed.
+    private let file: String
     public private(set) var document: StoreDocument
     /// Why changes cannot be saved (`--read-only`, or a file from a newer fours); nil when they can.
-    public let readOnlyReason: String?
+    public private(set) var readOnlyReason: String?
+    /// Whether the file was there and has gone (deleted or moved away) since.
+    public private(set) var isGone = false
     private var fingerprint: FileFingerprint?
+    private var style = FileStyle()
     /// The file as it was when opened, written to `PATH.bak` before the first save.
     private var originalBytes: [UInt8]?
     /// The text last written for each order, with the order it was written from: a save
     /// writes again only the orders that changed, which keeps a tick fast in a big store.
     private var writtenOrders: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
+    /// How long a save waits for another writer's lock before it gives up and says so.
+    private let lockTimeout: Double
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
-    public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2) throws(StoreError) {
         self.path = path
-        let contents = try Self.readFile(path)
-        let reading = try contents.map { contents throws(StoreError) in try Self.interpret(contents.bytes, path: path) }
-        document = reading?.document ?? StoreDocument()
-        fingerprint = contents?.fingerprint
+        self.lockTimeout = lockTimeout
+        file = FileSystem.resolvingLinks(path)
+        document = StoreDocument()
+        let contents = try readFile()
+        if let contents { try take(contents) }
         originalBytes = contents?.bytes
-        if readOnly {
-            readOnlyReason = "opened with --read-only"
-        } else if let reading, reading.isNewerVersion, let version = reading.schemaVersion {
-            readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
-        } else {
-            readOnlyReason = nil
-        }
+        if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
-            FileSystem.removeStaleTemporaries(for: path)
+            FileSystem.removeStaleTemporaries(for: file)
             FileSystem.removeStaleTemporaries(for: backupPath)
         }
     }
@@ -41,50 +44,87 @@ public final class Store {
     /// Whether the file exists yet.
     public var exists: Bool { fingerprint != nil }
 
-    public var backupPath: String { path + ".bak" }
+    public var backupPath: String { file + ".bak" }
 
-    /// What a save wrote: the document now on disk, including other people's changes made
-    /// since the last read, and the operation as it was applied.
-    public struct Saved: Sendable {
-        public var document: StoreDocument
-        public var operation: StoreOperation
+    /// What a save did with each operation, in the order given.
+    public enum Outcome: Sendable, Equatable {
+        /// Saved, as applied: an order added while someone else took its number has the next one.
+        case saved(StoreOperation)
+        /// Not saved, and never will be: what it changes is gone, or the file could not read it.
+        case refused(String)
     }
 
-    /// Applies one change and saves it.
+    /// What a save wrote: the document now on disk, including other people's changes made
+    /// since the last read, and what became of each operation.
+    public struct Saved: Sendable {
+        public var document: StoreDocument
+        public var outcomes: [Outcome]
+    }
+
+    /// Applies one change and saves it; a change that cannot be saved is an error.
     @discardableResult
-    public func apply(_ operation: StoreOperation) throws(StoreError) -> Saved {
+    public func apply(_ operation: StoreOperation) throws(StoreError) -> StoreOperation {
+        switch try save([operation]).outcomes.first {
+        case .saved(let applied): return applied
+        case .refused(let reason): throw .refused(reason)
+        case nil: return operation
+        }
+    }
+
+    /// Applies changes in order and saves them in one write. A change that no longer
+    /// applies, or that would leave a file the reader refuses, is left out and reported;
+    /// the others are saved. When the file has gone, nothing is written unless
+    /// `recreating` (the user asked to write it back).
+    public func save(_ operations: [StoreOperation], recreating: Bool = false) throws(StoreError) -> Saved {
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
         let lock: Int32
-        do { lock = try FileSystem.lock(path) } catch { throw .notSaved(path: path, reason: error.reason) }
+        do { lock = try FileSystem.lock(file, timeout: lockTimeout) } catch {
+            throw .notSaved(path: path, reason: error.reason)
+        }
         defer { FileSystem.unlock(lock) }
 
         // Under the lock, the file on disk is the truth: re-read it if anyone changed it.
-        let contents = try Self.readFile(path)
-        if contents?.fingerprint != fingerprint {
-            document = try contents.map { contents throws(StoreError) in
-                try Self.interpret(contents.bytes, path: path)
-            }?.document ?? StoreDocument()
-            fingerprint = contents?.fingerprint
-            // Someone else wrote the file: what they changed may include fields this version
-            // does not know, which order equality does not see. Write every order afresh.
-            writtenOrders = [:]
+        let contents = try readFile()
+        if let contents {
+            isGone = false
+            if contents.fingerprint != fingerprint { try take(contents) }
+        } else if fingerprint != nil {
+            isGone = true
+            guard recreating else { throw .gone(path: path) }
         }
+        if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
+
         var changed = document
-        let applied: StoreOperation
-        do { applied = try operation.apply(to: &changed) } catch { throw .conflict(error) }
-        let bytes = encode(changed)
+        var outcomes: [Outcome] = []
+        for operation in operations {
+            var next = changed
+            do {
+                let applied = try operation.apply(to: &next)
+                if let problem = next.readBackProblem(comparedWith: changed) {
+                    outcomes.append(.refused("not saved: \(problem)"))
+                    continue
+                }
+                outcomes.append(.saved(applied))
+                changed = next
+            } catch {
+                outcomes.append(.refused("not saved: \(error.reason) (changed by someone else)"))
+            }
+        }
+        guard changed != document || (recreating && isGone) else { return Saved(document: document, outcomes: outcomes) }
+        let bytes = style.apply(to: encode(changed))
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(path, with: bytes)
-            guard let status = try FileSystem.status(of: path) else {
+            try FileSystem.replace(file, with: bytes)
+            guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = FileFingerprint(status: status, bytes: bytes)
         } catch {
             throw .notSaved(path: path, reason: error.reason)
         }
+        isGone = false
         document = changed
-        return Saved(document: changed, operation: applied)
+        return Saved(document: changed, outcomes: outcomes)
     }
 
     private func encode(_ document: StoreDocument) -> [UInt8] {
@@ -103,37 +143,58 @@ public final class Store {
         return JSONWriter.bytes(for: json)
     }
 
+    /// The file as it was when opened, kept with the store's own mode: a private store
+    /// has a private backup.
     private func writeBackupOnce() throws(FileSystem.Failure) {
         guard let originalBytes else { return }
-        try FileSystem.replace(backupPath, with: originalBytes)
+        let mode = (try? FileSystem.status(of: file))??.mode
+        try FileSystem.replace(backupPath, with: originalBytes, mode: mode)
         self.originalBytes = nil
     }
 
     /// Reads the file again when it changed on disk since it was last read. Returns whether
-    /// it did. A file that no longer reads is reported and the last good document is kept.
+    /// it did. A file that no longer reads is reported and the last good document is kept;
+    /// a file that has gone is reported, and the document stays as it was.
     @discardableResult
     public func reloadIfChanged() throws(StoreError) -> Bool {
         let status: FileStatus?
-        do { status = try FileSystem.status(of: path) } catch {
+        do { status = try FileSystem.status(of: file) } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
-        guard status != fingerprint?.status else { return false }
-        let contents = try Self.readFile(path)
-        guard contents?.fingerprint.contentHash != fingerprint?.contentHash || contents == nil else {
-            fingerprint = contents?.fingerprint
+        if status == nil && fingerprint != nil {
+            isGone = true
+            throw .gone(path: path)
+        }
+        guard status != fingerprint?.status, let contents = try readFile() else { return false }
+        isGone = false
+        guard contents.fingerprint.contentHash != fingerprint?.contentHash else {
+            fingerprint = contents.fingerprint
             return false
         }
-        let reading = try contents.map { contents throws(StoreError) in try Self.interpret(contents.bytes, path: path) }
-        document = reading?.document ?? StoreDocument()
-        fingerprint = contents?.fingerprint
-        writtenOrders = [:]
+        try take(contents)
         return true
+    }
+
+    /// Takes what was read as the document. Each read checks the schema version, so a
+    /// newer fours's file that appears while this one runs is never written back.
+    private func take(_ contents: (bytes: [UInt8], fingerprint: FileFingerprint)) throws(StoreError) {
+        let reading = try Self.interpret(contents.bytes, path: path)
+        document = reading.document
+        fingerprint = contents.fingerprint
+        style = FileStyle(of: contents.bytes)
+        // Someone else wrote the file: what they changed may include fields this version
+        // does not know, which order equality does not see. Write every order afresh.
+        writtenOrders = [:]
+        if reading.isNewerVersion, let version = reading.schemaVersion {
+            readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
+        }
     }
 
     /// Writes a new store file; refuses to replace one that exists.
     public static func create(path: String, document: StoreDocument) throws(StoreError) {
         do {
-            try FileSystem.replace(path, with: JSONWriter.bytes(for: document.json), exclusive: true)
+            try FileSystem.replace(FileSystem.resolvingLinks(path), with: JSONWriter.bytes(for: document.json),
+                                   exclusive: true)
         } catch {
             if error.code == EEXIST { throw .alreadyExists(path: path) }
             throw .notSaved(path: path, reason: error.reason)
@@ -143,14 +204,19 @@ public final class Store {
     /// Reads a store file and lists every problem in it, for `fours check`. Nil when there
     /// is no file.
     public static func check(path: String) throws(StoreError) -> StoreDocument.Reading? {
-        guard let contents = try readFile(path) else { return nil }
+        guard let contents = try readFile(path, shownAs: path) else { return nil }
         do { return StoreDocument.read(try JSONReader.parse(contents.bytes)) } catch {
             throw .syntax(path: path, error)
         }
     }
 
-    private static func readFile(_ path: String) throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
-        do { return try FileSystem.read(path) } catch { throw .unreadable(path: path, reason: error.reason) }
+    private func readFile() throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+        try Self.readFile(file, shownAs: path)
+    }
+
+    private static func readFile(_ file: String, shownAs path: String)
+        throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+        do { return try FileSystem.read(file) } catch { throw .unreadable(path: path, reason: error.reason) }
     }
 
     /// Parses and checks file content. A file from a newer fours reads as far as it can;

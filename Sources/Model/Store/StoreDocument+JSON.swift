@@ -144,11 +144,15 @@ extension JSONObject {
 }
 
 extension FieldReader {
-    /// A number that may have a fractional part.
-    func decimal(_ key: String) -> Double? {
+    /// A number that may have a fractional part, within `range`.
+    func decimal(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let found = object[key], found != .null else { return nil }
         guard case .number(let number) = found else {
             report(key, "expected a number, found \(found.kindDescription)")
+            return nil
+        }
+        guard range.contains(number) else {
+            report(key, "must be \(NumberLimits.describe(range)), found \(number)")
             return nil
         }
         return number
@@ -158,7 +162,7 @@ extension FieldReader {
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = integer(key) else { return nil }
         guard range.contains(value) else {
-            report(key, "must be from \(range.lowerBound) to \(range.upperBound), found \(value)")
+            report(key, "must be \(NumberLimits.describe(range)), found \(value)")
             return nil
         }
         return value
@@ -257,16 +261,10 @@ extension TrainingOrder {
         let arrival = reader.oneOf("arrival", OrderArrival.init(rawValue:), expected: OrderArrival.allCases.map(\.rawValue))
         let decision = reader.oneOf("decision", IntakeDecision.init(rawValue:),
                                     expected: IntakeDecision.allCases.map(\.rawValue))
-        let audienceSize = reader.integer("audienceSize", in: 0...10_000_000)
+        let audienceSize = reader.integer("audienceSize", in: NumberLimits.people)
         let closedOn = reader.day("closedOn")
-        let measurement = reader.nested("measurement") { measurement in
-            Measurement(metric: measurement.string("metric") ?? "", baseline: measurement.string("baseline") ?? "",
-                        target: measurement.string("target") ?? "", result: measurement.string("result") ?? "")
-        }
-        let value = reader.nested("value") { value in
-            ValueEstimate(hoursSavedPerPerson: value.decimal("hoursSavedPerPerson"),
-                          people: value.integer("people", in: 0...10_000_000), costPerHour: value.decimal("costPerHour"))
-        }
+        let measurement = reader.nested("measurement", Measurement.init)
+        let value = reader.nested("value", ValueEstimate.init)
         let checklist = Checklist(reader, key: "checklist")
         let notes = reader.notes("notes")
         guard let id, let title, let stakeholderID, let received else { return nil }
@@ -314,8 +312,14 @@ extension TrainingOrder {
 }
 
 extension Measurement {
+    init(_ reader: FieldReader) {
+        self.init(metric: reader.string("metric") ?? "", baseline: reader.string("baseline") ?? "",
+                  target: reader.string("target") ?? "", result: reader.string("result") ?? "")
+        preserved.object = reader.object
+    }
+
     var json: JSONValue {
-        var object = JSONObject()
+        var object = preserved.object
         object.set("metric", text: metric)
         object.set("baseline", text: baseline)
         object.set("target", text: target)
@@ -325,14 +329,36 @@ extension Measurement {
 }
 
 extension ValueEstimate {
+    init(_ reader: FieldReader) {
+        self.init(hoursSavedPerPerson: reader.decimal("hoursSavedPerPerson", in: NumberLimits.hoursSavedPerPerson),
+                  people: reader.integer("people", in: NumberLimits.people),
+                  costPerHour: reader.decimal("costPerHour", in: NumberLimits.costPerHour))
+        preserved.object = reader.object
+    }
+
     /// The saving is written too, for people and tools that read the file; fours
     /// recomputes it from the inputs.
     var json: JSONValue {
-        var object = JSONObject()
+        var object = preserved.object
         object.set("hoursSavedPerPerson", number: hoursSavedPerPerson)
         object.set("people", number: people.map(Double.init))
         object.set("costPerHour", number: costPerHour)
         object.set("saving", number: saving)
+        return .object(object)
+    }
+}
+
+extension Touchpoint {
+    init?(_ reader: FieldReader) {
+        guard let on = reader.required("on", reader.day) else { return nil }
+        self.init(on: on, purpose: reader.string("purpose") ?? "")
+        preserved.object = reader.object
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["on"] = .string(on.description)
+        object["purpose"] = .string(purpose)
         return .object(object)
     }
 }
@@ -365,14 +391,12 @@ extension Stakeholder {
         let name = reader.required("name", reader.string)
         let stage = reader.oneOf("stage", EngagementStage.init(key:), expected: EngagementStage.allCases.map(\.key))
         let history = reader.objects("stageHistory").compactMap { StageChange($0.reader) }
-        let ratings = StakeholderDetails.ratingRange
+        let ratings = NumberLimits.rating
         var details = StakeholderDetails(name: name ?? "", role: reader.string("role") ?? "", team: reader.string("team") ?? "",
                                          rapport: reader.integer("rapport", in: ratings),
                                          reputation: reader.integer("reputation", in: ratings),
                                          relationships: reader.integer("relationships", in: ratings))
-        details.nextTouchpoint = reader.nested("nextTouchpoint") { touchpoint in
-            touchpoint.required("on", touchpoint.day).map { Touchpoint(on: $0, purpose: touchpoint.string("purpose") ?? "") }
-        }
+        details.nextTouchpoint = reader.nested("nextTouchpoint", Touchpoint.init)
         let notes = reader.notes("notes")
         guard let id, name != nil else { return nil }
         self.init(id: id, details: details, stage: stage ?? .orderTaker, stageHistory: history, notes: notes)
@@ -390,9 +414,7 @@ extension Stakeholder {
         object.set("rapport", number: details.rapport.map(Double.init))
         object.set("reputation", number: details.reputation.map(Double.init))
         object.set("relationships", number: details.relationships.map(Double.init))
-        object.set("nextTouchpoint", details.nextTouchpoint.map { touchpoint in
-            .object(JSONObject(["on": .string(touchpoint.on.description), "purpose": .string(touchpoint.purpose)]))
-        })
+        object.set("nextTouchpoint", details.nextTouchpoint.map(\.json))
         object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         return .object(object)
     }

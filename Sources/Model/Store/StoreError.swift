@@ -5,7 +5,10 @@ public enum StoreError: Error, Sendable, Equatable {
     case syntax(path: String, JSONSyntaxError)
     case invalid(path: String, StoreValidationError)
     case notSaved(path: String, reason: String)
-    case conflict(OperationConflict)
+    /// The change cannot be saved, ever: what it changes is gone, or the file would not read.
+    case refused(String)
+    /// The file was there when opened and has been deleted or moved since.
+    case gone(path: String)
     case alreadyExists(path: String)
     case readOnly(path: String, reason: String)
 
@@ -20,8 +23,11 @@ public enum StoreError: Error, Sendable, Equatable {
             "\(error.located(in: path)). Fix the file (it was left untouched); `fours check` lists every problem"
         case .notSaved(let path, let reason):
             "not saved to \(path): \(reason)"
-        case .conflict(let conflict):
-            "not saved: \(conflict.reason) (changed by someone else)"
+        case .refused(let reason):
+            reason
+        case .gone(let path):
+            "\(path) is gone (deleted or moved). What is on screen is kept; "
+                + "press W to write it back there, or q to quit"
         case .readOnly(_, let reason):
             "read-only: \(reason); nothing is saved"
         case .alreadyExists(let path):

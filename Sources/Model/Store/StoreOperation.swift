@@ -105,10 +105,16 @@ public indirect enum StoreOperation: Sendable, Equatable {
             try document.changeStakeholder(id) { stakeholder in
                 stakeholder.details = edited.merged(onto: stakeholder.details, from: base)
             }
-        case .addNote(let target, let note):
+        case .addNote(let target, var note):
+            // The same note again (a retried save) is already there; another note under
+            // the same id gets a new one, so that neither is lost.
             try document.changeNotes(of: target) { notes in
-                if !notes.contains(where: { $0.id == note.id }) { notes.append(note) }
+                guard let existing = notes.first(where: { $0.id == note.id }) else { return notes.append(note) }
+                guard existing != note else { return }
+                note.id = UniqueName.make(note.id) { id in notes.contains { $0.id == id } }
+                notes.append(note)
             }
+            return .addNote(target, note)
         case .removeNote(let target, let noteID):
             try document.changeNotes(of: target) { notes in notes.removeAll { $0.id == noteID } }
         case .batch(let operations):

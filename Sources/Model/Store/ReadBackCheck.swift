@@ -1,0 +1,32 @@
+extension StoreDocument {
+    /// The problem the reader would find in this document once written, or nil when it
+    /// reads back as it is. The reader's rules decide what may be written: a change that
+    /// the reader would refuse must never reach the file, or no fours could open it.
+    /// Orders equal to those in `base` were read from the file or checked before, so only
+    /// the others are written and read back, which keeps a save in a big store quick.
+    func readBackProblem(comparedWith base: StoreDocument) -> String? {
+        let changedOrders = orders.filter { base.order(id: $0.id) != $0 }
+        var sample = StoreDocument(name: name, template: template, orders: changedOrders, stakeholders: stakeholders)
+        sample.preserved = preserved
+        let reading: Reading
+        do {
+            reading = Self.read(try JSONReader.parse(JSONWriter.bytes(for: sample.json)))
+        } catch {
+            return "it would not be valid JSON (\(error.problem))"
+        }
+        if let problem = reading.problems.first {
+            return Self.naming(changedOrders, in: problem.detail)
+        }
+        guard reading.document == sample else { return "it would not read back as it is shown" }
+        return nil
+    }
+
+    /// "orders[0].audienceSize must be ..." reads "order #12: audienceSize must be ...".
+    private static func naming(_ orders: [TrainingOrder], in detail: String) -> String {
+        guard detail.hasPrefix("orders["), let close = detail.firstIndex(of: "]"),
+              let index = Int(detail[detail.index(detail.startIndex, offsetBy: 7)..<close]), orders.indices.contains(index)
+        else { return detail }
+        let rest = detail[detail.index(after: close)...].drop { $0 == "." }
+        return "order #\(orders[index].id): \(rest)"
+    }
+}
