@@ -48,7 +48,12 @@ static int has_saved_termios = 0;
 static char restore_sequence[256];
 static size_t restore_length = 0;
 
-static const int fatal_signals[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+// Every signal whose default is to end the process, but those the main loop handles
+// (INT, TERM, HUP) and those fours ignores (PIPE, XFSZ: a failed write says it instead).
+static const int fatal_signals[] = {
+    SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+    SIGVTALRM, SIGPROF, SIGXCPU, SIGSYS, SIGSTKFLT, SIGPWR, SIGIO,
+};
 #define FATAL_SIGNAL_COUNT (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 static struct sigaction previous_fatal[FATAL_SIGNAL_COUNT];
 
@@ -152,4 +157,9 @@ void fours_unblock_all_signals(void) {
     sigset_t empty;
     sigemptyset(&empty);
     sigprocmask(SIG_SETMASK, &empty, NULL);
+}
+
+void fours_ignore_write_signals(void) {
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
 }

@@ -41,8 +41,9 @@ SCREEN *fours_newterm(void);
 void fours_remember_terminal(void);
 
 /// After curses is started: looks up the sequences that leave the alternate screen and
-/// show the cursor, and installs handlers for fatal signals that write them, restore the
-/// remembered terminal modes, and re-raise the signal through the previous handler.
+/// show the cursor, and installs handlers for every signal that ends the process by
+/// default (crashes, QUIT, USR1, ALRM ...) that write them, restore the remembered
+/// terminal modes, and re-raise the signal through the previous handler.
 void fours_install_crash_restore(void);
 
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGCONT that write the signal number
@@ -51,5 +52,9 @@ int fours_install_wake_signals(int wake_fd);
 
 /// Sets the signal mask to empty: a parent may have left signals blocked.
 void fours_unblock_all_signals(void);
+
+/// Ignores SIGPIPE and SIGXFSZ, so that a write to a closed pipe or past the file-size
+/// limit fails with an error (EPIPE, EFBIG) that fours reports, instead of ending it.
+void fours_ignore_write_signals(void);
 
 #endif

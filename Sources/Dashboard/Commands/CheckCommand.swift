@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
         do { found = try Store.check(path: path) } catch { throw CommandFailure.report(error.message) }
         guard let reading = found else { throw CommandFailure.report("there is no store at \(path)") }
         guard reading.problems.isEmpty else {
-            for problem in reading.problems { print(problem.located(in: path)) }
+            for problem in reading.problems { print(TerminalSafety.visible(problem.located(in: path))) }
             let count = reading.problems.count
             throw CommandFailure.report("\(count) problem\(count == 1 ? "" : "s") in \(path); the file was not changed")
         }

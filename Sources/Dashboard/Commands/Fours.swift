@@ -49,7 +49,8 @@ struct StoreOptions: ParsableArguments {
 /// Reports a failure the user can act on, and gives the exit status that goes with it.
 enum CommandFailure {
     static func report(_ message: String) -> ExitCode {
-        FileHandleOutput.standardError("fours: \(message)\n")
+        // A message may quote the store (a name, a bad value): shown, never obeyed.
+        FileHandleOutput.standardError("fours: \(TerminalSafety.visible(message, keepingLines: true))\n")
         return ExitCode(1)
     }
 }

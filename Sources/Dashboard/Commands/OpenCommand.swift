@@ -49,7 +49,7 @@ struct OpenCommand: ParsableCommand {
                               preferencesPath: ViewPreferences.path(environment: environment))
         let unsaved = program.run(crashingAfterFirstFrame: crashAfterStart)
         terminal.close()
-        if let unsaved { FileHandleOutput.standardError("fours: \(unsaved)\n") }
+        if let unsaved { FileHandleOutput.standardError("fours: \(TerminalSafety.visible(unsaved))\n") }
         // Freeing a large store takes time and achieves nothing at exit.
         Glibc.exit(unsaved == nil ? 0 : 1)
     }

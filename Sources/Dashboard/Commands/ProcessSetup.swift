@@ -10,6 +10,7 @@ enum ProcessSetup {
         // A parent (a test runner, a shell) may have left signals blocked; the dashboard
         // must see SIGTERM, SIGINT and SIGWINCH.
         fours_unblock_all_signals()
+        fours_ignore_write_signals()
         avoidInteractiveCrashReporter()
     }
 

@@ -91,7 +91,7 @@ enum OrderForm {
                 throw FormError(field: "received", message: "the day it came in is needed")
             }
             let due = try form.date("due", today: state.today).get()
-            let size = try form.wholeNumber("size").get()
+            let size = try form.wholeNumber("size", in: NumberLimits.people).get()
             var operations: [StoreOperation] = []
             let stakeholderID: String
             let document = state.document
@@ -178,34 +178,45 @@ enum MeasurementForm {
     }
 
     private static func estimate(_ form: Form) -> ValueEstimate? {
-        guard case .success(let hours) = form.number("hours"), case .success(let people) = form.wholeNumber("people"),
-              case .success(let cost) = form.number("cost") else { return nil }
-        return ValueEstimate(hoursSavedPerPerson: hours, people: people, costPerHour: cost)
+        try? value(form, from: ValueEstimate()).get()
     }
 
     static func notice(_ form: Form) -> String? {
         estimate(form).flatMap(ValueText.summary)
     }
 
-    static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
-        guard let order = state.document.order(id: id) else {
-            return .failure(FormError(field: "metric", message: "this order no longer exists"))
-        }
+    /// The value estimate in the form, on top of `base` so that what fours does not know
+    /// of it is kept.
+    private static func value(_ form: Form, from base: ValueEstimate) -> Result<ValueEstimate, FormError> {
         do throws(FormError) {
-            var details = order.details
-            details.measurement = Measurement(metric: form["metric"], baseline: form["baseline"],
-                                              target: form["target"], result: form["result"])
-            details.value = ValueEstimate(hoursSavedPerPerson: try form.number("hours").get(),
-                                          people: try form.wholeNumber("people").get(), costPerHour: try form.number("cost").get())
-            return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
-                                       label: "measurement of \(order.shortID)"))
+            var value = base
+            value.hoursSavedPerPerson = try form.number("hours", in: NumberLimits.hoursSavedPerPerson).get()
+            value.people = try form.wholeNumber("people", in: NumberLimits.people).get()
+            value.costPerHour = try form.number("cost", in: NumberLimits.costPerHour).get()
+            return .success(value)
         } catch {
             return .failure(error)
         }
     }
 
+    static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
+        guard let order = state.document.order(id: id) else {
+            return .failure(FormError(field: "metric", message: "this order no longer exists"))
+        }
+        var details = order.details
+        details.measurement.metric = form["metric"]
+        details.measurement.baseline = form["baseline"]
+        details.measurement.target = form["target"]
+        details.measurement.result = form["result"]
+        return value(form, from: order.value).map { value in
+            details.value = value
+            return FormResult(operation: .editOrder(id, from: order.details, to: details),
+                              label: "measurement of \(order.shortID)")
+        }
+    }
+
     static func format(_ number: Double) -> String {
-        number == number.rounded() ? String(Int(number)) : String(number)
+        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }
 
@@ -224,6 +235,8 @@ enum ValueText {
 
     /// 5500 reads 5,500.
     static func grouped(_ number: Double) -> String {
+        // Past this, digits in groups mean nothing to a reader (and would not fit a whole number).
+        guard abs(number) < 1e15 else { return String(number) }
         let rounded = Int(number.rounded())
         var digits = String(abs(rounded))
         var groups: [String] = []
@@ -305,7 +318,13 @@ enum StakeholderForm {
             details.rapport = Int(form["rapport"])
             details.reputation = Int(form["reputation"])
             details.relationships = Int(form["relationships"])
-            details.nextTouchpoint = touchpointDay.map { Touchpoint(on: $0, purpose: form["purpose"]) }
+            details.nextTouchpoint = touchpointDay.map { day in
+                // On top of the one there was, so that what fours does not know of it is kept.
+                var touchpoint = details.nextTouchpoint ?? Touchpoint(on: day, purpose: "")
+                touchpoint.on = day
+                touchpoint.purpose = form["purpose"]
+                return touchpoint
+            }
             if let editing {
                 return .success(FormResult(operation: .editStakeholder(editing, from: base, to: details),
                                            label: "edit of \(name)"))

@@ -39,20 +39,21 @@ extension Form {
         return .success(day)
     }
 
-    func number(_ id: String) -> Result<Double?, FormError> {
+    /// A number within the limits the store keeps to (`NumberLimits`).
+    func number(_ id: String, in range: ClosedRange<Double>) -> Result<Double?, FormError> {
         let text = self[id].replacingCommas
         guard !text.isEmpty else { return .success(nil) }
-        guard let number = Double(text), number >= 0, number.isFinite else {
-            return .failure(FormError(field: id, message: "expected a number of 0 or more, such as 2.5"))
+        guard let number = Double(text), range.contains(number) else {
+            return .failure(FormError(field: id, message: "expected a number \(NumberLimits.describe(range)), such as 2.5"))
         }
         return .success(number)
     }
 
-    func wholeNumber(_ id: String) -> Result<Int?, FormError> {
+    func wholeNumber(_ id: String, in range: ClosedRange<Int>) -> Result<Int?, FormError> {
         let text = self[id].replacingCommas
         guard !text.isEmpty else { return .success(nil) }
-        guard let number = Int(text), number >= 0 else {
-            return .failure(FormError(field: id, message: "expected a whole number of 0 or more"))
+        guard let number = Int(text), range.contains(number) else {
+            return .failure(FormError(field: id, message: "expected a whole number \(NumberLimits.describe(range))"))
         }
         return .success(number)
     }

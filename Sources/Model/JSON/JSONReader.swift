@@ -74,7 +74,7 @@ public struct JSONReader {
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw fail("unexpected \(describeCurrent()), expected a value")
         }
     }
@@ -102,11 +102,11 @@ public struct JSONReader {
             let keyPosition = position
             let key = try parseString()
             if object[key] != nil {
-                throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(key)\"")
+                throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(TerminalSafety.excerpt(key))\"")
             }
             skipWhitespace()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
-                throw fail("unexpected \(describeCurrent()), expected ':' after \"\(key)\"")
+                throw fail("unexpected \(describeCurrent()), expected ':' after \"\(TerminalSafety.excerpt(key))\"")
             }
             offset += 1
             skipWhitespace()
@@ -172,7 +172,7 @@ public struct JSONReader {
         offset += count
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = offset
         func digits(_ reader: inout JSONReader) -> Int {
             let first = reader.offset
@@ -204,9 +204,13 @@ public struct JSONReader {
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             offset = start
-            throw fail("the number \(text) is out of range")
+            throw fail("the number \(TerminalSafety.excerpt(text)) is out of range")
         }
-        return value
+        // Short whole numbers, by far the most common, are written back the same way;
+        // any other number keeps its text.
+        let isPlainInteger = integerDigits <= 15 && offset - integerStart == integerDigits
+            && !(bytes[start] == UInt8(ascii: "-") && value == 0)
+        return isPlainInteger ? .number(value) : .numberWithText(value, text: text)
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {

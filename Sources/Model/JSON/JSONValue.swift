@@ -18,6 +18,9 @@ public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    /// A number read from a file whose text the writer would not write the same way
+    /// (`1.50`, `-0`, `9007199254740993`): a member fours does not know keeps it exactly.
+    case numberWithText(Double, text: String)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
@@ -86,4 +89,14 @@ struct PreservedFields: Sendable, Equatable {
     var object = JSONObject()
 
     static func == (lhs: PreservedFields, rhs: PreservedFields) -> Bool { true }
+}
+
+extension JSONValue {
+    /// The value of a number, however it was written.
+    var numberValue: Double? {
+        switch self {
+        case .number(let value), .numberWithText(let value, _): value
+        default: nil
+        }
+    }
 }

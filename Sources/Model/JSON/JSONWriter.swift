@@ -28,6 +28,7 @@ public struct JSONWriter {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
         case .number(let number): writeNumber(number)
+        case .numberWithText(_, let text): append(text)
         case .string(let text): writeString(text)
         case .encoded(let text):
             precondition(text.depth == indent, "encoded JSON placed at another depth")
@@ -61,40 +62,55 @@ public struct JSONWriter {
         output.append(contentsOf: text.utf8)
     }
 
+    /// JSON has no infinity or NaN: such a value is written as null rather than as text
+    /// no reader takes. (The store never gets there: it checks each change reads back.)
     private mutating func writeNumber(_ number: Double) {
-        if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
+        if !number.isFinite {
+            append("null")
+        } else if number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
             append(String(Int64(number)))
         } else {
             append(String(number))
         }
     }
 
+    /// Writes a string with every control character escaped, C1 and DEL and the bidi
+    /// controls included, so that printing the JSON on a terminal can do no harm.
     private mutating func writeString(_ text: String) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             // Copy runs that need no escaping in one go; most strings are one such run.
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            var index = 0
+            while index < bytes.count {
+                let length = TerminalSafety.controlLength(in: bytes, at: index)
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscaped(byte)
-                runStart = index + 1
+                appendEscaped(UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                index += length
+                runStart = index
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ byte: UInt8) {
-        switch byte {
+    private mutating func appendEscaped(_ character: UnsafeBufferPointer<UInt8>) {
+        switch character.first {
         case UInt8(ascii: "\""): append("\\\"")
         case UInt8(ascii: "\\"): append("\\\\")
         case 0x0A: append("\\n")
         case 0x0D: append("\\r")
         case 0x09: append("\\t")
         default:
-            let hex = String(byte, radix: 16)
-            append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            for scalar in String(decoding: character, as: UTF8.self).unicodeScalars {
+                let hex = String(scalar.value, radix: 16)
+                append("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+            }
         }
     }
 }

@@ -62,7 +62,8 @@ extension StandupReport {
         var output = heading
         for block in blocks {
             output += blockTitle(block.title)
-            for line in block.lines { output += "\(bullet)\(line)\n" }
+            // Names, titles and notes come from the store: nothing in them may reach the terminal raw.
+            for line in block.lines { output += "\(bullet)\(TerminalSafety.visible(line))\n" }
         }
         return output
     }

@@ -147,7 +147,7 @@ extension FieldReader {
     /// A number that may have a fractional part, within `range`.
     func decimal(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let found = object[key], found != .null else { return nil }
-        guard case .number(let number) = found else {
+        guard let number = found.numberValue else {
             report(key, "expected a number, found \(found.kindDescription)")
             return nil
         }

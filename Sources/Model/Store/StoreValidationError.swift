@@ -93,7 +93,7 @@ struct FieldReader {
 
     func integer(_ key: String) -> Int? {
         guard let found = present(key) else { return nil }
-        guard case .number(let number) = found, number == number.rounded(), abs(number) < 1e15 else {
+        guard let number = found.numberValue, number == number.rounded(), abs(number) < 1e15 else {
             report(key, "expected a whole number, found \(found.kindDescription)")
             return nil
         }
@@ -120,7 +120,7 @@ struct FieldReader {
     func day(_ key: String) -> CalendarDay? {
         guard let text = string(key) else { return nil }
         guard let day = CalendarDay(iso: text) else {
-            report(key, "\"\(text)\" is not a date; write it as YYYY-MM-DD")
+            report(key, "\"\(TerminalSafety.excerpt(text))\" is not a date; write it as YYYY-MM-DD")
             return nil
         }
         return day
@@ -129,7 +129,7 @@ struct FieldReader {
     func timestamp(_ key: String) -> Timestamp? {
         guard let text = string(key) else { return nil }
         guard let moment = Timestamp(iso: text) else {
-            report(key, "\"\(text)\" is not a time; write it as YYYY-MM-DDTHH:MM:SSZ (UTC)")
+            report(key, "\"\(TerminalSafety.excerpt(text))\" is not a time; write it as YYYY-MM-DDTHH:MM:SSZ (UTC)")
             return nil
         }
         return moment
@@ -138,7 +138,7 @@ struct FieldReader {
     func oneOf<Value>(_ key: String, _ parse: (String) -> Value?, expected: [String]) -> Value? {
         guard let text = string(key) else { return nil }
         guard let value = parse(text) else {
-            report(key, "unknown value \"\(text)\"; expected one of: \(expected.joined(separator: ", "))")
+            report(key, "unknown value \"\(TerminalSafety.excerpt(text))\"; expected one of: \(expected.joined(separator: ", "))")
             return nil
         }
         return value
@@ -150,8 +150,8 @@ extension JSONValue {
         switch self {
         case .null: "null"
         case .bool: "true/false"
-        case .number: "a number"
-        case .string(let text): "the string \"\(text.prefix(30))\""
+        case .number, .numberWithText: "a number"
+        case .string(let text): "the string \"\(TerminalSafety.excerpt(text, limit: 30))\""
         case .array: "a list"
         case .object, .encoded: "an object"
         }
