@@ -45,5 +45,33 @@ extension EndToEnd {
             let leftovers = Command.run(["/bin/ls", "-A", disk]).output.split(separator: "\n").filter { $0.contains(".tmp-") }
             #expect(leftovers.isEmpty, "no temporary files are left behind: \(leftovers)")
         }
+
+        @Test func aTerminalThatHangsUpStillSavesWhatItCan() throws {
+            let folder = try TemporaryFolder()
+            let disk = folder.file("disk")
+            _ = Command.run(["/bin/mkdir", disk])
+            let mounted = Command.run(["/bin/mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk])
+            guard mounted.status == 0 else {
+                throw TestFailure("this test mounts a 160 KB tmpfs to fill a disk, and needs root for it: \(mounted.output)")
+            }
+            defer { _ = Command.run(["/bin/umount", "-l", disk]) }
+            let store = "\(disk)/store.json"
+            try #require(Command.run([try TmuxSession.binary(), "demo", "--store", store]).status == 0)
+            _ = Command.run(["/bin/dd", "if=/dev/zero", "of=\(disk)/filler", "bs=4k", "count=1000"])
+
+            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            let pid = try session.foursProcessID()
+            session.send("Tab", "j", "Space")
+            try session.waitFor("1 UNSAVED")
+            // Room again, and at once the terminal goes away, before the next automatic retry.
+            _ = Command.run(["/bin/rm", "\(disk)/filler"])
+            kill(pid, SIGHUP)
+            let deadline = Date().addingTimeInterval(5)
+            while Date() < deadline, kill(pid, 0) == 0 { usleep(50_000) }
+            #expect(kill(pid, 0) != 0, "fours ended on the hang-up")
+            #expect(try Store(path: store).document.order(id: 8)?.checklist[.shiftMindset][1].tick?.by == "e2e-tester",
+                    "the tick was saved before fours ended")
+        }
     }
 }

@@ -14,6 +14,14 @@ struct TerminalEndings: ReliabilityCheck {
         ("SIGINT", { kill(try $0.foursProcessID(), SIGINT) }),
         ("SIGTERM", { kill(try $0.foursProcessID(), SIGTERM) }),
         ("crash (SIGSEGV)", { kill(try $0.foursProcessID(), SIGSEGV) }),
+        ("SIGHUP", { kill(try $0.foursProcessID(), SIGHUP) }),
+        ("SIGUSR1", { kill(try $0.foursProcessID(), SIGUSR1) }),
+        ("SIGALRM", { kill(try $0.foursProcessID(), SIGALRM) }),
+        ("SIGPIPE, which fours ignores, then q", { session in
+            kill(try session.foursProcessID(), SIGPIPE)
+            usleep(200_000)
+            session.send("q")
+        }),
     ]
 
     /// The ending where fours crashes by itself (`--crash-after-start`): no signal from outside.
@@ -45,7 +53,8 @@ struct TerminalEndings: ReliabilityCheck {
         }
         return Report(
             name: "terminal restored",
-            figures: "\(runs) runs (Ctrl-C, SIGINT, SIGTERM, SIGSEGV, a Swift trap), \(failures.count) left the terminal unusable"
+            figures: "\(runs) runs (Ctrl-C, SIGINT, SIGTERM, SIGSEGV, SIGHUP, SIGUSR1, SIGALRM, SIGPIPE, a Swift trap), "
+                + "\(failures.count) left the terminal unusable"
                 + (failures.isEmpty ? "" : "; \(failures[0])"),
             passed: failures.isEmpty)
     }

@@ -149,6 +149,9 @@ public final class TmuxSession {
         guard paneValue("#{cursor_flag}") == "1" else {
             throw TestFailure("the cursor was left hidden")
         }
+        guard paneValue("#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}") == "000" else {
+            throw TestFailure("mouse reporting was left on")
+        }
     }
 }
 

@@ -92,6 +92,19 @@ struct PreservedFields: Sendable, Equatable {
 }
 
 extension JSONValue {
+    /// Two values are equal when they mean the same: `1.50` equals `1.5`.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.string(let left), .string(let right)): left == right
+        case (.array(let left), .array(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        case (.encoded(let left), .encoded(let right)): left == right
+        default: lhs.numberValue != nil && lhs.numberValue == rhs.numberValue
+        }
+    }
+
     /// The value of a number, however it was written.
     var numberValue: Double? {
         switch self {

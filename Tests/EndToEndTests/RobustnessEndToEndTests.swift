@@ -1,0 +1,124 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension EndToEnd {
+    /// What no key, no store and no environment may do to the real binary: quit behind the
+    /// user's back, drive the terminal with text from the store, or ignore the umask.
+    @Suite struct RobustnessEndToEndTests {
+        let demo: DemoStoreFolder
+        var folder: TemporaryFolder { demo.folder }
+        var store: String { demo.store }
+
+        init() throws {
+            demo = try DemoStoreFolder()
+        }
+
+        @Test func keysFoursDoesNotKnowDoNothing() throws {
+            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            for _ in 0..<3 {
+                session.send("F1", "F5", "IC", "S-Left", "C-Up", "M-Right", "F12")
+                session.send("-H", "ff", "fe", "c3")
+                usleep(300_000)
+            }
+            #expect(!FileText.exists(folder.file("exit-status")), "fours is still running")
+            session.send("Tab", "j", "Space")
+            try session.waitFor("on #8 (3/12 done) · saved")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
+        @Test func newFilesFollowTheUmask() throws {
+            let path = folder.file("private.json")
+            let made = Command.run(["/bin/sh", "-c", "umask 077 && '\(try TmuxSession.binary())' demo --store '\(path)'"])
+            #expect(made.status == 0, "\(made.output)")
+            var status = stat()
+            stat(path, &status)
+            #expect(status.st_mode & 0o777 == 0o600)
+        }
+
+        /// Escape sequences that set the window title and fill the clipboard, a bidi
+        /// override and C1 controls, in every kind of text a store holds.
+        static let hostile = "\u{1b}]0;pwned\u{07}\u{1b}]52;c;cm0gLXJmIH4vKg==\u{07}\u{202e}evil\u{9b}31m\u{7f}"
+
+        private func hostileStore() throws -> String {
+            var document = DemoStore.make(now: .now())
+            document.updateOrder(id: 8) { order in
+                order.details.title += Self.hostile
+                order.notes.append(Note(id: "n", at: .now(), by: Self.hostile, text: Self.hostile))
+            }
+            document.updateStakeholder(id: "dana-okafor") { $0.details.name += Self.hostile }
+            let path = folder.file("hostile.json")
+            try Store.create(path: path, document: document)
+            let store = try Store(path: path)
+            let step = try #require(document.order(id: 8)?.checklist[.shiftMindset][1])
+            try store.apply(.setStep(order: 8, step: step.id, tick: Tick(at: .now(), by: Self.hostile)))
+            return path
+        }
+
+        private func expectNothingRaw(_ output: String, _ what: String) {
+            let raw = output.unicodeScalars.filter { scalar in
+                (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+                    || (0x202A...0x202E).contains(scalar.value)
+            }
+            #expect(raw.isEmpty, "\(what) printed \(raw.count) control characters raw")
+        }
+
+        @Test func textFromTheStoreNeverReachesTheTerminalRaw() throws {
+            let path = try hostileStore()
+            let binary = try TmuxSession.binary()
+            for format in ["text", "markdown", "json"] {
+                let result = Command.run([binary, "standup", "--store", path, "--format", format, "--since", "2000-01-01"])
+                #expect(result.status == 0, "\(result.output)")
+                expectNothingRaw(result.output, "fours standup --format \(format)")
+                if format != "json" { #expect(result.output.contains("\\x1b]0;pwned\\x07"), "shown, not obeyed") }
+            }
+            // A bad value quoted in an error: short and safe.
+            let text = try #require(FileText.read(path))
+            let digits = String(repeating: "9", count: 100_000)
+            try FileText.write(text.replacingOccurrences(of: "\"priority\": \"high\"",
+                                                         with: "\"priority\": \"\\u001b]0;x\\u0007\(digits)\""), to: path)
+            let check = Command.run([binary, "check", "--store", path])
+            #expect(check.status == 1)
+            expectNothingRaw(check.output, "fours check")
+            #expect(check.output.count < 2_000, "the bad value is quoted as a short excerpt")
+        }
+    }
+}
+
+extension EndToEnd {
+    /// The order of system calls that makes a save durable, as the real binary makes them.
+    @Suite struct DurabilityEndToEndTests {
+        @Test func eachSaveSyncsTheNewFileThenRenamesThenSyncsTheFolder() throws {
+            guard FileText.exists("/usr/bin/strace") else {
+                throw TestFailure("this test records a save's system calls with strace (apt-get install -y strace)")
+            }
+            let folder = try TemporaryFolder()
+            let store = folder.file("store.json")
+            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            let tools = (try TmuxSession.binary() as NSString).deletingLastPathComponent
+            let log = folder.file("calls.txt")
+            let traced = Command.run(["/usr/bin/strace", "-f", "-y", "-e", "trace=openat,fsync,fdatasync,rename,renameat,renameat2",
+                                      "-o", log, "\(tools)/fours-reliability", "writer", "--store", store, "--name", "t",
+                                      "--first-order", "1", "--last-order", "1"])
+            try #require(traced.status == 0, "\(traced.output)")
+            let calls = (FileText.read(log) ?? "").split(separator: "\n").map(String.init)
+            let renames = calls.indices.filter { calls[$0].contains("rename(") && calls[$0].contains("\"\(store)\")") }
+            #expect(renames.count == 12, "one save per step of the order")
+            for index in renames {
+                let line = calls[index]
+                let temporary = try #require(line.split(separator: "\"").dropFirst().first.map(String.init))
+                #expect(calls[..<index].contains { $0.contains("fsync(") && $0.contains("<\(temporary)>)") && $0.hasSuffix("= 0") },
+                        "the temporary file is synced before the rename: \(line)")
+                let next = renames.first { $0 > index } ?? calls.count
+                #expect(calls[index..<next].contains { $0.contains("fsync(") && $0.contains("<\(folder.path)>)") && $0.hasSuffix("= 0") },
+                        "the folder is synced after the rename: \(line)")
+            }
+        }
+    }
+}
