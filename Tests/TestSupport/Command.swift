@@ -15,6 +15,8 @@ public final class ChildProcess {
     public init(_ arguments: [String], environment: [String: String]? = nil, inputPath: String = "/dev/null") throws {
         var outputPipe: [Int32] = [0, 0]
         guard pipe(&outputPipe) == 0 else { throw TestFailure("pipe failed: \(errno)") }
+        // Close-on-exec: a program that another test starts meanwhile must not hold this pipe open.
+        for descriptor in outputPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -6,22 +6,43 @@ enum DisplayWidth {
     /// wcwidth answers by the locale's character set, so make sure it is UTF-8 first.
     private static let isUTF8Locale = fours_use_utf8_locale() == 1
 
+    /// The columns a character takes as fours draws it (see `drawable`).
     static func of(_ character: Character) -> Int {
         _ = isUTF8Locale
         if character.isASCII { return 1 }
+        let scalars = drawable(character).unicodeScalars
+        // A flag: two regional indicators, which curses and terminals both count as two columns.
+        if scalars.count == 2, scalars.allSatisfy(isRegionalIndicator) { return 2 }
         var width = 0
-        for scalar in character.unicodeScalars {
-            let scalarWidth = Int(fours_wcwidth(wchar_t(bitPattern: scalar.value)))
-            width = max(width, scalarWidth)
-        }
-        if character.unicodeScalars.count > 1 && character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
-            width = 2
+        for scalar in scalars {
+            width = max(width, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
         }
         return width < 0 ? 1 : width
     }
 
-    static func of(_ text: String) -> Int {
+    static func of(_ text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The character as fours draws it. Terminals disagree on how wide an emoji with a
+    /// variation selector or a zero-width-joiner sequence is, and curses counts each of
+    /// its parts, so the text after one would land in the wrong column. Such a character
+    /// is drawn as its first part, without the selector: one width that every party agrees
+    /// on. Plain characters, accents and flags are drawn as they are.
+    static func drawable(_ character: Character) -> Character {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, !scalars.allSatisfy(isRegionalIndicator) else { return character }
+        var kept = String.UnicodeScalarView()
+        for scalar in scalars {
+            if scalar.value == 0x200D { break }
+            if scalar.value == 0xFE0F || scalar.value == 0xFE0E { continue }
+            kept.append(scalar)
+        }
+        return String(kept).first ?? " "
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 
     /// The text cut to fit `width` columns, ending in "…" when it had to be cut.
@@ -45,7 +66,8 @@ enum DisplayWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 
-    /// Splits text into lines of at most `width` columns, at spaces where it can.
+    /// Splits text into lines of at most `width` columns, at spaces where it can. Each
+    /// character is looked at a bounded number of times, so a huge word wraps in linear time.
     static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
@@ -53,28 +75,25 @@ enum DisplayWidth {
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = of(word)
+                let wordWidth = of(word)
                 if lineWidth > 0 && lineWidth + 1 + wordWidth > width {
                     lines.append(line)
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
+                guard wordWidth <= width else {
                     // A word longer than the line is broken where it has to be.
-                    var head = ""
-                    var headWidth = 0
                     for character in word {
-                        if headWidth + of(character) > width - lineWidth { break }
-                        head.append(character)
-                        headWidth += of(character)
+                        let characterWidth = of(character)
+                        if lineWidth > 0 && lineWidth + characterWidth > width {
+                            lines.append(line)
+                            line = ""
+                            lineWidth = 0
+                        }
+                        line.append(character)
+                        lineWidth += characterWidth
                     }
-                    if head.isEmpty { break }
-                    lines.append(line + head)
-                    line = ""
-                    lineWidth = 0
-                    word.removeFirst(head.count)
-                    wordWidth = of(word)
+                    continue
                 }
                 if lineWidth > 0 { line += " "; lineWidth += 1 }
                 line += word

@@ -52,8 +52,8 @@ struct Screen: Sendable, Equatable {
         let limit = min(size.width, x + (width ?? size.width))
         var column = x
         for character in text {
-            let shown: Character = character.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } == true
-                ? " " : character
+            let isControl = character.unicodeScalars.first.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } == true
+            let shown = isControl ? " " : DisplayWidth.drawable(character)
             let characterWidth = DisplayWidth.of(shown)
             if characterWidth == 0 { continue }
             if column + characterWidth > limit { break }

@@ -263,7 +263,12 @@ enum FileSystem {
         while true {
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else { throw Failure(operation: "open lock file", code: errno) }
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+            // Waiting in flock itself queues the writers fairly; the alarm ends the wait.
+            let alarm = LockAlarm(after: deadline - ContinuousClock.now)
+            let locked = flock(descriptor, LOCK_EX) == 0
+            let code = errno
+            alarm.cancel()
+            if locked {
                 if isStill(descriptor, at: lockPath) {
                     sayWhoHolds(descriptor)
                     return descriptor
@@ -271,8 +276,7 @@ enum FileSystem {
                 close(descriptor)
                 continue
             }
-            let code = errno
-            if code != EWOULDBLOCK && code != EINTR {
+            if code != EINTR {
                 close(descriptor)
                 throw Failure(operation: "lock", code: code)
             }
@@ -284,7 +288,6 @@ enum FileSystem {
                                   + "for over \(Int(timeout.rounded(.up))) s; the change is kept and saved once it lets go")
             }
             close(descriptor)
-            usleep(5_000)
         }
     }
 
