@@ -117,6 +117,8 @@ void fours_install_crash_restore(void) {
     append_capability("rmkx", "");
     // Mouse reporting off, in case it was switched on.
     append_restore_bytes("\033[?1000l\033[?1002l\033[?1006l");
+    // Bracketed paste off: fours switches it on.
+    append_restore_bytes("\033[?2004l");
 
     struct sigaction action;
     memset(&action, 0, sizeof(action));

@@ -33,6 +33,29 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func aLongPasteOrLongTypingIsOneEdit() throws {
+            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            // Pasted: marked as a paste, line breaks and all.
+            session.send("/")
+            session.paste(String(repeating: "x", count: 20_000) + "\nend-of-paste")
+            try session.waitFor("x end-of-paste   Enter keeps the filter · Esc clears it · 0 matches")
+            session.send("Escape")
+            try session.waitFor("9 open")
+            // Typed, as a terminal without bracketed paste would deliver it.
+            session.send("/")
+            for _ in 0..<10 { session.send("-l", String(repeating: "y", count: 2_000)) }
+            session.send("-l", "_typed")
+            try session.waitFor("y_typed   Enter keeps the filter")
+            session.send("Escape")
+            // A paste outside a text field runs none of its letters as commands.
+            session.paste("qqqDy")
+            try session.waitFor("Paste into a text field")
+            #expect(!FileText.exists(folder.file("exit-status")))
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
         @Test func newFilesFollowTheUmask() throws {
             let path = folder.file("private.json")
             let made = Command.run(["/bin/sh", "-c", "umask 077 && '\(try TmuxSession.binary())' demo --store '\(path)'"])

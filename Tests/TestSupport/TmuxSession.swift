@@ -77,6 +77,14 @@ public final class TmuxSession {
         tmux(["send-keys", "-t", target] + keys)
     }
 
+    /// Pastes text as a terminal does, marked as a paste when the program asked for that.
+    public func paste(_ text: String) {
+        let file = folder.file("paste.txt")
+        try? FileText.write(text, to: file)
+        tmux(["load-buffer", "-b", "test", file])
+        tmux(["paste-buffer", "-p", "-d", "-b", "test", "-t", target])
+    }
+
     public func screen() -> String {
         tmux(["capture-pane", "-p", "-t", target]).output
     }

@@ -22,6 +22,8 @@ enum Action: Equatable, Sendable {
     case retrySaves
     /// Writes the store back after its file was deleted or moved away.
     case writeBack
+    /// Text was pasted where nothing is typed.
+    case pasteRefused
     case confirm
     case cancel
 
@@ -85,4 +87,16 @@ enum Effect: Equatable, Sendable {
 struct PendingChange: Equatable, Sendable {
     var number: Int
     var operation: StoreOperation
+}
+
+extension Action {
+    /// Text typed into a field, and how to make the same edit with other text; nil for
+    /// every other action.
+    var typing: (text: String, into: (String) -> Action)? {
+        switch self {
+        case .form(.edit(.insert(let text))): (text, { .form(.edit(.insert($0))) })
+        case .searchEdit(.insert(let text)): (text, { .searchEdit(.insert($0)) })
+        default: nil
+        }
+    }
 }

@@ -97,24 +97,45 @@ final class Program {
         }
         // Always read: curses may hold keys already taken from the terminal, and a resize
         // arrives as a key after the poll is interrupted.
-        var readAny = false
-        while isRunning, let input = terminal.read() {
-            readAny = true
-            switch input {
-            case .key(let key):
-                if let action = keyMap.action(for: key, in: activeScopes) { dispatch(action) }
-            case .resize(let size):
-                dispatch(.resized(size))
-            case .mouse(let event):
-                switch event.kind {
-                case .press: dispatch(.click(x: event.x, y: event.y))
-                case .wheelUp: dispatch(.scroll(up: true, x: event.x, y: event.y))
-                case .wheelDown: dispatch(.scroll(up: false, x: event.x, y: event.y))
-                }
+        var inputs: [TerminalInput] = []
+        while let input = terminal.read() { inputs.append(input) }
+        var index = 0
+        while isRunning && index < inputs.count {
+            guard let action = action(for: inputs[index]) else {
+                index += 1
+                continue
             }
-            changed = true
+            index += 1
+            // Characters typed in a row into a field are one edit: a long paste that
+            // arrives as keys costs one update, not one per character.
+            guard let typing = action.typing else {
+                dispatch(action)
+                continue
+            }
+            var text = typing.text
+            while index < inputs.count, case .key(.character(let character)) = inputs[index],
+                  let more = keyMap.action(for: .character(character), in: activeScopes)?.typing,
+                  more.into("") == typing.into("") {
+                text.append(character)
+                index += 1
+            }
+            dispatch(typing.into(text))
         }
-        return checkClock() || changed || readAny
+        return checkClock() || changed || !inputs.isEmpty
+    }
+
+    private func action(for input: TerminalInput) -> Action? {
+        switch input {
+        case .key(let key): keyMap.action(for: key, in: activeScopes)
+        case .paste(let text): keyMap.action(forPaste: text, in: activeScopes)
+        case .resize(let size): .resized(size)
+        case .mouse(let event):
+            switch event.kind {
+            case .press: .click(x: event.x, y: event.y)
+            case .wheelUp: .scroll(up: true, x: event.x, y: event.y)
+            case .wheelDown: .scroll(up: false, x: event.x, y: event.y)
+            }
+        }
     }
 
     private var activeScopes: [KeyScope] {

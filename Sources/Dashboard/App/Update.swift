@@ -21,6 +21,8 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         }
     case .retrySaves:
         return state.unsaved.isEmpty ? [] : [.persist(state.unsaved)]
+    case .pasteRefused:
+        state.status = StatusMessage(text: "Paste into a text field: a search (/) or a form (a, e, n)", kind: .info)
     case .writeBack:
         guard state.ensureWritable() else { return [] }
         return [.persist(state.unsaved, recreating: true)]

@@ -211,6 +211,14 @@ struct KeyMap: Sendable {
         return nil
     }
 
+    /// A paste goes into the field being typed in, as one edit; elsewhere its letters
+    /// would run as commands, so it is refused with a word.
+    func action(forPaste text: String, in scopes: [KeyScope]) -> Action {
+        if scopes.contains(.form) { return .form(.edit(.insert(text))) }
+        if scopes.contains(.search) { return .searchEdit(.insert(text)) }
+        return .pasteRefused
+    }
+
     func bindings(in scope: KeyScope) -> [KeyBinding] {
         bindings.filter { $0.scope == scope }
     }

@@ -8,6 +8,8 @@ enum TerminalInput: Equatable {
     case key(Key)
     case resize(Size)
     case mouse(MouseEvent)
+    /// Text pasted in one go (bracketed paste), line breaks included.
+    case paste(String)
 }
 
 struct MouseEvent: Equatable {
@@ -33,6 +35,13 @@ enum TerminalError: Error {
 /// changed since the last one, and turns curses key codes into `Key`s.
 final class CursesTerminal {
     private var previous: Screen?
+    /// What has arrived of a paste that has not ended yet.
+    private var paste: String?
+    /// The key codes curses gives the start and end of a bracketed paste.
+    private static let pasteStart = KEY_MAX + 1
+    private static let pasteEnd = KEY_MAX + 2
+    private static let bracketedPasteOn = "\u{1b}[?2004h"
+    private static let bracketedPasteOff = "\u{1b}[?2004l"
     private var colorPairs: [ColorPair: Int16] = [:]
     private let usesColor: Bool
 
@@ -56,6 +65,10 @@ final class CursesTerminal {
         set_escdelay(25)
         // Clicks and the wheel; a click is reported at once, not after a double-click delay.
         fours_enable_mouse()
+        // A paste arrives marked, so that it is one edit and its line breaks are not Enter.
+        define_key("\u{1b}[200~", Self.pasteStart)
+        define_key("\u{1b}[201~", Self.pasteEnd)
+        Self.writeToTerminal(Self.bracketedPasteOn)
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         usesColor = has_colors() && !noColor
         if usesColor {
@@ -87,22 +100,46 @@ final class CursesTerminal {
         doupdate()
     }
 
-    /// Reads one pending input without waiting; nil when there is none.
+    /// Reads one pending input without waiting; nil when there is none (or when a paste
+    /// has begun and not yet ended).
     func read() -> TerminalInput? {
-        var character: wint_t = 0
-        let result = wget_wch(fours_stdscr(), &character)
-        if result == ERR { return nil }
-        if result == fours_key_code_yes() {
-            if Int32(character) == fours_key_resize() {
-                previous = nil
-                return .resize(size)
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(fours_stdscr(), &character)
+            if result == ERR { return nil }
+            let isCode = result == fours_key_code_yes()
+            if isCode && Int32(character) == Self.pasteStart {
+                paste = ""
+                continue
             }
-            if Int32(character) == KEY_MOUSE {
-                return readMouse()
+            if isCode && Int32(character) == Self.pasteEnd, let pasted = paste {
+                paste = nil
+                return .paste(pasted)
             }
-            return Self.key(forCode: Int32(character)).map { .key($0) }
+            if paste != nil {
+                if !isCode, let scalar = Unicode.Scalar(UInt32(character)) {
+                    paste?.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+                }
+                continue
+            }
+            // A key curses does not know is skipped, and reading goes on.
+            if let input = input(code: Int32(bitPattern: character), isCode: isCode) { return input }
         }
-        return Self.key(forCharacter: UInt32(character)).map { .key($0) }
+    }
+
+    private func input(code: Int32, isCode: Bool) -> TerminalInput? {
+        guard isCode else { return Self.key(forCharacter: UInt32(bitPattern: code)).map { .key($0) } }
+        if code == fours_key_resize() {
+            previous = nil
+            return .resize(size)
+        }
+        if code == KEY_MOUSE { return readMouse() }
+        return Self.key(forCode: code).map { .key($0) }
+    }
+
+    private static func writeToTerminal(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     private func readMouse() -> TerminalInput? {
@@ -121,7 +158,9 @@ final class CursesTerminal {
     /// Ctrl-Z: ncurses' own SIGTSTP handler leaves the screen, stops the process, and
     /// restores the terminal on `fg`; then everything is drawn again.
     func suspend() {
+        Self.writeToTerminal(Self.bracketedPasteOff)
         raise(SIGTSTP)
+        Self.writeToTerminal(Self.bracketedPasteOn)
         redrawEverything()
     }
 
@@ -132,6 +171,7 @@ final class CursesTerminal {
 
     func close() {
         endwin()
+        Self.writeToTerminal(Self.bracketedPasteOff)
     }
 
     private func rowsMatch(_ old: Screen, _ new: Screen, _ y: Int) -> Bool {

@@ -1,0 +1,41 @@
+@testable import Dashboard
+import Testing
+
+/// Text as the terminal shows it: emoji sequences in one agreed width, long text handled
+/// in linear time.
+@Suite struct TextWidthTests {
+    @Test(arguments: [
+        ("🇫🇷", "🇫🇷", 2),           // a flag: two regional indicators
+        ("👨‍👩‍👧", "👨", 2),          // a zero-width-joiner sequence: its first part
+        ("❤️", "❤", 1),              // a variation selector: dropped
+        ("é", "é", 1),               // e and a combining accent
+        ("日", "日", 2),
+    ])
+    func eachCharacterIsDrawnInTheWidthItIsMeasured(text: String, drawn: String, width: Int) throws {
+        let character = try #require(text.first)
+        #expect(DisplayWidth.drawable(character) == drawn.first)
+        #expect(DisplayWidth.of(character) == width)
+        var screen = Screen(size: Size(width: 10, height: 1))
+        screen.put(text + "x", x: 0, y: 0)
+        #expect(screen[width, 0].text == "x", "what follows lands right after it")
+    }
+
+    @Test func aHugeWordWrapsIntoFullLines() {
+        let word = String(repeating: "a", count: 100_010)
+        let lines = DisplayWidth.wrap("before " + word + " after", to: 80)
+        #expect(lines.first == "before")
+        #expect(lines.dropFirst().dropLast().allSatisfy { $0.count == 80 })
+        #expect(lines.joined().count == "before".count + 100_010 + " after".count)
+        #expect(lines.last == String(repeating: "a", count: 10) + " after")
+    }
+
+    @Test func aPasteIsOneEditWhateverItsLength() {
+        var field = TextField("")
+        let text = String(repeating: "word ", count: 4_000) + "line\nbreak"
+        field.apply(.insert(text))
+        #expect(field.text.count == text.count)
+        #expect(!field.text.contains("\n"), "a field is one line")
+        let shown = field.visible(width: 20)
+        #expect(shown.text.hasSuffix("line break"))
+    }
+}
