@@ -56,6 +56,23 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func aStoreDeletedWhileOpenIsKeptOnScreenAndWrittenBackWithW() throws {
+            let session = try TmuxSession(width: 140, height: 30, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            unlink(store)
+            try session.waitFor("is gone (deleted or moved)")
+            session.send("Tab", "j", "Space")
+            try session.waitFor("1 UNSAVED")
+            #expect(!FileText.exists(store), "nothing is written until asked")
+            session.send("W")
+            try session.waitFor("All changes saved")
+            let document = try demo.document()
+            #expect(document.orders.count == DemoStore.make(now: .now()).orders.count, "the whole store, not just the change")
+            #expect(document.order(id: 8)?.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
         @Test func newFilesFollowTheUmask() throws {
             let path = folder.file("private.json")
             let made = Command.run(["/bin/sh", "-c", "umask 077 && '\(try TmuxSession.binary())' demo --store '\(path)'"])

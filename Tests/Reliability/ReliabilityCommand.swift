@@ -29,6 +29,12 @@ struct RunSuite: ParsableCommand {
     @Option(help: "Runs of fours in tmux per way of ending it (Ctrl-C, SIGINT, SIGTERM, crash).")
     var endings = 3
 
+    @Option(help: "Forms filled with random values in the real dashboard.")
+    var forms = 400
+
+    @Option(help: "Runs of toggling one step while the disk fills and empties.")
+    var faults = 10
+
     @Flag(help: "A quick version of every check, for the test suite.")
     var short = false
 
@@ -36,8 +42,11 @@ struct RunSuite: ParsableCommand {
         let checks: [any ReliabilityCheck] = [
             KillDuringSaves(runs: short ? 30 : kills),
             TwoWriters(seconds: short ? 3 : seconds),
+            TwoWriters(seconds: short ? 3 : seconds / 2, deletingLockFile: true),
             BadFiles(count: short ? 1_000 : files),
             TerminalEndings(runsPerEnding: short ? 1 : endings),
+            FormFuzz(forms: short ? 40 : forms),
+            SaveFaults(runs: short ? 2 : faults),
         ]
         var failed = 0
         for check in checks {

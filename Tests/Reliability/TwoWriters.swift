@@ -1,10 +1,15 @@
 import Model
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Two processes tick different steps of one store at the same time for a while. Every
-/// tick either acknowledged must be in the file at the end.
+/// tick either acknowledged must be in the file at the end. With `deletingLockFile`, a
+/// tidy-up (`git clean`, a sync tool) keeps deleting the lock file meanwhile.
 struct TwoWriters: ReliabilityCheck {
     let seconds: Int
+    var deletingLockFile = false
 
     func run() throws -> Report {
         let folder = try TemporaryFolder()
@@ -21,7 +26,12 @@ struct TwoWriters: ReliabilityCheck {
         var errors: [String] = []
         // Read both until both are done; each line is read as soon as it comes.
         var running = writers.map { _ in true }
+        var lastDeletion = monotonicSeconds()
         while running.contains(true) {
+            if deletingLockFile && monotonicSeconds() - lastDeletion > 0.3 {
+                unlink(path + ".lock")
+                lastDeletion = monotonicSeconds()
+            }
             for (index, (name, child)) in writers.enumerated() where running[index] {
                 if let line = child.readLine(timeout: 0.05) {
                     if line.hasPrefix("error") { errors.append(line) }
@@ -34,8 +44,9 @@ struct TwoWriters: ReliabilityCheck {
         let statuses = writers.map { $0.1.wait() }
         let missing = try acknowledged.missing(in: Store(path: path).document)
         return Report(
-            name: "two writers at once",
+            name: deletingLockFile ? "two writers, lock file deleted" : "two writers at once",
             figures: "\(seconds) s, 2 processes, \(acknowledged.count) acknowledged ticks, \(missing) missing"
+                + (deletingLockFile ? ", the lock file deleted every 0.3 s" : "")
                 + (errors.isEmpty ? "" : ", errors: \(errors.prefix(3))"),
             passed: missing == 0 && errors.isEmpty && statuses.allSatisfy { $0 == 0 } && acknowledged.count > 0)
     }

@@ -134,7 +134,10 @@ enum FileSystem {
     /// or the new content: temporary file in the same folder, fsync, rename, fsync folder.
     /// The new file keeps the old one's mode, owner and group where the process may set
     /// them; a new file gets `mode`, else the umask's default.
-    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
+    /// With `lock`, the rename happens only while that lock still guards the path: a lock
+    /// file deleted during the save (by a tidy-up) may have let another writer in.
+    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false,
+                        lock: Int32? = nil) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
         var mode = mode ?? newFileMode
@@ -164,6 +167,7 @@ enum FileSystem {
                 guard link(temporary, path) == 0 else { throw Failure(operation: "create", code: errno) }
                 unlink(temporary)
             } else {
+                if let lock, !isStill(lock, at: lockPath(for: path)) { throw Failure(operation: "lock", code: ESTALE) }
                 guard rename(temporary, path) == 0 else { throw Failure(operation: "rename", code: errno) }
             }
         } catch {
@@ -258,7 +262,7 @@ enum FileSystem {
     /// replaced while it was being taken is taken again on the file now at the path.
     static func lock(_ path: String, timeout: Double) throws(Failure) -> Int32 {
         try makeFolders(parentFolder(of: path))
-        let lockPath = path + ".lock"
+        let lockPath = lockPath(for: path)
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         while true {
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -290,6 +294,8 @@ enum FileSystem {
             close(descriptor)
         }
     }
+
+    static func lockPath(for path: String) -> String { path + ".lock" }
 
     /// Whether the open file is the one at `path`: someone may have removed the lock file.
     private static func isStill(_ descriptor: Int32, at path: String) -> Bool {

@@ -76,6 +76,17 @@ public final class Store {
     /// the others are saved. When the file has gone, nothing is written unless
     /// `recreating` (the user asked to write it back).
     public func save(_ operations: [StoreOperation], recreating: Bool = false) throws(StoreError) -> Saved {
+        // A lock file deleted while this save held it may have let another writer in:
+        // the save starts again under the new lock, on top of what that writer wrote.
+        for _ in 0..<3 {
+            if let saved = try saveUnderLock(operations, recreating: recreating) { return saved }
+        }
+        throw .notSaved(path: path, reason: "the lock file keeps being deleted during saves; "
+                            + "stop whatever removes \(FileSystem.baseName(of: FileSystem.lockPath(for: file)))")
+    }
+
+    /// One attempt at a save; nil when the lock was lost on the way and nothing was written.
+    private func saveUnderLock(_ operations: [StoreOperation], recreating: Bool) throws(StoreError) -> Saved? {
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
         let lock: Int32
         do { lock = try FileSystem.lock(file, timeout: lockTimeout) } catch {
@@ -114,12 +125,13 @@ public final class Store {
         let bytes = style.apply(to: encode(changed))
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(file, with: bytes)
+            try FileSystem.replace(file, with: bytes, lock: lock)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = FileFingerprint(status: status, bytes: bytes)
         } catch {
+            if error.code == ESTALE { return nil }
             throw .notSaved(path: path, reason: error.reason)
         }
         isGone = false

@@ -1,0 +1,61 @@
+import Model
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Ticks and unticks one step in the real dashboard while the disk fills and empties, so
+/// that some saves fail and are retried. In the end the file must hold what the screen
+/// shows, and the screen must say so: a late retry never overtakes a later change.
+struct SaveFaults: ReliabilityCheck {
+    let runs: Int
+    private let toggles = 12
+    private let step = "Agreed with them what success looks like"
+
+    func run() throws -> Report {
+        var mismatches: [String] = []
+        for run in 0..<runs {
+            let folder = try TemporaryFolder()
+            let disk = folder.file("disk")
+            mkdir(disk, 0o755)
+            let mounted = Command.run(["/bin/mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk])
+            guard mounted.status == 0 else {
+                return Report(name: "saves failing and retried in order", figures: "needs root to mount a small tmpfs: "
+                              + mounted.output, passed: false)
+            }
+            defer { _ = Command.run(["/bin/umount", "-l", disk]) }
+            let store = "\(disk)/store.json"
+            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            session.send("Tab", "j")
+            for _ in 0..<toggles {
+                if Bool.random() {
+                    _ = Command.run(["/bin/dd", "if=/dev/zero", "of=\(disk)/filler", "bs=4k", "count=1000"])
+                } else {
+                    unlink("\(disk)/filler")
+                }
+                session.send("Space")
+                usleep(UInt32.random(in: 20_000...150_000))
+            }
+            unlink("\(disk)/filler")
+            session.send("r")
+            let screen = try session.waitUntil("every change saved", timeout: 15) { !$0.contains("UNSAVED") }
+            let ticked = try require(screen.split(separator: "\n").first { $0.contains(step) }).contains("[✓]")
+            let inFile = try Store(path: store).document.order(id: 8)?.checklist[.shiftMindset][1].tick != nil
+            if ticked != inFile { mismatches.append("run \(run): screen \(ticked ? "ticked" : "unticked"), file not") }
+            session.send("q")
+        }
+        return Report(
+            name: "saves failing and retried in order",
+            figures: "\(runs) runs of \(toggles) ticks and unticks while the disk filled and emptied, "
+                + "\(mismatches.count) ended with the file unlike the screen"
+                + (mismatches.isEmpty ? "" : ": \(mismatches.prefix(3))"),
+            passed: mismatches.isEmpty)
+    }
+}
+
+private func require<Value>(_ value: Value?) throws -> Value {
+    guard let value else { throw TestFailure("the step is not on the screen") }
+    return value
+}
