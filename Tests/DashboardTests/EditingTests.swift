@@ -218,6 +218,26 @@ import Testing
         #expect(app.lines.contains { $0.contains("Measurement Returns per week · baseline 40 returns · result 24 returns  (-40%)") })
     }
 
+    @Test mutating func numbersBeyondWhatTheStoreKeepsAreRefusedByTheForm() throws {
+        app.send(.editMeasurement)
+        focus("hours")
+        type("1e19")
+        focus("people")
+        type("9999999999999999999")
+        focus("cost")
+        type("1e200")
+        #expect(app.state.form?.notice == nil, "no figure is made of numbers out of range")
+        #expect(app.send(.submitForm).persisted.isEmpty)
+        let hours = app.state.form?.fields.first { $0.id == "hours" }
+        #expect(hours?.error == "expected a number from 0 to 100000, such as 2.5")
+
+        app.send(.cancel, .edit)
+        focus("size")
+        type("20000000")
+        #expect(app.send(.submitForm).persisted.isEmpty)
+        #expect(app.state.form?.fields.first { $0.id == "size" }?.error == "expected a whole number from 0 to 10000000")
+    }
+
     @Test mutating func stakeholdersCarryTheThreeRsAndTheNextTouchpoint() throws {
         app.send(.switchFocus, .switchFocus, .edit)
         #expect(app.state.form?.title == "Stakeholder Marco Silva")

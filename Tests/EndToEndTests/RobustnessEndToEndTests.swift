@@ -160,5 +160,21 @@ extension EndToEnd {
                         "the folder is synced after the rename: \(line)")
             }
         }
+
+        @Test func aFileSizeLimitFailsTheSaveAndLeavesTheStoreWhole() throws {
+            let folder = try TemporaryFolder()
+            let store = folder.file("store.json")
+            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            let before = FileText.read(store)
+            let tools = (try TmuxSession.binary() as NSString).deletingLastPathComponent
+            // 8 KB: less than the demo store, so the temporary file cannot be written whole.
+            let result = Command.run(["/bin/bash", "-c", "ulimit -f 8 && exec '\(tools)/fours-reliability' writer "
+                                      + "--store '\(store)' --name t --first-order 1 --last-order 1"])
+            #expect(result.status == 2, "\(result.output)")
+            #expect(result.output.contains("the file would pass the size limit for files"))
+            #expect(FileText.read(store) == before)
+            let leftovers = Command.run(["/bin/ls", "-A", folder.path]).output.split(separator: "\n").filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty)
+        }
     }
 }

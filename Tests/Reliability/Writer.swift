@@ -18,6 +18,8 @@ struct Writer: ParsableCommand {
     @Option(help: "Stop after this many seconds, done or not.") var seconds: Double = 3600
 
     func run() throws {
+        // As fours does: a write past the file-size limit fails with EFBIG instead of ending the process.
+        signal(SIGXFSZ, SIG_IGN)
         let opened: Store
         do { opened = try Store(path: store) } catch {
             say("error \(error.message)")
