@@ -108,6 +108,8 @@ struct AppState: Equatable, Sendable {
     var readOnlyReason: String?
     /// Changes shown on screen that the store has not saved yet, oldest first.
     private(set) var unsaved: [PendingChange] = []
+    /// Why the last save failed, while changes are still unsaved.
+    var lastSaveFailure: String?
     private var changesMade = 0
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []
@@ -301,6 +303,7 @@ struct AppState: Equatable, Sendable {
 
     mutating func markSaved(_ changes: [PendingChange]) {
         unsaved.removeAll { change in changes.contains { $0.number == change.number } }
+        if unsaved.isEmpty { lastSaveFailure = nil }
     }
 
     mutating func remember(_ entry: UndoEntry) {

@@ -61,7 +61,7 @@ final class Program {
         guard !state.unsaved.isEmpty else { return nil }
         let count = state.unsaved.count
         return "\(count) change\(count == 1 ? " was" : "s were") not saved to \(store.path)"
-            + (state.status?.kind == .error ? ": \(state.status?.text ?? "")" : "")
+            + (state.lastSaveFailure.map { "; the last attempt said: \($0)" } ?? "")
     }
 
     /// Ending without the user's say: what is not saved yet is tried for a few seconds.

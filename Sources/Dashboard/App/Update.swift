@@ -159,6 +159,7 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     case .saved(let document, let changes, let outcomes):
         state.saved(document: document, changes: changes, outcomes: outcomes)
     case .saveFailed(_, let reason):
+        state.lastSaveFailure = reason
         let count = state.unsaved.count
         state.status = StatusMessage(
             text: "\(count) change\(count == 1 ? "" : "s") not saved: \(reason). Retrying; r to retry now", kind: .error)
