@@ -19,9 +19,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Reads `YYYY-MM-DD`.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(digits: parts[0]), let month = Int(digits: parts[1]), let day = Int(digits: parts[2])
+        guard let layout = FixedLayout(text, length: 10) else { return nil }
+        self.init(layout, at: 0)
+    }
+
+    /// The day written as `YYYY-MM-DD` at `offset`.
+    init?(_ layout: FixedLayout, at offset: Int) {
+        guard layout.has("-", at: offset + 4), layout.has("-", at: offset + 7),
+              let year = layout.number(at: offset, width: 4), let month = layout.number(at: offset + 5, width: 2),
+              let day = layout.number(at: offset + 8, width: 2)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -16,13 +16,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init?(iso text: String) {
         // YYYY-MM-DDTHH:MM:SSZ
-        guard text.count == 20, text.hasSuffix("Z") else { return nil }
-        let datePart = String(text.prefix(10))
-        let timeParts = text.dropFirst(11).dropLast().split(separator: ":")
-        guard text.dropFirst(10).first == "T", let day = CalendarDay(iso: datePart), timeParts.count == 3,
-              timeParts.allSatisfy({ $0.count == 2 }),
-              let hour = Int(digits: timeParts[0]), let minute = Int(digits: timeParts[1]),
-              let second = Int(digits: timeParts[2]),
+        guard let layout = FixedLayout(text, length: 20), let day = CalendarDay(layout, at: 0),
+              layout.has("T", at: 10), layout.has(":", at: 13), layout.has(":", at: 16), layout.has("Z", at: 19),
+              let hour = layout.number(at: 11, width: 2), let minute = layout.number(at: 14, width: 2),
+              let second = layout.number(at: 17, width: 2),
               hour < 24, minute < 60, second < 60 else { return nil }
         secondsSince1970 = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }

@@ -41,44 +41,91 @@ public struct EncodedJSON: Sendable, Equatable {
 }
 
 /// A JSON object with the source position of each member, when it was read from a file.
+/// The members are a list, looked up by a scan: a store's objects have a handful of
+/// members each, and a scan of short keys costs less than hashing them. An object with many
+/// members (only a strange file has one) gets an index, so no lookup grows with its size.
 public struct JSONObject: Sendable, Equatable {
     private struct Member: Sendable {
+        var key: String
         var value: JSONValue
         /// Where the value starts in the file it was read from.
         var position: SourcePosition?
     }
 
-    /// One dictionary for values and positions: reading a large store hashes each key once.
-    private var storage: [String: Member]
+    private var members: [Member] = []
+    /// Key to place in `members`, once there are more than `indexedFrom`.
+    private var index: [String: Int]?
+    private static let indexedFrom = 24
     /// Where the object's opening brace is in the file it was read from.
     public let position: SourcePosition?
 
     public init(_ members: [String: JSONValue] = [:], position: SourcePosition? = nil) {
-        storage = members.mapValues { Member(value: $0) }
         self.position = position
+        for (key, value) in members { self[key] = value }
+    }
+
+    /// Where a member is in the list, for a reader that marks which members it used.
+    func place(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
     }
 
     public subscript(key: String) -> JSONValue? {
-        get { storage[key]?.value }
-        set { storage[key] = newValue.map { Member(value: $0) } }
+        get { place(of: key).map { members[$0].value } }
+        set {
+            if let newValue {
+                insert(newValue, for: key, at: nil)
+            } else if let place = place(of: key) {
+                members.remove(at: place)
+                index = nil
+                buildIndexIfLarge()
+            }
+        }
     }
 
-    /// The member names, in no particular order.
-    public var memberNames: [String] { Array(storage.keys) }
+    /// The member names, in the order they were added.
+    public var memberNames: [String] { members.map(\.key) }
 
-    public var isEmpty: Bool { storage.isEmpty }
+    public var isEmpty: Bool { members.isEmpty }
+
+    public var count: Int { members.count }
 
     public func position(of key: String) -> SourcePosition? {
-        storage[key]?.position ?? position
+        place(of: key).flatMap { members[$0].position } ?? position
     }
 
-    mutating func insert(_ value: JSONValue, for key: String, at position: SourcePosition) {
-        storage[key] = Member(value: value, position: position)
+    subscript(place place: Int) -> JSONValue { members[place].value }
+
+    /// The members at the places `isKept` accepts.
+    func filter(places isKept: (Int) -> Bool) -> JSONObject {
+        var kept = JSONObject(position: position)
+        for (place, member) in members.enumerated() where isKept(place) {
+            kept.insert(member.value, for: member.key, at: member.position)
+        }
+        return kept
+    }
+
+    mutating func insert(_ value: JSONValue, for key: String, at position: SourcePosition?) {
+        if let place = place(of: key) {
+            members[place] = Member(key: key, value: value, position: position)
+            return
+        }
+        members.append(Member(key: key, value: value, position: position))
+        if index != nil {
+            index?[key] = members.count - 1
+        } else {
+            buildIndexIfLarge()
+        }
+    }
+
+    private mutating func buildIndexIfLarge() {
+        guard members.count > Self.indexedFrom else { return }
+        index = Dictionary(members.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage.count == rhs.storage.count
-            && lhs.storage.allSatisfy { key, member in rhs.storage[key]?.value == member.value }
+        lhs.members.count == rhs.members.count
+            && lhs.members.allSatisfy { member in rhs[member.key] == member.value }
     }
 }
 

@@ -3,13 +3,16 @@ import Glibc
 #endif
 
 /// What `stat` says of a file: enough to notice, cheaply, that someone else replaced or
-/// changed it.
+/// changed it. A save gives the file a new inode; an edit in place changes the change time
+/// (ctime), which nobody can set back, even when size and modification time are restored.
 struct FileStatus: Sendable, Equatable {
     var device: UInt64
     var inode: UInt64
     var size: Int64
     var modifiedSeconds: Int
     var modifiedNanoseconds: Int
+    var changedSeconds: Int
+    var changedNanoseconds: Int
     /// The permission bits.
     var mode: mode_t
 
@@ -19,28 +22,9 @@ struct FileStatus: Sendable, Equatable {
         size = Int64(status.st_size)
         modifiedSeconds = Int(status.st_mtim.tv_sec)
         modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+        changedSeconds = Int(status.st_ctim.tv_sec)
+        changedNanoseconds = Int(status.st_ctim.tv_nsec)
         mode = status.st_mode & 0o7777
-    }
-}
-
-/// Identifies one version of a file: its status, and a hash of its content for a change
-/// that keeps the size and lands within the same clock tick.
-struct FileFingerprint: Sendable, Equatable {
-    var status: FileStatus
-    var contentHash: UInt64
-
-    init(status: FileStatus, bytes: [UInt8]) {
-        self.status = status
-        contentHash = Self.hash(bytes)
-    }
-
-    /// FNV-1a: fast, and plenty to tell two versions of one file apart.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash
     }
 }
 
@@ -95,7 +79,7 @@ enum FileSystem {
 
     /// The whole file with the fingerprint of what was read, or nil when there is no file.
     /// Anything but a regular file is refused without waiting on it (a FIFO would block).
-    static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+    static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], status: FileStatus)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
@@ -120,7 +104,7 @@ enum FileSystem {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return (bytes, FileFingerprint(status: FileStatus(status), bytes: bytes))
+        return (bytes, FileStatus(status))
     }
 
     /// The mode of a new file: readable and writable by all, less the process's umask.
@@ -184,6 +168,24 @@ enum FileSystem {
         if fchown(descriptor, owner.user, owner.group) != 0 {
             _ = fchown(descriptor, uid_t.max, owner.group)
         }
+    }
+
+    /// Makes `backup` another name for the file at `path` as it is now: the next save
+    /// renames a new file over `path`, and `backup` keeps the old one, at no cost. Where
+    /// the file system allows no links, the bytes are copied.
+    static func keepBackup(of path: String, as backup: String) throws(Failure) {
+        let temporary = "\(parentFolder(of: backup))/\(temporaryPrefix(for: backup))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        if link(path, temporary) == 0 {
+            guard rename(temporary, backup) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw Failure(operation: "keep the backup", code: code)
+            }
+            syncFolder(parentFolder(of: backup))
+            return
+        }
+        guard let contents = try read(path) else { return }
+        try replace(backup, with: contents.bytes, mode: contents.status.mode)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {

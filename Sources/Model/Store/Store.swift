@@ -15,10 +15,11 @@ public final class Store {
     public private(set) var readOnlyReason: String?
     /// Whether the file was there and has gone (deleted or moved away) since.
     public private(set) var isGone = false
-    private var fingerprint: FileFingerprint?
+    /// The file as last read or written; nil before it exists.
+    private var fingerprint: FileStatus?
     private var style = FileStyle()
-    /// The file as it was when opened, written to `PATH.bak` before the first save.
-    private var originalBytes: [UInt8]?
+    /// Whether this session has saved yet: before its first save, the file is kept as `PATH.bak`.
+    private var hasSaved = false
     /// The text last written for each order, with the order it was written from: a save
     /// writes again only the orders that changed, which keeps a tick fast in a big store.
     private var writtenOrders: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
@@ -33,7 +34,6 @@ public final class Store {
         document = StoreDocument()
         let contents = try readFile()
         if let contents { try take(contents) }
-        originalBytes = contents?.bytes
         if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
             FileSystem.removeStaleTemporaries(for: file)
@@ -95,13 +95,12 @@ public final class Store {
         defer { FileSystem.unlock(lock) }
 
         // Under the lock, the file on disk is the truth: re-read it if anyone changed it.
-        let contents = try readFile()
-        if let contents {
-            isGone = false
-            if contents.fingerprint != fingerprint { try take(contents) }
-        } else if fingerprint != nil {
+        let status = try currentStatus()
+        if status == nil && fingerprint != nil {
             isGone = true
             guard recreating else { throw .gone(path: path) }
+        } else if status != fingerprint, let contents = try readFile() {
+            try take(contents)
         }
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
 
@@ -129,7 +128,7 @@ public final class Store {
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
-            fingerprint = FileFingerprint(status: status, bytes: bytes)
+            fingerprint = status
         } catch {
             if error.code == ESTALE { return nil }
             throw .notSaved(path: path, reason: error.reason)
@@ -155,13 +154,12 @@ public final class Store {
         return JSONWriter.bytes(for: json)
     }
 
-    /// The file as it was when opened, kept with the store's own mode: a private store
-    /// has a private backup.
+    /// The file as it was before this session's first save, kept as a second name of the
+    /// same file (so with the store's own mode: a private store has a private backup).
     private func writeBackupOnce() throws(FileSystem.Failure) {
-        guard let originalBytes else { return }
-        let mode = (try? FileSystem.status(of: file))??.mode
-        try FileSystem.replace(backupPath, with: originalBytes, mode: mode)
-        self.originalBytes = nil
+        guard !hasSaved else { return }
+        if fingerprint != nil && !isGone { try FileSystem.keepBackup(of: file, as: backupPath) }
+        hasSaved = true
     }
 
     /// Reads the file again when it changed on disk since it was last read. Returns whether
@@ -169,30 +167,27 @@ public final class Store {
     /// a file that has gone is reported, and the document stays as it was.
     @discardableResult
     public func reloadIfChanged() throws(StoreError) -> Bool {
-        let status: FileStatus?
-        do { status = try FileSystem.status(of: file) } catch {
-            throw .unreadable(path: path, reason: error.reason)
-        }
+        let status = try currentStatus()
         if status == nil && fingerprint != nil {
             isGone = true
             throw .gone(path: path)
         }
-        guard status != fingerprint?.status, let contents = try readFile() else { return false }
+        guard status != fingerprint, let contents = try readFile() else { return false }
         isGone = false
-        guard contents.fingerprint.contentHash != fingerprint?.contentHash else {
-            fingerprint = contents.fingerprint
-            return false
-        }
         try take(contents)
         return true
     }
 
+    private func currentStatus() throws(StoreError) -> FileStatus? {
+        do { return try FileSystem.status(of: file) } catch { throw .unreadable(path: path, reason: error.reason) }
+    }
+
     /// Takes what was read as the document. Each read checks the schema version, so a
     /// newer fours's file that appears while this one runs is never written back.
-    private func take(_ contents: (bytes: [UInt8], fingerprint: FileFingerprint)) throws(StoreError) {
+    private func take(_ contents: (bytes: [UInt8], status: FileStatus)) throws(StoreError) {
         let reading = try Self.interpret(contents.bytes, path: path)
         document = reading.document
-        fingerprint = contents.fingerprint
+        fingerprint = contents.status
         style = FileStyle(of: contents.bytes)
         // Someone else wrote the file: what they changed may include fields this version
         // does not know, which order equality does not see. Write every order afresh.
@@ -222,12 +217,12 @@ public final class Store {
         }
     }
 
-    private func readFile() throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+    private func readFile() throws(StoreError) -> (bytes: [UInt8], status: FileStatus)? {
         try Self.readFile(file, shownAs: path)
     }
 
     private static func readFile(_ file: String, shownAs path: String)
-        throws(StoreError) -> (bytes: [UInt8], fingerprint: FileFingerprint)? {
+        throws(StoreError) -> (bytes: [UInt8], status: FileStatus)? {
         do { return try FileSystem.read(file) } catch { throw .unreadable(path: path, reason: error.reason) }
     }
 

@@ -29,7 +29,7 @@ extension StoreDocument {
         if let version, version < 1 { root.report("schemaVersion", "must be 1 or more, found \(version)") }
 
         var template = Checklist.standardTemplate
-        if root.object["template"] != nil {
+        if root.value("template") != nil {
             template = Checklist(root, key: "template").unticked
         }
         var stakeholders: [Stakeholder] = []
@@ -58,7 +58,7 @@ extension StoreDocument {
         }
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
                                      orders: orders, stakeholders: stakeholders)
-        document.preserved.object = root.object
+        document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version)
         if reading.isNewerVersion, let version {
@@ -95,11 +95,11 @@ extension Checklist {
     /// Reads the checklist under `key`; problems go to the reader's log.
     init(_ parent: FieldReader, key: String) {
         self.init()
-        guard let value = parent.object[key],
+        guard let value = parent.value(key),
               let reader = FieldReader(value, path: parent.childPath(key), parentPosition: parent.position(of: key),
                                        log: parent.log) else { return }
         var seen = Set<String>()
-        for sectionKey in reader.object.memberNames.sorted() {
+        for sectionKey in reader.readAllNames().sorted() {
             guard let section = ChecklistSection(rawValue: sectionKey) else {
                 reader.report(sectionKey, "unknown 4S section; expected one of: "
                     + ChecklistSection.allCases.map(\.rawValue).joined(separator: ", "))
@@ -146,7 +146,7 @@ extension JSONObject {
 extension FieldReader {
     /// A number that may have a fractional part, within `range`.
     func decimal(_ key: String, in range: ClosedRange<Double>) -> Double? {
-        guard let found = object[key], found != .null else { return nil }
+        guard let found = value(key), found != .null else { return nil }
         guard let number = found.numberValue else {
             report(key, "expected a number, found \(found.kindDescription)")
             return nil
@@ -170,7 +170,7 @@ extension FieldReader {
 
     /// A nested object, read by `read`; nil when absent.
     func nested<Value>(_ key: String, _ read: (FieldReader) -> Value?) -> Value? {
-        guard let value = object[key], value != .null,
+        guard let value = value(key), value != .null,
               let reader = FieldReader(value, path: childPath(key), parentPosition: position(of: key), log: log)
         else { return nil }
         return read(reader)
@@ -188,7 +188,7 @@ extension Note {
         let text = reader.required("text", reader.string)
         guard let id, let at, let text else { return nil }
         self.init(id: id, at: at, by: reader.string("by") ?? "", text: text)
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -212,7 +212,7 @@ extension ChecklistStep {
                   isCustom: reader.flag("custom"))
         details.note = reader.string("note") ?? ""
         details.isHidden = reader.flag("hidden")
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -230,7 +230,7 @@ extension ChecklistStep {
 
 extension FieldReader {
     func flag(_ key: String) -> Bool {
-        guard let found = object[key], found != .null else { return false }
+        guard let found = value(key), found != .null else { return false }
         guard case .bool(let flag) = found else {
             report(key, "expected true or false, found \(found.kindDescription)")
             return false
@@ -280,7 +280,7 @@ extension TrainingOrder {
         details.measurement = measurement ?? Measurement()
         details.value = value ?? ValueEstimate()
         self.init(id: id, details: details, checklist: checklist, notes: notes)
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -315,7 +315,7 @@ extension Measurement {
     init(_ reader: FieldReader) {
         self.init(metric: reader.string("metric") ?? "", baseline: reader.string("baseline") ?? "",
                   target: reader.string("target") ?? "", result: reader.string("result") ?? "")
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -333,7 +333,7 @@ extension ValueEstimate {
         self.init(hoursSavedPerPerson: reader.decimal("hoursSavedPerPerson", in: NumberLimits.hoursSavedPerPerson),
                   people: reader.integer("people", in: NumberLimits.people),
                   costPerHour: reader.decimal("costPerHour", in: NumberLimits.costPerHour))
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     /// The saving is written too, for people and tools that read the file; fours
@@ -352,7 +352,7 @@ extension Touchpoint {
     init?(_ reader: FieldReader) {
         guard let on = reader.required("on", reader.day) else { return nil }
         self.init(on: on, purpose: reader.string("purpose") ?? "")
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -371,7 +371,7 @@ extension StageChange {
         let to = reader.required("to") { reader.oneOf($0, EngagementStage.init(key:), expected: stageNames) }
         guard let at, let from, let to else { return nil }
         self.init(at: at, from: from, to: to, by: reader.string("by") ?? "", note: reader.string("note") ?? "")
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {
@@ -400,7 +400,7 @@ extension Stakeholder {
         let notes = reader.notes("notes")
         guard let id, name != nil else { return nil }
         self.init(id: id, details: details, stage: stage ?? .orderTaker, stageHistory: history, notes: notes)
-        preserved.object = reader.object
+        preserved.object = reader.unread
     }
 
     var json: JSONValue {

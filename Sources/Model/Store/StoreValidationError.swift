@@ -38,11 +38,14 @@ final class ProblemLog {
 }
 
 /// Reads the members of one JSON object. A member that is missing or of the wrong kind is
-/// recorded in the log with its path and position, and reads as nil.
-struct FieldReader {
-    let object: JSONObject
+/// recorded in the log with its path and position, and reads as nil. It notes which members
+/// were read: the others are what this version does not know, kept for the next save.
+final class FieldReader {
+    private let object: JSONObject
     let path: String
     let log: ProblemLog
+    /// One bit per member place that was read.
+    private var read: UInt64 = 0
 
     /// nil (with the problem recorded) when the value is not an object.
     init?(_ value: JSONValue, path: String, parentPosition: SourcePosition?, log: ProblemLog) {
@@ -64,12 +67,32 @@ struct FieldReader {
         object.position(of: key)
     }
 
+    /// The member named `key`, marked as read.
+    func value(_ key: String) -> JSONValue? {
+        guard let place = object.place(of: key) else { return nil }
+        if place < 64 { read |= 1 << UInt64(place) }
+        return object[place: place]
+    }
+
+    /// Every member name, all marked as read: for an object whose names are data.
+    func readAllNames() -> [String] {
+        read = .max
+        return object.memberNames
+    }
+
+    /// The members nobody read: those this version does not know. (An object with more
+    /// members than the marks can count keeps them all; the known ones are written anew.)
+    var unread: JSONObject {
+        guard object.count <= 64 else { return object }
+        return object.filter { place in read & (1 << UInt64(place)) == 0 }
+    }
+
     func report(_ key: String, _ problem: String) {
         log.record(StoreValidationError(path: childPath(key), position: object.position(of: key), problem: problem))
     }
 
     private func present(_ key: String) -> JSONValue? {
-        guard let value = object[key], value != .null else { return nil }
+        guard let value = value(key), value != .null else { return nil }
         return value
     }
 
