@@ -63,8 +63,9 @@ enum Action: Equatable, Sendable {
     case clearStatus
     case resized(Size)
     case dayChanged(CalendarDay)
-    /// The store took `changes`, with an outcome for each; `document` is what is now on disk.
-    case saved(StoreDocument, [PendingChange], outcomes: [Store.Outcome])
+    /// The store took `changes`, with an outcome for each; `document` is what is now on disk,
+    /// and `othersChanged` whether it holds more than these changes on top of what was shown.
+    case saved(StoreDocument, [PendingChange], outcomes: [Store.Outcome], othersChanged: Bool = true)
     /// Nothing of `changes` could be saved; they stay on screen and are tried again.
     case saveFailed([PendingChange], reason: String)
     case reloaded(StoreDocument)

@@ -148,9 +148,12 @@ extension AppState {
 
     /// The store took `changes`: the screen shows the file as it is now, with what is
     /// still unsaved on top, and the status line says what became of them.
-    mutating func saved(document: StoreDocument, changes: [PendingChange], outcomes: [Store.Outcome]) {
+    mutating func saved(document: StoreDocument, changes: [PendingChange], outcomes: [Store.Outcome],
+                        othersChanged: Bool) {
         markSaved(changes)
-        showStoreDocument(document)
+        let savedAsShown = zip(changes, outcomes).allSatisfy { change, outcome in outcome == .saved(change.operation) }
+        // Saved as shown, and nothing else in the file: the screen shows it already.
+        if othersChanged || !savedAsShown { showStoreDocument(document) }
         var renumbered = false
         var refusal: String?
         for (change, outcome) in zip(changes, outcomes) {

@@ -235,7 +235,8 @@ final class Program {
                 let saved = try withStopDeferred { () throws(StoreError) in
                     try store.save(changes.map(\.operation), recreating: recreating)
                 }
-                dispatch(.saved(saved.document, changes, outcomes: saved.outcomes))
+                dispatch(.saved(saved.document, changes, outcomes: saved.outcomes,
+                                othersChanged: saved.includesOthersChanges))
             } catch {
                 dispatch(.saveFailed(changes, reason: error.message))
             }

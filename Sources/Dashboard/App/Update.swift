@@ -156,8 +156,8 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         state.clampSelection()
     case .dayChanged(let day):
         state.changeDay(to: day)
-    case .saved(let document, let changes, let outcomes):
-        state.saved(document: document, changes: changes, outcomes: outcomes)
+    case .saved(let document, let changes, let outcomes, let othersChanged):
+        state.saved(document: document, changes: changes, outcomes: outcomes, othersChanged: othersChanged)
     case .saveFailed(_, let reason):
         state.lastSaveFailure = reason
         let count = state.unsaved.count

@@ -37,7 +37,13 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
 @dynamicMemberLookup
 public struct TrainingOrder: Sendable, Equatable, Identifiable {
     public var id: Int
-    public var details: OrderDetails
+    /// The details sit in a shared box: a store copies its ten thousand orders whenever
+    /// one changes, and a box is one reference to copy instead of forty.
+    public var details: OrderDetails {
+        get { box.details }
+        set { box = DetailsBox(newValue) }
+    }
+    private var box: DetailsBox
     public var checklist: Checklist
     /// Newest last; shown newest first.
     public var notes: [Note] = []
@@ -45,9 +51,14 @@ public struct TrainingOrder: Sendable, Equatable, Identifiable {
 
     public init(id: Int, details: OrderDetails, checklist: Checklist, notes: [Note] = []) {
         self.id = id
-        self.details = details
+        box = DetailsBox(details)
         self.checklist = checklist
         self.notes = notes
+    }
+
+    public static func == (lhs: TrainingOrder, rhs: TrainingOrder) -> Bool {
+        lhs.id == rhs.id && (lhs.box === rhs.box || lhs.box.details == rhs.box.details)
+            && lhs.checklist == rhs.checklist && lhs.notes == rhs.notes
     }
 
     public init(id: Int, title: String, request: String, stakeholderID: String, audience: String,
@@ -70,5 +81,14 @@ public struct TrainingOrder: Sendable, Equatable, Identifiable {
     public func isOverdue(on today: CalendarDay) -> Bool {
         guard details.status.isOpen, let due = details.due else { return false }
         return due < today
+    }
+}
+
+/// An order's details, never changed in place: a change makes a new box.
+private final class DetailsBox: Sendable {
+    let details: OrderDetails
+
+    init(_ details: OrderDetails) {
+        self.details = details
     }
 }

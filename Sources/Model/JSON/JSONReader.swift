@@ -86,6 +86,7 @@ public struct JSONReader {
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
         try enterNesting()
+        let start = offset
         var object = JSONObject(position: position)
         offset += 1
         skipWhitespace()
@@ -125,6 +126,7 @@ public struct JSONReader {
             if bytes[offset] == UInt8(ascii: "}") {
                 offset += 1
                 depth -= 1
+                object.setByteRange(start..<offset)
                 return object
             }
             throw fail("unexpected \(describeCurrent()), expected ',' or '}'")

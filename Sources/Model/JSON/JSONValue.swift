@@ -38,6 +38,12 @@ public struct EncodedJSON: Sendable, Equatable {
         bytes = JSONWriter.bytes(for: value, depth: depth)
         self.depth = depth
     }
+
+    /// Text as it stands in a file, to be written again as it is.
+    init(verbatim bytes: ArraySlice<UInt8>, depth: Int) {
+        self.bytes = Array(bytes)
+        self.depth = depth
+    }
 }
 
 /// A JSON object with the source position of each member, when it was read from a file.
@@ -58,6 +64,8 @@ public struct JSONObject: Sendable, Equatable {
     private static let indexedFrom = 24
     /// Where the object's opening brace is in the file it was read from.
     public let position: SourcePosition?
+    /// The bytes the object spans in the file it was read from, braces included.
+    private(set) var byteRange: Range<Int>?
 
     public init(_ members: [String: JSONValue] = [:], position: SourcePosition? = nil) {
         self.position = position
@@ -95,6 +103,8 @@ public struct JSONObject: Sendable, Equatable {
     }
 
     subscript(place place: Int) -> JSONValue { members[place].value }
+
+    mutating func setByteRange(_ range: Range<Int>) { byteRange = range }
 
     /// The members at the places `isKept` accepts.
     func filter(places isKept: (Int) -> Bool) -> JSONObject {

@@ -2,6 +2,9 @@
 /// sorted, so that a change to one field is a one-line diff and git can merge neighbours.
 public struct JSONWriter {
     private var output: [UInt8] = []
+    /// When set, text already written (`.encoded`) is passed on as it is, between the
+    /// pieces written now, instead of being copied into one buffer.
+    private var pieces: [[UInt8]]?
 
     public static func bytes(for value: JSONValue) -> [UInt8] {
         var writer = JSONWriter()
@@ -9,6 +12,16 @@ public struct JSONWriter {
         writer.write(value, indent: 0)
         writer.output.append(UInt8(ascii: "\n"))
         return writer.output
+    }
+
+    /// The document as pieces to write one after the other: a store of 10,000 orders is
+    /// written without first copying 25 MB of unchanged order text into one buffer.
+    static func pieces(for value: JSONValue) -> [[UInt8]] {
+        var writer = JSONWriter()
+        writer.pieces = []
+        writer.write(value, indent: 0)
+        writer.output.append(UInt8(ascii: "\n"))
+        return (writer.pieces ?? []) + [writer.output]
     }
 
     /// The text of a value nested `depth` levels deep, without a final line break.
@@ -32,7 +45,13 @@ public struct JSONWriter {
         case .string(let text): writeString(text)
         case .encoded(let text):
             precondition(text.depth == indent, "encoded JSON placed at another depth")
-            output.append(contentsOf: text.bytes)
+            if pieces != nil {
+                pieces?.append(output)
+                pieces?.append(text.bytes)
+                output.removeAll(keepingCapacity: true)
+            } else {
+                output.append(contentsOf: text.bytes)
+            }
         case .array(let elements):
             guard !elements.isEmpty else { append("[]"); return }
             output.append(UInt8(ascii: "["))

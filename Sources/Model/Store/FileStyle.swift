@@ -16,6 +16,20 @@ struct FileStyle: Sendable, Equatable {
         }
     }
 
+    /// A document written in pieces with LF line breaks, laid out in this style.
+    func apply(to pieces: [[UInt8]]) -> [[UInt8]] {
+        guard usesCRLF || hasByteOrderMark else { return pieces }
+        var styled = FileStyle(usesCRLF: usesCRLF)
+        return pieces.enumerated().map { index, piece in
+            styled.hasByteOrderMark = hasByteOrderMark && index == 0
+            return styled.apply(to: piece)
+        }
+    }
+
+    private init(usesCRLF: Bool) {
+        self.usesCRLF = usesCRLF
+    }
+
     /// Text written with LF line breaks, laid out in this style. JSON strings never hold a
     /// raw line break, so every LF is one between lines.
     func apply(to bytes: [UInt8]) -> [UInt8] {

@@ -120,7 +120,12 @@ enum FileSystem {
     /// them; a new file gets `mode`, else the umask's default.
     /// With `lock`, the rename happens only while that lock still guards the path: a lock
     /// file deleted during the save (by a tidy-up) may have let another writer in.
-    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false,
+    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
+        try replace(path, with: [bytes], mode: mode, exclusive: exclusive)
+    }
+
+    /// The same, with the content given as pieces written one after the other.
+    static func replace(_ path: String, with pieces: [[UInt8]], mode: mode_t? = nil, exclusive: Bool = false,
                         lock: Int32? = nil) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
@@ -140,7 +145,7 @@ enum FileSystem {
         guard descriptor >= 0 else { throw Failure(operation: "create temporary file", code: errno) }
         var closed = false
         do throws(Failure) {
-            try writeAll(bytes, to: descriptor)
+            try writeAll(pieces, to: descriptor)
             if let owner { keep(owner, on: descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw Failure(operation: "chmod", code: errno) }
             guard fsync(descriptor) == 0 else { throw Failure(operation: "fsync", code: errno) }
@@ -186,6 +191,26 @@ enum FileSystem {
         }
         guard let contents = try read(path) else { return }
         try replace(backup, with: contents.bytes, mode: contents.status.mode)
+    }
+
+    /// Writes the pieces through one buffer of a fixed size: few system calls, and no
+    /// copy of the whole file in memory.
+    private static func writeAll(_ pieces: [[UInt8]], to descriptor: Int32) throws(Failure) {
+        let capacity = 1 << 18
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        for piece in pieces {
+            if buffer.count + piece.count > capacity {
+                try writeAll(buffer, to: descriptor)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if piece.count >= capacity {
+                try writeAll(piece, to: descriptor)
+            } else {
+                buffer.append(contentsOf: piece)
+            }
+        }
+        try writeAll(buffer, to: descriptor)
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {

@@ -2,10 +2,10 @@ extension StoreDocument {
     /// The problem the reader would find in this document once written, or nil when it
     /// reads back as it is. The reader's rules decide what may be written: a change that
     /// the reader would refuse must never reach the file, or no fours could open it.
-    /// Orders equal to those in `base` were read from the file or checked before, so only
-    /// the others are written and read back, which keeps a save in a big store quick.
-    func readBackProblem(comparedWith base: StoreDocument) -> String? {
-        let changedOrders = orders.filter { base.order(id: $0.id) != $0 }
+    /// The other orders were read from the file or checked before, so only those named in
+    /// `changed` are written and read back, which keeps a save in a big store quick.
+    func readBackProblem(changedOrders changed: Set<Int>) -> String? {
+        let changedOrders = changed.sorted().compactMap { order(id: $0) }
         var sample = StoreDocument(name: name, template: template, orders: changedOrders, stakeholders: stakeholders)
         sample.preserved = preserved
         let reading: Reading

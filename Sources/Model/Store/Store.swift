@@ -20,9 +20,9 @@ public final class Store {
     private var style = FileStyle()
     /// Whether this session has saved yet: before its first save, the file is kept as `PATH.bak`.
     private var hasSaved = false
-    /// The text last written for each order, with the order it was written from: a save
-    /// writes again only the orders that changed, which keeps a tick fast in a big store.
-    private var writtenOrders: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
+    /// The text of each order as it stands in the file: a save encodes again only the
+    /// orders its changes alter, which keeps a tick fast in a big store.
+    private var orderTexts: [Int: EncodedJSON] = [:]
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
 
@@ -59,6 +59,8 @@ public final class Store {
     public struct Saved: Sendable {
         public var document: StoreDocument
         public var outcomes: [Outcome]
+        /// Whether the file held someone else's changes, taken in before these were applied.
+        public var includesOthersChanges: Bool
     }
 
     /// Applies one change and saves it; a change that cannot be saved is an error.
@@ -99,32 +101,40 @@ public final class Store {
         if status == nil && fingerprint != nil {
             isGone = true
             guard recreating else { throw .gone(path: path) }
-        } else if status != fingerprint, let contents = try readFile() {
+        }
+        var includesOthersChanges = false
+        if status != nil && status != fingerprint, let contents = try readFile() {
             try take(contents)
+            includesOthersChanges = true
         }
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
 
         var changed = document
         var outcomes: [Outcome] = []
+        var changedOrders = Set<Int>()
         for operation in operations {
             var next = changed
             do {
                 let applied = try operation.apply(to: &next)
-                if let problem = next.readBackProblem(comparedWith: changed) {
+                if let problem = next.readBackProblem(changedOrders: applied.changedOrders) {
                     outcomes.append(.refused("not saved: \(problem)"))
                     continue
                 }
                 outcomes.append(.saved(applied))
+                changedOrders.formUnion(applied.changedOrders)
                 changed = next
             } catch {
                 outcomes.append(.refused("not saved: \(error.reason) (changed by someone else)"))
             }
         }
-        guard changed != document || (recreating && isGone) else { return Saved(document: document, outcomes: outcomes) }
-        let bytes = style.apply(to: encode(changed))
+        let saved = Saved(document: changed, outcomes: outcomes, includesOthersChanges: includesOthersChanges)
+        guard outcomes.contains(where: { if case .saved = $0 { true } else { false } }) || (recreating && isGone) else {
+            return saved
+        }
+        let pieces = style.apply(to: encode(changed, changedOrders: changedOrders))
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(file, with: bytes, lock: lock)
+            try FileSystem.replace(file, with: pieces, lock: lock)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
@@ -135,23 +145,19 @@ public final class Store {
         }
         isGone = false
         document = changed
-        return Saved(document: changed, outcomes: outcomes)
+        return saved
     }
 
-    private func encode(_ document: StoreDocument) -> [UInt8] {
-        var written: [Int: (order: TrainingOrder, text: EncodedJSON)] = [:]
-        written.reserveCapacity(document.orders.count)
+    /// The document's text, with the text of every order that did not change as it stands.
+    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> [[UInt8]] {
+        for id in changedOrders { orderTexts[id] = nil }
         let json = document.json { order in
-            if let previous = writtenOrders[order.id], previous.order == order {
-                written[order.id] = previous
-                return .encoded(previous.text)
-            }
+            if let text = orderTexts[order.id] { return .encoded(text) }
             let text = EncodedJSON(order.json, depth: StoreDocument.orderDepth)
-            written[order.id] = (order, text)
+            orderTexts[order.id] = text
             return .encoded(text)
         }
-        writtenOrders = written
-        return JSONWriter.bytes(for: json)
+        return JSONWriter.pieces(for: json)
     }
 
     /// The file as it was before this session's first save, kept as a second name of the
@@ -189,9 +195,14 @@ public final class Store {
         document = reading.document
         fingerprint = contents.status
         style = FileStyle(of: contents.bytes)
-        // Someone else wrote the file: what they changed may include fields this version
-        // does not know, which order equality does not see. Write every order afresh.
-        writtenOrders = [:]
+        // An order that does not change is written again as it stands in the file, with
+        // whatever this version does not know of it; only changed orders are encoded.
+        orderTexts = [:]
+        guard !style.usesCRLF else { return }
+        orderTexts.reserveCapacity(reading.orderRanges.count)
+        for (id, range) in reading.orderRanges where !range.isEmpty {
+            orderTexts[id] = EncodedJSON(verbatim: contents.bytes[range], depth: StoreDocument.orderDepth)
+        }
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }

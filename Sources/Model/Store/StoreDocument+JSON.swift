@@ -8,6 +8,9 @@ extension StoreDocument {
         public var problems: [StoreValidationError]
         /// The schema version the file declares, when it declares one.
         public var schemaVersion: Int?
+        /// Where each order's text is in the file: a save writes an unchanged order's
+        /// text again as it is, instead of encoding it anew.
+        var orderRanges: [Int: Range<Int>] = [:]
 
         /// Written by a newer fours: readable, but must never be written back.
         public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
@@ -43,10 +46,10 @@ extension StoreDocument {
             stakeholders.append(stakeholder)
         }
         var orders: [TrainingOrder] = []
-        var orderIDs = Set<Int>()
+        var orderRanges: [Int: Range<Int>] = [:]
         for (_, reader) in root.objects("orders") {
             guard let order = TrainingOrder(reader) else { continue }
-            guard orderIDs.insert(order.id).inserted else {
+            guard orderRanges.updateValue(reader.byteRange ?? 0..<0, forKey: order.id) == nil else {
                 reader.report("id", "another order already has the id \(order.id)")
                 continue
             }
@@ -60,7 +63,7 @@ extension StoreDocument {
                                      orders: orders, stakeholders: stakeholders)
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
-        var reading = Reading(document: document, problems: problems, schemaVersion: version)
+        var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
         if reading.isNewerVersion, let version {
             // Report only this: the other "problems" are likely fields the newer version added.
             reading.problems = [StoreValidationError(

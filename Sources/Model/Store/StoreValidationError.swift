@@ -67,6 +67,9 @@ final class FieldReader {
         object.position(of: key)
     }
 
+    /// The bytes the object spans in the file, when it was read from one.
+    var byteRange: Range<Int>? { object.byteRange }
+
     /// The member named `key`, marked as read.
     func value(_ key: String) -> JSONValue? {
         guard let place = object.place(of: key) else { return nil }
