@@ -20,6 +20,21 @@ public struct JSONReader {
         return try reader.parseDocument()
     }
 
+    /// Parses a document whose top-level object has a list under `key`, handing each
+    /// element of that list to `element` (with its index and the list's position) as soon
+    /// as it is read, instead of keeping it: the document comes back with an empty list
+    /// there. A store's orders are read this way, so their text is never all held as values.
+    static func parse(_ bytes: [UInt8], streaming key: String,
+                      element: @escaping (JSONValue, Int, SourcePosition) -> Void) throws(JSONSyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes)
+        reader.streamedKey = key
+        reader.streamedElement = element
+        return try reader.parseDocument()
+    }
+
+    private var streamedKey: String?
+    private var streamedElement: ((JSONValue, Int, SourcePosition) -> Void)?
+
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }
@@ -112,7 +127,13 @@ public struct JSONReader {
             offset += 1
             skipWhitespace()
             let valuePosition = position
-            object.insert(try parseValue(), for: key, at: valuePosition)
+            if depth == 1, key == streamedKey, let element = streamedElement,
+               offset < bytes.count, bytes[offset] == UInt8(ascii: "[") {
+                _ = try parseArray { value, index in element(value, index, valuePosition) }
+                object.insert(.array([]), for: key, at: valuePosition)
+            } else {
+                object.insert(try parseValue(), for: key, at: valuePosition)
+            }
             skipWhitespace()
             guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or '}'") }
             if bytes[offset] == UInt8(ascii: ",") {
@@ -133,9 +154,11 @@ public struct JSONReader {
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> [JSONValue] {
+    /// The elements of a list; with `element`, each is handed over instead of kept.
+    private mutating func parseArray(element: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> [JSONValue] {
         try enterNesting()
         var elements: [JSONValue] = []
+        var count = 0
         offset += 1
         skipWhitespace()
         if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
@@ -145,7 +168,9 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            let value = try parseValue()
+            if let element { element(value, count) } else { elements.append(value) }
+            count += 1
             skipWhitespace()
             guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or ']'") }
             if bytes[offset] == UInt8(ascii: ",") {

@@ -223,7 +223,7 @@ public final class Store {
     /// is no file.
     public static func check(path: String) throws(StoreError) -> StoreDocument.Reading? {
         guard let contents = try readFile(path, shownAs: path) else { return nil }
-        do { return StoreDocument.read(try JSONReader.parse(contents.bytes)) } catch {
+        do { return try StoreDocument.read(bytes: contents.bytes) } catch {
             throw .syntax(path: path, error)
         }
     }
@@ -240,9 +240,8 @@ public final class Store {
     /// Parses and checks file content. A file from a newer fours reads as far as it can;
     /// any other problem fails.
     private static func interpret(_ bytes: [UInt8], path: String) throws(StoreError) -> StoreDocument.Reading {
-        let json: JSONValue
-        do { json = try JSONReader.parse(bytes) } catch { throw .syntax(path: path, error) }
-        let reading = StoreDocument.read(json)
+        let reading: StoreDocument.Reading
+        do { reading = try StoreDocument.read(bytes: bytes) } catch { throw .syntax(path: path, error) }
         if !reading.isNewerVersion, let problem = reading.problems.first {
             throw .invalid(path: path, problem)
         }

@@ -24,7 +24,22 @@ extension StoreDocument {
     }
 
     public static func read(_ json: JSONValue) -> Reading {
+        read(root: json, orders: nil, log: ProblemLog())
+    }
+
+    /// Parses and reads a store file. Each order is read as soon as its text is parsed,
+    /// and its parsed text let go: a big store never sits in memory twice.
+    static func read(bytes: [UInt8]) throws(JSONSyntaxError) -> Reading {
         let log = ProblemLog()
+        let orders = OrderList(log: log)
+        let json = try JSONReader.parse(bytes, streaming: "orders") { element, index, position in
+            orders.read(element, index: index, listPosition: position)
+        }
+        return read(root: json, orders: orders, log: log)
+    }
+
+    /// Reads the document; its orders from `orders` when they were read while parsing.
+    private static func read(root json: JSONValue, orders streamed: OrderList?, log: ProblemLog) -> Reading {
         guard let root = FieldReader(json, path: "", parentPosition: SourcePosition(line: 1, column: 1), log: log) else {
             return Reading(document: StoreDocument(), problems: log.problems, schemaVersion: nil)
         }
@@ -45,22 +60,12 @@ extension StoreDocument {
             }
             stakeholders.append(stakeholder)
         }
-        var orders: [TrainingOrder] = []
-        var orderRanges: [Int: Range<Int>] = [:]
-        for (_, reader) in root.objects("orders") {
-            guard let order = TrainingOrder(reader) else { continue }
-            guard orderRanges.updateValue(reader.byteRange ?? 0..<0, forKey: order.id) == nil else {
-                reader.report("id", "another order already has the id \(order.id)")
-                continue
-            }
-            if !stakeholderIDs.contains(order.stakeholderID) {
-                reader.report("stakeholder", "no stakeholder has the id \"\(order.stakeholderID)\"; "
-                    + "add them under \"stakeholders\" or fix the id")
-            }
-            orders.append(order)
-        }
+        let orders = streamed ?? OrderList(log: log)
+        for (index, reader) in root.objects("orders") { orders.read(reader, index: index) }
+        orders.checkStakeholders(stakeholderIDs)
+        let orderRanges = orders.ranges
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
-                                     orders: orders, stakeholders: stakeholders)
+                                     orders: orders.orders, stakeholders: stakeholders)
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
@@ -92,6 +97,47 @@ extension StoreDocument {
 
     /// How deep an order sits in the file: in the list under the top-level object.
     static let orderDepth = 2
+}
+
+/// The orders of a document as they are read, one at a time, with what a save needs of
+/// each and the checks that span all of them.
+private final class OrderList {
+    private let log: ProblemLog
+    private(set) var orders: [TrainingOrder] = []
+    /// Where each order's text is in the file.
+    private(set) var ranges: [Int: Range<Int>] = [:]
+    /// Where each order names its stakeholder, checked once the stakeholders are read.
+    private var stakeholderReferences: [(id: String, path: String, position: SourcePosition?)] = []
+
+    init(log: ProblemLog) {
+        self.log = log
+    }
+
+    func read(_ element: JSONValue, index: Int, listPosition: SourcePosition) {
+        guard let reader = FieldReader(element, path: "orders[\(index)]", parentPosition: listPosition, log: log) else {
+            return
+        }
+        read(reader, index: index)
+    }
+
+    func read(_ reader: FieldReader, index: Int) {
+        guard let order = TrainingOrder(reader) else { return }
+        guard ranges.updateValue(reader.byteRange ?? 0..<0, forKey: order.id) == nil else {
+            reader.report("id", "another order already has the id \(order.id)")
+            return
+        }
+        stakeholderReferences.append((order.stakeholderID, reader.childPath("stakeholder"), reader.position(of: "stakeholder")))
+        orders.append(order)
+    }
+
+    func checkStakeholders(_ known: Set<String>) {
+        for reference in stakeholderReferences where !known.contains(reference.id) {
+            log.record(StoreValidationError(
+                path: reference.path, position: reference.position,
+                problem: "no stakeholder has the id \"\(TerminalSafety.excerpt(reference.id))\"; "
+                    + "add them under \"stakeholders\" or fix the id"))
+        }
+    }
 }
 
 extension Checklist {
