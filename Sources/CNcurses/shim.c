@@ -2,9 +2,13 @@
 #include "CNcurses.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <spawn.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -165,3 +169,17 @@ void fours_ignore_write_signals(void) {
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);
 }
+
+int fours_open_pty(int cols, int rows, char *slave_name, size_t size) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) return -1;
+    struct winsize window = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+    if (grantpt(master) != 0 || unlockpt(master) != 0 || ptsname_r(master, slave_name, size) != 0
+        || ioctl(master, TIOCSWINSZ, &window) != 0) {
+        close(master);
+        return -1;
+    }
+    return master;
+}
+
+short fours_spawn_new_session_flag(void) { return POSIX_SPAWN_SETSID; }

@@ -57,4 +57,11 @@ void fours_unblock_all_signals(void);
 /// limit fails with an error (EPIPE, EFBIG) that fours reports, instead of ending it.
 void fours_ignore_write_signals(void);
 
+/// Opens a pseudo-terminal of `cols` x `rows` for the benchmark: returns the master
+/// descriptor (close-on-exec) and writes the slave's path into `slave_name`; -1 on failure.
+int fours_open_pty(int cols, int rows, char *slave_name, size_t size);
+
+/// POSIX_SPAWN_SETSID, a GNU flag Swift cannot see: the child starts a session of its own.
+short fours_spawn_new_session_flag(void);
+
 #endif

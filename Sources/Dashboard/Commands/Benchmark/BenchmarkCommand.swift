@@ -1,0 +1,53 @@
+import ArgumentParser
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Measures what a user feels: the real binary started on a 200x50 pseudo-terminal with
+/// a generated store, timed from outside from exec to the end of each redraw, beside a
+/// tiny C ncurses program that fills the same screen (the floor), in one run.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Time the real dashboard on generated stores, beside a C ncurses floor (nothing of yours is touched).",
+        discussion: """
+            For each size: the first full frame, keys (move, tick with its save, search letter, \
+            search backspace) at the median (p50) and p99, the first tick, how soon another \
+            process's change shows, quitting, and peak memory. Example: fours benchmark --orders 1000,10000
+            """
+    )
+
+    @Option(name: .long, help: "How many orders to generate, comma-separated for several sizes.")
+    var orders: String = "1000,10000"
+
+    @Option(name: .long, help: "Runs per size; the figures are over all runs.")
+    var runs: Int = 3
+
+    @Option(name: .long, help: "Keys of each kind per run.")
+    var keys: Int = 20
+
+    @Flag(name: .long, help: "Print the figures as JSON.")
+    var json = false
+
+    func run() throws {
+        let counts = orders.split(separator: ",").compactMap { Int($0.filter { $0 != " " }) }
+        guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }), runs > 0, keys > 0 else {
+            throw CommandFailure.report("--orders takes whole numbers above 0, such as 1000,10000; --runs and --keys above 0")
+        }
+        var template = Array("/tmp/fours-benchmark-XXXXXX".utf8CString)
+        guard let folder = mkdtemp(&template).map({ String(cString: $0) }) else {
+            throw CommandFailure.report("cannot make a temporary folder in /tmp")
+        }
+        defer { _ = system("rm -rf '\(folder)'") }
+        let bench = BenchmarkRuns(folder: folder, runs: runs, keys: keys)
+        var columns: [BenchmarkFigures] = []
+        do {
+            if let floor = bench.floor() { columns.append(floor) }
+            for count in counts { columns.append(try bench.fours(orders: count)) }
+        } catch {
+            throw CommandFailure.report(error.message)
+        }
+        print(json ? BenchmarkFigures.json(columns) : BenchmarkFigures.table(columns), terminator: "")
+    }
+}

@@ -1,0 +1,132 @@
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the programs the benchmark compares and collects their timings.
+struct BenchmarkRuns {
+    let folder: String
+    let runs: Int
+    let keys: Int
+    private let size = Size(width: 200, height: 50)
+
+    init(folder: String, runs: Int, keys: Int) {
+        self.folder = folder
+        self.runs = runs
+        self.keys = keys
+    }
+
+    private var environment: [String: String] {
+        ["TERM": "xterm-256color", "LANG": "C.UTF-8", "HOME": folder, "PATH": "/usr/bin:/bin",
+         "FOURS_USER": "bench", "XDG_STATE_HOME": "\(folder)/state"]
+    }
+
+    /// The dashboard on a store of `count` orders: a fresh copy for every run, so each
+    /// first tick is a first tick.
+    func fours(orders count: Int) throws(PseudoTerminalRun.Failure) -> BenchmarkFigures {
+        let original = "\(folder)/generated-\(count).json"
+        do { try Store.create(path: original, document: GeneratedStore.make(orders: count, now: .now())) } catch {
+            throw .cannotStart(error.message)
+        }
+        var figures = BenchmarkFigures(name: "\(count) orders")
+        var status = stat()
+        stat(original, &status)
+        figures.fileMB = Double(status.st_size) / 1_048_576
+        for run in 0..<runs {
+            let path = "\(folder)/run-\(count)-\(run).json"
+            _ = system("cp '\(original)' '\(path)'")
+            let session = try PseudoTerminalRun(["/proc/self/exe", "--store", path], environment: environment, size: size)
+            guard let frame = session.readUntilQuiet(marker: "quit") else { throw .cannotStart("fours drew no frame") }
+            figures.record("first frame", frame - session.started)
+            for _ in 0..<keys { time("move", "j", in: session, into: &figures) }
+            _ = press("\t", in: session)
+            time("first tick + save", " ", in: session, into: &figures)
+            for _ in 0..<keys { time("tick + save", " ", in: session, into: &figures) }
+            _ = press("\u{1b}", in: session)
+            _ = press("/", in: session)
+            for _ in 0..<keys { time("search letter", "e", in: session, into: &figures) }
+            for _ in 0..<keys { time("search backspace", "\u{7f}", in: session, into: &figures) }
+            _ = press("\u{1b}", in: session)
+            // Another process changes the store; the dashboard shows it on its next look.
+            let changed = ContinuousClock.now
+            if let other = try? Store(path: path) {
+                _ = try? other.apply(.addStakeholder(Stakeholder(id: "bench-\(run)", name: "Bench \(run)")))
+                if let shown = session.readUntilQuiet(timeout: .seconds(5)) { figures.record("reload", shown - changed) }
+            }
+            quit(session, with: "q", into: &figures)
+        }
+        return figures
+    }
+
+    /// The floor: a C ncurses program that fills the screen and moves on j, when a C
+    /// compiler is here to build it.
+    func floor() -> BenchmarkFigures? {
+        let source = "\(folder)/floor.c"
+        let program = "\(folder)/floor"
+        guard access("/usr/bin/cc", X_OK) == 0, (try? FileText.write(FloorProgram.source, to: source)) != nil,
+              system("cc -O2 -o '\(program)' '\(source)' -lncursesw 2>/dev/null") == 0 else { return nil }
+        var figures = BenchmarkFigures(name: "C floor")
+        for _ in 0..<runs {
+            guard let session = try? PseudoTerminalRun([program], environment: environment, size: size),
+                  let frame = session.readUntilQuiet(marker: "END") else { return nil }
+            figures.record("first frame", frame - session.started)
+            for _ in 0..<keys { time("move", "j", in: session, into: &figures) }
+            quit(session, with: "q", into: &figures)
+        }
+        return figures
+    }
+
+    /// Sends a key and returns how long until the end of the redraw it caused.
+    private func press(_ key: String, in session: PseudoTerminalRun) -> Duration? {
+        let sent = ContinuousClock.now
+        session.send(key)
+        return session.readUntilQuiet(quiet: .milliseconds(30), timeout: .seconds(10)).map { $0 - sent }
+    }
+
+    private func time(_ name: String, _ key: String, in session: PseudoTerminalRun, into figures: inout BenchmarkFigures) {
+        if let duration = press(key, in: session) { figures.record(name, duration) }
+    }
+
+    private func quit(_ session: PseudoTerminalRun, with key: String, into figures: inout BenchmarkFigures) {
+        let sent = ContinuousClock.now
+        session.send(key)
+        guard let exit = session.waitForExit() else { return }
+        figures.record("quit", exit.ended - sent)
+        figures.peakKB = max(figures.peakKB ?? 0, exit.peakKB)
+    }
+}
+
+/// Plain text files, for the floor's source.
+private enum FileText {
+    static func write(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "w") else { throw PseudoTerminalRun.Failure.cannotStart("cannot write \(path)") }
+        fputs(text, file)
+        fclose(file)
+    }
+}
+
+/// The floor program: as little as an ncurses program can do to fill the screen and
+/// answer a key.
+enum FloorProgram {
+    static let source = """
+        #include <curses.h>
+        #include <locale.h>
+        static void draw(int first) {
+            for (int row = 0; row < LINES; row++) {
+                move(row, 0);
+                for (int column = 0; column < COLS; column++) addch('a' + (row + first + column) % 26);
+            }
+            mvaddstr(LINES - 1, 0, "END");
+            refresh();
+        }
+        int main(void) {
+            setlocale(LC_ALL, "");
+            initscr(); raw(); noecho();
+            int first = 0;
+            draw(first);
+            for (int key = getch(); key != 'q'; key = getch()) draw(++first);
+            endwin();
+            return 0;
+        }
+        """
+}
