@@ -132,6 +132,43 @@ extension EndToEnd {
 }
 
 extension EndToEnd {
+    /// Keys typed while a big store saves wait their turn: none is lost, none overtakes another.
+    @Suite struct TypingDuringSavesEndToEndTests {
+        @Test func twoHundredKeysTypedDuringSavesOfABigStoreAllLandInOrder() throws {
+            let folder = try TemporaryFolder()
+            let store = folder.file("store.json")
+            try Store.create(path: store, document: GeneratedStore.make(orders: 10_000, now: .now()))
+            let before = try Store(path: store).document
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("open ·", timeout: 30)
+            let selected = try #require(session.screen().split(separator: "\n").first { $0.hasPrefix("▶") })
+            let id = try #require(Int(selected.dropFirst(3).prefix { $0.isNumber }))
+            let note = (0..<50).map { "w\($0)" }.joined(separator: " ")
+            // Ticks that save, then a note typed while those saves run: one burst of keys.
+            var keys = ["Tab"]
+            for _ in 0..<5 { keys += ["Space", "j"] }
+            keys += ["n"] + note.map { $0 == " " ? "Space" : String($0) } + ["Enter"]
+            #expect(keys.count >= 200)
+            session.send(keys[0])
+            for chunk in stride(from: 1, to: keys.count, by: 50) {
+                let end = min(keys.count, chunk + 50)
+                session.send(contentsOf: Array(keys[chunk..<end]))
+            }
+            try session.waitUntil("the note saved", timeout: 30) { _ in
+                (try? Store(path: store).document.order(id: id)?.notes.last?.text) == note
+            }
+            let after = try #require(try Store(path: store).document.order(id: id))
+            let original = try #require(before.order(id: id))
+            let steps = Array(original.checklist.allSteps.prefix(5))
+            for entry in steps {
+                let now = after.checklist.allSteps.first { $0.step.id == entry.step.id }?.step
+                #expect((now?.tick == nil) != (entry.step.tick == nil), "each of the first five steps was toggled once")
+            }
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+    }
+
     /// The order of system calls that makes a save durable, as the real binary makes them.
     @Suite struct DurabilityEndToEndTests {
         @Test func eachSaveSyncsTheNewFileThenRenamesThenSyncsTheFolder() throws {

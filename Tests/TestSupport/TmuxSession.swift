@@ -74,6 +74,10 @@ public final class TmuxSession {
     }
 
     public func send(_ keys: String...) {
+        send(contentsOf: keys)
+    }
+
+    public func send(contentsOf keys: [String]) {
         tmux(["send-keys", "-t", target] + keys)
     }
 
