@@ -9,18 +9,12 @@ extension EndToEnd {
     @Suite struct FailedSaveEndToEndTests {
         @Test func aFullDiskIsReportedRetriedAndRecoveredFrom() throws {
             let folder = try TemporaryFolder()
-            let disk = folder.file("disk")
-            _ = Command.run(["/bin/mkdir", disk])
-            let mounted = Command.run(["/bin/mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk])
-            guard mounted.status == 0 else {
-                throw TestFailure("this test mounts a 160 KB tmpfs to fill a disk, and needs root for it: \(mounted.output)")
-            }
-            defer { _ = Command.run(["/bin/umount", "-l", disk]) }
-            let store = "\(disk)/store.json"
+            let disk = try SmallDisk(in: folder)
+            defer { disk.unmount() }
+            let store = "\(disk.path)/store.json"
             let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
             try #require(demo.status == 0, "\(demo.output)")
-            // Fill what is left, so that the next save cannot write its temporary file.
-            _ = Command.run(["/bin/dd", "if=/dev/zero", "of=\(disk)/filler", "bs=4k", "count=1000"])
+            disk.fill()
 
             let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
@@ -37,27 +31,22 @@ extension EndToEnd {
             try session.waitUntil("the question to close") { !$0.contains("Quit anyway?") }
 
             // Space again: the automatic retry saves the change within a few seconds.
-            _ = Command.run(["/bin/rm", "\(disk)/filler"])
+            disk.free()
             try session.waitFor("All changes saved", timeout: 10)
             #expect(try Store(path: store).document.order(id: 8)?.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
             session.send("q")
             #expect(try session.exitStatus() == 0)
-            let leftovers = Command.run(["/bin/ls", "-A", disk]).output.split(separator: "\n").filter { $0.contains(".tmp-") }
+            let leftovers = Command.run(["/bin/ls", "-A", disk.path]).output.split(separator: "\n").filter { $0.contains(".tmp-") }
             #expect(leftovers.isEmpty, "no temporary files are left behind: \(leftovers)")
         }
 
         @Test func aTerminalThatHangsUpStillSavesWhatItCan() throws {
             let folder = try TemporaryFolder()
-            let disk = folder.file("disk")
-            _ = Command.run(["/bin/mkdir", disk])
-            let mounted = Command.run(["/bin/mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk])
-            guard mounted.status == 0 else {
-                throw TestFailure("this test mounts a 160 KB tmpfs to fill a disk, and needs root for it: \(mounted.output)")
-            }
-            defer { _ = Command.run(["/bin/umount", "-l", disk]) }
-            let store = "\(disk)/store.json"
+            let disk = try SmallDisk(in: folder)
+            defer { disk.unmount() }
+            let store = "\(disk.path)/store.json"
             try #require(Command.run([try TmuxSession.binary(), "demo", "--store", store]).status == 0)
-            _ = Command.run(["/bin/dd", "if=/dev/zero", "of=\(disk)/filler", "bs=4k", "count=1000"])
+            disk.fill()
 
             let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
@@ -65,7 +54,7 @@ extension EndToEnd {
             session.send("Tab", "j", "Space")
             try session.waitFor("1 UNSAVED")
             // Room again, and at once the terminal goes away, before the next automatic retry.
-            _ = Command.run(["/bin/rm", "\(disk)/filler"])
+            disk.free()
             kill(pid, SIGHUP)
             let deadline = Date().addingTimeInterval(5)
             while Date() < deadline, kill(pid, 0) == 0 { usleep(50_000) }

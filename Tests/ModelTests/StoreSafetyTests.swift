@@ -18,15 +18,6 @@ import Glibc
         path = folder.file("store.json")
     }
 
-    private func storeError(_ body: () throws(StoreError) -> Void) -> StoreError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     private func demoStore() throws -> Store {
         try Store.create(path: path, document: Fixture.demo)
         return try Store(path: path)

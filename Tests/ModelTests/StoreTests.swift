@@ -19,15 +19,6 @@ import Glibc
         .setStep(order: order, step: step, tick: Tick(at: Fixture.now, by: user))
     }
 
-    private func storeError(_ body: () throws(StoreError) -> Void) -> StoreError? {
-        do {
-            try body()
-            return nil
-        } catch {
-            return error
-        }
-    }
-
     @Test func missingFileIsAnEmptyStoreCreatedOnTheFirstChange() throws {
         let nested = folder.file("a/b/store.json")
         let store = try Store(path: nested)

@@ -16,29 +16,22 @@ struct SaveFaults: ReliabilityCheck {
         var mismatches: [String] = []
         for run in 0..<runs {
             let folder = try TemporaryFolder()
-            let disk = folder.file("disk")
-            mkdir(disk, 0o755)
-            let mounted = Command.run(["/bin/mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk])
-            guard mounted.status == 0 else {
-                return Report(name: "saves failing and retried in order", figures: "needs root to mount a small tmpfs: "
-                              + mounted.output, passed: false)
+            let disk: SmallDisk
+            do { disk = try SmallDisk(in: folder) } catch {
+                return Report(name: "saves failing and retried in order", figures: "\(error)", passed: false)
             }
-            defer { _ = Command.run(["/bin/umount", "-l", disk]) }
-            let store = "\(disk)/store.json"
+            defer { disk.unmount() }
+            let store = "\(disk.path)/store.json"
             try Store.create(path: store, document: DemoStore.make(now: .now()))
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
             session.send("Tab", "j")
             for _ in 0..<toggles {
-                if Bool.random() {
-                    _ = Command.run(["/bin/dd", "if=/dev/zero", "of=\(disk)/filler", "bs=4k", "count=1000"])
-                } else {
-                    unlink("\(disk)/filler")
-                }
+                if Bool.random() { disk.fill() } else { disk.free() }
                 session.send("Space")
                 usleep(UInt32.random(in: 20_000...150_000))
             }
-            unlink("\(disk)/filler")
+            disk.free()
             session.send("r")
             let screen = try session.waitUntil("every change saved", timeout: 15) { !$0.contains("UNSAVED") }
             let ticked = try require(screen.split(separator: "\n").first { $0.contains(step) }).contains("[✓]")
