@@ -60,6 +60,22 @@ import Glibc
         #expect((try? JSONReader.parse(Array(text.utf8))) != nil)
     }
 
+    @Test func aSaveThatFailedLeavesNothingOfItsChangeForTheNext() throws {
+        let disk = try SmallDisk(in: folder)
+        defer { disk.unmount() }
+        let path = "\(disk.path)/store.json"
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        disk.fill()
+        let failed = StoreOperation.setStep(order: 1, step: "success-defined", tick: Tick(at: Fixture.now, by: "lost"))
+        #expect(storeError { () throws(StoreError) in try store.apply(failed) } != nil)
+        disk.free()
+        try store.apply(.setStep(order: 2, step: "success-defined", tick: Tick(at: Fixture.now, by: "kept")))
+        let onDisk = try Store(path: path).document
+        #expect(onDisk.order(id: 1)?.checklist[.shiftMindset][1].tick == nil, "the failed tick is in no file")
+        #expect(onDisk.order(id: 2)?.checklist[.shiftMindset][1].tick?.by == "kept")
+    }
+
     @Test func aNewerVersionThatAppearsWhileOpenIsNeverWrittenBack() throws {
         let store = try demoStore()
         let newer = try #require(FileText.read(path))

@@ -131,10 +131,10 @@ public final class Store {
         guard outcomes.contains(where: { if case .saved = $0 { true } else { false } }) || (recreating && isGone) else {
             return saved
         }
-        let pieces = style.apply(to: encode(changed, changedOrders: changedOrders))
+        let (pieces, encoded) = encode(changed, changedOrders: changedOrders)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(file, with: pieces, lock: lock)
+            try FileSystem.replace(file, with: style.apply(to: pieces), lock: lock)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
@@ -145,19 +145,24 @@ public final class Store {
         }
         isGone = false
         document = changed
+        // Only now that the file holds them: a failed save must not leave its text behind.
+        for id in changedOrders { orderTexts[id] = nil }
+        orderTexts.merge(encoded) { _, new in new }
         return saved
     }
 
-    /// The document's text, with the text of every order that did not change as it stands.
-    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> [[UInt8]] {
-        for id in changedOrders { orderTexts[id] = nil }
+    /// The document's text, with the text of every order that did not change as it stands
+    /// in the file, and the text of the orders encoded anew.
+    private func encode(_ document: StoreDocument, changedOrders: Set<Int>)
+        -> (pieces: [[UInt8]], encoded: [Int: EncodedJSON]) {
+        var encoded: [Int: EncodedJSON] = [:]
         let json = document.json { order in
-            if let text = orderTexts[order.id] { return .encoded(text) }
+            if !changedOrders.contains(order.id), let text = orderTexts[order.id] { return .encoded(text) }
             let text = EncodedJSON(order.json, depth: StoreDocument.orderDepth)
-            orderTexts[order.id] = text
+            encoded[order.id] = text
             return .encoded(text)
         }
-        return JSONWriter.pieces(for: json)
+        return (JSONWriter.pieces(for: json), encoded)
     }
 
     /// The file as it was before this session's first save, kept as a second name of the
