@@ -31,17 +31,18 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A value written by `JSONWriter` at a given nesting depth, to be placed at that depth.
 public struct EncodedJSON: Sendable, Equatable {
-    let bytes: [UInt8]
+    let bytes: ArraySlice<UInt8>
     let depth: Int
 
     public init(_ value: JSONValue, depth: Int) {
-        bytes = JSONWriter.bytes(for: value, depth: depth)
+        bytes = JSONWriter.bytes(for: value, depth: depth)[...]
         self.depth = depth
     }
 
-    /// Text as it stands in a file, to be written again as it is.
+    /// Text as it stands in a file, to be written again as it is. The slice shares the
+    /// file's bytes: the text of ten thousand unchanged orders is not copied.
     init(verbatim bytes: ArraySlice<UInt8>, depth: Int) {
-        self.bytes = Array(bytes)
+        self.bytes = bytes
         self.depth = depth
     }
 }
@@ -143,7 +144,14 @@ public struct JSONObject: Sendable, Equatable {
 /// written back. It takes no part in equality: two values are equal when what fours knows
 /// of them is.
 struct PreservedFields: Sendable, Equatable {
-    var object = JSONObject()
+    /// Nil when there is nothing to keep, as for almost every value: one word, not a whole
+    /// empty object, in each of a big store's hundreds of thousands of values.
+    private var kept: JSONObject?
+
+    var object: JSONObject {
+        get { kept ?? JSONObject() }
+        set { kept = newValue.isEmpty ? nil : newValue }
+    }
 
     static func == (lhs: PreservedFields, rhs: PreservedFields) -> Bool { true }
 }

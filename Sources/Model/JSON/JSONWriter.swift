@@ -4,7 +4,7 @@ public struct JSONWriter {
     private var output: [UInt8] = []
     /// When set, text already written (`.encoded`) is passed on as it is, between the
     /// pieces written now, instead of being copied into one buffer.
-    private var pieces: [[UInt8]]?
+    private var pieces: [ArraySlice<UInt8>]?
 
     public static func bytes(for value: JSONValue) -> [UInt8] {
         var writer = JSONWriter()
@@ -16,12 +16,12 @@ public struct JSONWriter {
 
     /// The document as pieces to write one after the other: a store of 10,000 orders is
     /// written without first copying 25 MB of unchanged order text into one buffer.
-    static func pieces(for value: JSONValue) -> [[UInt8]] {
+    static func pieces(for value: JSONValue) -> [ArraySlice<UInt8>] {
         var writer = JSONWriter()
         writer.pieces = []
         writer.write(value, indent: 0)
         writer.output.append(UInt8(ascii: "\n"))
-        return (writer.pieces ?? []) + [writer.output]
+        return (writer.pieces ?? []) + [writer.output[...]]
     }
 
     /// The text of a value nested `depth` levels deep, without a final line break.
@@ -46,7 +46,7 @@ public struct JSONWriter {
         case .encoded(let text):
             precondition(text.depth == indent, "encoded JSON placed at another depth")
             if pieces != nil {
-                pieces?.append(output)
+                pieces?.append(output[...])
                 pieces?.append(text.bytes)
                 output.removeAll(keepingCapacity: true)
             } else {

@@ -17,12 +17,12 @@ struct FileStyle: Sendable, Equatable {
     }
 
     /// A document written in pieces with LF line breaks, laid out in this style.
-    func apply(to pieces: [[UInt8]]) -> [[UInt8]] {
+    func apply(to pieces: [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
         guard usesCRLF || hasByteOrderMark else { return pieces }
         var styled = FileStyle(usesCRLF: usesCRLF)
         return pieces.enumerated().map { index, piece in
             styled.hasByteOrderMark = hasByteOrderMark && index == 0
-            return styled.apply(to: piece)
+            return styled.apply(to: Array(piece))[...]
         }
     }
 

@@ -121,11 +121,11 @@ enum FileSystem {
     /// With `lock`, the rename happens only while that lock still guards the path: a lock
     /// file deleted during the save (by a tidy-up) may have let another writer in.
     static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
-        try replace(path, with: [bytes], mode: mode, exclusive: exclusive)
+        try replace(path, with: [bytes[...]], mode: mode, exclusive: exclusive)
     }
 
     /// The same, with the content given as pieces written one after the other.
-    static func replace(_ path: String, with pieces: [[UInt8]], mode: mode_t? = nil, exclusive: Bool = false,
+    static func replace(_ path: String, with pieces: [ArraySlice<UInt8>], mode: mode_t? = nil, exclusive: Bool = false,
                         lock: Int32? = nil) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
@@ -195,7 +195,7 @@ enum FileSystem {
 
     /// Writes the pieces through one buffer of a fixed size: few system calls, and no
     /// copy of the whole file in memory.
-    private static func writeAll(_ pieces: [[UInt8]], to descriptor: Int32) throws(Failure) {
+    private static func writeAll(_ pieces: [ArraySlice<UInt8>], to descriptor: Int32) throws(Failure) {
         let capacity = 1 << 18
         var buffer: [UInt8] = []
         buffer.reserveCapacity(capacity)
@@ -205,7 +205,7 @@ enum FileSystem {
                 buffer.removeAll(keepingCapacity: true)
             }
             if piece.count >= capacity {
-                try writeAll(piece, to: descriptor)
+                try writeAll(Array(piece), to: descriptor)
             } else {
                 buffer.append(contentsOf: piece)
             }

@@ -154,7 +154,7 @@ public final class Store {
     /// The document's text, with the text of every order that did not change as it stands
     /// in the file, and the text of the orders encoded anew.
     private func encode(_ document: StoreDocument, changedOrders: Set<Int>)
-        -> (pieces: [[UInt8]], encoded: [Int: EncodedJSON]) {
+        -> (pieces: [ArraySlice<UInt8>], encoded: [Int: EncodedJSON]) {
         var encoded: [Int: EncodedJSON] = [:]
         let json = document.json { order in
             if !changedOrders.contains(order.id), let text = orderTexts[order.id] { return .encoded(text) }
