@@ -21,7 +21,9 @@ enum DisplayWidth {
     }
 
     static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most of what a frame draws is ASCII: a column per byte, no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The character as fours draws it. Terminals disagree on how wide an emoji with a

@@ -51,6 +51,16 @@ struct Screen: Sendable, Equatable {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
         let limit = min(size.width, x + (width ?? size.width))
         var column = x
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a cell per byte, without breaking the text into characters.
+            for byte in text.utf8 {
+                guard column < limit else { break }
+                let shown = byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte
+                cells[y * size.width + column] = Cell(text: String(UnicodeScalar(shown)), style: style)
+                column += 1
+            }
+            return column - x
+        }
         for character in text {
             let isControl = character.unicodeScalars.first.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } == true
             let shown = isControl ? " " : DisplayWidth.drawable(character)
