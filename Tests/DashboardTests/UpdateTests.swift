@@ -169,6 +169,16 @@ import Testing
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
+    @Test mutating func newsOfAnotherChangeNeverHidesWhatBecameOfOnesOwn() {
+        let changes = app.send(.focusChecklist, .toggleStep).changes
+        app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }, othersChanged: false))
+        let saved = app.state.status
+        app.send(.reloaded(Fixture.demo))
+        #expect(app.state.status == saved)
+        app.send(.clearStatus, .reloaded(Fixture.demo))
+        #expect(app.state.status?.text == "Reloaded: the store was changed elsewhere")
+    }
+
     @Test mutating func passingMessagesClearButErrorsStay() {
         let changes = app.send(.focusChecklist, .toggleStep).changes
         app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }))

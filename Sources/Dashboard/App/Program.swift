@@ -12,6 +12,7 @@ final class Program {
     private var state: AppState
     private var isRunning = true
     private let signals: SignalPipe
+    private let watch: StoreWatch
     /// Set when the program is ended from outside (a signal, the terminal gone) rather
     /// than by the user: changes not saved yet are then tried once more before it ends.
     private var endedFromOutside = false
@@ -29,6 +30,7 @@ final class Program {
          preferencesPath: String) {
         self.store = store
         self.signals = signals
+        watch = StoreWatch(file: store.resolvedPath)
         self.preferencesPath = preferencesPath
         self.terminal = terminal
         self.keyMap = keyMap
@@ -84,11 +86,15 @@ final class Program {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0),
         ]
         let ready = poll(&descriptors, nfds_t(descriptors.count), 1000)
         var changed = false
         if ready > 0 && descriptors[1].revents != 0 {
             changed = handleSignals() || changed
+        }
+        if ready > 0 && descriptors[2].revents != 0 && watch.storeChanged() {
+            changed = takeChangesFromDisk() || changed
         }
         // Only a hang-up ends the program: a key curses does not know reads as nothing.
         if ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -179,22 +185,25 @@ final class Program {
             dispatch(.retrySaves)
             changed = true
         }
+        return takeChangesFromDisk() || changed
+    }
+
+    /// Shows the store as it is on disk when someone else changed it; says so when it no
+    /// longer reads or has gone. Returns whether the screen may have changed.
+    private func takeChangesFromDisk() -> Bool {
         do {
-            if try store.reloadIfChanged() {
-                dispatch(.reloaded(store.document))
-                state.readOnlyReason = store.readOnlyReason
-                changed = true
-            }
+            guard try store.reloadIfChanged() else { return false }
+            dispatch(.reloaded(store.document))
+            state.readOnlyReason = store.readOnlyReason
+            return true
         } catch {
             let text = if case .gone = error { error.message } else {
                 "The store changed on disk and no longer reads; showing the last good version. \(error.message)"
             }
-            if state.status?.text != text {
-                dispatch(.reloadFailed(text))
-                changed = true
-            }
+            guard state.status?.text != text else { return false }
+            dispatch(.reloadFailed(text))
+            return true
         }
-        return changed
     }
 
     /// Runs a save with SIGTSTP held back, so that a stop from outside never freezes the

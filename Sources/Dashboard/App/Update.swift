@@ -165,7 +165,10 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
             text: "\(count) change\(count == 1 ? "" : "s") not saved: \(reason). Retrying; r to retry now", kind: .error)
     case .reloaded(let document):
         state.showStoreDocument(document)
-        state.status = StatusMessage(text: "Reloaded: the store was changed elsewhere", kind: .info)
+        // News of someone else's change never hides what became of one's own.
+        if state.status.map({ $0.kind == .info }) ?? true {
+            state.status = StatusMessage(text: "Reloaded: the store was changed elsewhere", kind: .info)
+        }
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }
