@@ -12,7 +12,9 @@ final class Program {
     private var state: AppState
     private var isRunning = true
     private let signals: SignalPipe
-    private let watch: StoreWatch
+    /// How often the store file's status is looked at for another process's save: a stat
+    /// each time, cheap enough to show a colleague's tick within a blink.
+    private let storeCheckInterval: Int32 = 200
     /// Set when the program is ended from outside (a signal, the terminal gone) rather
     /// than by the user: changes not saved yet are then tried once more before it ends.
     private var endedFromOutside = false
@@ -30,7 +32,6 @@ final class Program {
          preferencesPath: String) {
         self.store = store
         self.signals = signals
-        watch = StoreWatch(file: store.resolvedPath)
         self.preferencesPath = preferencesPath
         self.terminal = terminal
         self.keyMap = keyMap
@@ -81,20 +82,16 @@ final class Program {
         endedFromOutside = true
     }
 
-    /// Waits up to a second for input, handles it, and says whether the screen may have changed.
+    /// Waits a moment for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: watch.descriptor, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&descriptors, nfds_t(descriptors.count), 1000)
+        let ready = poll(&descriptors, nfds_t(descriptors.count), storeCheckInterval)
         var changed = false
         if ready > 0 && descriptors[1].revents != 0 {
             changed = handleSignals() || changed
-        }
-        if ready > 0 && descriptors[2].revents != 0 && watch.storeChanged() {
-            changed = takeChangesFromDisk() || changed
         }
         // Only a hang-up ends the program: a key curses does not know reads as nothing.
         if ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
@@ -127,6 +124,7 @@ final class Program {
             }
             dispatch(typing.into(text))
         }
+        changed = takeChangesFromDisk() || changed
         return checkClock() || changed || !inputs.isEmpty
     }
 
@@ -164,7 +162,8 @@ final class Program {
         return !received.isEmpty
     }
 
-    /// Once a second: notices another process's change to the store, and a new day.
+    /// Once a second: a new day, a passing message that has had its time, and a retry of
+    /// what could not be saved.
     private func checkClock() -> Bool {
         let now = Timestamp.now()
         guard now.secondsSince1970 - lastReloadCheck.secondsSince1970 >= 1 else { return false }
@@ -185,7 +184,7 @@ final class Program {
             dispatch(.retrySaves)
             changed = true
         }
-        return takeChangesFromDisk() || changed
+        return changed
     }
 
     /// Shows the store as it is on disk when someone else changed it; says so when it no

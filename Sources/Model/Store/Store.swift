@@ -44,8 +44,6 @@ public final class Store {
     /// Whether the file exists yet.
     public var exists: Bool { fingerprint != nil }
 
-    /// Where the bytes live: the path with symbolic links followed.
-    public var resolvedPath: String { file }
 
     public var backupPath: String { file + ".bak" }
 

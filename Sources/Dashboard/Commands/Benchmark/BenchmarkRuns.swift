@@ -47,9 +47,12 @@ struct BenchmarkRuns {
             for _ in 0..<keys { time("search letter", "e", in: session, into: &figures) }
             for _ in 0..<keys { time("search backspace", "\u{7f}", in: session, into: &figures) }
             _ = press("\u{1b}", in: session)
-            // Another process changes the store: from its save to the dashboard's redraw.
+            // Another process ticks a step of the order on top of the queue: from its save to
+            // the dashboard's redraw.
             if let other = try? Store(path: path),
-               (try? other.apply(.addStakeholder(Stakeholder(id: "bench-\(run)", name: "Bench \(run)")))) != nil {
+               let first = OrderQueue(other.document, today: CalendarDay.local(at: .now())).orderIDs.first,
+               let step = other.document.order(id: first)?.checklist.allSteps.last?.step,
+               (try? other.apply(.setStep(order: first, step: step.id, tick: step.tick == nil ? Tick(at: .now(), by: "other") : nil))) != nil {
                 let changed = ContinuousClock.now
                 if let shown = session.readUntilQuiet(timeout: .seconds(5)) { figures.record("reload", shown - changed) }
             }
