@@ -77,7 +77,7 @@ enum FileSystem {
         return FileStatus(status)
     }
 
-    /// The whole file with the fingerprint of what was read, or nil when there is no file.
+    /// The whole file with the status of what was read, or nil when there is no file.
     /// Anything but a regular file is refused without waiting on it (a FIFO would block).
     static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], status: FileStatus)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
