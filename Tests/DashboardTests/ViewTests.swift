@@ -36,6 +36,16 @@ import Testing
         app.send(.searchEdit(.backspace), .searchEdit(.backspace))
         #expect(app.state.queue.orderIDs == direct("the "))
         #expect(app.state.queue.count > direct("the sa").count)
+        // Deleting goes back through what each shorter search showed, even after a change
+        // to the store in between, and a word deleted at once lands where it should.
+        app.send(.searchEdit(.insert("c")), .reloaded(Fixture.demo), .searchEdit(.backspace))
+        #expect(app.state.queue.orderIDs == direct("the "))
+        for length in (0..<4).reversed() {
+            app.send(.searchEdit(.backspace))
+            #expect(app.state.queue.orderIDs == direct(String("the ".prefix(length))))
+        }
+        app.send(.searchEdit(.insert("the sa")), .searchEdit(.deleteWord))
+        #expect(app.state.queue.orderIDs == direct("the "))
     }
 
     @Test mutating func filtersAreShownInTheHeaderAndClearedWithOneKey() {

@@ -91,6 +91,14 @@ struct AppState: Equatable, Sendable {
     /// The folded text of every order, for search: built when a search starts, dropped
     /// when the document changes, so that saves cost nothing for it.
     private(set) var searchIndex: SearchIndex?
+    /// The queue as it was before each letter of the search typed so far: deleting
+    /// letters goes back to it instead of searching every order again.
+    private var searchTrail: [SearchStep] = []
+
+    private struct SearchStep: Equatable, Sendable {
+        var search: String
+        var queue: OrderQueue
+    }
     /// The search being typed, while `/` is active.
     var searchField: TextField?
     /// The order selected in each order list, to come back to it.
@@ -206,17 +214,23 @@ struct AppState: Equatable, Sendable {
     mutating func setQuery(_ query: QueueQuery) {
         let previous = self.query
         if view == .archive { archiveQuery = query } else { queueQuery = query }
-        var narrowedOnly = previous
-        narrowedOnly.search = query.search
-        if narrowedOnly == query, query.search.folded.hasPrefix(previous.search.folded), let index = currentSearchIndex() {
+        var searchOnly = previous
+        searchOnly.search = query.search
+        let selectedID = orderAtSelection?.id
+        if searchOnly == query, query.search.folded.hasPrefix(previous.search.folded), let index = currentSearchIndex() {
             // More of the same search typed: only the orders shown so far can still match.
-            let selectedID = orderAtSelection?.id
+            searchTrail.append(SearchStep(search: previous.search, queue: queue))
             queue = queue.narrowed(toMatch: query.search, in: index)
-            if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
-            clampSelection()
+        } else if searchOnly == query, let earlier = searchTrail.lastIndex(where: { $0.search == query.search }) {
+            // Letters deleted: the queue is what it was when the search was this far.
+            queue = searchTrail[earlier].queue
+            searchTrail.removeSubrange(earlier...)
         } else {
             rebuildQueue()
+            return
         }
+        if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
+        clampSelection()
     }
 
     mutating func show(_ newView: AppView) {
@@ -232,6 +246,7 @@ struct AppState: Equatable, Sendable {
     }
 
     private mutating func rebuildQueue() {
+        searchTrail = []
         let selectedID = orderAtSelection?.id
         queue = OrderQueue(document, query: query, today: today, searchIndex: currentSearchIndex())
         if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
@@ -245,6 +260,7 @@ struct AppState: Equatable, Sendable {
         document = newDocument
         guard reorder else { return }
         searchIndex = nil
+        searchTrail = []
         queue = OrderQueue(newDocument, query: query, today: today, searchIndex: currentSearchIndex())
         summary = QueueSummary(newDocument, today: today)
         if let selectedID, let position = queue.position(of: selectedID) {
