@@ -2,6 +2,11 @@ extension String {
     /// Lowercased, with the accents of Latin letters removed: "Chloé" folds to "chloe".
     /// What search and generated ids compare, so that people need not type accents.
     public var folded: String {
+        // Most text is ASCII: lowercase its bytes, without the Unicode machinery.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 },
+                          as: UTF8.self)
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar.value {
