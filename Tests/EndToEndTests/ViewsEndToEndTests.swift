@@ -75,6 +75,22 @@ extension EndToEnd {
             let bad = Command.run([fours, "standup", "--store", store, "--since", "someday"])
             #expect(bad.status == 1)
             #expect(bad.output.contains("--since someday is not a date"))
+            // The form the help shows, with a minus.
+            let relative = Command.run([fours, "standup", "--store", store, "--since", "-3d", "--format", "json"])
+            #expect(relative.status == 0, "\(relative.output)")
+            #expect(relative.output.contains("\"since\": \"\(Fixture.todayOnThisMachine.adding(days: -3))\""))
+            let typo = Command.run([fours, "standup", "--store", store + ".typo"])
+            #expect(typo.status == 1)
+            #expect(typo.output.contains("there is no store at \(store).typo"))
+        }
+
+        @Test func theDemoNeverLandsInTheDefaultStore() throws {
+            let home = try TemporaryFolder()
+            let result = Command.run([try TmuxSession.binary(), "demo"],
+                                     environment: ["HOME": home.path, "XDG_DATA_HOME": home.file("data"), "PATH": "/usr/bin:/bin"])
+            #expect(result.status == 64, "a usage error: \(result.output)")
+            #expect(result.output.contains("fours demo needs --store PATH"))
+            #expect(!FileText.exists(home.file("data/fours/store.json")))
         }
     }
 }

@@ -5,10 +5,18 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Write a demo store with sample orders and stakeholders, for a first look.",
-        discussion: "Refuses to replace a file that exists. Open it with: fours --store PATH"
+        discussion: "Needs --store, so that sample data never lands in your own store, and refuses to "
+            + "replace a file that exists. Example: fours demo --store /tmp/fours-demo.json"
     )
 
     @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard storeOptions.store != nil else {
+            throw ValidationError("fours demo needs --store PATH, so that sample data never lands in your own store; "
+                                  + "for example: fours demo --store /tmp/fours-demo.json")
+        }
+    }
 
     func run() throws {
         let path = storeOptions.path

@@ -14,7 +14,9 @@ struct StandupCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: ArgumentHelp("Count ticks from this day: YYYY-MM-DD, yesterday, -3d ...", valueName: "date"))
+    // Unconditional, so that `--since -3d` takes -3d as the day rather than as an option.
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Count ticks from this day: YYYY-MM-DD, yesterday, -3d ...", valueName: "date"))
     var since: String?
 
     @Option(help: "text, markdown or json.")
@@ -32,6 +34,10 @@ struct StandupCommand: ParsableCommand {
         let store: Store
         do { store = try Store(path: storeOptions.path, readOnly: true) } catch {
             throw CommandFailure.report(error.message)
+        }
+        // A stand-up of a store that is not there would be all zeros: more likely a typo.
+        guard store.exists else {
+            throw CommandFailure.report("there is no store at \(storeOptions.path); check the path (--store or $FOURS_STORE)")
         }
         let report = StandupReport(store.document, today: today, since: sinceDay)
         switch format {
