@@ -169,6 +169,16 @@ import Testing
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
+    @Test mutating func nothingActsBehindTheTooSmallMessage() {
+        app.send(.resized(Size(width: 50, height: 12)))
+        #expect(app.send(.focusChecklist, .toggleStep, .stageUp, .addOrder, .deleteOrder, .confirm).isEmpty)
+        #expect(app.state.document == Fixture.demo)
+        #expect(app.state.form == nil && app.state.confirmation == nil)
+        #expect(app.send(.quit) == [.quit])
+        app.send(.resized(Size(width: 120, height: 40)), .focusChecklist)
+        #expect(app.send(.toggleStep).persisted.count == 1, "back to a good size, keys act again")
+    }
+
     @Test mutating func newsOfAnotherChangeNeverHidesWhatBecameOfOnesOwn() {
         let changes = app.send(.focusChecklist, .toggleStep).changes
         app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }, othersChanged: false))

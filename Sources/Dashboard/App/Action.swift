@@ -101,3 +101,18 @@ extension Action {
         }
     }
 }
+
+extension Action {
+    /// What may happen while the terminal is too small to show the dashboard: quitting,
+    /// suspending, answering the quit question, a resize, and news from the clock and the
+    /// store. Any other key would act on something the user cannot see.
+    var worksWhenTooSmall: Bool {
+        switch self {
+        case .quit, .suspend, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
+             .saved, .saveFailed, .reloaded, .reloadFailed:
+            true
+        default:
+            false
+        }
+    }
+}

@@ -3,6 +3,7 @@ import Model
 /// The whole behaviour of the app: takes the state and an action, changes the state, and
 /// returns the effects for the program to run. No I/O happens here.
 func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effect] {
+    if state.layout.isTooSmall && !action.worksWhenTooSmall { return [] }
     switch action {
     case .quit:
         guard state.unsaved.isEmpty else {
