@@ -183,3 +183,11 @@ int fours_open_pty(int cols, int rows, char *slave_name, size_t size) {
 }
 
 short fours_spawn_new_session_flag(void) { return POSIX_SPAWN_SETSID; }
+
+static int has_string_capability(const char *name) {
+    const char *value = tigetstr((char *)name);
+    return value != NULL && value != (char *)-1;
+}
+
+int fours_can_address_cursor(void) { return has_string_capability("cup"); }
+int fours_has_alternate_screen(void) { return has_string_capability("smcup"); }

@@ -169,6 +169,18 @@ import Testing
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
+    @Test mutating func shiftTabMovesFocusBackAndCtrlLRepaints() {
+        app.send(.focusChecklist, .switchFocusBack)
+        #expect(app.state.focus == .queue)
+        app.send(.switchFocusBack)
+        #expect(app.state.focus == .stakeholder)
+        app.send(.switchFocusBack)
+        #expect(app.state.focus == .checklist)
+        #expect(KeyMap.standard.action(for: .backTab, in: app.state.activeScopes) == .switchFocusBack)
+        #expect(KeyMap.standard.action(for: .control("l"), in: [.form]) == .repaint)
+        #expect(app.send(.repaint) == [.repaint])
+    }
+
     @Test mutating func nothingActsBehindTheTooSmallMessage() {
         app.send(.resized(Size(width: 50, height: 12)))
         #expect(app.send(.focusChecklist, .toggleStep, .stageUp, .addOrder, .deleteOrder, .confirm).isEmpty)

@@ -73,6 +73,25 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func aTerminalThatCannotMoveItsCursorIsToldSo() throws {
+            let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder,
+                                          environment: ["TERM": "dumb"])
+            #expect(try session.exitStatus() == 1)
+            let message = FileText.read(folder.file("stderr.txt")) ?? ""
+            #expect(message.contains("fours needs a terminal that can move its cursor, and TERM=dumb cannot"))
+        }
+
+        @Test(arguments: ["linux", "vt100"])
+        func quittingATerminalWithoutAnAlternateScreenLeavesNoFrame(term: String) throws {
+            let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder,
+                                          environment: ["TERM": term])
+            try session.waitFor("9 open")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+            let screen = try session.waitFor("AFTER-FOURS")
+            #expect(!screen.contains("9 open") && !screen.contains("Picking-error"), "the last frame is gone:\n\(screen)")
+        }
+
         @Test func newFilesFollowTheUmask() throws {
             let path = folder.file("private.json")
             let made = Command.run(["/bin/sh", "-c", "umask 077 && '\(try TmuxSession.binary())' demo --store '\(path)'"])

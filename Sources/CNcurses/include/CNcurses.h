@@ -61,6 +61,11 @@ void fours_ignore_write_signals(void);
 /// descriptor (close-on-exec) and writes the slave's path into `slave_name`; -1 on failure.
 int fours_open_pty(int cols, int rows, char *slave_name, size_t size);
 
+/// After newterm: whether the terminal can move its cursor anywhere (TERM=dumb cannot).
+int fours_can_address_cursor(void);
+/// After newterm: whether the terminal has an alternate screen to leave on exit.
+int fours_has_alternate_screen(void);
+
 /// POSIX_SPAWN_SETSID, a GNU flag Swift cannot see: the child starts a session of its own.
 short fours_spawn_new_session_flag(void);
 

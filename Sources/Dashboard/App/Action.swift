@@ -10,6 +10,9 @@ enum Action: Equatable, Sendable {
     case pageUp
     case pageDown
     case switchFocus
+    case switchFocusBack
+    /// Ctrl-L: draw the whole screen again.
+    case repaint
     case focusQueue
     case focusChecklist
     case toggleStep
@@ -81,6 +84,7 @@ enum Effect: Equatable, Sendable {
     case savePreferences(QueueQuery)
     case quit
     case suspend
+    case repaint
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart
@@ -108,7 +112,7 @@ extension Action {
     /// store. Any other key would act on something the user cannot see.
     var worksWhenTooSmall: Bool {
         switch self {
-        case .quit, .suspend, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
+        case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
              .saved, .saveFailed, .reloaded, .reloadFailed:
             true
         default:

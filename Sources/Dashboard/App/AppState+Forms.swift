@@ -70,6 +70,11 @@ extension AppState {
                 if queue.position(of: id) == nil { showOrders(.all) }
                 select(order: id)
             }
+            // A step just added is the one the next Space ticks.
+            if case .addStep(_, _, let step, _) = result.operation,
+               let index = shownSteps.firstIndex(where: { $0.step.id == step.id }) {
+                selectedStep = index
+            }
             return effects
         }
     }

@@ -230,6 +230,8 @@ final class Program {
         switch effect {
         case .quit:
             isRunning = false
+        case .repaint:
+            terminal.redrawEverything()
         case .suspend:
             terminal.suspend()
             lastReloadCheck = Timestamp(secondsSince1970: 0)

@@ -50,6 +50,14 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
         case .checklist: state.focus = .stakeholder
         case .stakeholder: state.focus = .queue
         }
+    case .switchFocusBack:
+        switch state.focus {
+        case .queue: state.focus = state.selectedOrder == nil ? .queue : .stakeholder
+        case .checklist: state.focus = .queue
+        case .stakeholder: state.focus = .checklist
+        }
+    case .repaint:
+        return [.repaint]
     case .focusQueue:
         state.focus = .queue
     case .focusChecklist:

@@ -128,8 +128,10 @@ struct KeyMap: Sendable {
     ]
 
     private static let everywhere: [KeyBinding] = [
-        KeyBinding(keys: [.tab, .backTab], action: .switchFocus, scope: .everywhere,
+        KeyBinding(keys: [.tab], action: .switchFocus, scope: .everywhere,
                    summary: "Move focus: queue, checklist, stakeholder"),
+        KeyBinding(keys: [.backTab], action: .switchFocusBack, scope: .everywhere,
+                   summary: "Move focus back: stakeholder, checklist, queue"),
         KeyBinding(keys: [.character(">")], action: .stageUp, scope: .everywhere,
                    summary: "Stakeholder one stage toward strategic partner", hint: "stage"),
         KeyBinding(keys: [.character("<")], action: .stageDown, scope: .everywhere,
@@ -157,6 +159,7 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
                    hint: "help"),
         KeyBinding(keys: [.control("z")], action: .suspend, scope: .everywhere, summary: "Suspend (resume with fg)"),
+        KeyBinding(keys: [.control("l")], action: .repaint, scope: .everywhere, summary: "Draw the whole screen again"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .everywhere, summary: "Quit", hint: "quit"),
     ]
 
@@ -201,8 +204,9 @@ struct KeyMap: Sendable {
                 return binding.action
             }
         }
-        // Suspending works everywhere, even while typing in a form.
+        // Suspending and repainting work everywhere, even while typing in a form.
         if key == .control("z") { return .suspend }
+        if key == .control("l") { return .repaint }
         // Any other printable key types itself.
         if case .character(let character) = key {
             if scopes.contains(.form) { return .form(.edit(.insert(String(character)))) }

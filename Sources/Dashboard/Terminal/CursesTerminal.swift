@@ -21,12 +21,16 @@ struct MouseEvent: Equatable {
 
 enum TerminalError: Error {
     case unknownTerminal(String)
+    case cannotAddressCursor(String)
 
     var message: String {
         switch self {
         case .unknownTerminal(let name):
             "fours cannot drive this terminal (TERM=\(name.isEmpty ? "unset" : name)). "
                 + "Set TERM to a known type, for example: TERM=xterm-256color fours"
+        case .cannotAddressCursor(let name):
+            "fours needs a terminal that can move its cursor, and TERM=\(name) cannot. "
+                + "Use a full terminal, for example: TERM=xterm-256color fours"
         }
     }
 }
@@ -55,6 +59,10 @@ final class CursesTerminal {
         fours_remember_terminal()
         guard fours_newterm() != nil else {
             throw .unknownTerminal(environment["TERM"] ?? "")
+        }
+        guard fours_can_address_cursor() == 1 else {
+            endwin()
+            throw .cannotAddressCursor(environment["TERM"] ?? "")
         }
         raw()
         noecho()
@@ -170,6 +178,11 @@ final class CursesTerminal {
     }
 
     func close() {
+        // Without an alternate screen (TERM=linux, vt100), the last frame would stay behind.
+        if fours_has_alternate_screen() == 0 {
+            werase(fours_stdscr())
+            wrefresh(fours_stdscr())
+        }
         endwin()
         Self.writeToTerminal(Self.bracketedPasteOff)
     }
