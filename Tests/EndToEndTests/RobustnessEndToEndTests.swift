@@ -73,6 +73,26 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func closingADialogOverWideCharactersLeavesThemWhole() throws {
+            var document = DemoStore.make(now: .now())
+            document.updateStakeholder(id: "dana-okafor") { $0.details.name = "大塚 健二二二二二二二二" }
+            document.updateStakeholder(id: "chloe-martin") { $0.details.name = "健二大塚 健二健二健二" }
+            let path = folder.file("wide.json")
+            try Store.create(path: path, document: document)
+            let session = try TmuxSession(width: 80, height: 24, arguments: ["--store", path], folder: folder)
+            try session.waitFor("9 open")
+            session.send("2")
+            try session.waitFor("Stakeholders · 6 people")
+            session.send("S")
+            try session.waitFor("New stakeholder")
+            session.send("Escape")
+            let screen = try session.waitUntil("the dialog to close") { !$0.contains("New stakeholder") }
+            #expect(screen.contains("大塚 健二二二二二二二二"), "\(screen)")
+            #expect(screen.contains("健二大塚 健二健二健二"), "\(screen)")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
         @Test func aTerminalThatCannotMoveItsCursorIsToldSo() throws {
             let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder,
                                           environment: ["TERM": "dumb"])

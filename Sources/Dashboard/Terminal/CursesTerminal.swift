@@ -96,6 +96,11 @@ final class CursesTerminal {
         for y in 0..<screen.size.height {
             if !fullRedraw, let previous, rowsMatch(previous, screen, y) { continue }
             drawRow(y, of: screen, in: window)
+            // A terminal erases a whole wide character when one of its halves is drawn over
+            // (a dialog's border), which curses does not know: such a row is sent whole.
+            if let previous, !fullRedraw, hasWideCharacters(previous, y) || hasWideCharacters(screen, y) {
+                wredrawln(window, Int32(y), 1)
+            }
         }
         previous = screen
         if let cursor = screen.cursor {
@@ -185,6 +190,10 @@ final class CursesTerminal {
         }
         endwin()
         Self.writeToTerminal(Self.bracketedPasteOff)
+    }
+
+    private func hasWideCharacters(_ screen: Screen, _ y: Int) -> Bool {
+        (0..<screen.size.width).contains { screen[$0, y].isContinuation }
     }
 
     private func rowsMatch(_ old: Screen, _ new: Screen, _ y: Int) -> Bool {
