@@ -169,6 +169,30 @@ import Testing
         #expect(app.state.status?.text.hasSuffix(" · saved") == true)
     }
 
+    @Test mutating func theDetailScrollsToWhatDoesNotFitAndBackToTheFocus() {
+        app = TestApp(size: Size(width: 120, height: 30))
+        app.send(.focusChecklist, .switchFocus)
+        #expect(app.state.focus == .stakeholder)
+        let before = app.lines
+        #expect(before.contains { $0.contains("more lines") }, "the detail does not fit at 120x30")
+        for _ in 0..<40 { app.send(.moveDown) }
+        let bottom = app.lines
+        #expect(!bottom.contains { $0.contains("↓") && $0.contains("more lines") }, "scrolled to the last line")
+        #expect(bottom != before)
+        app.send(.moveToFirst)
+        #expect(!app.lines.contains { $0.contains("↑") && $0.contains("more lines") }, "and up to the first")
+        #expect(app.lines.contains { $0.contains("#8 Picking-error coaching for shift leads") })
+        // Back in the queue and on another order, the detail starts from the top again.
+        app.send(.focusQueue, .moveDown)
+        #expect(app.state.detailScroll == 0)
+        // The wheel over the detail scrolls it, wherever the focus is.
+        let detail = app.state.layout.detail
+        app.send(.scroll(up: false, x: detail.x + 2, y: detail.y + 2))
+        #expect(app.state.detailScroll == 3 || app.state.detailScroll == DetailView(state: app.state, rect: detail).scrollRange().upperBound)
+        #expect(app.state.detailScroll > 0)
+        #expect(app.state.focus == .queue)
+    }
+
     @Test mutating func shiftTabMovesFocusBackAndCtrlLRepaints() {
         app.send(.focusChecklist, .switchFocusBack)
         #expect(app.state.focus == .queue)

@@ -54,10 +54,15 @@ extension AppState {
             for _ in 0..<3 { _ = update(&self, up ? .moveUp : .moveDown, now: Timestamp(secondsSince1970: 0)) }
             return
         }
+        if contains(layout.detail, x, y) {
+            // The wheel over the detail scrolls what it shows, wherever the focus is.
+            for _ in 0..<3 { scrollDetail(up ? .moveUp : .moveDown) }
+            return
+        }
         let previousFocus = focus
-        focus = contains(layout.detail, x, y) && selectedOrder != nil ? .checklist : .queue
+        focus = .queue
         for _ in 0..<3 { _ = update(&self, up ? .moveUp : .moveDown, now: Timestamp(secondsSince1970: 0)) }
-        if focus == .queue && previousFocus == .stakeholder { focus = previousFocus }
+        if previousFocus == .stakeholder { focus = previousFocus }
     }
 
     private func contains(_ rect: Rect, _ x: Int, _ y: Int) -> Bool {

@@ -16,6 +16,22 @@ extension AppState {
         helpScroll = max(0, min(furthest, helpScroll + step))
     }
 
+    /// Scrolls the detail pane: a row, a page, or to either end.
+    mutating func scrollDetail(_ action: Action) {
+        let range = DetailView(state: self, rect: layout.detail).scrollRange()
+        let page = max(1, layout.detail.height - 2)
+        let scroll = switch action {
+        case .moveUp: detailScroll - 1
+        case .moveDown: detailScroll + 1
+        case .pageUp: detailScroll - page
+        case .pageDown: detailScroll + page
+        case .moveToFirst: range.lowerBound
+        case .moveToLast: range.upperBound
+        default: detailScroll
+        }
+        detailScroll = min(max(scroll, range.lowerBound), range.upperBound)
+    }
+
     mutating func moveInQueue(_ action: Action) {
         let page = max(1, layout.queueRows)
         let last = queue.count - 1

@@ -81,6 +81,9 @@ struct AppState: Equatable, Sendable {
     var focus: Focus = .queue
     var selectedPosition = 0
     var queueScroll = 0
+    /// Rows the detail pane is scrolled beyond where the part in focus puts it; back to 0
+    /// whenever the order, the step or the focus changes.
+    var detailScroll = 0
     /// Index into the selected order's shown steps, in display order.
     var selectedStep = 0
     private(set) var view: AppView = .queue
@@ -135,6 +138,15 @@ struct AppState: Equatable, Sendable {
         today = day
         summary = QueueSummary(document, today: day)
     }
+
+    /// What the detail pane follows: the order, the step and the focus.
+    struct DetailPlace: Equatable {
+        var order: Int?
+        var step: Int
+        var focus: Focus
+    }
+
+    var detailPlace: DetailPlace { DetailPlace(order: selectedOrder?.id, step: selectedStep, focus: focus) }
 
     /// The order the keys act on; none in the views that do not list orders.
     var selectedOrder: TrainingOrder? {

@@ -4,6 +4,14 @@ import Model
 /// returns the effects for the program to run. No I/O happens here.
 func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effect] {
     if state.layout.isTooSmall && !action.worksWhenTooSmall { return [] }
+    let place = state.detailPlace
+    let effects = apply(action, to: &state, now: now)
+    // The detail pane scrolls with the part in focus again once that changes.
+    if state.detailPlace != place { state.detailScroll = 0 }
+    return effects
+}
+
+private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -> [Effect] {
     switch action {
     case .quit:
         guard state.unsaved.isEmpty else {
@@ -43,7 +51,13 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
             let blocks = StandupReport(state.document, today: state.today).blocks.count
             let step = action == .moveDown || action == .pageDown ? 1 : -1
             state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
-        } else if state.focus == .checklist { state.moveInChecklist(action) } else { state.moveInQueue(action) }
+        } else if state.focus == .checklist {
+            state.moveInChecklist(action)
+        } else if state.focus == .stakeholder {
+            state.scrollDetail(action)
+        } else {
+            state.moveInQueue(action)
+        }
     case .switchFocus:
         switch state.focus {
         case .queue: state.focus = state.selectedOrder == nil ? .queue : .checklist

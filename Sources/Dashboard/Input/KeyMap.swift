@@ -125,6 +125,13 @@ struct KeyMap: Sendable {
                    summary: "Edit the stakeholder: role, team, 3 R's, next touchpoint", hint: "edit"),
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .stakeholder,
                    summary: "Back to the order queue", hint: "queue"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .stakeholder,
+                   summary: "Scroll the detail down: history, notes, measurement", hint: "scroll", hintKeys: "↑↓"),
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .stakeholder, summary: "Scroll the detail up"),
+        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .stakeholder, summary: "Scroll the detail a page down"),
+        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .stakeholder, summary: "Scroll the detail a page up"),
+        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .stakeholder, summary: "Top of the detail"),
+        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .stakeholder, summary: "End of the detail"),
     ]
 
     private static let everywhere: [KeyBinding] = [

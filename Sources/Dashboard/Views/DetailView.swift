@@ -37,18 +37,33 @@ struct DetailView {
         visibleRows().map(\.target)
     }
 
+    /// How far the pane can be scrolled from where the part in focus puts it: up to its
+    /// first row and down to its last.
+    func scrollRange() -> ClosedRange<Int> {
+        guard let order = state.selectedOrder else { return 0...0 }
+        let (rows, selectedRow) = content(for: order)
+        guard rows.count > rect.height, rect.height >= 3 else { return 0...0 }
+        let focusTop = Self.focusTop(selectedRow: selectedRow, rows: rows.count, height: rect.height)
+        return -focusTop...(rows.count - rect.height - focusTop)
+    }
+
+    /// The first row shown so that the row in focus is in view, with one row for the
+    /// "more above" marker and one for context below.
+    private static func focusTop(selectedRow: Int?, rows: Int, height: Int) -> Int {
+        guard let selectedRow else { return 0 }
+        return max(0, min(selectedRow + 3 - height, rows - height))
+    }
+
     /// The rows that fit the pane, scrolled to keep the selected step in view with a
-    /// little context, and marked where rows are hidden above or below.
+    /// little context (and as far again as the user scrolled it), and marked where rows
+    /// are hidden above or below.
     private func visibleRows() -> [Row] {
         guard let order = state.selectedOrder else { return [] }
         let (rows, selectedRow) = content(for: order)
         let height = rect.height
         guard rows.count > height, height >= 3 else { return Array(rows.prefix(height)) }
-        var top = 0
-        if let selectedRow {
-            // One row may go to the "more above" marker, and one for context below.
-            top = max(0, min(selectedRow + 3 - height, rows.count - height))
-        }
+        let focusTop = Self.focusTop(selectedRow: selectedRow, rows: rows.count, height: height)
+        var top = max(0, min(focusTop + state.detailScroll, rows.count - height))
         var visible: [Row] = []
         if top > 0 {
             visible.append(Row(line: StyledLine("  ↑ \(top + 1) more lines", Theme.muted)))
