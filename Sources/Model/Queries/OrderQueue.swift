@@ -212,8 +212,13 @@ public struct SearchIndex: Sendable, Equatable {
 
     public init(_ document: StoreDocument) {
         texts = Dictionary(uniqueKeysWithValues: document.orders.map { order in
-            let stakeholder = document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID
-            let parts = [order.title, order.request, stakeholder, order.audience] + order.tags + order.notes.map(\.text)
+            let stakeholder = document.stakeholder(id: order.stakeholderID)
+            // What the dashboard shows of an order, tags as it writes them (#tag), and
+            // what its stakeholder's notes say.
+            let parts = [order.title, order.request, order.businessProblem, stakeholder?.name ?? order.stakeholderID,
+                         order.audience]
+                + order.tags.map { "#" + $0 } + order.notes.map(\.text)
+                + order.checklist.allSteps.map(\.step.title) + (stakeholder?.notes.map(\.text) ?? [])
             return (order.id, Array(parts.joined(separator: " \u{1F} ").folded.utf8))
         })
     }
