@@ -211,15 +211,18 @@ public struct SearchIndex: Sendable, Equatable {
     private var texts: [Int: [UInt8]]
 
     public init(_ document: StoreDocument) {
+        // A stakeholder's name and notes are folded once, not once per order.
+        let stakeholders = Dictionary(uniqueKeysWithValues: document.stakeholders.map { stakeholder in
+            (stakeholder.id, Array(([stakeholder.name] + stakeholder.notes.map(\.text)).joined(separator: " \u{1F} ").folded.utf8))
+        })
         texts = Dictionary(uniqueKeysWithValues: document.orders.map { order in
-            let stakeholder = document.stakeholder(id: order.stakeholderID)
-            // What the dashboard shows of an order, tags as it writes them (#tag), and
-            // what its stakeholder's notes say.
-            let parts = [order.title, order.request, order.businessProblem, stakeholder?.name ?? order.stakeholderID,
-                         order.audience]
-                + order.tags.map { "#" + $0 } + order.notes.map(\.text)
-                + order.checklist.allSteps.map(\.step.title) + (stakeholder?.notes.map(\.text) ?? [])
-            return (order.id, Array(parts.joined(separator: " \u{1F} ").folded.utf8))
+            // What the dashboard shows of an order, tags as it writes them (#tag), the steps
+            // people added (every order has the template's), and its stakeholder's notes.
+            let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
+            let parts = [order.title, order.request, order.businessProblem, order.audience]
+                + order.tags.map { "#" + $0 } + order.notes.map(\.text) + steps
+            let stakeholder = stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
+            return (order.id, Array(parts.joined(separator: " \u{1F} ").folded.utf8) + [0x1F] + stakeholder)
         })
     }
 
