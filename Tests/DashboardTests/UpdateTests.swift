@@ -193,6 +193,18 @@ import Testing
         #expect(app.state.focus == .queue)
     }
 
+    @Test mutating func theFooterOffersOnlyKeysThatDoSomethingThere() {
+        func footer() -> String { app.lines.last ?? "" }
+        #expect(footer().contains("> stage") && footer().contains("n note"))
+        app.send(.showView(.standup))
+        #expect(!footer().contains("> stage") && !footer().contains("n note"), "no order or stakeholder in the stand-up")
+        app.send(.showView(.queue), .focusChecklist)
+        #expect(footer().contains("Space tick") && footer().contains("u undo"))
+        app.state.readOnlyReason = "opened with --read-only"
+        #expect(!footer().contains("Space tick") && !footer().contains("u undo") && !footer().contains("+ add step"))
+        #expect(footer().contains("q quit"))
+    }
+
     @Test mutating func shiftTabMovesFocusBackAndCtrlLRepaints() {
         app.send(.focusChecklist, .switchFocusBack)
         #expect(app.state.focus == .queue)

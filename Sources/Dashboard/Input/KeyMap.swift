@@ -234,11 +234,14 @@ struct KeyMap: Sendable {
         bindings.filter { $0.scope == scope }
     }
 
-    /// Footer hints for the scopes in force: "Space tick · ← queue · ? help".
-    func hints(in scopes: [KeyScope]) -> [(keys: String, hint: String)] {
+    /// Footer hints for the scopes in force, of the actions `isOffered` lets through:
+    /// "Space tick · ← queue · ? help".
+    func hints(in scopes: [KeyScope], offering isOffered: (Action) -> Bool = { _ in true })
+        -> [(keys: String, hint: String)] {
         scopes.flatMap { scope in
             bindings(in: scope).compactMap { binding in
-                binding.hint.map { (binding.hintKeys ?? binding.keys.first?.label ?? "", $0) }
+                guard isOffered(binding.action) else { return nil }
+                return binding.hint.map { (binding.hintKeys ?? binding.keys.first?.label ?? "", $0) }
             }
         }
     }

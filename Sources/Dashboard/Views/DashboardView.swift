@@ -154,7 +154,7 @@ struct DashboardView {
         }
         let scopes = state.activeScopes
         var hints = StyledLine(" ")
-        for (keys, hint) in keyMap.hints(in: scopes) {
+        for (keys, hint) in keyMap.hints(in: scopes, offering: state.offers) {
             hints.append(keys, Theme.title)
             hints.append(" \(hint)  ", Theme.muted)
         }
