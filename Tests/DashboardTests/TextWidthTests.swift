@@ -20,6 +20,12 @@ import Testing
         #expect(screen[width, 0].text == "x", "what follows lands right after it")
     }
 
+    @Test func aHintIsCutAfterAWholeWord() {
+        #expect(DisplayWidth.truncateAtWord("before; may start with a number", to: 20) == "before; may start…")
+        #expect(DisplayWidth.truncateAtWord("short", to: 20) == "short")
+        #expect(DisplayWidth.truncateAtWord("unbreakable-long-word", to: 8) == "unbreak…")
+    }
+
     @Test func aHugeWordWrapsIntoFullLines() {
         let word = String(repeating: "a", count: 100_010)
         let lines = DisplayWidth.wrap("before " + word + " after", to: 80)

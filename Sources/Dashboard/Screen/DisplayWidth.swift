@@ -62,6 +62,19 @@ enum DisplayWidth {
         return result + "…"
     }
 
+    /// The text cut to fit `width` columns after its last whole word that fits, ending in
+    /// "…" when it had to be cut; mid-word only when not even the first word fits.
+    static func truncateAtWord(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var kept = ""
+        for word in text.split(separator: " ") {
+            let candidate = kept.isEmpty ? String(word) : kept + " " + word
+            if of(candidate) > width - 1 { break }
+            kept = candidate
+        }
+        return kept.isEmpty ? truncate(text, to: width) : kept + "…"
+    }
+
     /// The text padded with spaces or cut so that it takes exactly `width` columns.
     static func fit(_ text: String, to width: Int) -> String {
         let cut = truncate(text, to: width)

@@ -70,7 +70,8 @@ struct FormView {
         let hintX = valueX + valueWidth + 2
         let hint = Self.hint(for: field, isFocused: isFocused)
         if field.error == nil, !hint.isEmpty, hintX < x + hintRoom {
-            screen.put(hint, x: hintX, y: y, style: Theme.muted, width: x + hintRoom - hintX)
+            let room = x + hintRoom - hintX
+            screen.put(DisplayWidth.truncateAtWord(hint, to: room), x: hintX, y: y, style: Theme.muted, width: room)
         }
     }
 
