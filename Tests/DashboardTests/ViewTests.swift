@@ -79,6 +79,11 @@ import Testing
         #expect(app.state.selectedStakeholder?.name == "Samuel Reyes")
         app.send(.moveDown)
         #expect(app.state.selectedStakeholder?.name == "Lena Brandt")
+        let lines = app.lines
+        let notes = lines.firstIndex { $0.contains("Notes") }
+        let note = lines.firstIndex { $0.contains("Her goal this year") }
+        #expect(notes != nil && note != nil && notes! < note!, "her notes sit under their own heading")
+        #expect(lines.contains { $0.contains("3 R's: rapport 3/3") }, "the R's spelled out")
         app.send(.showStakeholderOrders)
         #expect(app.state.view == .queue)
         #expect(app.state.queue.orderIDs == [4, 10])

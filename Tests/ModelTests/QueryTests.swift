@@ -158,6 +158,9 @@ import Testing
             """))
         #expect(text.contains("  Surprise and Delight ▰▱▱▱▱▱▱▱ 4/27 ← least done\n"))
         #expect(text.contains("  Marco Silva, Nov 27: Walk the warehouse floor together\n"))
+        #expect(!text.contains("0 / 0 / 0"), "months with no orders are left out")
+        #expect(report.trend.contains { $0.transactional + $0.collaborative + $0.earlyInvolvement == 0 },
+                "there are such months in the demo")
     }
 
     @Test func markdownForAChat() {

@@ -189,11 +189,7 @@ struct DetailView {
         lines.append(StyledLine("\(stakeholder.stage.rawValue)/5 \(stakeholder.stage.title): ", Theme.stage(stakeholder.stage))
             .appending(stakeholder.stage.sign, Theme.muted))
         var extras: [String] = []
-        let ratings = [("rapport", stakeholder.rapport), ("reputation", stakeholder.reputation),
-                       ("relationships", stakeholder.relationships)]
-        if ratings.contains(where: { $0.1 != nil }) {
-            extras.append("3 R's: " + ratings.map { "\($0.0) \($0.1.map(String.init) ?? "–")/3" }.joined(separator: ", "))
-        }
+        if let ratings = ThreeRs.text(for: stakeholder) { extras.append(ratings) }
         if let touchpoint = stakeholder.nextTouchpoint {
             let due = DueDate(due: touchpoint.on, today: state.today)
             extras.append("next touchpoint \(due.short)" + (touchpoint.purpose.isEmpty ? "" : ": \(touchpoint.purpose)"))

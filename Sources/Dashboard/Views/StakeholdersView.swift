@@ -75,6 +75,7 @@ struct StakeholdersView {
             lines.append(StyledLine(stakeholder.name, Theme.title).appending(details.isEmpty ? "" : " · \(details)", Theme.muted))
             lines.append(StyledLine("\(stakeholder.stage.rawValue)/5 \(stakeholder.stage.title): ", Theme.stage(stakeholder.stage))
                 .appending(stakeholder.stage.sign, Theme.muted))
+            if let ratings = ThreeRs.text(for: stakeholder) { lines.append(StyledLine(ratings)) }
             if let touchpoint = stakeholder.nextTouchpoint {
                 lines.append(StyledLine("Next touchpoint \(DueDate(due: touchpoint.on, today: state.today).short)"
                     + (touchpoint.purpose.isEmpty ? "" : ": \(touchpoint.purpose)"), DueDate(due: touchpoint.on, today: state.today).style))
@@ -86,6 +87,7 @@ struct StakeholdersView {
                     .appending("\(change.from.shortTitle) → \(change.to.shortTitle)", Theme.stage(change.to))
                     .appending(change.note.isEmpty ? "" : "  \(change.note)", Theme.muted))
             }
+            if !stakeholder.notes.isEmpty { lines.append(StyledLine("Notes", Theme.sectionTitle)) }
             for note in stakeholder.notes.reversed().prefix(3) {
                 lines.append(StyledLine("  \(CalendarDay.local(at: note.at).shortDescription) \(note.by): ", Theme.muted)
                     .appending(note.text))

@@ -38,7 +38,10 @@ extension StandupReport {
         blocks.append(StandupBlock(title: "Touchpoints due", lines: touchpointsDue.isEmpty ? ["none in the next 7 days"]
             : touchpointsDue.map { "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
                 + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)") }))
-        blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)", lines: trend.map { month in
+        // Months with no orders say nothing about the trend.
+        let months = trend.filter { $0.transactional + $0.collaborative + $0.earlyInvolvement > 0 }
+        blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)",
+                                   lines: months.isEmpty ? ["no orders in these months"] : months.map { month in
             "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
         }))
         return blocks
