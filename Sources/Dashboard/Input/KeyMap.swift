@@ -48,7 +48,7 @@ struct KeyMap: Sendable {
         KeyBinding(keys: [.character("a")], action: .addOrder, scope: .queue, summary: "Add an order", hint: "add"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .queue, summary: "Edit the order", hint: "edit"),
         KeyBinding(keys: [.character("/")], action: .startSearch, scope: .queue,
-                   summary: "Search title, request, business problem, stakeholder and their notes, #tags, notes, steps", hint: "search"),
+                   summary: "Search titles, requests, problems, stakeholders, #tags, notes, added steps", hint: "search"),
         KeyBinding(keys: [.character("f")], action: .openFilters, scope: .queue,
                    summary: "Filter by status, stakeholder, stage, tag, priority, due", hint: "filter"),
         KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .queue, summary: "Clear search and filters: back to the open orders"),
