@@ -151,9 +151,6 @@ extension AppState {
     mutating func saved(document: StoreDocument, changes: [PendingChange], outcomes: [Store.Outcome],
                         othersChanged: Bool) {
         markSaved(changes)
-        let savedAsShown = zip(changes, outcomes).allSatisfy { change, outcome in outcome == .saved(change.operation) }
-        // Saved as shown, and nothing else in the file: the screen shows it already.
-        if othersChanged || !savedAsShown { showStoreDocument(document) }
         var renumbered = false
         var refusal: String?
         for (change, outcome) in zip(changes, outcomes) {
@@ -170,6 +167,8 @@ extension AppState {
             undoStack.removeAll { $0.forward == change.operation }
             redoStack.removeAll { $0.inverse == change.operation }
         }
+        // Saved as shown, and nothing else in the file: the screen shows it already.
+        if othersChanged || renumbered || refusal != nil { showStoreDocument(document) }
         if let refusal {
             status = StatusMessage(text: refusal, kind: .error)
         } else if renumbered {
