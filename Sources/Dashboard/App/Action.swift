@@ -54,6 +54,8 @@ enum Action: Equatable, Sendable {
     case openFilters
     case clearFilters
     case cycleSort
+    /// Only the orders the user carries, or everyone's again.
+    case toggleMine
     /// From the stakeholders view: the selected stakeholder's orders, in the queue.
     case showStakeholderOrders
     /// A key inside a form.

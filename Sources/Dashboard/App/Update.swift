@@ -111,6 +111,13 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.setQuery(query)
         state.status = StatusMessage(text: "Sorted by \(query.sort.title)", kind: .info)
         return [.savePreferences(query)]
+    case .toggleMine:
+        var query = state.queueQuery
+        query.owner = query.owner?.folded == state.user.folded ? nil : state.user
+        state.setQuery(query)
+        state.status = StatusMessage(text: query.owner == nil ? "Everyone's orders" : "Orders \(state.user) carries: M again for everyone's",
+                                     kind: .info)
+        return [.savePreferences(query)]
     case .showStakeholderOrders:
         guard let stakeholder = state.selectedStakeholder else { return [] }
         state.show(.queue)

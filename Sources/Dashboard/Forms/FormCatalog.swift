@@ -63,6 +63,8 @@ enum OrderForm {
             FormField("due", "Due", details?.due?.description ?? "", hint: "YYYY-MM-DD, +3d, +2w, or empty"),
             FormField("priority", "Priority", details?.priority.rawValue ?? Priority.medium.rawValue, kind: .choice(priorities)),
             FormField("tags", "Tags", details?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
+            FormField("owners", "Owners", (details?.owners ?? [state.user]).joined(separator: ", "),
+                      hint: "who on the team carries it, comma-separated"),
             FormField("arrival", "Arrived as", details?.arrival.title ?? OrderArrival.transactionalRequest.title,
                       kind: .choice(arrivals)),
             FormField("problem", "Business problem", details?.businessProblem ?? "", hint: "the need behind the request"),
@@ -117,7 +119,8 @@ enum OrderForm {
             details.received = received
             details.due = due
             details.priority = Priority(rawValue: form["priority"]) ?? .medium
-            details.tags = form["tags"].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            details.tags = form.list("tags")
+            details.owners = form.list("owners")
             details.arrival = OrderArrival.allCases.first { $0.title == form["arrival"] } ?? .transactionalRequest
             details.businessProblem = form["problem"]
             details.audienceSize = size
@@ -226,26 +229,11 @@ enum ValueText {
     static func summary(_ value: ValueEstimate) -> String? {
         guard let hours = value.hoursSaved else { return nil }
         var text = "\(MeasurementForm.format(value.hoursSavedPerPerson ?? 0)) h × \(value.people ?? 0) people = "
-            + "\(grouped(hours)) h saved"
+            + "\(GroupedNumber.text(hours)) h saved"
         if let saving = value.saving, let cost = value.costPerHour {
-            text += " × \(MeasurementForm.format(cost))/h = \(grouped(saving)) saved"
+            text += " × \(MeasurementForm.format(cost))/h = \(GroupedNumber.text(saving)) saved"
         }
         return text
-    }
-
-    /// 5500 reads 5,500.
-    static func grouped(_ number: Double) -> String {
-        // Past this, digits in groups mean nothing to a reader (and would not fit a whole number).
-        guard abs(number) < 1e15 else { return String(number) }
-        let rounded = Int(number.rounded())
-        var digits = String(abs(rounded))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        return (rounded < 0 ? "-" : "") + groups.joined(separator: ",")
     }
 }
 
@@ -287,12 +275,19 @@ enum StepForm {
 enum StakeholderForm {
     static let ratings = ["—", "0", "1", "2", "3"]
 
+    static let stages = EngagementStage.allCases.map(\.title)
+
     static func make(editing stakeholder: Stakeholder?) -> Form {
         let details = stakeholder?.details
         func rating(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+        // A newcomer may start anywhere on the spectrum; later moves go through < and >, which keep the history.
+        let stage = stakeholder == nil
+            ? [FormField("stage", "Stage", EngagementStage.orderTaker.title, kind: .choice(stages), hint: "where they stand today")]
+            : []
         return Form(.stakeholder(editing: stakeholder?.id), title: stakeholder.map { "Stakeholder \($0.name)" } ?? "New stakeholder",
                     fields: [
                         FormField("name", "Name", details?.name ?? ""),
+                    ] + stage + [
                         FormField("role", "Role", details?.role ?? ""),
                         FormField("team", "Team", details?.team ?? ""),
                         FormField("rapport", "Rapport", rating(details?.rapport), kind: .choice(ratings), hint: "0 to 3"),
@@ -333,7 +328,8 @@ enum StakeholderForm {
                 throw FormError(field: "name", message: "someone of that name is already here")
             }
             let id = Stakeholder.newID(for: name, existing: state.document.stakeholders)
-            return .success(FormResult(operation: .addStakeholder(Stakeholder(id: id, details: details)),
+            let stage = EngagementStage.allCases.first { $0.title == form["stage"] } ?? .orderTaker
+            return .success(FormResult(operation: .addStakeholder(Stakeholder(id: id, details: details, stage: stage)),
                                        label: "new stakeholder \(name)"))
         } catch {
             return .failure(error)
@@ -391,12 +387,14 @@ enum FilterForm {
     static func make(state: AppState) -> Form {
         let query = state.queueQuery
         let tags = Array(Set(state.document.orders.flatMap(\.tags))).sorted()
+        let owners = Array(Set(state.document.orders.flatMap(\.owners))).sorted()
         return Form(.filter, title: "Filter the queue", fields: [
             FormField("status", "Orders", query.status.title, kind: .choice(statuses)),
             FormField("stakeholder", "Stakeholder", query.stakeholderID.flatMap { state.document.stakeholder(id: $0)?.name } ?? "",
                       kind: .suggest(state.document.stakeholders.map(\.name)), hint: "empty: anyone"),
             FormField("stage", "Stage", query.stage?.title ?? "any", kind: .choice(stages)),
             FormField("tag", "Tag", query.tag ?? "", kind: .suggest(tags), hint: "empty: any tag"),
+            FormField("owner", "Owner", query.owner ?? "", kind: .suggest(owners), hint: "empty: anyone"),
             FormField("priority", "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
             FormField("due", "Due", query.due.title, kind: .choice(dues)),
         ])
@@ -415,6 +413,7 @@ enum FilterForm {
         }
         query.stage = EngagementStage.allCases.first { $0.title == form["stage"] }
         query.tag = form["tag"].isEmpty ? nil : form["tag"]
+        query.owner = form["owner"].isEmpty ? nil : form["owner"]
         query.priority = Priority(rawValue: form["priority"])
         query.due = DueFilter.allCases.first { $0.title == form["due"] } ?? .any
         return .success(query)

@@ -58,6 +58,11 @@ extension Form {
         return .success(number)
     }
 
+    /// A comma-separated field as its entries, blank ones left out.
+    func list(_ id: String) -> [String] {
+        self[id].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
     func required(_ id: String, _ what: String) -> Result<String, FormError> {
         let text = self[id]
         return text.isEmpty ? .failure(FormError(field: id, message: "\(what) is needed")) : .success(text)

@@ -94,13 +94,13 @@ struct DetailView {
         let total = order.checklist.progress
         add(StyledLine("4S checklist ", Theme.title)
             .appending("\(total) ", ProgressBar.style(total))
-            .appending(ProgressBar.text(total, width: min(20, max(4, width - 20))), ProgressBar.style(total)))
+            .appending(ProgressBar.cells(total, limit: max(0, width - 20)) ?? "", ProgressBar.style(total)))
         let shown = order.checklist.steps(includingHidden: state.showsHiddenSteps)
         for section in ChecklistSection.allCases {
             let progress = order.checklist.progress(of: section)
             add(StyledLine(section.title + " ", Theme.sectionTitle)
                 .appending("\(progress) ", ProgressBar.style(progress))
-                .appending(ProgressBar.text(progress, width: 3), ProgressBar.style(progress))
+                .appending(ProgressBar.cells(progress, limit: 12) ?? "", ProgressBar.style(progress))
                 .appending("  " + section.purpose, Theme.muted))
             var any = false
             for (index, entry) in shown.enumerated() where entry.section == section {
@@ -123,7 +123,8 @@ struct DetailView {
     private func orderLines(_ order: TrainingOrder, width: Int) -> [StyledLine] {
         let due = DueDate(due: order.due, today: state.today)
         var lines: [StyledLine] = []
-        lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title))
+        lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title)
+            .appending(order.owners.isEmpty ? "" : "  carried by " + order.owners.joined(separator: ", "), Theme.muted))
         var facts: StyledLine
         if order.status.isOpen {
             facts = StyledLine("Due \(due.long)", due.style)

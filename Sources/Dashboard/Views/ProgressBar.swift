@@ -1,13 +1,16 @@
 import Model
 
-/// Small progress bars such as ▰▰▱ for a section or ▰▰▰▰▱▱▱▱ for an order.
+/// Progress drawn one cell per step, ▰ done and ▱ to do: ▰▰▱ is two of three steps.
 enum ProgressBar {
-    static func text(_ progress: Progress, width: Int) -> String {
-        guard width > 0 else { return "" }
-        let filled = progress.total == 0 ? 0
-            : Int((Double(progress.done) / Double(progress.total) * Double(width)).rounded())
-        let shown = progress.done > 0 && filled == 0 ? 1 : filled
-        return String(repeating: "▰", count: shown) + String(repeating: "▱", count: width - shown)
+    /// The cells, or nil when there are more steps than `limit` cells.
+    static func cells(_ progress: Progress, limit: Int) -> String? {
+        guard progress.total <= limit else { return nil }
+        return String(repeating: "▰", count: progress.done) + String(repeating: "▱", count: progress.total - progress.done)
+    }
+
+    /// The cells, or the count ("4/5") when there are more steps than fit.
+    static func cellsOrCount(_ progress: Progress, limit: Int) -> String {
+        cells(progress, limit: limit) ?? progress.description
     }
 
     static func style(_ progress: Progress) -> Style {

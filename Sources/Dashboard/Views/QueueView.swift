@@ -5,32 +5,22 @@ struct QueueView {
     let state: AppState
     let rect: Rect
 
-    private struct Columns {
-        var id: Int
-        var stakeholder: Int
-        var due = 8
-        var progress = 16
-        var stage: Int
-        var title: Int
-    }
-
-    private func columns() -> Columns {
-        let idWidth = "#\(state.document.nextOrderID)".count + 1
-        let stakeholder = rect.width >= 90 ? 16 : 12
-        let stage = 10
-        let fixed = 2 + idWidth + stakeholder + 8 + 16 + stage
-        return Columns(id: idWidth, stakeholder: stakeholder, stage: stage, title: max(8, rect.width - fixed))
+    private var columns: QueueColumns {
+        QueueColumns(width: rect.width, idWidth: "#\(state.document.nextOrderID)".count + 1,
+                     hasOwners: state.document.hasOwners)
     }
 
     func draw(into screen: inout Screen) {
         guard rect.height > 0 else { return }
-        let columns = columns()
-        var titles = StyledLine("  " + DisplayWidth.fit("ID", to: columns.id), Theme.columnTitles)
-        titles.append(DisplayWidth.fit("Order", to: columns.title), Theme.columnTitles)
-        titles.append(DisplayWidth.fit("Stakeholder", to: columns.stakeholder), Theme.columnTitles)
-        titles.append(DisplayWidth.fit(state.view == .archive ? "Closed" : "Due", to: columns.due), Theme.columnTitles)
-        titles.append(DisplayWidth.fit("4S progress", to: columns.progress), Theme.columnTitles)
-        titles.append(DisplayWidth.fit("Stage", to: columns.stage), Theme.columnTitles)
+        let columns = columns
+        var titles = StyledLine("  ")
+        // Each title leaves the space that separates its column from the next.
+        for (title, width) in [("ID", columns.id + columns.priority), ("Order", columns.title), ("Owner", columns.owner),
+                               ("Stakeholder", columns.stakeholder), (state.view == .archive ? "Closed" : "Due", columns.due),
+                               (columns.showsSections ? "4S progress" : "4S", columns.progress),
+                               (columns.showsStageTitle ? "Stage" : "Stg", columns.stage)] where width > 0 {
+            titles.append(DisplayWidth.fit(title, to: width - 1) + " ", Theme.columnTitles)
+        }
         titles.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
 
         guard !state.queue.isEmpty else {
@@ -51,7 +41,7 @@ struct QueueView {
         }
     }
 
-    private func row(for order: TrainingOrder, columns: Columns, isSelected: Bool) -> StyledLine {
+    private func row(for order: TrainingOrder, columns: QueueColumns, isSelected: Bool) -> StyledLine {
         let due = DueDate(due: order.due, today: state.today)
         let stakeholder = state.document.stakeholder(id: order.stakeholderID)
         var line = StyledLine(isSelected ? "▶ " : "  ", .plain)
@@ -59,21 +49,57 @@ struct QueueView {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
         line.append(DisplayWidth.fit(order.shortID, to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
-        line.append(DisplayWidth.fit(order.title, to: columns.title - 1) + " ", due.isOverdue ? Theme.overdue : .plain)
-        line.append(DisplayWidth.fit(stakeholder?.name ?? order.stakeholderID, to: columns.stakeholder - 1) + " ")
+        line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
+        appendTitle(of: order, width: columns.title, style: due.isOverdue ? Theme.overdue : .plain, to: &line)
+        line.append(DisplayWidth.fit(order.owners.joined(separator: ", "), to: columns.owner - 1) + (columns.owner > 0 ? " " : ""))
+        line.append(DisplayWidth.fit(stakeholder?.name ?? order.stakeholderID, to: columns.stakeholder - 1)
+            + (columns.stakeholder > 0 ? " " : ""))
         if order.status.isOpen {
             line.append(DisplayWidth.fit(due.short, to: columns.due), due.style)
         } else {
             line.append(DisplayWidth.fit(order.closedOn?.shortDescription ?? "done", to: columns.due), Theme.done)
         }
-        for section in ChecklistSection.allCases {
-            let progress = order.checklist.progress(of: section)
-            line.append(ProgressBar.text(progress, width: 3), ProgressBar.style(progress))
-            line.append(" ")
+        if columns.showsSections {
+            for section in ChecklistSection.allCases {
+                let progress = order.checklist.progress(of: section)
+                let cells = ProgressBar.cellsOrCount(progress, limit: QueueColumns.sectionCells)
+                line.append(DisplayWidth.fit(cells, to: QueueColumns.sectionCells) + " ", ProgressBar.style(progress))
+            }
+        } else {
+            let total = order.checklist.progress
+            line.append(DisplayWidth.fit(total.description, to: columns.progress), ProgressBar.style(total))
         }
-        if let stage = stakeholder?.stage {
-            line.append(DisplayWidth.fit("\(stage.rawValue) \(stage.shortTitle)", to: columns.stage), Theme.stage(stage))
+        if let stakeholder, columns.stage > 0 {
+            let badge = StageBadge(stakeholder: stakeholder, today: state.today)
+            line.append(DisplayWidth.fit(badge.text(showingTitle: columns.showsStageTitle), to: columns.stage), badge.style)
         }
         return line
+    }
+
+    /// `!` for a high priority, `↓` for a low one, nothing for the usual.
+    static func priorityMark(_ priority: Priority) -> String {
+        switch priority {
+        case .high: "! "
+        case .medium: "  "
+        case .low: "↓ "
+        }
+    }
+
+    /// The title, then as many of its tags as fit whole after it.
+    private func appendTitle(of order: TrainingOrder, width: Int, style: Style, to line: inout StyledLine) {
+        let title = DisplayWidth.truncate(order.title, to: width - 1)
+        line.append(title, style)
+        var used = DisplayWidth.of(title)
+        var tags = ""
+        if title == order.title {
+            for tag in order.tags {
+                let next = " #" + tag
+                guard used + DisplayWidth.of(tags + next) <= width - 1 else { break }
+                tags += next
+            }
+        }
+        line.append(tags, Theme.muted)
+        used += DisplayWidth.of(tags)
+        line.append(String(repeating: " ", count: max(0, width - used)))
     }
 }

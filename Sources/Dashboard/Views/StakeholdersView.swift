@@ -28,10 +28,11 @@ struct StakeholdersView {
     }
 
     private func drawList(_ list: [Stakeholder], into screen: inout Screen, rect: Rect) {
-        let nameWidth = max(12, min(24, rect.width - 46))
+        let nameWidth = max(12, min(24, rect.width - 56))
         var titles = StyledLine("  " + DisplayWidth.fit("Stakeholder", to: nameWidth), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Spectrum", to: 16) + DisplayWidth.fit("R's", to: 7) + DisplayWidth.fit("Open", to: 6)
-            + DisplayWidth.fit("Done", to: 6) + DisplayWidth.fit("Last contact", to: 12), Theme.columnTitles)
+            + DisplayWidth.fit("Done", to: 6) + DisplayWidth.fit("Touchpoint", to: 11) + DisplayWidth.fit("Last contact", to: 12),
+            Theme.columnTitles)
         titles.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
         guard !list.isEmpty else {
             screen.put("No stakeholders yet: S adds one.", x: rect.x + 2, y: rect.y + 2, style: Theme.muted)
@@ -41,6 +42,7 @@ struct StakeholdersView {
         let top = Self.firstShownRow(selected: state.stakeholderPosition, rows: rows, count: list.count)
         // One pass over the orders for all rows, not one per row.
         let ordersByStakeholder = Dictionary(grouping: state.document.orders, by: \.stakeholderID)
+        let contact = StakeholderContact(state.document)
         for (offset, stakeholder) in list.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let orders = ordersByStakeholder[stakeholder.id] ?? []
@@ -54,18 +56,12 @@ struct StakeholdersView {
             line.append(DisplayWidth.fit(ratings.map { $0.map(String.init) ?? "-" }.joined(separator: "/"), to: 7), Theme.muted)
             line.append(DisplayWidth.fit(String(orders.count { $0.status.isOpen }), to: 6))
             line.append(DisplayWidth.fit(String(orders.count { !$0.status.isOpen }), to: 6), Theme.muted)
-            line.append(lastContact(of: stakeholder, orders: orders).map(\.shortDescription) ?? "—", Theme.muted)
+            let touchpoint = DueDate(due: stakeholder.nextTouchpoint?.on, today: state.today)
+            line.append(DisplayWidth.fit(touchpoint.short, to: 11), stakeholder.nextTouchpoint == nil ? Theme.muted : touchpoint.style)
+            line.append(contact.last(with: stakeholder.id)?.shortDescription ?? "—", Theme.muted)
             if index == state.stakeholderPosition { line.rowStyle = Theme.selected }
             line.draw(into: &screen, x: rect.x, y: rect.y + 1 + offset, width: rect.width)
         }
-    }
-
-    /// The latest day they were in touch: a note about them, a stage move, or a Sure Thing
-    /// step ticked on one of their orders.
-    private func lastContact(of stakeholder: Stakeholder, orders: [TrainingOrder]) -> CalendarDay? {
-        let moments = stakeholder.notes.map(\.at) + stakeholder.stageHistory.map(\.at)
-            + orders.flatMap { $0.checklist[.sureThing].compactMap(\.tick?.at) }
-        return moments.max().map(CalendarDay.local)
     }
 
     private func detailLines(_ stakeholder: Stakeholder?, list: [Stakeholder], width: Int) -> [StyledLine] {

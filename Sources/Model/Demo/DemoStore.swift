@@ -15,6 +15,11 @@ public enum DemoStore {
         var ticked: [ChecklistSection: [Int]]
     }
 
+    /// Who on the demo team carries each order, by id; the orders not named have no owner yet.
+    private static let owners: [Int: [String]] = [
+        1: ["maya"], 2: ["jon"], 3: ["maya"], 4: ["jon", "maya"], 5: ["maya"], 7: ["jon"], 8: ["jon"], 10: ["maya"], 11: ["jon"],
+    ]
+
     public static func make(now: Timestamp) -> StoreDocument {
         let today = CalendarDay.local(at: now)
         var document = StoreDocument(name: "Learning & Development")
@@ -37,7 +42,7 @@ public enum DemoStore {
             if from != person.stage {
                 stakeholder.stageHistory = [StageChange(
                     at: Timestamp(secondsSince1970: now.secondsSince1970 - Int64(daysAgo) * 86_400),
-                    from: from, to: person.stage, by: "demo",
+                    from: from, to: person.stage, by: "maya",
                     note: "Moved after a good conversation about their goals.")]
             }
             document.add(stakeholder)
@@ -110,6 +115,7 @@ public enum DemoStore {
                 ticked: [.shiftMindset: [0], .strategicApproach: [0], .sureThing: [0]]),
         ]
         for (offset, sketch) in sketches.enumerated() {
+            let owners = Self.owners[offset + 1] ?? []
             var checklist = document.template
             for (section, positions) in sketch.ticked {
                 for position in positions where position < checklist[section].count {
@@ -118,14 +124,16 @@ public enum DemoStore {
                     let daysAgo = Int64(min(sketch.receivedDaysAgo, spread + offset % 2))
                     checklist[section][position].tick = Tick(
                         at: Timestamp(secondsSince1970: now.secondsSince1970 - daysAgo * 86_400 - Int64(position) * 3_600),
-                        by: "demo")
+                        by: owners.first ?? "maya")
                 }
             }
-            document.add(TrainingOrder(
+            var order = TrainingOrder(
                 id: offset + 1, title: sketch.title, request: sketch.request, stakeholderID: sketch.stakeholder,
                 audience: sketch.audience, received: today.adding(days: -sketch.receivedDaysAgo),
                 due: sketch.dueInDays.map { today.adding(days: $0) }, priority: sketch.priority,
-                status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist))
+                status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist)
+            order.owners = owners
+            document.add(order)
         }
         addDetails(to: &document, now: now, today: today)
         return document
@@ -141,9 +149,9 @@ public enum DemoStore {
             order.value = ValueEstimate(hoursSavedPerPerson: 1.5, people: 120, costPerHour: 38)
             order.businessProblem = "Near-misses rose after the night shift doubled."
             order.notes = [
-                Note(id: "demo-1", at: daysAgo(6), by: "demo",
+                Note(id: "demo-1", at: daysAgo(6), by: "jon",
                      text: "Managers say most incidents happen in the first hour of a shift."),
-                Note(id: "demo-2", at: daysAgo(2), by: "demo",
+                Note(id: "demo-2", at: daysAgo(2), by: "jon",
                      text: "Agreed with Marco: short videos spread over the year, not one long session."),
             ]
         }
@@ -155,7 +163,10 @@ public enum DemoStore {
         for id in [10, 11] {
             document.updateOrder(id: id) { order in order.closedOn = order.due?.adding(days: 2) }
         }
-        document.updateOrder(id: 10) { order in order.closingNote = "Teams asked for a follow-up on giving feedback." }
+        document.updateOrder(id: 10) { order in
+            order.closingNote = "Teams asked for a follow-up on giving feedback."
+            order.value = ValueEstimate(hoursSavedPerPerson: 2, people: 60, costPerHour: 45)
+        }
         document.updateOrder(id: 7) { order in
             order.decision = .accepted
             order.decisionReason = "Quick win; use it to ask about the real sales goals."
@@ -170,8 +181,11 @@ public enum DemoStore {
             lena.rapport = 3
             lena.reputation = 3
             lena.relationships = 2
-            lena.notes = [Note(id: "demo-3", at: daysAgo(9), by: "demo",
+            lena.notes = [Note(id: "demo-3", at: daysAgo(9), by: "maya",
                                text: "Her goal this year: cut onboarding time in half without adding headcount.")]
+        }
+        document.updateStakeholder(id: "aiko-tanaka") { aiko in
+            aiko.nextTouchpoint = Touchpoint(on: today.adding(days: -3), purpose: "Review the webinar pilot together")
         }
         document.updateStakeholder(id: "samuel-reyes") { samuel in
             samuel.rapport = 3

@@ -9,6 +9,8 @@ public enum NumberLimits {
     public static let costPerHour: ClosedRange<Double> = 0...1_000_000
     /// Rapport, reputation and relationships.
     public static let rating: ClosedRange<Int> = 0...3
+    /// Days of a follow-up period: a day to ten years.
+    public static let followUpDays: ClosedRange<Int> = 1...3650
 
     /// "from 0 to 10,000,000"
     public static func describe<Bound: Comparable>(_ range: ClosedRange<Bound>) -> String {

@@ -105,6 +105,8 @@ public struct OrderDetails: Sendable, Equatable {
     public var priority: Priority
     public var status: OrderStatus
     public var tags: [String]
+    /// Who on the L&D team carries the order; several people may share one.
+    public var owners: [String] = []
     public var arrival: OrderArrival
     /// The business problem behind the request, when someone found it.
     public var businessProblem = ""
@@ -137,6 +139,7 @@ extension OrderDetails: FieldwiseMergeable {
     public static let mergeFields: [MergeField<OrderDetails>] = [
         MergeField(\.title), MergeField(\.request), MergeField(\.stakeholderID), MergeField(\.audience),
         MergeField(\.received), MergeField(\.due), MergeField(\.priority), MergeField(\.status), MergeField(\.tags),
+        MergeField(\.owners),
         MergeField(\.arrival), MergeField(\.businessProblem), MergeField(\.audienceSize), MergeField(\.decision),
         MergeField(\.decisionReason), MergeField(\.closingNote), MergeField(\.closedOn), MergeField(\.measurement),
         MergeField(\.value),

@@ -91,6 +91,11 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
         set { details[keyPath: field] = newValue }
     }
 
+    /// Whether the planned touchpoint's day has passed.
+    public func touchpointIsOverdue(on today: CalendarDay) -> Bool {
+        details.nextTouchpoint.map { $0.on < today } ?? false
+    }
+
     /// A handle made from a name, unique among `existing`: "Chloé Martin" is `chloe-martin`.
     public static func newID(for name: String, existing: [Stakeholder]) -> String {
         let slug = UniqueName.slug(name)

@@ -5,6 +5,7 @@ public struct StoreDocument: Sendable, Equatable {
     public var name: String
     /// The checklist that new orders copy.
     public var template: Checklist
+    public var settings = StoreSettings()
     public private(set) var orders: [TrainingOrder]
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]
@@ -21,7 +22,7 @@ public struct StoreDocument: Sendable, Equatable {
     }
 
     public static func == (lhs: StoreDocument, rhs: StoreDocument) -> Bool {
-        lhs.name == rhs.name && lhs.template == rhs.template && lhs.orders == rhs.orders
+        lhs.name == rhs.name && lhs.template == rhs.template && lhs.settings == rhs.settings && lhs.orders == rhs.orders
             && lhs.stakeholders == rhs.stakeholders
     }
 
@@ -30,6 +31,9 @@ public struct StoreDocument: Sendable, Equatable {
         stakeholderIndex = Dictionary(stakeholders.enumerated().map { ($1.id, $0) },
                                       uniquingKeysWith: { first, _ in first })
     }
+
+    /// Whether any order names who carries it: until then the queue has no owner column.
+    public var hasOwners: Bool { orders.contains { !$0.owners.isEmpty } }
 
     public func order(id: Int) -> TrainingOrder? {
         orderIndex[id].map { orders[$0] }

@@ -78,6 +78,12 @@ public struct TrainingOrder: Sendable, Equatable, Identifiable {
     /// `#12`: how people refer to an order in conversation and on screen.
     public var shortID: String { "#\(id)" }
 
+    /// Open and overdue, or due in the seven days from `today`.
+    public func isDueWithinAWeek(of today: CalendarDay) -> Bool {
+        guard details.status.isOpen, let due = details.due else { return false }
+        return today.days(until: due) < 7
+    }
+
     public func isOverdue(on today: CalendarDay) -> Bool {
         guard details.status.isOpen, let due = details.due else { return false }
         return due < today

@@ -70,11 +70,13 @@ public enum DueFilter: String, CaseIterable, Sendable {
 /// Everything that decides which orders a list shows and in what order.
 public struct QueueQuery: Sendable, Equatable {
     public var status: StatusFilter = .open
-    /// Matched against title, request, stakeholder, tags and notes, ignoring case and accents.
+    /// Matched against title, request, stakeholder, tags, owners and notes, ignoring case and accents.
     public var search = ""
     public var stakeholderID: String?
     public var stage: EngagementStage?
     public var tag: String?
+    /// Only the orders this person carries.
+    public var owner: String?
     public var priority: Priority?
     public var due: DueFilter = .any
     public var sort: QueueSort = .dueDate
@@ -90,6 +92,7 @@ public struct QueueQuery: Sendable, Equatable {
         if let stakeholderID { parts.append("stakeholder: " + (document.stakeholder(id: stakeholderID)?.name ?? stakeholderID)) }
         if let stage { parts.append("stage: \(stage.shortTitle)") }
         if let tag { parts.append("#\(tag)") }
+        if let owner { parts.append("owner: \(owner)") }
         if let priority { parts.append("\(priority.rawValue) priority") }
         if due != .any { parts.append(due.title) }
         return parts
@@ -97,7 +100,7 @@ public struct QueueQuery: Sendable, Equatable {
 
     /// Whether any filter beyond the status is set.
     public var isFiltered: Bool {
-        !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || priority != nil || due != .any
+        !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || owner != nil || priority != nil || due != .any
     }
 
     /// The same sort with every filter cleared and the status back to `status`.
@@ -120,6 +123,7 @@ public struct OrderQueue: Sendable, Equatable {
             if let stakeholderID = query.stakeholderID, order.stakeholderID != stakeholderID { return false }
             if let stage = query.stage, document.stakeholder(id: order.stakeholderID)?.stage != stage { return false }
             if let tag = query.tag, !order.tags.contains(where: { $0.folded == tag.folded }) { return false }
+            if let owner = query.owner, !order.owners.contains(where: { $0.folded == owner.folded }) { return false }
             if let priority = query.priority, order.priority != priority { return false }
             if let today {
                 switch query.due {
@@ -220,7 +224,7 @@ public struct SearchIndex: Sendable, Equatable {
             // people added (every order has the template's), and its stakeholder's notes.
             let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
             let parts = [order.title, order.request, order.businessProblem, order.audience]
-                + order.tags.map { "#" + $0 } + order.notes.map(\.text) + steps
+                + order.tags.map { "#" + $0 } + order.owners + order.notes.map(\.text) + steps
             let stakeholder = stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
             return (order.id, Array(parts.joined(separator: " \u{1F} ").folded.utf8) + [0x1F] + stakeholder)
         })

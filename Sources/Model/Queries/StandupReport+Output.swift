@@ -17,34 +17,60 @@ extension StandupReport {
         }))
         blocks.append(StandupBlock(title: "Due this week", lines: dueThisWeek.isEmpty ? ["nothing due this week"]
             : dueThisWeek.map { "#\($0.id) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))" }))
+        blocks.append(StandupBlock(title: "By person",
+                                   lines: people.isEmpty ? ["nobody ticked a step or has one due"] : people.map(Self.personLine)))
         blocks.append(StandupBlock(title: "Ticked since \(since.shortDescription)", lines: ticks.isEmpty ? ["no steps ticked"]
             : ticks.map { "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))" }))
         blocks.append(StandupBlock(title: "4S across open orders", lines: sectionCompletion.map { entry in
             "\(entry.section.title.padded(to: 20)) \(Self.bar(entry.progress.fraction, width: 8)) \(entry.progress)"
                 + (entry.section == neglectedSection ? " ← least done" : "")
         }))
-        blocks.append(StandupBlock(title: "Open orders", lines: open.isEmpty ? ["no open orders"] : open.map { order in
-            "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
+        blocks.append(StandupBlock(title: "Touchpoints due", lines: touchpointsDue.isEmpty ? ["none in the next 7 days"]
+            : touchpointsDue.map { "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
+                + ($0.touchpoint.on < today ? " (overdue)" : "")
+                + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)") }))
+        blocks.append(StandupBlock(title: "Not in touch for \(followUpDays) days",
+                                   lines: quiet.isEmpty ? ["everyone was in touch lately"] : quiet.map { line in
+            line.stakeholder + (line.lastContact.map { ", last contact \($0.shortDescription) (\($0.days(until: today)) days ago)" }
+                ?? ", no contact recorded")
+        }))
+        blocks.append(StandupBlock(title: "Value delivered", lines: value.map(Self.valueLine)))
+        blocks.append(StandupBlock(title: "Stage moves, last 7 days", lines: stageMoves.isEmpty ? ["no moves"] : stageMoves.map { move in
+            "\(move.stakeholder): \(move.change.from.shortTitle) → \(move.change.to.shortTitle), "
+                + "\(CalendarDay.local(at: move.change.at).shortDescription)" + (move.change.note.isEmpty ? "" : " (\(move.change.note))")
         }))
         let most = max(1, spectrum.map(\.count).max() ?? 1)
         blocks.append(StandupBlock(title: "Stakeholders on the spectrum", lines: spectrum.map { entry in
             "\(entry.stage.rawValue) \(entry.stage.title.padded(to: 19)) \(String(entry.count).padded(to: 3)) "
                 + String(repeating: "■", count: entry.count * 10 / most)
         }))
-        blocks.append(StandupBlock(title: "Stage moves, last 7 days", lines: stageMoves.isEmpty ? ["no moves"] : stageMoves.map { move in
-            "\(move.stakeholder): \(move.change.from.shortTitle) → \(move.change.to.shortTitle), "
-                + "\(CalendarDay.local(at: move.change.at).shortDescription)" + (move.change.note.isEmpty ? "" : " (\(move.change.note))")
-        }))
-        blocks.append(StandupBlock(title: "Touchpoints due", lines: touchpointsDue.isEmpty ? ["none in the next 7 days"]
-            : touchpointsDue.map { "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
-                + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)") }))
         // Months with no orders say nothing about the trend.
         let months = trend.filter { $0.transactional + $0.collaborative + $0.earlyInvolvement > 0 }
         blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)",
                                    lines: months.isEmpty ? ["no orders in these months"] : months.map { month in
             "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
         }))
+        blocks.append(StandupBlock(title: "Open orders", lines: open.isEmpty ? ["no open orders"] : open.map { order in
+            "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
+        }))
         return blocks
+    }
+
+    /// "ana: 2 ticked · due #8 5d late, #1 Nov 26"
+    private static func personLine(_ person: PersonLine) -> String {
+        let due = person.due.isEmpty ? "nothing due this week"
+            : "due " + person.due.map { "#\($0.id) \($0.due?.shortDescription ?? "")" }.joined(separator: ", ")
+        return "\(person.name.isEmpty ? "no owner" : person.name): \(person.ticked) ticked · \(due)"
+    }
+
+    /// "Nov 2026: 2 delivered · 1,200 h and 48,000 saved (estimates on 2)"
+    private static func valueLine(_ value: DeliveredValue) -> String {
+        guard value.delivered > 0 else { return "\(value.period): nothing delivered yet" }
+        let head = "\(value.period): \(value.delivered) delivered"
+        guard value.estimated > 0 else { return head + " · no value estimated (m on an order)" }
+        return head + " · \(GroupedNumber.text(value.hoursSaved)) h"
+            + (value.saving > 0 ? " and \(GroupedNumber.text(value.saving)) saved" : " saved")
+            + " (estimates on \(value.estimated))"
     }
 
     static func bar(_ fraction: Double, width: Int) -> String {
@@ -103,6 +129,26 @@ extension StandupReport {
                 .object(JSONObject([
                     "stakeholder": .string(line.stakeholder), "on": .string(line.touchpoint.on.description),
                     "purpose": .string(line.touchpoint.purpose),
+                ]))
+            }),
+            "people": .array(people.map { person in
+                .object(JSONObject([
+                    "name": person.name.isEmpty ? .null : .string(person.name),
+                    "ticked": .number(Double(person.ticked)), "due": .array(person.due.map(order)),
+                ]))
+            }),
+            "followUpDays": .number(Double(followUpDays)),
+            "notInTouch": .array(quiet.map { line in
+                .object(JSONObject([
+                    "stakeholder": .string(line.stakeholder),
+                    "lastContact": line.lastContact.map { .string($0.description) } ?? .null,
+                ]))
+            }),
+            "valueDelivered": .array(value.map { period in
+                .object(JSONObject([
+                    "period": .string(period.period), "delivered": .number(Double(period.delivered)),
+                    "estimated": .number(Double(period.estimated)), "hoursSaved": .number(period.hoursSaved),
+                    "saving": .number(period.saving),
                 ]))
             }),
             "sections": .object(JSONObject(Dictionary(uniqueKeysWithValues: sectionCompletion.map { entry in

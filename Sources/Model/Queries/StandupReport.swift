@@ -28,6 +28,22 @@ public struct StandupReport: Sendable, Equatable {
         public var touchpoint: Touchpoint
     }
 
+    /// What one person on the team ticked since the last stand-up and has due.
+    public struct PersonLine: Sendable, Equatable {
+        /// Empty for the orders nobody owns.
+        public var name: String
+        public var ticked: Int
+        /// Their open orders that are overdue or due this week, soonest first.
+        public var due: [OrderLine]
+    }
+
+    /// A stakeholder nobody has been in touch with for the follow-up period.
+    public struct QuietLine: Sendable, Equatable {
+        public var stakeholder: String
+        /// nil when no contact is recorded at all.
+        public var lastContact: CalendarDay?
+    }
+
     /// How orders arrived in one month: the trend toward partnership.
     public struct MonthTrend: Sendable, Equatable {
         /// "2026-11"
@@ -46,6 +62,13 @@ public struct StandupReport: Sendable, Equatable {
     public var ticks: [TickLine]
     public var stageMoves: [StageMove]
     public var touchpointsDue: [TouchpointLine]
+    public var people: [PersonLine]
+    /// Longest quiet first.
+    public var quiet: [QuietLine]
+    /// The follow-up period `quiet` was found with, in days.
+    public var followUpDays: Int
+    /// This month, then this quarter.
+    public var value: [DeliveredValue]
     /// Done of total, per section, across the open orders.
     public var sectionCompletion: [(section: ChecklistSection, progress: Progress)]
     /// How many stakeholders sit at each stage, order taker first.
@@ -55,6 +78,7 @@ public struct StandupReport: Sendable, Equatable {
     public static func == (lhs: StandupReport, rhs: StandupReport) -> Bool {
         lhs.today == rhs.today && lhs.since == rhs.since && lhs.open == rhs.open && lhs.ticks == rhs.ticks
             && lhs.stageMoves == rhs.stageMoves && lhs.touchpointsDue == rhs.touchpointsDue
+            && lhs.people == rhs.people && lhs.quiet == rhs.quiet && lhs.value == rhs.value
             && lhs.sectionCompletion.map(\.progress) == rhs.sectionCompletion.map(\.progress)
             && lhs.spectrum.map(\.count) == rhs.spectrum.map(\.count) && lhs.trend == rhs.trend
     }
@@ -104,6 +128,18 @@ public struct StandupReport: Sendable, Equatable {
             return TouchpointLine(stakeholder: stakeholder.name, touchpoint: touchpoint)
         }.sorted { $0.touchpoint.on < $1.touchpoint.on }
 
+        people = Self.people(openOrders.filter { $0.isDueWithinAWeek(of: today) }.map { ($0.owners, line($0)) },
+                             ticks: ticks)
+        followUpDays = document.settings.followUpPeriod
+        let contact = StakeholderContact(document)
+        let quietSince = today.adding(days: -followUpDays)
+        quiet = document.stakeholders.compactMap { stakeholder -> QuietLine? in
+            let last = contact.last(with: stakeholder.id)
+            if let last, last > quietSince { return nil }
+            return QuietLine(stakeholder: stakeholder.name, lastContact: last)
+        }.sorted { ($0.lastContact?.ordinal ?? .min) < ($1.lastContact?.ordinal ?? .min) }
+        value = DeliveredValue.monthAndQuarter(of: today, in: document)
+
         sectionCompletion = ChecklistSection.allCases.map { section in
             (section, openOrders.reduce(Progress(done: 0, total: 0)) { $0 + $1.checklist.progress(of: section) })
         }
@@ -120,6 +156,24 @@ public struct StandupReport: Sendable, Equatable {
                               transactional: arrived.count { $0.arrival == .transactionalRequest },
                               collaborative: arrived.count { $0.arrival == .collaborativeConversation },
                               earlyInvolvement: arrived.count { $0.arrival == .earlyInvolvement })
+        }
+    }
+
+    /// One line per person who ticked a step or owns an order due within the week, by
+    /// name; the orders nobody owns last.
+    private static func people(_ due: [(owners: [String], line: OrderLine)], ticks: [TickLine]) -> [PersonLine] {
+        var byName: [String: PersonLine] = [:]
+        func person(_ name: String) -> PersonLine { byName[name] ?? PersonLine(name: name, ticked: 0, due: []) }
+        for tick in ticks { byName[tick.by] = { var line = person(tick.by); line.ticked += 1; return line }() }
+        for (owners, order) in due {
+            for name in owners.isEmpty ? [""] : owners {
+                var line = person(name)
+                line.due.append(order)
+                byName[name] = line
+            }
+        }
+        return byName.values.sorted { lhs, rhs in
+            lhs.name.isEmpty != rhs.name.isEmpty ? !lhs.name.isEmpty : lhs.name.folded < rhs.name.folded
         }
     }
 

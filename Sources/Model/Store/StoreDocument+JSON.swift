@@ -66,6 +66,7 @@ extension StoreDocument {
         let orderRanges = orders.ranges
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
                                      orders: orders.orders, stakeholders: stakeholders)
+        document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
@@ -90,6 +91,7 @@ extension StoreDocument {
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
+        object.set("settings", settings.isEmpty ? nil : settings.json)
         object["stakeholders"] = .array(stakeholders.map(\.json))
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
@@ -278,6 +280,17 @@ extension ChecklistStep {
 }
 
 extension FieldReader {
+    /// A list of strings; an entry of another kind is reported and left out.
+    func strings(_ key: String) -> [String] {
+        array(key).compactMap { entry in
+            guard case .string(let text) = entry else {
+                report(key, "expected a list of strings, found \(entry.kindDescription)")
+                return nil
+            }
+            return text
+        }
+    }
+
     func flag(_ key: String) -> Bool {
         guard let found = value(key), found != .null else { return false }
         guard case .bool(let flag) = found else {
@@ -294,14 +307,7 @@ extension TrainingOrder {
         let title = reader.required("title", reader.string)
         let stakeholderID = reader.required("stakeholder", reader.string)
         let received = reader.required("received", reader.day)
-        var tags: [String] = []
-        for tag in reader.array("tags") {
-            guard case .string(let text) = tag else {
-                reader.report("tags", "expected a list of strings, found \(tag.kindDescription)")
-                continue
-            }
-            tags.append(text)
-        }
+        let tags = reader.strings("tags")
         let request = reader.string("request")
         let audience = reader.string("audience")
         let due = reader.day("due")
@@ -320,6 +326,7 @@ extension TrainingOrder {
         var details = OrderDetails(title: title, request: request ?? "", stakeholderID: stakeholderID,
                                    audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
                                    status: status ?? .new, tags: tags, arrival: arrival ?? .transactionalRequest)
+        details.owners = reader.strings("owners")
         details.businessProblem = reader.string("businessProblem") ?? ""
         details.audienceSize = audienceSize
         details.decision = decision
@@ -345,6 +352,7 @@ extension TrainingOrder {
         object["priority"] = .string(details.priority.rawValue)
         object["status"] = .string(details.status.rawValue)
         object["tags"] = .array(details.tags.map { .string($0) })
+        object.set("owners", details.owners.isEmpty ? nil : .array(details.owners.map { .string($0) }))
         object["arrival"] = .string(details.arrival.rawValue)
         object.set("businessProblem", text: details.businessProblem)
         object.set("audienceSize", number: details.audienceSize.map(Double.init))
@@ -373,6 +381,19 @@ extension Measurement {
         object.set("baseline", text: baseline)
         object.set("target", text: target)
         object.set("result", text: result)
+        return .object(object)
+    }
+}
+
+extension StoreSettings {
+    init(_ reader: FieldReader) {
+        self.init(followUpDays: reader.integer("followUpDays", in: NumberLimits.followUpDays))
+        preserved.object = reader.unread
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object.set("followUpDays", number: followUpDays.map(Double.init))
         return .object(object)
     }
 }

@@ -30,6 +30,7 @@ public struct ViewPreferences: Sendable, Equatable {
         query.stakeholderID = text("stakeholder")
         query.stage = text("stage").flatMap(EngagementStage.init(key:))
         query.tag = text("tag")
+        query.owner = text("owner")
         query.priority = text("priority").flatMap(Priority.init(rawValue:))
         query.due = text("due").flatMap(DueFilter.init(rawValue:)) ?? .any
         return ViewPreferences(queue: query)
@@ -42,6 +43,7 @@ public struct ViewPreferences: Sendable, Equatable {
         queue.set("stakeholder", self.queue.stakeholderID.map { .string($0) })
         queue.set("stage", self.queue.stage.map { .string($0.key) })
         queue.set("tag", self.queue.tag.map { .string($0) })
+        queue.set("owner", self.queue.owner.map { .string($0) })
         queue.set("priority", self.queue.priority.map { .string($0.rawValue) })
         do {
             try FileSystem.replace(path, with: JSONWriter.bytes(for: .object(JSONObject(["queue": .object(queue)]))))
