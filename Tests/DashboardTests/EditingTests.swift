@@ -12,9 +12,13 @@ import Testing
         app.send(.form(.edit(.insert(text))))
     }
 
-    /// Moves the form's focus to a field by its id.
+    /// Moves the form's focus to a field by its id; a form without it fails the test.
     private mutating func focus(_ id: String) {
-        while app.state.form?.fields[app.state.form?.focused ?? 0].id != id { app.send(.form(.nextField)) }
+        guard let index = app.state.form?.fields.firstIndex(where: { $0.id == id }) else {
+            Issue.record("the form has no field \(id)")
+            return
+        }
+        while app.state.form?.focused != index { app.send(.form(.nextField)) }
     }
 
     private func persisted(_ effects: [Effect]) -> [StoreOperation] {
@@ -41,6 +45,7 @@ import Testing
         #expect(order.due?.description == "2026-12-09")
         #expect(order.arrival == .collaborativeConversation)
         #expect(order.checklist.progress == Progress(done: 0, total: 12))
+        #expect(order.owners == ["ana"], "whoever adds an order carries it until someone else is named")
         #expect(app.state.document.stakeholder(id: "priya-patel")?.stage == .orderTaker)
         #expect(app.state.status?.text == "New order #12 “Mentoring for new managers”")
 
@@ -253,6 +258,34 @@ import Testing
         let marco = try #require(app.state.document.stakeholder(id: "marco-silva"))
         #expect(marco.rapport == 3 && marco.reputation == 1)
         #expect(marco.nextTouchpoint == Touchpoint(on: Fixture.today.adding(days: 7), purpose: "Quarterly review"))
+    }
+
+    @Test mutating func aNewStakeholderStartsAtTheStageTheyAreAt() throws {
+        app.send(.addStakeholder)
+        type("Omar Haddad")
+        focus("stage")
+        app.send(.form(.edit(.right)), .form(.edit(.right)))
+        app.send(.submitForm)
+        let omar = try #require(app.state.document.stakeholders.first { $0.name == "Omar Haddad" })
+        #expect(omar.stage == .collaborator)
+        #expect(omar.stageHistory.isEmpty)
+        app.send(.switchFocus, .switchFocus, .edit)
+        #expect(app.state.form?.fields.contains { $0.id == "stage" } == false, "later moves go through < and >, with history")
+    }
+
+    @Test mutating func ownersAreEditedAsAListAndMineShowsYourOrders() throws {
+        app.send(.moveDown, .edit)
+        focus("owners")
+        #expect(app.state.form?["owners"] == "maya")
+        type(", ana ,, ")
+        app.send(.submitForm)
+        #expect(app.state.document.order(id: 1)?.owners == ["maya", "ana"])
+        let effects = app.send(.toggleMine)
+        #expect(app.state.queue.orderIDs == [1])
+        #expect(effects == [.savePreferences(app.state.queueQuery)])
+        #expect(app.lines[0].contains("filter: owner: ana"))
+        app.send(.toggleMine)
+        #expect(app.state.queue.count == 9)
     }
 
     @Test mutating func undoGoesBackAHundredChanges() throws {

@@ -14,29 +14,29 @@ import Testing
     @Test func mainScreenAt80x24() {
         let expected = """
  fours │ Learning & Development │ Queue · 9 open · 2 overdue · 3 due this week
-  ID  Order                       Stakeholder Due     4S progress     Stage
-▶ #8  Picking-error coaching for… Marco Silva 5d late ▰▱▱ ▱▱▱ ▱▱▱ ▰▱▱ 2 Change
-  #1  One-hour time-management w… Dana Okafor 2d late ▰▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker
-  #7  Objection-handling e-learn… Dana Okafor Nov 26  ▱▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker
-  #2  Re-shoot the forklift safe… Marco Silva Nov 28  ▰▰▱ ▰▱▱ ▰▰▱ ▰▱▱ 2 Change
-  #3  Webinar series on the new … Aiko Tanaka Nov 30  ▰▰▰ ▰▱▱ ▱▱▱ ▰▰▱ 3 Collab
-  #6  Excel refresher for budget… Chloé Mart… Dec 07  ▱▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker
-  #4  Onboarding path for platfo… Lena Brandt Dec 19  ▰▰▰ ▰▰▰ ▰▱▱ ▰▰▰ 4 Trusted
+  ID    Order                    Owner  Stakeholder Due     4S progress     Stg
+▶ #8  ! Picking-error coaching … jon    Marco Silva 5d late ▰▱▱ ▱▱▱ ▱▱▱ ▰▱▱ 2
+  #1  ! One-hour time-managemen… maya   Dana Okafor 2d late ▰▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1
+  #7    Objection-handling e-le… jon    Dana Okafor Nov 26  ▱▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1
+  #2  ! Re-shoot the forklift s… jon    Marco Silva Nov 28  ▰▰▱ ▰▱▱ ▰▰▱ ▰▱▱ 2
+  #3    Webinar series on the n… maya   Aiko Tanaka Nov 30  ▰▰▰ ▰▱▱ ▱▱▱ ▰▰▱ 3!
+  #6  ↓ Excel refresher for bud…        Chloé Mart… Dec 07  ▱▱▱ ▱▱▱ ▱▱▱ ▱▱▱ 1
+  #4    Onboarding path for pla… jon, … Lena Brandt Dec 19  ▰▰▰ ▰▰▰ ▰▱▱ ▰▰▰ 4
 ────────────────────────────────────────────────────────────────────────────────
- #8 Picking-error coaching for shift leads
+ #8 Picking-error coaching for shift leads  carried by jon
  Due 2026-11-20 (5 days overdue) · high priority · in progress · received 2026-…
  Arrived as a transactional request · for Shift leads  #coaching #quality
  “Picking errors doubled since the new layout. Shift leads need training on it,
  fast.”
 
- 4S checklist 2/12 ▰▰▰▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱
+ 4S checklist 2/12 ▰▰▱▱▱▱▱▱▱▱▱▱
  Shift Mindset 1/3 ▰▱▱  Work inside the order as an equal partner, not a help d…
-   [✓] Asked partner questions about the business problem  demo, Nov 17
+   [✓] Asked partner questions about the business problem  jon, Nov 17
    [ ] Agreed with them what success looks like
    [ ] Restated the order as a business outcome
  Strategic Approach 0/3 ▱▱▱  Deliver as asked, and set up the next order to go …
    ↓ 17 more lines
- ↑↓ move  → checklist  a add  e edit  / search  f filter  > stage  n note  u un…
+ ↑↓ move  → checklist  a add  e edit  / search  f filter  M mine  > stage  n no…
 """
         #expect(render(Size(width: 80, height: 24)) == expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
@@ -45,9 +45,10 @@ import Testing
         let lines = render(Size(width: 120, height: 40), [.moveDown, .focusChecklist, .moveDown, .toggleStep])
         #expect(lines[0].hasPrefix(" fours │ Learning & Development │ Queue · 9 open · 2 overdue · 3 due this week"))
         #expect(lines[0].hasSuffix("2/9 │ 2026-11-25"))
-        #expect(lines[3] == "▶ #1  One-hour time-management workshop                               Dana Okafor     2d late ▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker")
-        #expect(lines.contains(" 4S checklist 2/12 ▰▰▰▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱▱"))
-        #expect(lines.contains("   [✓] Asked partner questions about the business problem  demo, Nov 18"))
+        // A high-priority mark, the tags after the title when they fit, the owner; one cell per step.
+        #expect(lines[3] == "▶ #1  ! One-hour time-management workshop #workshop #q4     maya      Dana Okafor     2d late ▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker")
+        #expect(lines.contains(" 4S checklist 2/12 ▰▰▱▱▱▱▱▱▱▱▱▱"))
+        #expect(lines.contains("   [✓] Asked partner questions about the business problem  maya, Nov 18"))
         #expect(lines.contains("   [✓] Agreed with them what success looks like  ana, Nov 25"))
         #expect(lines.contains(" Sure Thing 0/3 ▱▱▱  Always in your hands: learn their business, build the relationship."))
         #expect(lines.contains("   [ ] Planned the next touchpoint with them"))
@@ -87,9 +88,24 @@ import Testing
         // The stakeholder column starts at the same screen column on both rows.
         let wideStakeholder = try #require(wide.range(of: "Marco Silva"))
         let accentedStakeholder = try #require(accented.range(of: "Dana Okafor"))
-        #expect(DisplayWidth.of(String(wide[..<wideStakeholder.lowerBound])) == 34)
-        #expect(DisplayWidth.of(String(accented[..<accentedStakeholder.lowerBound])) == 34)
+        #expect(DisplayWidth.of(String(wide[..<wideStakeholder.lowerBound])) == 40)
+        #expect(DisplayWidth.of(String(accented[..<accentedStakeholder.lowerBound])) == 40)
         #expect(wide.contains("…"))
+    }
+
+    @Test func narrowQueuesGiveWayBeforeTheTitle() throws {
+        var document = Fixture.demo
+        document.updateOrder(id: 8) { $0.checklist[.sureThing].append(ChecklistStep(id: "extra", title: "Extra", isCustom: true)) }
+        // At 80 columns a section of four steps is counted, not drawn as cells that would read as three.
+        let wide = render(Size(width: 80, height: 24), document: document)
+        #expect(wide[2].contains(" ▰▱▱ ▱▱▱ ▱▱▱ 1/4 "), "\(wide[2])")
+        // At the smallest size the title keeps its words; the checklist becomes a count, the stage its number.
+        let narrow = render(Size(width: 60, height: 16), document: document)
+        #expect(narrow[1] == "  ID    Order                    Stakeho… Due     4S    Stg")
+        #expect(narrow[2] == "▶ #8  ! Picking-error coaching … Marco S… 5d late 2/13  2")
+        let scrolled = render(Size(width: 60, height: 16), [.moveDown, .moveDown, .moveDown, .moveDown], document: document)
+        #expect(scrolled.contains("▶ #3    Webinar series on the n… Aiko Ta… Nov 30  6/12  3!"),
+                "an overdue touchpoint marks the stage")
     }
 
     @Test func anEmptyStoreSaysHowToStart() {

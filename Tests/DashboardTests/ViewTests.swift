@@ -52,7 +52,7 @@ import Testing
         app.send(.openFilters)
         #expect(app.state.form?.title == "Filter the queue")
         app.send(.form(.nextField), .form(.edit(.insert("marco"))), .form(.nextField), .form(.nextField), .form(.nextField),
-             .form(.nextField), .form(.edit(.right)))
+             .form(.nextField), .form(.nextField), .form(.edit(.right)))
         let effects = app.send(.submitForm)
         #expect(app.state.queue.orderIDs == [8])
         #expect(effects == [.savePreferences(app.state.queueQuery)])
@@ -111,7 +111,7 @@ import Testing
         #expect(app.state.document == Fixture.demo)
     }
 
-    @Test mutating func theStandupFitsEightyByTwentyFour() {
+    @Test mutating func theStandupAtEightyByTwentyFourLeadsWithTheDayAndScrollsToTheRest() {
         app.send(.showView(.standup))
         let expected = [
             " fours │ Learning & Development │ Stand-up · since Nov 24            2026-11-25",
@@ -122,9 +122,16 @@ import Testing
             "  #1 due Nov 23 · 4S 1/12 · One-hour t…    Strategic Approach   ▰▰▱▱▱▱▱▱ 7/27",
         ]
         #expect(Array(app.lines.prefix(6)) == expected)
-        #expect(app.lines.contains { $0.contains("Ticked since Nov 24") })
-        #expect(app.lines.contains { $0.contains("Stakeholders on the spectrum") })
+        // Who did what and who has what due, people not in touch and the value delivered: all on the first screen.
+        for shown in ["  jon: 3 ticked · due #8 Nov 20, #7 No…", "  maya: 7 ticked · due #1 Nov 23, #3 N…",
+                      "    Dana Okafor, no contact recorded", "    Nov 2026: 2 delivered · 120 h and 5,…",
+                      "    Aiko Tanaka, Nov 22 (overdue): Revie…"] {
+            #expect(app.lines.contains { $0.hasSuffix(shown) || $0.hasPrefix(shown) }, "\(shown)")
+        }
         #expect(app.lines.count == 24)
+        #expect(!app.lines.contains { $0.contains("Stakeholders on the spectrum") })
+        app.send(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown)
+        #expect(app.lines.contains { $0.contains("Stakeholders on the spectrum") })
     }
 
     @Test mutating func aCompactStandupFitsASplitPane() {

@@ -106,7 +106,7 @@ extension EndToEnd {
             try ana.waitFor("[✓] Restated the order as a business outcome  ben", timeout: 4)
             try ben.waitFor("[✓] Agreed with them what success looks like  ana", timeout: 4)
             let steps = try #require(try demo.document().order(id: 8)).checklist[.shiftMindset]
-            #expect(steps.map { $0.tick?.by } == ["demo", "ana", "ben"])
+            #expect(steps.map { $0.tick?.by } == ["jon", "ana", "ben"])
             ana.send("q")
             ben.send("q")
             #expect(try ana.exitStatus() == 0)

@@ -110,6 +110,15 @@ import Testing
         try FileText.write("{ not json", to: path)
         #expect(ViewPreferences.load(from: path) == ViewPreferences(), "a damaged file: the defaults")
     }
+
+    @Test func ownersFilterAndSearchTheQueue() {
+        var mine = QueueQuery()
+        mine.owner = "MAYA"
+        #expect(ids(mine) == [1, 3, 4, 5], "any of an order's owners, in any case")
+        #expect(search("jon") == [8, 7, 2, 4])
+        #expect(QueueQuery().isFiltered == false && mine.isFiltered)
+        #expect(mine.filterDescriptions(in: document) == ["owner: MAYA"])
+    }
 }
 
 @Suite struct StandupTests {
@@ -130,7 +139,8 @@ import Testing
         #expect(report.ticks.count == 10)
         #expect(report.ticks.allSatisfy { $0.section == .sureThing })
         #expect(report.stageMoves.map(\.stakeholder) == ["Marco Silva"])
-        #expect(report.touchpointsDue.map(\.stakeholder) == ["Marco Silva"], "Samuel's is a week away")
+        #expect(report.touchpointsDue.map(\.stakeholder) == ["Aiko Tanaka", "Marco Silva"],
+                "Aiko's is overdue, Samuel's a week away")
         #expect(report.sectionCompletion.map(\.progress.description) == ["13/27", "7/27", "4/27", "10/27"])
         #expect(report.neglectedSection == .surpriseAndDelight)
         #expect(report.spectrum.map(\.count) == [2, 1, 1, 1, 1])
@@ -173,7 +183,8 @@ import Testing
     @Test func jsonHasTheDocumentedShape() throws {
         guard case .object(let root) = report.json else { Issue.record("not an object"); return }
         #expect(Set(root.memberNames) == ["date", "since", "open", "overdue", "dueThisWeek", "ticked", "stageMoves",
-                                           "touchpointsDue", "sections", "leastDone", "spectrum", "arrivals"])
+                                           "touchpointsDue", "sections", "leastDone", "spectrum", "arrivals", "people",
+                                           "followUpDays", "notInTouch", "valueDelivered"])
         #expect(root["leastDone"] == .string("surpriseAndDelight"))
         guard case .array(let overdue) = root["overdue"], case .object(let first) = overdue.first else {
             Issue.record("overdue is not a list of objects")
@@ -184,5 +195,50 @@ import Testing
         #expect(first["done"] == .number(2) && first["total"] == .number(12))
         // It reads back as JSON.
         #expect(try JSONReader.parse(JSONWriter.bytes(for: report.json)) == report.json)
+    }
+
+    @Test func theStandupGroupsByPersonAndListsWhoIsDueAndWhoIsQuiet() {
+        #expect(report.people.map(\.name) == ["jon", "maya"])
+        #expect(report.people.map(\.ticked) == [3, 7])
+        #expect(report.people.map { $0.due.map(\.id) } == [[8, 7, 2], [1, 3]])
+        var unowned = Fixture.demo
+        unowned.updateOrder(id: 7) { $0.owners = [] }
+        let people = StandupReport(unowned, today: Fixture.today).people
+        #expect(people.last.map { [$0.name, "\($0.due.map(\.id))"] } == ["", "[7]"], "orders nobody owns come last")
+        #expect(StandupReport(unowned, today: Fixture.today).text.contains("  no owner: 0 ticked · due #7 Nov 26\n"))
+
+        #expect(report.followUpDays == 30)
+        #expect(report.quiet.map(\.stakeholder) == ["Dana Okafor"] && report.quiet[0].lastContact == nil)
+        var strict = Fixture.demo
+        strict.settings.followUpDays = 2
+        let quiet = StandupReport(strict, today: Fixture.today).quiet
+        #expect(quiet.map(\.stakeholder) == ["Dana Okafor", "Marco Silva"], "never first, then the longest quiet")
+        #expect(quiet.last?.lastContact?.description == "2026-11-23")
+    }
+
+    @Test func valueAddsUpOverTheOrdersDeliveredThisMonthAndQuarter() {
+        var document = Fixture.demo
+        // Delivered in October: in the quarter, not the month; a closed order saves nothing.
+        document.updateOrder(id: 11) { order in
+            order.closedOn = CalendarDay(iso: "2026-10-30")
+            order.value = ValueEstimate(hoursSavedPerPerson: 0.5, people: 10)
+        }
+        document.updateOrder(id: 6) { order in
+            order.status = .closed
+            order.closedOn = Fixture.today
+            order.value = ValueEstimate(hoursSavedPerPerson: 100, people: 100, costPerHour: 100)
+        }
+        let value = StandupReport(document, today: Fixture.today).value
+        #expect(value.map(\.period) == ["Nov 2026", "Q4 2026"])
+        #expect(value.map(\.delivered) == [1, 2])
+        #expect(value.map(\.hoursSaved) == [120, 125])
+        #expect(value.map(\.saving) == [5_400, 5_400], "an estimate without a cost per hour adds hours, not money")
+        #expect(StandupReport(document, today: Fixture.today).text.contains("""
+
+            Value delivered
+              Nov 2026: 1 delivered · 120 h and 5,400 saved (estimates on 1)
+              Q4 2026: 2 delivered · 125 h and 5,400 saved (estimates on 2)
+
+            """))
     }
 }

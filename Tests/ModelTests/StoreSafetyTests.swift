@@ -210,11 +210,12 @@ import Glibc
     @Test func membersThisVersionDoesNotKnowSurviveAtEveryLevel() throws {
         var document = Fixture.demo
         document.updateStakeholder(id: "dana-okafor") { $0.details.nextTouchpoint = Touchpoint(on: Fixture.today, purpose: "lunch") }
+        document.settings.followUpDays = 14
         try Store.create(path: path, document: document)
         // An "x-kept" member in every kind of object the file holds.
         var text = try #require(FileText.read(path))
         let objectsOpening = ["\"schemaVersion\"", "\"id\": \"partner-questions\"", "\"id\": \"dana-okafor\"",
-                              "\"purpose\": \"lunch\"", "\"by\": \"demo\",\n", "\"metric\"", "\"hoursSavedPerPerson\"", "\"received\""]
+                              "\"purpose\": \"lunch\"", "\"by\": \"jon\",\n", "\"followUpDays\"", "\"metric\"", "\"hoursSavedPerPerson\"", "\"received\""]
         var inserted = 0
         for opening in objectsOpening {
             guard let range = text.range(of: opening) else { continue }

@@ -68,7 +68,7 @@ import Glibc
         try second.apply(tick("outcome-framing", on: 2, by: "ben"))
         let merged = second.document
         let order = try #require(merged.order(id: 2))
-        #expect(order.checklist[.shiftMindset].map(\.tick?.by) == ["demo", "ana", "ben"])
+        #expect(order.checklist[.shiftMindset].map(\.tick?.by) == ["jon", "ana", "ben"])
         let onDisk = try Store(path: path).document
         #expect(onDisk == merged)
     }
@@ -123,6 +123,32 @@ import Glibc
         #expect(saved.components(separatedBy: "\"evidenceLink\": \"https://example.test/x\"").count - 1
             == Fixture.demo.orders.count)
         #expect(saved.contains("\"pronouns\": \"she/her\""))
+    }
+
+    @Test func ownersAndSettingsAreWrittenReadAndMergedLikeEveryField() throws {
+        var document = Fixture.demo
+        document.settings.followUpDays = 14
+        try Store.create(path: path, document: document)
+        let text = try #require(FileText.read(path))
+        #expect(text.contains("\"owners\": [\n        \"jon\",\n        \"maya\"\n      ]"))
+        #expect(text.components(separatedBy: "\"owners\"").count - 1 == 9, "orders nobody owns have no owners member")
+        #expect(text.contains("\"settings\": {\n    \"followUpDays\": 14\n  }"))
+        let store = try Store(path: path)
+        #expect(store.document == document)
+
+        // Someone gives #4 a new owner while someone else renames it: both survive.
+        let base = try #require(document.order(id: 4)).details
+        var renamed = base
+        renamed.title = "Onboarding path, second run"
+        try store.apply(.editOrder(4, from: base, to: renamed))
+        var reassigned = base
+        reassigned.owners = ["ana"]
+        try store.apply(.editOrder(4, from: base, to: reassigned))
+        #expect(try Store(path: path).document.order(id: 4).map { [$0.title] + $0.owners } == ["Onboarding path, second run", "ana"])
+
+        try FileText.write(text.replacingOccurrences(of: "\"followUpDays\": 14", with: "\"followUpDays\": 0"), to: path)
+        let error = try #require(storeError { () throws(StoreError) in _ = try Store(path: path) })
+        #expect(error.message.contains("settings.followUpDays must be from 1 to 3650, found 0"), "\(error.message)")
     }
 
     @Test func createRefusesToReplaceAnExistingFile() throws {

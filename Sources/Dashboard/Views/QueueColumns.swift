@@ -2,7 +2,7 @@
 /// that is too little to read, the other columns give way first: the stage keeps only
 /// its number, the 4S progress becomes a count, the names narrow, then columns go.
 struct QueueColumns: Equatable {
-    static let readableTitle = 24
+    static let readableTitle = 25
     static let narrowestTitle = 8
     /// One cell per step for a section of this many steps or fewer.
     static let sectionCells = 3
