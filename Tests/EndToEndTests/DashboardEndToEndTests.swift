@@ -21,11 +21,11 @@ extension EndToEnd {
         @Test func aPersonMovesTicksMovesAStageResizesAndQuits() throws {
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open · 2 overdue · 3 due this week")
-            try session.waitFor("▶ #8  Picking-error coaching for shift leads")
+            try session.waitFor("▶ #8  ! Picking-error coaching for shift leads")
 
             // Down to order #1, into its checklist, down to the second step, tick it.
             session.send("j")
-            try session.waitFor("▶ #1  One-hour time-management workshop")
+            try session.waitFor("▶ #1  ! One-hour time-management workshop")
             session.send("Tab", "j", "Space")
             try session.waitFor("Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
             let screen = try session.waitFor("[✓] Agreed with them what success looks like  e2e-tester")
@@ -75,7 +75,7 @@ extension EndToEnd {
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
             session.send("j", "j", "Tab", "j", "j")
-            try session.waitFor("▶ #7  Objection-handling e-learning")
+            try session.waitFor("▶ #7    Objection-handling e-learning")
             let other = try Store(path: store)
             try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: .now(), by: "colleague")))
             try session.waitFor("Reloaded: the store was changed elsewhere", timeout: 3)
@@ -164,7 +164,7 @@ extension EndToEnd {
             session.send("fg", "Enter")
             try session.waitFor("9 open")
             session.send("j")
-            try session.waitFor("▶ #1  One-hour time-management workshop")
+            try session.waitFor("▶ #1  ! One-hour time-management")
             session.send("q")
             try session.waitUntil("the shell prompt after quitting") { screen in
                 screen.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("shell$") == true

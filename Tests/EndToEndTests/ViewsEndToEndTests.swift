@@ -60,6 +60,37 @@ extension EndToEnd {
             #expect(try again.exitStatus() == 0)
         }
 
+        @Test func anOwnersMorningMineFirstThenTheStandupByPerson() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder,
+                                          environment: ["FOURS_USER": "maya"])
+            try session.waitFor("9 open")
+            session.send("M")
+            try session.waitFor("filter: owner: maya · 4 shown")
+            var screen = session.screen()
+            #expect(!screen.contains("Picking-error coaching"), "jon's order is filtered out")
+            #expect(screen.contains("Onboarding path for platform engineers"), "an order maya shares with jon stays")
+            // A new order is hers until she names someone else.
+            session.send("a")
+            try session.waitFor("New order")
+            session.send("-l", "Sales coaching pilot")
+            session.send("Tab", "Tab")
+            session.send("-l", "Dana")
+            session.send("Enter")
+            try session.waitFor("saved")
+            screen = try session.waitFor("Sales coaching pilot")
+            #expect(screen.contains("5 shown"))
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+            let order = try #require(try demo.document().orders.first { $0.title == "Sales coaching pilot" })
+            #expect(order.owners == ["maya"])
+            #expect(FileText.read(store)?.contains("\"owners\": [\n        \"maya\"\n      ],\n      \"priority\"") == true)
+
+            let standup = Command.run([try TmuxSession.binary(), "standup", "--store", store])
+            #expect(standup.output.contains("\nBy person\n  jon: 3 ticked · due #8 "), "\(standup.output)")
+            #expect(standup.output.contains("\nNot in touch for 30 days\n  "))
+            #expect(standup.output.contains("\nValue delivered\n  "))
+        }
+
         @Test func theStandupPrintsWithoutATerminal() throws {
             let fours = try TmuxSession.binary()
             let text = Command.run([fours, "standup", "--store", store])
