@@ -5,7 +5,12 @@ struct StandupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "standup",
         abstract: "Print the stand-up (the same as view 3) as text, Markdown or JSON, for pasting into a chat.",
-        discussion: "Ticks count from --since; by default from the last working day (Friday on a Monday)."
+        discussion: """
+            Ticks count from --since; by default from the last working day (Friday on a Monday). \
+            It groups ticks and due orders by owner, lists stakeholders nobody was in touch with for \
+            the store's settings.followUpDays (30 by default), and adds up the value of the orders \
+            delivered this month and quarter.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
