@@ -6,6 +6,8 @@ public struct StoreDocument: Sendable, Equatable {
     /// The checklist that new orders copy.
     public var template: Checklist
     public var settings = StoreSettings()
+    /// Fields two copies of the store changed two ways, waiting for someone to choose.
+    public var conflicts: [MergeConflict] = []
     public private(set) var orders: [TrainingOrder]
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]
@@ -22,7 +24,7 @@ public struct StoreDocument: Sendable, Equatable {
     }
 
     public static func == (lhs: StoreDocument, rhs: StoreDocument) -> Bool {
-        lhs.name == rhs.name && lhs.template == rhs.template && lhs.settings == rhs.settings && lhs.orders == rhs.orders
+        lhs.name == rhs.name && lhs.template == rhs.template && lhs.settings == rhs.settings && lhs.conflicts == rhs.conflicts && lhs.orders == rhs.orders
             && lhs.stakeholders == rhs.stakeholders
     }
 

@@ -8,6 +8,8 @@ extension StoreDocument {
         let changedOrders = changed.sorted().compactMap { order(id: $0) }
         var sample = StoreDocument(name: name, template: template, orders: changedOrders, stakeholders: stakeholders)
         sample.preserved = preserved
+        sample.settings = settings
+        sample.conflicts = conflicts
         let reading: Reading
         do {
             reading = Self.read(try JSONReader.parse(JSONWriter.bytes(for: sample.json)))

@@ -67,6 +67,7 @@ extension StoreDocument {
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
                                      orders: orders.orders, stakeholders: stakeholders)
         document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
+        document.conflicts = root.objects("conflicts").compactMap { MergeConflict($0.reader) }
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
@@ -92,6 +93,7 @@ extension StoreDocument {
         object["name"] = .string(name)
         object["template"] = template.json
         object.set("settings", settings.isEmpty ? nil : settings.json)
+        object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
         object["stakeholders"] = .array(stakeholders.map(\.json))
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
@@ -381,6 +383,43 @@ extension Measurement {
         object.set("baseline", text: baseline)
         object.set("target", text: target)
         object.set("result", text: result)
+        return .object(object)
+    }
+}
+
+extension MergeConflict {
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.string)
+        let rule = reader.string("rule") ?? ""
+        let at = reader.required("at", reader.timestamp)
+        var subject = Subject.store
+        if reader.value("order") != nil, let order = reader.required("order", reader.integer) {
+            subject = .order(order)
+        } else if reader.value("stakeholder") != nil, let stakeholder = reader.required("stakeholder", reader.string) {
+            subject = .stakeholder(stakeholder)
+        }
+        let path = reader.value("path").flatMap(MergePath.init(json:))
+        if path == nil { reader.report("path", "expected a list of member names and {\"id\": ...} elements") }
+        guard let id, let at, let path else { return nil }
+        self.init(id: id, subject: subject, path: path, kept: reader.value("kept"), other: reader.value("other"), rule: rule,
+                  at: at, by: reader.string("by") ?? "")
+        preserved.object = reader.unread
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["id"] = .string(id)
+        switch subject {
+        case .order(let id): object["order"] = .number(Double(id))
+        case .stakeholder(let id): object["stakeholder"] = .string(id)
+        case .store: break
+        }
+        object["path"] = path.json
+        object.set("kept", kept)
+        object.set("other", other)
+        object["rule"] = .string(rule)
+        object["at"] = .string(at.description)
+        object["by"] = .string(by)
         return .object(object)
     }
 }

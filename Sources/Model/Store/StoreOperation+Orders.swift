@@ -16,6 +16,8 @@ extension StoreOperation {
         case .moveStakeholder, .revertStageMove, .addTemplateStep, .removeTemplateStep, .addStakeholder,
              .removeStakeholder, .editStakeholder, .addNote(.stakeholder, _), .removeNote(.stakeholder, _):
             []
+        case .resolveConflict(let conflict, _), .restoreConflict(let conflict):
+            if case .order(let order) = conflict.subject { [order] } else { [] }
         case .batch(let operations):
             operations.reduce(into: []) { $0.formUnion($1.changedOrders) }
         }

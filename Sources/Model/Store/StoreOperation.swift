@@ -22,6 +22,10 @@ public indirect enum StoreOperation: Sendable, Equatable {
     case editStakeholder(String, from: StakeholderDetails, to: StakeholderDetails)
     case addNote(NoteTarget, Note)
     case removeNote(NoteTarget, id: String)
+    /// Settles a merge conflict: keeps the value the store holds, or takes the other copy's.
+    case resolveConflict(MergeConflict, takeOther: Bool)
+    /// Puts a settled conflict back, to undo its settling.
+    case restoreConflict(MergeConflict)
     /// Several changes saved together and undone together.
     case batch([StoreOperation])
 
@@ -117,6 +121,10 @@ public indirect enum StoreOperation: Sendable, Equatable {
             return .addNote(target, note)
         case .removeNote(let target, let noteID):
             try document.changeNotes(of: target) { notes in notes.removeAll { $0.id == noteID } }
+        case .resolveConflict(let conflict, let takeOther):
+            document = try document.resolving(conflict, takeOther: takeOther)
+        case .restoreConflict(let conflict):
+            if !document.conflicts.contains(where: { $0.id == conflict.id }) { document.conflicts.append(conflict) }
         case .batch(let operations):
             // All or nothing: work on a copy, so a failure part-way changes nothing.
             var changed = document
@@ -176,6 +184,16 @@ public indirect enum StoreOperation: Sendable, Equatable {
             return .removeNote(target, id: note.id)
         case .removeNote(let target, let noteID):
             return document.notes(of: target)?.first { $0.id == noteID }.map { .addNote(target, $0) }
+        case .resolveConflict(let conflict, let takeOther):
+            guard takeOther else { return .restoreConflict(conflict) }
+            // Taking the other value replaced the order; the order as it was comes back.
+            guard case .order(let id) = conflict.subject else { return nil }
+            guard let order = document.order(id: id) else { return nil }
+            let removeChanged: StoreOperation = conflict.path.segments.isEmpty && conflict.other == nil
+                ? .batch([]) : .deleteOrder(id)
+            return .batch([removeChanged, .addOrder(order), .restoreConflict(conflict)])
+        case .restoreConflict(let conflict):
+            return .resolveConflict(conflict, takeOther: false)
         case .batch(let operations):
             var before = document
             var inverses: [StoreOperation] = []
@@ -194,8 +212,10 @@ public indirect enum StoreOperation: Sendable, Equatable {
         case .setStep, .moveStakeholder, .revertStageMove, .addStep, .addTemplateStep, .removeTemplateStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
              .editStakeholder, .addNote, .removeNote:
             false
-        case .addOrder, .deleteOrder, .editOrder:
+        case .addOrder, .deleteOrder, .editOrder, .resolveConflict:
             true
+        case .restoreConflict:
+            false
         case .batch(let operations):
             operations.contains { $0.reordersQueue }
         }
