@@ -56,6 +56,8 @@ enum Action: Equatable, Sendable {
     case cycleSort
     /// Only the orders the user carries, or everyone's again.
     case toggleMine
+    /// Settles the merge conflict in view: keep the value shown, or take the other copy's.
+    case settleConflict(takeOther: Bool)
     /// From the stakeholders view: the selected stakeholder's orders, in the queue.
     case showStakeholderOrders
     /// A key inside a form.

@@ -8,6 +8,8 @@ extension AppState {
         switch action {
         case .stageUp, .stageDown:
             readOnlyReason == nil && selectedStakeholder != nil
+        case .settleConflict:
+            readOnlyReason == nil && !conflictsInView.isEmpty
         case .addNote:
             readOnlyReason == nil && (selectedOrder != nil || selectedStakeholder != nil)
         case .toggleStep, .addStep, .removeStep, .toggleTemplateStep, .addOrder, .edit, .editStakeholder,

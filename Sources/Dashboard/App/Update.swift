@@ -111,6 +111,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.setQuery(query)
         state.status = StatusMessage(text: "Sorted by \(query.sort.title)", kind: .info)
         return [.savePreferences(query)]
+    case .settleConflict(let takeOther):
+        guard state.ensureWritable() else { return [] }
+        return state.settleConflict(takeOther: takeOther)
     case .toggleMine:
         var query = state.queueQuery
         query.owner = query.owner?.folded == state.user.folded ? nil : state.user

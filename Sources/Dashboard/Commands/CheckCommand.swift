@@ -4,7 +4,11 @@ import Model
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a store file and list every problem in it (exit status 0 when it is sound, 1 when not)."
+        abstract: "Check a store file and list every problem in it (exit status 0 when it is sound, 1 when not).",
+        discussion: """
+            Merge conflicts (a field two copies of the store changed two ways) are listed too, \
+            with exit status 1 while any is open: settle them in the dashboard.
+            """
     )
 
     @OptionGroup var storeOptions: StoreOptions
@@ -22,5 +26,11 @@ struct CheckCommand: ParsableCommand {
         let document = reading.document
         let open = document.orders.filter(\.status.isOpen).count
         print("\(path): sound. \(document.orders.count) orders (\(open) open), \(document.stakeholders.count) stakeholders.")
+        guard document.conflicts.isEmpty else {
+            for conflict in document.conflicts { print(TerminalSafety.visible(conflict.summary(in: document))) }
+            let count = document.conflicts.count
+            throw CommandFailure.report("\(count) merge conflict\(count == 1 ? "" : "s") in \(path) wait for a choice: "
+                                        + "open the order in fours and press K to keep the value shown or O to take the other")
+        }
     }
 }

@@ -71,7 +71,9 @@ struct DashboardView {
         // The view's sort, filters and search matter more than the store's name: on a
         // narrow terminal the name goes first, then the figures get shorter.
         let facts = headerFacts
+        let conflicts = state.document.conflicts.count
         let marks = (state.readOnlyReason != nil ? " │ READ-ONLY" : "") + (state.unsaved.isEmpty ? "" : " │ \(state.unsaved.count) UNSAVED")
+            + (conflicts == 0 ? "" : " │ \(conflicts) CONFLICT\(conflicts == 1 ? "" : "S")")
         let candidates = [
             " fours │ \(state.document.name) │ \(state.view.title) · " + facts.full.joined(separator: " · ") + marks,
             " fours │ \(state.view.title) · " + facts.full.joined(separator: " · ") + marks,

@@ -125,6 +125,13 @@ struct DetailView {
         var lines: [StyledLine] = []
         lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title)
             .appending(order.owners.isEmpty ? "" : "  carried by " + order.owners.joined(separator: ", "), Theme.muted))
+        // Two copies of the store changed these two ways: said first, with the keys that settle them.
+        for (index, conflict) in state.conflictsInView.enumerated() {
+            let subject = conflict.subject == .order(order.id) ? "" : conflict.subjectDescription(in: state.document) + " "
+            lines.append(StyledLine("≠ \(subject)\(conflict.fieldDescription): ", Theme.error)
+                .appending("kept \(MergeConflict.describe(conflict.kept)), the other copy had \(MergeConflict.describe(conflict.other))")
+                .appending(index == 0 ? "  K keep · O take the other" : "", Theme.muted))
+        }
         var facts: StyledLine
         if order.status.isOpen {
             facts = StyledLine("Due \(due.long)", due.style)

@@ -41,6 +41,11 @@ struct QueueView {
         }
     }
 
+    /// Orders with a merge conflict waiting: marked ≠ in place of their priority.
+    private var conflicted: Set<Int> {
+        Set(state.document.conflicts.compactMap { if case .order(let id) = $0.subject { id } else { nil } })
+    }
+
     private func row(for order: TrainingOrder, columns: QueueColumns, isSelected: Bool) -> StyledLine {
         let due = DueDate(due: order.due, today: state.today)
         let stakeholder = state.document.stakeholder(id: order.stakeholderID)
@@ -49,7 +54,11 @@ struct QueueView {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
         line.append(DisplayWidth.fit(order.shortID, to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
-        line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
+        if conflicted.contains(order.id) {
+            line.append("≠ ", Theme.error)
+        } else {
+            line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
+        }
         appendTitle(of: order, width: columns.title, style: due.isOverdue ? Theme.overdue : .plain, to: &line)
         line.append(DisplayWidth.fit(order.owners.joined(separator: ", "), to: columns.owner - 1) + (columns.owner > 0 ? " " : ""))
         line.append(DisplayWidth.fit(stakeholder?.name ?? order.stakeholderID, to: columns.stakeholder - 1)

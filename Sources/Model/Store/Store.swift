@@ -238,7 +238,7 @@ public final class Store {
         try Self.readFile(file, shownAs: path)
     }
 
-    private static func readFile(_ file: String, shownAs path: String)
+    static func readFile(_ file: String, shownAs path: String)
         throws(StoreError) -> (bytes: [UInt8], status: FileStatus)? {
         do { return try FileSystem.read(file) } catch { throw .unreadable(path: path, reason: error.reason) }
     }
