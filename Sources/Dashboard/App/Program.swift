@@ -27,6 +27,8 @@ final class Program {
     private let statusLifetime: Int64 = 8
 
     private let preferencesPath: String
+    /// Conflicted copies already merged or found unmergeable: each is tried once.
+    private var handledCopies: Set<String> = []
 
     init(store: Store, terminal: CursesTerminal, signals: SignalPipe, keyMap: KeyMap, user: String,
          preferencesPath: String) {
@@ -45,6 +47,21 @@ final class Program {
             state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change",
                                          kind: .info)
         }
+        _ = mergeSyncCopies()
+    }
+
+    /// Merges the conflicted copies a file-sync service left beside the store since the
+    /// last look. Returns whether there were any.
+    private func mergeSyncCopies() -> Bool {
+        let found = SyncConflictCopies.find(besideStoreAt: store.path).filter { !handledCopies.contains($0) }
+        guard !found.isEmpty else { return false }
+        handledCopies.formUnion(found)
+        let user = state.user
+        let lines = (try? withStopDeferred { () throws(StoreError) in
+            SyncCopyMerge.mergeCopies(found, into: store, by: user, at: .now())
+        }) ?? []
+        dispatch(.mergedCopies(store.document, lines))
+        return true
     }
 
     /// Runs until the user quits, or until a signal or the end of the terminal ends it.
@@ -169,6 +186,7 @@ final class Program {
         guard now.secondsSince1970 - lastReloadCheck.secondsSince1970 >= 1 else { return false }
         lastReloadCheck = now
         var changed = false
+        changed = mergeSyncCopies() || changed
         let today = CalendarDay.local(at: now)
         if today != state.today {
             dispatch(.dayChanged(today))

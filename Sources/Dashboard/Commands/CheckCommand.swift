@@ -23,6 +23,11 @@ struct CheckCommand: ParsableCommand {
             let count = reading.problems.count
             throw CommandFailure.report("\(count) problem\(count == 1 ? "" : "s") in \(path); the file was not changed")
         }
+        for copy in SyncConflictCopies.find(besideStoreAt: path) {
+            let service = SyncConflictCopies.service(naming: RepositoryFiles.baseName(of: copy),
+                                                     copyOf: RepositoryFiles.baseName(of: path)) ?? "a sync service"
+            print(TerminalSafety.visible("\(copy): a conflicted copy from \(service); opening fours merges it in"))
+        }
         let document = reading.document
         let open = document.orders.filter(\.status.isOpen).count
         print("\(path): sound. \(document.orders.count) orders (\(open) open), \(document.stakeholders.count) stakeholders.")

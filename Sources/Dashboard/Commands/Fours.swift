@@ -42,6 +42,11 @@ struct StoreOptions: ParsableArguments {
         StoreLocation.resolve(explicit: store, environment: ProcessSetup.environment)
     }
 
+    /// Where this machine keeps the versions of the store it read, for merging sync copies.
+    var versions: SyncVersions {
+        SyncVersions(storePath: path, stateFolder: SyncVersions.stateFolder(environment: ProcessSetup.environment))
+    }
+
     func validate() throws {
         if let store, store.isEmpty { throw ValidationError("--store needs a path, such as --store team.json") }
     }

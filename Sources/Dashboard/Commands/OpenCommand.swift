@@ -32,7 +32,7 @@ struct OpenCommand: ParsableCommand {
         }
         let store: Store
         do {
-            store = try Store(path: storeOptions.path, readOnly: readOnly)
+            store = try Store(path: storeOptions.path, readOnly: readOnly, versions: storeOptions.versions)
         } catch {
             throw CommandFailure.report(error.message)
         }

@@ -25,11 +25,15 @@ public final class Store {
     private var orderTexts: [Int: EncodedJSON] = [:]
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
+    /// Where versions read from elsewhere are kept, for merging a sync service's conflicted copies.
+    public let versions: SyncVersions?
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
-    public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil)
+        throws(StoreError) {
         self.path = path
         self.lockTimeout = lockTimeout
+        self.versions = versions
         file = FileSystem.resolvingLinks(path)
         document = StoreDocument()
         let contents = try readFile()
@@ -140,6 +144,7 @@ public final class Store {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = status
+            versions?.sawWrite(status)
         } catch {
             if error.code == ESTALE { return nil }
             throw .notSaved(path: path, reason: error.reason)
@@ -200,6 +205,7 @@ public final class Store {
         let reading = try Self.interpret(contents.bytes, path: path)
         document = reading.document
         fingerprint = contents.status
+        versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.

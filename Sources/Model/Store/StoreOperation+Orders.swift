@@ -18,6 +18,8 @@ extension StoreOperation {
             []
         case .resolveConflict(let conflict, _), .restoreConflict(let conflict):
             if case .order(let order) = conflict.subject { [order] } else { [] }
+        case .mergeCopy(let copy):
+            copy.changedOrders
         case .batch(let operations):
             operations.reduce(into: []) { $0.formUnion($1.changedOrders) }
         }

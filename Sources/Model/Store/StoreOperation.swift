@@ -26,6 +26,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
     case resolveConflict(MergeConflict, takeOther: Bool)
     /// Puts a settled conflict back, to undo its settling.
     case restoreConflict(MergeConflict)
+    /// Merges another copy of the store in; not undone (the copy is kept beside the store).
+    case mergeCopy(MergeCopy)
     /// Several changes saved together and undone together.
     case batch([StoreOperation])
 
@@ -123,6 +125,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
             try document.changeNotes(of: target) { notes in notes.removeAll { $0.id == noteID } }
         case .resolveConflict(let conflict, let takeOther):
             document = try document.resolving(conflict, takeOther: takeOther)
+        case .mergeCopy(let copy):
+            return .mergeCopy(try copy.applied(to: &document))
         case .restoreConflict(let conflict):
             if !document.conflicts.contains(where: { $0.id == conflict.id }) { document.conflicts.append(conflict) }
         case .batch(let operations):
@@ -194,6 +198,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
             return .batch([removeChanged, .addOrder(order), .restoreConflict(conflict)])
         case .restoreConflict(let conflict):
             return .resolveConflict(conflict, takeOther: false)
+        case .mergeCopy:
+            return nil
         case .batch(let operations):
             var before = document
             var inverses: [StoreOperation] = []
@@ -212,7 +218,7 @@ public indirect enum StoreOperation: Sendable, Equatable {
         case .setStep, .moveStakeholder, .revertStageMove, .addStep, .addTemplateStep, .removeTemplateStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
              .editStakeholder, .addNote, .removeNote:
             false
-        case .addOrder, .deleteOrder, .editOrder, .resolveConflict:
+        case .addOrder, .deleteOrder, .editOrder, .resolveConflict, .mergeCopy:
             true
         case .restoreConflict:
             false
