@@ -170,9 +170,12 @@ struct JSONMerge {
         return merged
     }
 
-    /// What either side added, less what either side removed; ours first, in its order.
+    /// What either side added, less what either side removed, each once; ours first, in its order.
     private static func union(_ base: [JSONValue], _ ours: [JSONValue], _ theirs: [JSONValue]) -> [JSONValue] {
-        var merged = ours.filter { item in !(base.contains(item) && !theirs.contains(item)) }
+        var merged: [JSONValue] = []
+        for item in ours where !(base.contains(item) && !theirs.contains(item)) && !merged.contains(item) {
+            merged.append(item)
+        }
         for item in theirs where !base.contains(item) && !merged.contains(item) { merged.append(item) }
         return merged
     }

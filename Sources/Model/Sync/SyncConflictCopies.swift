@@ -25,11 +25,15 @@ public enum SyncConflictCopies {
         Naming(service: "Syncthing") { name, stem, ext in
             inner(of: name, stem: stem + ".sync-conflict-", ext: ext).map { !$0.isEmpty } ?? false
         },
-        // orders-LAPTOP-7Q2.json: the other computer's name, in capitals
+        // orders-DESKTOP-7Q2XK4M.json: the other computer's name. Only Windows's own names
+        // (DESKTOP-, LAPTOP-, PC-) are taken: "orders-Q4-2025.json" is someone's file.
         Naming(service: "OneDrive, SharePoint") { name, stem, ext in
             inner(of: name, stem: stem + "-", ext: ext).map { computer in
-                computer.count >= 2 && computer.contains(where: \.isLetter)
-                    && computer.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "-" }
+                guard let dash = computer.firstIndex(of: "-"), ["DESKTOP", "LAPTOP", "PC"].contains(computer[..<dash]) else {
+                    return false
+                }
+                let suffix = computer[computer.index(after: dash)...]
+                return suffix.count >= 3 && suffix.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber }
             } ?? false
         },
         // orders (1).json

@@ -1,0 +1,112 @@
+import Model
+
+/// What a merge of two people's random edits must hold, worked out from the documents at
+/// the level of meaning (orders, steps, stages), independently of how the merge works on
+/// JSON: every change of either side present, and a conflict exactly where both changed
+/// one field two ways.
+public struct MergeExpectation {
+    public let base: StoreDocument
+    public let ours: StoreDocument
+    public let theirs: StoreDocument
+
+    public init(base: StoreDocument, ours: StoreDocument, theirs: StoreDocument) {
+        self.base = base
+        self.ours = ours
+        self.theirs = theirs
+    }
+
+    /// Each way `merged` falls short, in words; empty when it holds everything.
+    public func failures(merged: StoreDocument, conflicts: [MergeConflict]) -> [String] {
+        var failures: [String] = []
+        var expectedConflicts: Set<String> = []
+        func key(_ subject: MergeConflict.Subject, _ path: String) -> String { "\(subject) \(path)" }
+        func expect<Value: Equatable>(_ what: String, _ original: Value, _ mine: Value, _ other: Value, _ merged: Value,
+                                      conflict: String?) {
+            let wanted: Value
+            if mine == other || other == original {
+                wanted = mine
+            } else if mine == original {
+                wanted = other
+            } else {
+                wanted = mine
+                if let conflict { expectedConflicts.insert(conflict) }
+            }
+            if merged != wanted { failures.append("\(what): expected \(wanted), found \(merged)") }
+        }
+
+        for original in base.orders {
+            let id = original.id
+            let (mine, other, merged) = (ours.order(id: id), theirs.order(id: id), merged.order(id: id))
+            guard let mine, let other else {
+                let survivor = mine ?? other
+                if let survivor, survivor != original {
+                    expectedConflicts.insert(key(.order(id), ""))
+                    if merged != survivor { failures.append("order #\(id): the edited copy should survive its deletion") }
+                } else if merged != nil {
+                    failures.append("order #\(id) was deleted and should be gone")
+                }
+                continue
+            }
+            guard let merged else {
+                failures.append("order #\(id) is missing")
+                continue
+            }
+            expect("order #\(id) title", original.title, mine.title, other.title, merged.title,
+                   conflict: key(.order(id), "title"))
+            expect("order #\(id) priority", original.priority, mine.priority, other.priority, merged.priority,
+                   conflict: key(.order(id), "priority"))
+            let tags = Set(original.tags).union(mine.tags).union(other.tags)
+            if Set(merged.tags) != tags { failures.append("order #\(id) tags: expected \(tags.sorted()), found \(merged.tags)") }
+            let notes = Set(mine.notes.map(\.id)).union(other.notes.map(\.id))
+            if Set(merged.notes.map(\.id)) != notes { failures.append("order #\(id): a note is missing") }
+            for (section, step) in original.checklist.allSteps {
+                let path = "checklist.\(section.rawValue)[\(step.id)].tickedAt"
+                let (left, right) = (Self.tick(of: step.id, in: mine), Self.tick(of: step.id, in: other))
+                let found = Self.tick(of: step.id, in: merged)
+                if let left, let right, left != right, left != step.tick, right != step.tick {
+                    let earlier = left.at <= right.at ? left : right
+                    if found != earlier { failures.append("order #\(id) \(step.id): the earlier of two ticks should stay") }
+                } else if (left == nil) != (right == nil), left != step.tick, right != step.tick {
+                    expectedConflicts.insert(key(.order(id), path))
+                    if found == nil { failures.append("order #\(id) \(step.id): the tick should stay over the untick") }
+                } else {
+                    expect("order #\(id) \(step.id) tick", step.tick, left, right, found, conflict: nil)
+                }
+            }
+        }
+        // New orders: every one of both sides, whatever number it ended up with.
+        let isNew = { (order: TrainingOrder) in base.order(id: order.id) == nil }
+        let added = (ours.orders.filter(isNew) + theirs.orders.filter(isNew)).map(\.title).sorted()
+        if merged.orders.filter(isNew).map(\.title).sorted() != added {
+            failures.append("the new orders should be \(added), found \(merged.orders.filter(isNew).map(\.title).sorted())")
+        }
+        for original in base.stakeholders {
+            guard let mine = ours.stakeholder(id: original.id), let other = theirs.stakeholder(id: original.id),
+                  let found = merged.stakeholder(id: original.id) else {
+                failures.append("stakeholder \(original.id) is missing")
+                continue
+            }
+            let moves = Set((mine.stageHistory + other.stageHistory).map { "\($0.at) \($0.from) \($0.to) \($0.by)" })
+            if Set(found.stageHistory.map { "\($0.at) \($0.from) \($0.to) \($0.by)" }) != moves {
+                failures.append("\(original.id): the stage history should hold every move of both")
+            }
+            if mine.stage != other.stage && mine.stage != original.stage && other.stage != original.stage {
+                expectedConflicts.insert(key(.stakeholder(original.id), "stage"))
+                let latest = found.stageHistory.max { $0.at < $1.at }?.to
+                if found.stage != latest { failures.append("\(original.id): the stage should be that of the latest move") }
+            } else {
+                expect("\(original.id) stage", original.stage, mine.stage, other.stage, found.stage, conflict: nil)
+            }
+            let notes = Set(mine.notes.map(\.id)).union(other.notes.map(\.id))
+            if Set(found.notes.map(\.id)) != notes { failures.append("\(original.id): a note is missing") }
+        }
+        let reported = Set(conflicts.map { key($0.subject, $0.path.description) })
+        for missing in expectedConflicts.subtracting(reported).sorted() { failures.append("no conflict reported for \(missing)") }
+        for extra in reported.subtracting(expectedConflicts).sorted() { failures.append("a conflict reported for \(extra)") }
+        return failures
+    }
+
+    private static func tick(of step: String, in order: TrainingOrder) -> Tick? {
+        order.checklist.location(ofStep: step).flatMap { order.checklist[$0.section][$0.index].tick }
+    }
+}
