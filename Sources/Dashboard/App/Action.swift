@@ -70,7 +70,7 @@ enum Action: Equatable, Sendable {
     case clearStatus
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
-    case mergedCopies(StoreDocument, [String])
+    case mergedCopies(StoreDocument, SyncCopyMerge.Report)
     case dayChanged(CalendarDay)
     /// The store took `changes`, with an outcome for each; `document` is what is now on disk,
     /// and `othersChanged` whether it holds more than these changes on top of what was shown.

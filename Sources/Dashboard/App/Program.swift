@@ -57,10 +57,10 @@ final class Program {
         guard !found.isEmpty else { return false }
         handledCopies.formUnion(found)
         let user = state.user
-        let lines = (try? withStopDeferred { () throws(StoreError) in
+        let report = (try? withStopDeferred { () throws(StoreError) in
             SyncCopyMerge.mergeCopies(found, into: store, by: user, at: .now())
-        }) ?? []
-        dispatch(.mergedCopies(store.document, lines))
+        }) ?? SyncCopyMerge.Report()
+        dispatch(.mergedCopies(store.document, report))
         return true
     }
 

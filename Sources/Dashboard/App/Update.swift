@@ -202,11 +202,11 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         if state.status.map({ $0.kind == .info }) ?? true {
             state.status = StatusMessage(text: "Reloaded: the store was changed elsewhere", kind: .info)
         }
-    case .mergedCopies(let document, let lines):
+    case .mergedCopies(let document, let report):
         state.showStoreDocument(document)
-        let failed = lines.contains { !$0.hasPrefix("merged ") }
-        let text = lines.joined(separator: " · ")
-        state.status = StatusMessage(text: text.prefix(1).uppercased() + text.dropFirst(), kind: failed ? .error : .info)
+        let summary = report.summary
+        state.status = StatusMessage(text: summary.prefix(1).uppercased() + summary.dropFirst(),
+                                     kind: report.leftAlone.isEmpty ? .info : .error)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }

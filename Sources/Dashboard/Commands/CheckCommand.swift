@@ -26,7 +26,11 @@ struct CheckCommand: ParsableCommand {
         for copy in SyncConflictCopies.find(besideStoreAt: path) {
             let service = SyncConflictCopies.service(naming: RepositoryFiles.baseName(of: copy),
                                                      copyOf: RepositoryFiles.baseName(of: path)) ?? "a sync service"
-            print(TerminalSafety.visible("\(copy): a conflicted copy from \(service); opening fours merges it in"))
+            let problem: String
+            do { _ = try Store.readForMerge(path: copy); problem = "opening fours merges it in" } catch {
+                problem = "it does not read as a store, so it is not merged: \(error.message)"
+            }
+            print(TerminalSafety.visible("\(copy): a conflicted copy from \(service); \(problem)"))
         }
         let document = reading.document
         let open = document.orders.filter(\.status.isOpen).count

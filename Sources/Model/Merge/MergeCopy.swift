@@ -9,6 +9,8 @@ public struct MergeCopy: Sendable, Equatable {
     /// Filled in as the merge is applied: the orders it changed, and what it did in words.
     public internal(set) var changedOrders: Set<Int> = []
     public internal(set) var summary = ""
+    /// How many conflicts the merge recorded.
+    public internal(set) var conflicts = 0
 
     public init(theirs: StoreDocument, base: StoreDocument?, by: String, at: Timestamp) {
         self.theirs = theirs
@@ -32,6 +34,7 @@ public struct MergeCopy: Sendable, Equatable {
         }.map(\.id))
         applied.changedOrders.formUnion(before.keys.filter { result.document.order(id: $0) == nil })
         applied.summary = result.summary
+        applied.conflicts = result.conflicts.count
         document = result.document
         return applied
     }
