@@ -151,6 +151,42 @@ import Glibc
         #expect(error.message.contains("settings.followUpDays must be from 1 to 3650, found 0"), "\(error.message)")
     }
 
+    @Test func changesRecordWhoAndWhenForTheStandup() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        store.author = "ana"
+        let order = try #require(store.document.order(id: 4))
+        var details = order.details
+        details.title = "Onboarding, second run"
+        details.priority = .low
+        try store.apply(.editOrder(4, from: order.details, to: details))
+        try store.apply(.batch([.addStakeholder(Stakeholder(id: "omar", name: "Omar Haddad")), tick("success-defined", on: 1)]))
+        let document = try Store(path: path).document
+        #expect(document.activity.map(\.what) == ["edited #4: title, priority", "added the stakeholder Omar Haddad"],
+                "a tick carries its own who and when")
+        #expect(document.activity.map(\.by) == ["ana", "ana"] && document.activity.map(\.order) == [4, nil])
+        let today = CalendarDay.local(at: .now())
+        let ana = StandupReport(document, today: today).people.first { $0.name == "ana" }
+        #expect(ana?.changes == ["edited #4: title, priority", "added the stakeholder Omar Haddad"])
+        #expect(StandupReport(document, today: today).text.contains(
+            "  ana: 1 ticked · edited #4: title, priority · added the stakeholder Omar Haddad · nothing due this week\n"))
+
+        // Another machine's log joins this one's in a merge.
+        var theirs = Fixture.demo
+        theirs.activity = [ActivityEntry(at: .now(), by: "ben", order: 2, what: "deleted #2")]
+        let merged = try StoreMerge.merge(base: Fixture.demo, ours: document, theirs: theirs, by: "ana", at: .now()).document
+        #expect(merged.activity.map(\.by).sorted() == ["ana", "ana", "ben"])
+    }
+
+    @Test func everyFieldOfAnEditedTypeIsInItsMergeTable() {
+        // A field left out of its table would be lost when an edit is merged with someone else's.
+        let details = OrderDetails(title: "t", stakeholderID: "s", received: Fixture.today)
+        #expect(Mirror(reflecting: details).children.count == OrderDetails.mergeFields.count)
+        #expect(Mirror(reflecting: StakeholderDetails(name: "n")).children.count == StakeholderDetails.mergeFields.count)
+        #expect(Mirror(reflecting: StepDetails(title: "t")).children.count == StepDetails.mergeFields.count)
+        #expect(Set(OrderDetails.mergeFields.map(\.name)).count == OrderDetails.mergeFields.count, "names are unique")
+    }
+
     @Test func createRefusesToReplaceAnExistingFile() throws {
         try FileText.write("precious", to: path)
         let error = storeError { () throws(StoreError) in try Store.create(path: path, document: Fixture.demo) }

@@ -37,6 +37,7 @@ struct OpenCommand: ParsableCommand {
             throw CommandFailure.report(error.message)
         }
         let environment = ProcessSetup.environment
+        store.author = ProcessSetup.userName(environment: environment)
         let signals = SignalPipe()
         let terminal: CursesTerminal
         do {

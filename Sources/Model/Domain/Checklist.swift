@@ -26,7 +26,7 @@ public struct StepDetails: Sendable, Equatable {
 
 extension StepDetails: FieldwiseMergeable {
     public static let mergeFields: [MergeField<StepDetails>] = [
-        MergeField(\.title), MergeField(\.note), MergeField(\.isHidden),
+        MergeField("title", \.title), MergeField("note", \.note), MergeField("hidden", \.isHidden),
     ]
 }
 

@@ -1,15 +1,24 @@
-/// One field of a value that an edit can change on its own.
+/// One field of a value that an edit can change on its own, with the name the store
+/// file gives it.
 public struct MergeField<Root>: Sendable {
+    public let name: String
     private let take: @Sendable (inout Root, Root, Root) -> Void
+    private let differs: @Sendable (Root, Root) -> Bool
 
-    public init<Value: Equatable & SendableMetatype>(_ field: WritableKeyPath<Root, Value> & Sendable) {
+    public init<Value: Equatable & SendableMetatype>(_ name: String, _ field: WritableKeyPath<Root, Value> & Sendable) {
+        self.name = name
         take = { result, edited, base in
             if edited[keyPath: field] != base[keyPath: field] { result[keyPath: field] = edited[keyPath: field] }
         }
+        differs = { one, other in one[keyPath: field] != other[keyPath: field] }
     }
 
     func apply(to result: inout Root, edited: Root, base: Root) {
         take(&result, edited, base)
+    }
+
+    func differs(between one: Root, and other: Root) -> Bool {
+        differs(one, other)
     }
 }
 
@@ -26,5 +35,10 @@ extension FieldwiseMergeable {
         var result = current
         for field in Self.mergeFields { field.apply(to: &result, edited: self, base: base) }
         return result
+    }
+
+    /// The names of the fields that differ between `self` and `other`.
+    public func changedFields(from other: Self) -> [String] {
+        Self.mergeFields.filter { $0.differs(between: self, and: other) }.map(\.name)
     }
 }

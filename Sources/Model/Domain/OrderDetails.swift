@@ -137,11 +137,12 @@ public struct OrderDetails: Sendable, Equatable {
 
 extension OrderDetails: FieldwiseMergeable {
     public static let mergeFields: [MergeField<OrderDetails>] = [
-        MergeField(\.title), MergeField(\.request), MergeField(\.stakeholderID), MergeField(\.audience),
-        MergeField(\.received), MergeField(\.due), MergeField(\.priority), MergeField(\.status), MergeField(\.tags),
-        MergeField(\.owners),
-        MergeField(\.arrival), MergeField(\.businessProblem), MergeField(\.audienceSize), MergeField(\.decision),
-        MergeField(\.decisionReason), MergeField(\.closingNote), MergeField(\.closedOn), MergeField(\.measurement),
-        MergeField(\.value),
+        MergeField("title", \.title), MergeField("request", \.request), MergeField("stakeholder", \.stakeholderID),
+        MergeField("audience", \.audience), MergeField("received", \.received), MergeField("due", \.due),
+        MergeField("priority", \.priority), MergeField("status", \.status), MergeField("tags", \.tags),
+        MergeField("owners", \.owners), MergeField("arrival", \.arrival), MergeField("businessProblem", \.businessProblem),
+        MergeField("audienceSize", \.audienceSize), MergeField("decision", \.decision),
+        MergeField("decisionReason", \.decisionReason), MergeField("closingNote", \.closingNote),
+        MergeField("closedOn", \.closedOn), MergeField("measurement", \.measurement), MergeField("value", \.value),
     ]
 }

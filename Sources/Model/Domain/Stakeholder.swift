@@ -54,8 +54,9 @@ public struct StakeholderDetails: Sendable, Equatable {
 
 extension StakeholderDetails: FieldwiseMergeable {
     public static let mergeFields: [MergeField<StakeholderDetails>] = [
-        MergeField(\.name), MergeField(\.role), MergeField(\.team), MergeField(\.rapport), MergeField(\.reputation),
-        MergeField(\.relationships), MergeField(\.nextTouchpoint),
+        MergeField("name", \.name), MergeField("role", \.role), MergeField("team", \.team), MergeField("rapport", \.rapport),
+        MergeField("reputation", \.reputation), MergeField("relationships", \.relationships),
+        MergeField("nextTouchpoint", \.nextTouchpoint),
     ]
 }
 

@@ -8,6 +8,8 @@ public struct StoreDocument: Sendable, Equatable {
     public var settings = StoreSettings()
     /// Fields two copies of the store changed two ways, waiting for someone to choose.
     public var conflicts: [MergeConflict] = []
+    /// Who changed what lately, oldest first: a log, left out of equality like the file's layout.
+    public var activity: [ActivityEntry] = []
     public private(set) var orders: [TrainingOrder]
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]

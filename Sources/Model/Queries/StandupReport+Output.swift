@@ -56,11 +56,16 @@ extension StandupReport {
         return blocks
     }
 
-    /// "ana: 2 ticked · due #8 5d late, #1 Nov 26"
+    /// "ana: 2 ticked · 1 note · edited #4: title · due #8 Nov 20, #1 Nov 26"
     private static func personLine(_ person: PersonLine) -> String {
-        let due = person.due.isEmpty ? "nothing due this week"
-            : "due " + person.due.map { "#\($0.id) \($0.due?.shortDescription ?? "")" }.joined(separator: ", ")
-        return "\(person.name.isEmpty ? "no owner" : person.name): \(person.ticked) ticked · \(due)"
+        var parts = ["\(person.ticked) ticked"]
+        if person.notes > 0 { parts.append("\(person.notes) note\(person.notes == 1 ? "" : "s")") }
+        if person.stageMoves > 0 { parts.append("\(person.stageMoves) stage move\(person.stageMoves == 1 ? "" : "s")") }
+        parts += person.changes.prefix(3)
+        if person.changes.count > 3 { parts.append("\(person.changes.count - 3) more changes") }
+        parts.append(person.due.isEmpty ? "nothing due this week"
+            : "due " + person.due.map { "#\($0.id) \($0.due?.shortDescription ?? "")" }.joined(separator: ", "))
+        return "\(person.name.isEmpty ? "no owner" : person.name): " + parts.joined(separator: " · ")
     }
 
     /// "Nov 2026: 2 delivered · 1,200 h and 48,000 saved (estimates on 2)"
@@ -134,7 +139,9 @@ extension StandupReport {
             "people": .array(people.map { person in
                 .object(JSONObject([
                     "name": person.name.isEmpty ? .null : .string(person.name),
-                    "ticked": .number(Double(person.ticked)), "due": .array(person.due.map(order)),
+                    "ticked": .number(Double(person.ticked)), "notes": .number(Double(person.notes)),
+                    "stageMoves": .number(Double(person.stageMoves)), "changes": .array(person.changes.map { .string($0) }),
+                    "due": .array(person.due.map(order)),
                 ]))
             }),
             "followUpDays": .number(Double(followUpDays)),

@@ -28,13 +28,17 @@ public struct StandupReport: Sendable, Equatable {
         public var touchpoint: Touchpoint
     }
 
-    /// What one person on the team ticked since the last stand-up and has due.
+    /// What one person on the team did since the last stand-up, and what they have due.
     public struct PersonLine: Sendable, Equatable {
         /// Empty for the orders nobody owns.
         public var name: String
-        public var ticked: Int
+        public var ticked = 0
+        public var notes = 0
+        public var stageMoves = 0
+        /// Their other changes, oldest first: "edited #4: title", "added #12 “Pilot”".
+        public var changes: [String] = []
         /// Their open orders that are overdue or due this week, soonest first.
-        public var due: [OrderLine]
+        public var due: [OrderLine] = []
     }
 
     /// A stakeholder nobody has been in touch with for the follow-up period.
@@ -128,8 +132,8 @@ public struct StandupReport: Sendable, Equatable {
             return TouchpointLine(stakeholder: stakeholder.name, touchpoint: touchpoint)
         }.sorted { $0.touchpoint.on < $1.touchpoint.on }
 
-        people = Self.people(openOrders.filter { $0.isDueWithinAWeek(of: today) }.map { ($0.owners, line($0)) },
-                             ticks: ticks)
+        people = Self.people(in: document, since: sinceDay, ticks: ticks,
+                             due: openOrders.filter { $0.isDueWithinAWeek(of: today) }.map { ($0.owners, line($0)) })
         followUpDays = document.settings.followUpPeriod
         let contact = StakeholderContact(document)
         let quietSince = today.adding(days: -followUpDays)
@@ -159,18 +163,26 @@ public struct StandupReport: Sendable, Equatable {
         }
     }
 
-    /// One line per person who ticked a step or owns an order due within the week, by
-    /// name; the orders nobody owns last.
-    private static func people(_ due: [(owners: [String], line: OrderLine)], ticks: [TickLine]) -> [PersonLine] {
+    /// One line per person who changed something since `since` or owns an order due
+    /// within the week, by name; the orders nobody owns last.
+    private static func people(in document: StoreDocument, since: CalendarDay, ticks: [TickLine],
+                               due: [(owners: [String], line: OrderLine)]) -> [PersonLine] {
         var byName: [String: PersonLine] = [:]
-        func person(_ name: String) -> PersonLine { byName[name] ?? PersonLine(name: name, ticked: 0, due: []) }
-        for tick in ticks { byName[tick.by] = { var line = person(tick.by); line.ticked += 1; return line }() }
+        func update(_ name: String, _ change: (inout PersonLine) -> Void) {
+            var line = byName[name] ?? PersonLine(name: name)
+            change(&line)
+            byName[name] = line
+        }
+        func isRecent(_ moment: Timestamp) -> Bool { CalendarDay.local(at: moment) >= since }
+        for tick in ticks { update(tick.by) { $0.ticked += 1 } }
+        let notes = document.orders.flatMap(\.notes) + document.stakeholders.flatMap(\.notes)
+        for note in notes where isRecent(note.at) { update(note.by) { $0.notes += 1 } }
+        for move in document.stakeholders.flatMap(\.stageHistory) where isRecent(move.at) {
+            update(move.by) { $0.stageMoves += 1 }
+        }
+        for entry in document.activity where isRecent(entry.at) { update(entry.by) { $0.changes.append(entry.what) } }
         for (owners, order) in due {
-            for name in owners.isEmpty ? [""] : owners {
-                var line = person(name)
-                line.due.append(order)
-                byName[name] = line
-            }
+            for name in owners.isEmpty ? [""] : owners { update(name) { $0.due.append(order) } }
         }
         return byName.values.sorted { lhs, rhs in
             lhs.name.isEmpty != rhs.name.isEmpty ? !lhs.name.isEmpty : lhs.name.folded < rhs.name.folded

@@ -10,6 +10,7 @@ extension StoreDocument {
         sample.preserved = preserved
         sample.settings = settings
         sample.conflicts = conflicts
+        sample.activity = activity
         let reading: Reading
         do {
             reading = Self.read(try JSONReader.parse(JSONWriter.bytes(for: sample.json)))

@@ -27,6 +27,8 @@ public final class Store {
     private let lockTimeout: Double
     /// Where versions read from elsewhere are kept, for merging a sync service's conflicted copies.
     public let versions: SyncVersions?
+    /// Who makes the changes saved here, for the activity log; nil records none.
+    public var author: String?
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil)
@@ -128,6 +130,7 @@ public final class Store {
                 outcomes.append(.saved(applied))
                 changedOrders.formUnion(applied.changedOrders)
                 changed = next
+                if let author { changed.record(applied, by: author, at: .now()) }
             } catch {
                 outcomes.append(.refused("not saved: \(error.reason) (changed by someone else)"))
             }

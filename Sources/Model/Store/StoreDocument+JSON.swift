@@ -68,6 +68,7 @@ extension StoreDocument {
                                      orders: orders.orders, stakeholders: stakeholders)
         document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
         document.conflicts = root.objects("conflicts").compactMap { MergeConflict($0.reader) }
+        document.activity = root.objects("activity").compactMap { ActivityEntry($0.reader) }
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
@@ -94,6 +95,7 @@ extension StoreDocument {
         object["template"] = template.json
         object.set("settings", settings.isEmpty ? nil : settings.json)
         object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
+        object.set("activity", activity.isEmpty ? nil : .array(activity.map(\.json)))
         object["stakeholders"] = .array(stakeholders.map(\.json))
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
@@ -383,6 +385,25 @@ extension Measurement {
         object.set("baseline", text: baseline)
         object.set("target", text: target)
         object.set("result", text: result)
+        return .object(object)
+    }
+}
+
+extension ActivityEntry {
+    init?(_ reader: FieldReader) {
+        let at = reader.required("at", reader.timestamp)
+        let what = reader.required("what", reader.string)
+        guard let at, let what else { return nil }
+        self.init(at: at, by: reader.string("by") ?? "", order: reader.integer("order"), what: what)
+        preserved.object = reader.unread
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["at"] = .string(at.description)
+        object["by"] = .string(by)
+        object.set("order", number: order.map(Double.init))
+        object["what"] = .string(what)
         return .object(object)
     }
 }
