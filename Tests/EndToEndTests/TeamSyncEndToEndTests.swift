@@ -92,6 +92,21 @@ extension EndToEnd {
             #expect(try git("commit", "-q", "-m", "merged", in: "ana").status == 0)
         }
 
+        @Test func aSideThatIsNotAStoreFallsBackToGitsLineMerge() throws {
+            let (base, ours, theirs) = (folder.file("base.json"), folder.file("ours.json"), folder.file("theirs.json"))
+            try #require(Command.run([fours, "demo", "--store", base], environment: environment).status == 0)
+            let text = try #require(FileText.read(base))
+            try FileText.write(text.replacingOccurrences(of: "Code review habits workshop", with: "Ours"), to: ours)
+            try FileText.write(text.replacingOccurrences(of: "Code review habits workshop", with: "Theirs\", oops"), to: theirs)
+            let driver = Command.run([fours, "merge-driver", base, ours, theirs, "orders.json"], environment: environment)
+            #expect(driver.status == 1)
+            #expect(driver.output.contains("cannot merge by meaning: \(theirs):") && driver.output.contains("line-by-line merge"),
+                    "\(driver.output)")
+            let merged = try #require(FileText.read(ours))
+            #expect(merged.contains("<<<<<<< ours") && merged.contains("Ours") && merged.contains("Theirs\", oops"),
+                    "both sides are in the file for git to show")
+        }
+
         /// Pulls of small days of work (a few ticks and notes each), as a team has them.
         /// Returns how many left a file that is not a store (git's conflict markers), and
         /// how many stopped with conflicts recorded in a store that opens.

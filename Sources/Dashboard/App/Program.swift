@@ -74,6 +74,8 @@ final class Program {
             if needsDrawing {
                 terminal.present(DashboardView(state: state, keyMap: keyMap).render())
                 if crashingAfterFirstFrame { fatalError("crash requested with --crash-after-start") }
+                // Keeping the version just read for later merges waits until it is on screen.
+                store.versions?.keepPending()
             }
             needsDrawing = waitAndHandleEvents()
         }

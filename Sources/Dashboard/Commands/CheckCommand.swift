@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
                                                      copyOf: RepositoryFiles.baseName(of: path)) ?? "a sync service"
             let problem: String
             do { _ = try Store.readForMerge(path: copy); problem = "opening fours merges it in" } catch {
-                problem = "it does not read as a store, so it is not merged: \(error.message)"
+                problem = "it does not read as a store, so it is not merged: \(error.problem)"
             }
             print(TerminalSafety.visible("\(copy): a conflicted copy from \(service); \(problem)"))
         }

@@ -12,6 +12,16 @@ public enum StoreError: Error, Sendable, Equatable {
     case alreadyExists(path: String)
     case readOnly(path: String, reason: String)
 
+    /// What is wrong and where, without the advice on what to do: for a message that
+    /// gives its own.
+    public var problem: String {
+        switch self {
+        case .syntax(let path, let error): "\(path):\(error.position): \(error.problem)"
+        case .invalid(let path, let error): error.located(in: path)
+        default: message
+        }
+    }
+
     public var message: String {
         switch self {
         case .unreadable(let path, let reason):

@@ -49,7 +49,7 @@ public enum SyncCopyMerge {
                 }
             } catch {
                 report.leftAlone.append(name)
-                report.lines.append("did not merge \(name): \(error.message)")
+                report.lines.append("did not merge \(name): \(error.problem)")
             }
         }
         return report

@@ -11,6 +11,8 @@ public final class SyncVersions {
     public static let kept = 30
     let folder: String
     private var written: String { folder + "/written" }
+    /// A version read but not yet kept: writing it waits until the screen is drawn.
+    private var pending: (bytes: [UInt8], status: FileStatus)?
 
     public init(storePath: String, stateFolder: String) {
         let file = FileSystem.resolvingLinks(RepositoryFiles.absolute(storePath))
@@ -22,10 +24,17 @@ public final class SyncVersions {
         FileSystem.parentFolder(of: ViewPreferences.path(environment: environment))
     }
 
-    /// The bytes just read from the store, with the file's status, are kept unless this
-    /// machine wrote them. A copy, not a second name: a program that rewrites the store in
-    /// place would change a second name too.
+    /// The bytes just read from the store, with the file's status, are to be kept unless
+    /// this machine wrote them (`keepPending` writes them).
     func sawRead(_ bytes: [UInt8], status: FileStatus) {
+        pending = (bytes, status)
+    }
+
+    /// Keeps the version last read, if it is to be kept. A copy, not a second name: a
+    /// program that rewrites the store in place would change a second name too.
+    public func keepPending() {
+        guard let (bytes, status) = pending else { return }
+        pending = nil
         guard (try? FileSystem.read(written))?.map({ String(decoding: $0.bytes, as: UTF8.self) }) != Self.text(status) else {
             return
         }
@@ -43,6 +52,7 @@ public final class SyncVersions {
 
     /// The kept version nearest to `copy`: the one it most likely grew from. Nil when none is kept.
     public func nearest(to copy: StoreDocument) -> StoreDocument? {
+        keepPending()
         let target = copy.json
         var best: (document: StoreDocument, distance: Int)?
         for path in versionFiles() {

@@ -31,7 +31,7 @@ struct MergeDriverCommand: ParsableCommand {
             }
             documents = (base, mine, other)
         } catch {
-            throw lineMerge(because: error.message, shown: shown)
+            throw lineMerge(because: error.problem, shown: shown)
         }
         let environment = ProcessSetup.environment
         let result: StoreMerge.Result
