@@ -227,6 +227,28 @@ enum FileSystem {
         }
     }
 
+    /// Writes a file that may be lost in a crash (a cache): under a temporary name, then
+    /// renamed, so that it is whole or not there; no flush to disk.
+    static func writeWithoutSync(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        try makeFolders(parentFolder(of: path))
+        let temporary = "\(parentFolder(of: path))/.\(baseName(of: path)).partial"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, newFileMode)
+        guard descriptor >= 0 else { throw Failure(operation: "create", code: errno) }
+        do throws(Failure) {
+            try writeAll(bytes, to: descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw Failure(operation: "rename", code: code)
+        }
+    }
+
     private static func syncFolder(_ folder: String) {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }

@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,10 +10,16 @@ import Glibc
 /// the version it grew from.
 public final class SyncVersions {
     public static let kept = 30
+    /// While the store stays open, a version is kept at most this often: an older version
+    /// is still one a copy grew from, only with more to merge.
+    public static let keptEvery: Int64 = 600
     let folder: String
     private var written: String { folder + "/written" }
     /// A version read but not yet kept: writing it waits until the screen is drawn.
     private var pending: (bytes: [UInt8], status: FileStatus)?
+    /// Versions are written on another thread, so that keeping one never holds up a key.
+    private let writing = DispatchGroup()
+    private var lastKept: Timestamp?
 
     public init(storePath: String, stateFolder: String) {
         let file = FileSystem.resolvingLinks(RepositoryFiles.absolute(storePath))
@@ -30,32 +37,37 @@ public final class SyncVersions {
         pending = (bytes, status)
     }
 
-    /// Keeps the version last read, if it is to be kept. A copy, not a second name: a
-    /// program that rewrites the store in place would change a second name too.
+    /// Keeps the version last read, if it is to be kept, on another thread. A copy, not a
+    /// second name: a program that rewrites the store in place would change a second name too.
     public func keepPending() {
         guard let (bytes, status) = pending else { return }
         pending = nil
+        let now = Timestamp.now()
+        if let lastKept, now.secondsSince1970 - lastKept.secondsSince1970 < Self.keptEvery { return }
         guard (try? FileSystem.read(written))?.map({ String(decoding: $0.bytes, as: UTF8.self) }) != Self.text(status) else {
             return
         }
-        let name = "\(folder)/\(status.modifiedSeconds)-\(status.modifiedNanoseconds)-\(status.inode).json"
-        guard access(name, F_OK) != 0 else { return }
-        do { try FileSystem.replace(name, with: bytes) } catch { return }
-        prune()
+        lastKept = now
+        let (folder, name) = (folder, "\(status.modifiedSeconds)-\(status.modifiedNanoseconds)-\(status.inode).json")
+        DispatchQueue.global(qos: .utility).async(group: writing) {
+            guard access("\(folder)/\(name)", F_OK) != 0,
+                  (try? FileSystem.writeWithoutSync("\(folder)/\(name)", with: bytes)) != nil else { return }
+            Self.prune(folder)
+        }
     }
 
     /// This machine just wrote the file with this status.
     func sawWrite(_ status: FileStatus) {
-        try? FileSystem.makeFolders(folder)
-        try? FileSystem.replace(written, with: Array(Self.text(status).utf8))
+        try? FileSystem.writeWithoutSync(written, with: Array(Self.text(status).utf8))
     }
 
     /// The kept version nearest to `copy`: the one it most likely grew from. Nil when none is kept.
     public func nearest(to copy: StoreDocument) -> StoreDocument? {
         keepPending()
+        writing.wait()
         let target = copy.json
         var best: (document: StoreDocument, distance: Int)?
-        for path in versionFiles() {
+        for path in Self.versionFiles(in: folder) {
             guard let document = try? Store.readForMerge(path: path) else { continue }
             let distance = JSONDistance.between(document.json, target, limit: best?.distance ?? .max)
             if best == nil || distance < best!.distance { best = (document, distance) }
@@ -63,7 +75,7 @@ public final class SyncVersions {
         return best?.document
     }
 
-    private func versionFiles() -> [String] {
+    private static func versionFiles(in folder: String) -> [String] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
@@ -72,11 +84,11 @@ public final class SyncVersions {
             if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
         }
         // Named by modification time: newest first.
-        return names.sorted { Self.sortKey($0) > Self.sortKey($1) }.map { "\(folder)/\($0)" }
+        return names.sorted { sortKey($0) > sortKey($1) }.map { "\(folder)/\($0)" }
     }
 
-    private func prune() {
-        for path in versionFiles().dropFirst(Self.kept) { unlink(path) }
+    private static func prune(_ folder: String) {
+        for path in versionFiles(in: folder).dropFirst(kept) { unlink(path) }
     }
 
     private static func sortKey(_ name: String) -> (Int, Int) {
