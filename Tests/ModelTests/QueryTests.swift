@@ -145,7 +145,7 @@ import Testing
         #expect(report.neglectedSection == .surpriseAndDelight)
         #expect(report.spectrum.map(\.count) == [2, 1, 1, 1, 1])
         let november = report.trend.last
-        #expect(november?.month == "2026-11")
+        #expect(november?.month.description == "2026-11")
         #expect(november.map { [$0.transactional, $0.collaborative, $0.earlyInvolvement] } == [6, 2, 0])
         #expect(report.trend.count == 6)
     }

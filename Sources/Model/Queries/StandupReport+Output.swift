@@ -45,7 +45,7 @@ extension StandupReport {
                 + String(repeating: "■", count: entry.count * 10 / most)
         }))
         // Months with no orders say nothing about the trend.
-        let months = trend.filter { $0.transactional + $0.collaborative + $0.earlyInvolvement > 0 }
+        let months = trend.filter { $0.total > 0 }
         blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)",
                                    lines: months.isEmpty ? ["no orders in these months"] : months.map { month in
             "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
@@ -169,7 +169,7 @@ extension StandupReport {
             }))),
             "arrivals": .array(trend.map { month in
                 .object(JSONObject([
-                    "month": .string(month.month), "transactionalRequest": .number(Double(month.transactional)),
+                    "month": .string(month.month.description), "transactionalRequest": .number(Double(month.transactional)),
                     "collaborativeConversation": .number(Double(month.collaborative)),
                     "earlyInvolvement": .number(Double(month.earlyInvolvement)),
                 ]))

@@ -48,15 +48,6 @@ public struct StandupReport: Sendable, Equatable {
         public var lastContact: CalendarDay?
     }
 
-    /// How orders arrived in one month: the trend toward partnership.
-    public struct MonthTrend: Sendable, Equatable {
-        /// "2026-11"
-        public var month: String
-        public var transactional: Int
-        public var collaborative: Int
-        public var earlyInvolvement: Int
-    }
-
     public var today: CalendarDay
     /// Ticks from this day on are "since the last stand-up".
     public var since: CalendarDay
@@ -77,7 +68,8 @@ public struct StandupReport: Sendable, Equatable {
     public var sectionCompletion: [(section: ChecklistSection, progress: Progress)]
     /// How many stakeholders sit at each stage, order taker first.
     public var spectrum: [(stage: EngagementStage, count: Int)]
-    public var trend: [MonthTrend]
+    /// How orders arrived, month by month, oldest first.
+    public var trend: [Trends.Arrivals]
 
     public static func == (lhs: StandupReport, rhs: StandupReport) -> Bool {
         lhs.today == rhs.today && lhs.since == rhs.since && lhs.open == rhs.open && lhs.ticks == rhs.ticks
@@ -147,20 +139,8 @@ public struct StandupReport: Sendable, Equatable {
         sectionCompletion = ChecklistSection.allCases.map { section in
             (section, openOrders.reduce(Progress(done: 0, total: 0)) { $0 + $1.checklist.progress(of: section) })
         }
-        spectrum = EngagementStage.allCases.map { stage in
-            (stage, document.stakeholders.count { $0.stage == stage })
-        }
-
-        let (year, month, _) = today.components
-        trend = (0..<max(1, months)).reversed().map { back in
-            let index = year * 12 + (month - 1) - back
-            let key = "\(index / 12)-\(CalendarDay.padded(index % 12 + 1, 2))"
-            let arrived = document.orders.filter { $0.received.description.hasPrefix(key) }
-            return MonthTrend(month: key,
-                              transactional: arrived.count { $0.arrival == .transactionalRequest },
-                              collaborative: arrived.count { $0.arrival == .collaborativeConversation },
-                              earlyInvolvement: arrived.count { $0.arrival == .earlyInvolvement })
-        }
+        spectrum = Trends.spectrum(of: document, on: today)
+        trend = Trends.arrivals(in: Trends.Month.last(max(1, months), endingWith: Trends.Month(today)), of: document)
     }
 
     /// One line per person who changed something since `since` or owns an order due
