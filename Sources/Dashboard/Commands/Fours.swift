@@ -17,7 +17,7 @@ struct Fours: ParsableCommand {
             Ticks and stage moves are recorded under $FOURS_USER, else your login name.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, StandupCommand.self, CheckCommand.self, GitCommand.self,
+        subcommands: [OpenCommand.self, DemoCommand.self, StandupCommand.self, ReportCommand.self, CheckCommand.self, GitCommand.self,
                       MergeDriverCommand.self, BenchmarkCommand.self],
         defaultSubcommand: OpenCommand.self
     )

@@ -1,0 +1,119 @@
+/// Small charts drawn as inline SVG, styled by the page's CSS classes, so that they follow
+/// its light or dark colours and print as they show. Each is a picture of a table printed
+/// beside it; its title and description are read out by screen readers.
+enum SVGChart {
+    struct Series {
+        var name: String
+        /// The CSS class that colours it.
+        var style: String
+        var values: [Int]
+    }
+
+    struct Bar {
+        var label: String
+        var value: Double
+        /// The figure written at the bar's end.
+        var text: String
+        var style: String
+    }
+
+    /// Bars standing side by side, each made of the series stacked, with a legend.
+    static func stacked(id: String, title: String, description: String, categories: [String], series: [Series],
+                        notes: [String] = []) -> String {
+        let (width, height, left, bottom, top) = (640, 260, 36, 40, 24)
+        let totals = categories.indices.map { index in series.reduce(0) { $0 + $1.values[index] } }
+        // Four steps of a whole number each: the scale reads 0, 2, 4, 6, 8, never 1.5.
+        let step = max(1, ((totals.max() ?? 1) + 3) / 4)
+        let most = step * 4
+        let slot = Double(width - left - 10) / Double(max(1, categories.count))
+        let barWidth = min(48, slot * 0.6)
+        let plotHeight = Double(height - bottom - top)
+        var body = ""
+        for tick in 0...4 {
+            let y = Double(top) + plotHeight - plotHeight * Double(tick) / 4
+            body += line(x1: Double(left), y1: y, x2: Double(width - 10), y2: y, style: "grid")
+            body += text(String(tick * step), x: Double(left - 6), y: y + 4, anchor: "end", style: "axis")
+        }
+        for (index, category) in categories.enumerated() {
+            let x = Double(left) + slot * Double(index) + (slot - barWidth) / 2
+            var y = Double(top) + plotHeight
+            for entry in series where entry.values[index] > 0 {
+                let barHeight = plotHeight * Double(entry.values[index]) / Double(most)
+                y -= barHeight
+                body += rect(x: x, y: y, width: barWidth, height: barHeight, style: entry.style,
+                             label: "\(category), \(entry.name): \(entry.values[index])")
+            }
+            body += text(category, x: x + barWidth / 2, y: Double(height - bottom + 16), anchor: "middle", style: "axis")
+            if index < notes.count, !notes[index].isEmpty {
+                body += text(notes[index], x: x + barWidth / 2, y: y - 5, anchor: "middle", style: "note")
+            }
+        }
+        var legendX = Double(left)
+        for entry in series {
+            body += rect(x: legendX, y: Double(height - 14), width: 10, height: 10, style: entry.style, label: nil)
+            body += text(entry.name, x: legendX + 14, y: Double(height - 5), anchor: "start", style: "axis")
+            legendX += 24 + Double(entry.name.count) * 7.2
+        }
+        return frame(id: id, title: title, description: description, width: width, height: height, body: body)
+    }
+
+    /// Bars lying one under another, each with its label before and its figure after.
+    static func horizontal(id: String, title: String, description: String, bars: [Bar], maximum: Double? = nil) -> String {
+        let (width, row, left) = (640, 26, 190)
+        let height = row * bars.count + 8
+        let most = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 0.000_001)
+        let room = Double(width - left - 90)
+        var body = ""
+        for (index, bar) in bars.enumerated() {
+            let y = Double(4 + row * index)
+            body += text(bar.label, x: Double(left - 8), y: y + 15, anchor: "end", style: "axis")
+            let length = room * bar.value / most
+            body += rect(x: Double(left), y: y + 3, width: length, height: Double(row - 8), style: bar.style,
+                         label: "\(bar.label): \(bar.text)")
+            body += text(bar.text, x: Double(left) + length + 6, y: y + 15, anchor: "start", style: "axis")
+        }
+        return frame(id: id, title: title, description: description, width: width, height: height, body: body)
+    }
+
+    private static func frame(id: String, title: String, description: String, width: Int, height: Int, body: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title \(id)-desc\"><title id=\"\(id)-title\">\(HTMLText.escaped(title))</title>"
+            + "<desc id=\"\(id)-desc\">\(HTMLText.escaped(description))</desc>\(body)</svg>"
+    }
+
+    private static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    private static func rect(x: Double, y: Double, width: Double, height: Double, style: String, label: String?) -> String {
+        "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(max(0, width)))\" height=\"\(number(max(0, height)))\" "
+            + "class=\"\(style)\">" + (label.map { "<title>\(HTMLText.escaped($0))</title>" } ?? "") + "</rect>"
+    }
+
+    private static func line(x1: Double, y1: Double, x2: Double, y2: Double, style: String) -> String {
+        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" class=\"\(style)\"/>"
+    }
+
+    private static func text(_ content: String, x: Double, y: Double, anchor: String, style: String) -> String {
+        "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\" class=\"\(style)\">\(HTMLText.escaped(content))</text>"
+    }
+}
+
+/// Text placed in HTML or SVG.
+enum HTMLText {
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in TerminalSafety.visible(text).unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
