@@ -29,7 +29,9 @@ extension PartnershipReport {
 
     private func section(_ table: Table, chart: String?) -> String {
         let id = table.title.lowercased().filter { $0.isLetter || $0 == " " }.split(separator: " ").joined(separator: "-")
-        guard !table.rows.isEmpty else {
+        // A table with nothing but zeros says nothing: no chart and no table for it.
+        let isBlank = chart == nil && table.rows.allSatisfy { $0.dropFirst().allSatisfy { ["", "0", "—", "0%"].contains($0) } }
+        guard !isBlank else {
             return "<section id=\"\(id)\"><h2>\(HTMLText.escaped(table.title))</h2><p>\(HTMLText.escaped(table.summary))</p>"
                 + "<p class=\"empty\">Nothing in this period.</p></section>"
         }

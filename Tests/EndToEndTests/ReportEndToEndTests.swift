@@ -1,0 +1,62 @@
+import Model
+import TestSupport
+import Testing
+
+extension EndToEnd {
+    /// The report as a reader sees it: written by the real binary, rendered in a real browser.
+    @Suite struct ReportEndToEndTests {
+        let demo: DemoStoreFolder
+        var folder: TemporaryFolder { demo.folder }
+
+        init() throws {
+            demo = try DemoStoreFolder()
+        }
+
+        /// Chromium, headless, with a screen of its own size; fails with the reason when it is not there.
+        private func chromium(_ arguments: [String]) throws -> Command.Result {
+            let result = Command.run(["/usr/bin/env", "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                                      "--hide-scrollbars", "--user-data-dir=\(folder.file("browser"))"] + arguments,
+                                     environment: ["HOME": folder.path, "PATH": ProcessEnvironment.current["PATH"] ?? "/usr/bin:/bin"])
+            guard result.status != 127 else {
+                throw TestFailure("chromium is not installed (.ci/run installs it: apt-get install chromium)")
+            }
+            return result
+        }
+
+        @Test func theReportRendersInARealBrowserWithEveryChart() throws {
+            let fours = try TmuxSession.binary()
+            let page = folder.file("report.html")
+            let written = Command.run([fours, "report", "--store", demo.store, "--from", "2026-06-01", "--out", page])
+            #expect(written.status == 0 && written.output.hasPrefix("Wrote \(page): Learning & Development: the partnership story"),
+                    "\(written.output)")
+            let html = try #require(FileText.read(page))
+
+            let shot = folder.file("report.png")
+            _ = try chromium(["--window-size=1000,2400", "--screenshot=\(shot)", "file://\(page)"])
+            let blankPage = folder.file("blank.html")
+            try FileText.write("<!DOCTYPE html><html><body></body></html>", to: blankPage)
+            let blankShot = folder.file("blank.png")
+            _ = try chromium(["--window-size=1000,2400", "--screenshot=\(blankShot)", "file://\(blankPage)"])
+            let (size, blank) = (FileText.read(shot)?.utf8.count ?? 0, FileText.read(blankShot)?.utf8.count ?? 0)
+            #expect(blank > 0 && size > blank * 5, "the rendered page is not blank (\(size) bytes against \(blank) for a blank one)")
+
+            let rendered = try chromium(["--dump-dom", "file://\(page)"])
+            #expect(rendered.status == 0)
+            for title in ["The spectrum over time", "How orders arrived", "4S completion", "Delivered, measured and valued",
+                          "Stakeholders who moved", "Touchpoints kept and missed", "The three R's", "Decisions at intake"] {
+                #expect(rendered.output.contains("<h2>\(title.replacingOccurrences(of: "'", with: "&#39;"))</h2>")
+                            || rendered.output.contains("<h2>\(title)</h2>"), "\(title) is on the page")
+                #expect(html.contains("-title\">\(title.replacingOccurrences(of: "'", with: "&#39;"))</title>"),
+                        "\(title) has a chart with its title")
+            }
+
+            let json = Command.run([fours, "report", "--store", demo.store, "--format", "json"])
+            #expect(json.status == 0)
+            _ = try JSONReader.parse(Array(json.output.utf8))
+            let markdown = Command.run([fours, "report", "--store", demo.store, "--format", "markdown"])
+            #expect(markdown.output.contains("\n## Decisions at intake\n"))
+            let backwards = Command.run([fours, "report", "--store", demo.store, "--from", "2026-12-01", "--to", "2026-11-01"])
+            #expect(backwards.status == 1 && backwards.output.contains("--from 2026-12-01 is after --to 2026-11-01"))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Model
+import TestSupport
+import Testing
+
+@Suite struct ReportTests {
+    /// The demo, with a touchpoint missed and decisions taken, over June to the demo's day.
+    let document: StoreDocument = {
+        var document = Fixture.demo
+        document.updateStakeholder(id: "chloe-martin") { chloe in
+            chloe.nextTouchpoint = Touchpoint(on: Fixture.today.adding(days: -20), purpose: "Budget review")
+        }
+        document.updateOrder(id: 6) { $0.decision = .redirected }
+        document.updateOrder(id: 9) { $0.decision = .declined }
+        return document
+    }()
+    var from: CalendarDay { CalendarDay(iso: "2026-06-01")! }
+    var report: PartnershipReport { PartnershipReport(document, from: from, to: Fixture.today) }
+
+    @Test func theFiguresOfAKnownPeriod() {
+        let report = self.report
+        #expect(report.spectrum.map(\.month.description) == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
+        // Samuel became a strategic partner in September, Lena trusted in October, Aiko a
+        // collaborator and Marco an order with a change in November.
+        #expect(report.spectrum.map(\.counts) == [[3, 1, 1, 1, 0], [3, 1, 1, 1, 0], [3, 1, 1, 1, 0], [3, 1, 1, 0, 1],
+                                                  [3, 1, 0, 1, 1], [2, 1, 1, 1, 1]])
+        #expect(report.arrivals.suffix(2).map { [$0.transactional, $0.collaborative, $0.earlyInvolvement] } == [[2, 0, 1], [6, 2, 0]])
+        #expect(report.earlyShare == 1.0 / 11)
+        #expect(report.sections.map(\.progress.description) == ["17/33", "11/33", "7/33", "14/33"])
+        #expect(report.neglectedSection == .surpriseAndDelight)
+        #expect(report.delivered.map(\.id) == [10, 11] && report.hoursSaved == 120 && report.saving == 5_400)
+        #expect(report.moves.map(\.stakeholder) == ["Samuel Reyes", "Lena Brandt", "Aiko Tanaka", "Marco Silva"])
+        #expect(report.moves.filter(\.isUp).count == 4)
+        #expect(report.touchpoints.map { "\($0.stakeholder) \($0.kept)" } == ["Chloé Martin false", "Aiko Tanaka true"])
+        #expect(report.decisions.map(\.count) == [8, 1, 0, 1, 1])
+        #expect(report.notYesShare == 2.0 / 3)
+        #expect(report.threeRs.first { $0.stakeholder == "Lena Brandt" }.map { [$0.rapport, $0.reputation, $0.relationships] }
+            == [3, 3, 2])
+    }
+
+    @Test func theStandupAndTheReportNeverDisagree() {
+        let standup = StandupReport(document, today: Fixture.today)
+        let months = Trends.Month.last(6, endingWith: Trends.Month(Fixture.today))
+        let report = PartnershipReport(document, from: months[0].first, to: Fixture.today)
+        #expect(standup.trend == report.arrivals)
+        #expect(standup.spectrum.map(\.count) == report.spectrum.last?.counts)
+    }
+
+    @Test func tablesForMarkdownAndJSON() throws {
+        let markdown = report.markdown
+        #expect(markdown.hasPrefix("# Learning & Development: the partnership story, 2026-06-01 to 2026-11-25\n"))
+        #expect(markdown.contains("| Month | Request | Conversation | Early | Early share |\n| --- | --- | --- | --- | --- |\n"))
+        #expect(markdown.contains("| Oct 2026 | 2 | 0 | 1 | 33% |\n"))
+        guard case .object(let root) = report.json else { throw TestFailure("not an object") }
+        #expect(Set(root.memberNames) == ["store", "from", "to", "spectrum", "arrivals", "earlyShare", "sections", "leastDone",
+                                           "delivered", "hoursSaved", "saving", "moves", "touchpoints", "threeRs", "decisions",
+                                           "notYesShare"])
+        #expect(root["saving"] == .number(5_400))
+    }
+
+    @Test func anEmptyStoreAndAOnePersonStoreMakeSensiblePages() throws {
+        let empty = PartnershipReport(StoreDocument(), from: from, to: Fixture.today)
+        let page = empty.html
+        #expect(!page.contains("<svg"), "no empty chart frames")
+        #expect(page.components(separatedBy: "Nothing in this period.").count - 1 == 8)
+        var one = StoreDocument(name: "Solo")
+        one.add(Stakeholder(id: "dana", name: "Dana <b>Okafor</b>"))
+        let solo = PartnershipReport(one, from: from, to: Fixture.today)
+        #expect(solo.html.contains("<h1>Solo: the partnership story</h1>"))
+        #expect(solo.html.contains("Dana &lt;b&gt;Okafor&lt;/b&gt;"), "text from the store is escaped")
+        #expect(solo.spectrum.last?.counts == [1, 0, 0, 0, 0])
+    }
+
+    @Test func thePageIsWellFormedAndSelfContained() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("report.html")
+        let page = report.html
+        try ReportFile.write(page, to: path)
+        // An independent parser: Python's XML reader, which refuses anything not well formed.
+        let parsed = Command.run(["/usr/bin/env", "python3", "-c",
+                                  "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); "
+                                      + "print(len(r.findall('.//{http://www.w3.org/2000/svg}svg')))", path])
+        #expect(parsed.status == 0, "python3 is needed to check the page: \(parsed.output)")
+        #expect(parsed.output == "8\n", "a chart for each section with figures")
+        for fetched in ["<script", "http://", "https://", "@import", "url("] where fetched != "http://" {
+            #expect(!page.contains(fetched), "nothing is fetched or run: \(fetched)")
+        }
+        #expect(!page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+        #expect(page.contains("prefers-color-scheme:dark") && page.contains("@media print"))
+        #expect(page.components(separatedBy: "<table>").count - 1 == 8, "every chart has its table")
+    }
+}
