@@ -27,6 +27,7 @@ struct OpenCommand: ParsableCommand {
                   fours demo --store PATH    write a demo store to PATH
                   fours check --store PATH   list every problem in a store file
                   fours standup --store PATH print the stand-up as text, Markdown or JSON
+                  fours report --store PATH  write the partnership story as an HTML page with charts
                   fours --help               list every command
                 """)
         }
