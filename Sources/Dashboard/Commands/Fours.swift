@@ -17,8 +17,11 @@ struct Fours: ParsableCommand {
             Ticks and stage moves are recorded under $FOURS_USER, else your login name.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, StandupCommand.self, ReportCommand.self, CheckCommand.self, GitCommand.self,
-                      MergeDriverCommand.self, BenchmarkCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self, AddCommand.self,
+                      EditCommand.self, TickCommand.self, UntickCommand.self, StageCommand.self, NoteCommand.self,
+                      CloseCommand.self, ReopenCommand.self, DeleteCommand.self, StakeholdersCommand.self,
+                      StandupCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
+                      GitCommand.self, MergeDriverCommand.self, BenchmarkCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -72,7 +72,8 @@ extension StoreOperation {
 }
 
 extension NoteTarget {
-    var orderID: Int? {
+    /// The order the note is on; nil for a stakeholder's note.
+    public var orderID: Int? {
         if case .order(let id) = self { return id }
         return nil
     }

@@ -118,6 +118,9 @@ public struct OrderDetails: Sendable, Equatable {
     public var closedOn: CalendarDay?
     public var measurement = Measurement()
     public var value = ValueEstimate()
+    /// The row an imported order came from (its id in the intake spreadsheet), so that
+    /// importing the same file again adds nothing twice.
+    public var sourceID = ""
 
     public init(title: String, request: String = "", stakeholderID: String, audience: String = "",
                 received: CalendarDay, due: CalendarDay? = nil, priority: Priority = .medium,
@@ -144,5 +147,6 @@ extension OrderDetails: FieldwiseMergeable {
         MergeField("audienceSize", \.audienceSize), MergeField("decision", \.decision),
         MergeField("decisionReason", \.decisionReason), MergeField("closingNote", \.closingNote),
         MergeField("closedOn", \.closedOn), MergeField("measurement", \.measurement), MergeField("value", \.value),
+        MergeField("sourceId", \.sourceID),
     ]
 }

@@ -107,11 +107,7 @@ extension PartnershipReport {
                 output += "Nothing in this period.\n"
                 continue
             }
-            func row(_ cells: [String]) -> String {
-                "| " + cells.map { TerminalSafety.visible($0).replacingBars }.joined(separator: " | ") + " |\n"
-            }
-            output += row(table.columns) + row(table.columns.map { _ in "---" })
-            for cells in table.rows { output += row(cells) }
+            output += MarkdownTable.text(columns: table.columns, rows: table.rows)
         }
         return output
     }
@@ -165,13 +161,5 @@ extension PartnershipReport {
             }))),
             "notYesShare": number(notYesShare),
         ]))
-    }
-}
-
-extension String {
-    /// A table cell's text with its bars escaped and its lines joined.
-    var replacingBars: String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
-            .split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
     }
 }

@@ -6,3 +6,10 @@ public enum ReportFile {
         }
     }
 }
+
+extension ReportFile {
+    /// A file's bytes; nil when there is no such file.
+    public static func read(_ path: String) throws(StoreError) -> [UInt8]? {
+        do { return try FileSystem.read(path)?.bytes } catch { throw .unreadable(path: path, reason: error.reason) }
+    }
+}

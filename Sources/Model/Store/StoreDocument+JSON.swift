@@ -331,6 +331,7 @@ extension TrainingOrder {
                                    audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
                                    status: status ?? .new, tags: tags, arrival: arrival ?? .transactionalRequest)
         details.owners = reader.strings("owners")
+        details.sourceID = reader.string("sourceId") ?? ""
         details.businessProblem = reader.string("businessProblem") ?? ""
         details.audienceSize = audienceSize
         details.decision = decision
@@ -363,6 +364,7 @@ extension TrainingOrder {
         object.set("decision", details.decision.map { .string($0.rawValue) })
         object.set("decisionReason", text: details.decisionReason)
         object.set("closingNote", text: details.closingNote)
+        object.set("sourceId", text: details.sourceID)
         object.set("closedOn", details.closedOn.map { .string($0.description) })
         object.set("measurement", details.measurement.isEmpty ? nil : details.measurement.json)
         object.set("value", details.value.isEmpty ? nil : details.value.json)

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Model
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an order.",
+        discussion: """
+            A stakeholder not in the store is added, as in the dashboard's form. The order is yours \
+            (FOURS_USER) unless --owners says otherwise.
+            Example: fours add --title "Onboarding refresh" --stakeholder "Lena" --due +3w --tags onboarding
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var fields: OrderFieldOptions
+    @Flag(help: "Print the new order as JSON.") var json = false
+
+    func validate() throws {
+        guard fields.title != nil else { throw ValidationError("--title is needed: what they asked for, in a few words") }
+        guard fields.stakeholder != nil else { throw ValidationError("--stakeholder is needed: who asked for it") }
+    }
+
+    func run() throws {
+        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let today = CalendarDay.local(at: .now())
+        var operations: [StoreOperation] = []
+        var details = OrderDetails(title: "", stakeholderID: "", received: today)
+        details.owners = [opened.user]
+        try fields.apply(to: &details, in: opened, today: today, operations: &operations)
+        let id = opened.document.nextOrderID
+        operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: opened.document.template)))
+        let applied = try opened.apply(.batch(operations))
+        var added = id
+        if case .batch(let parts) = applied, case .addOrder(let order)? = parts.last { added = order.id }
+        ChangeReport(json: json).say("Added #\(added) “\(details.title)”", order: added, in: opened)
+    }
+}
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change fields of an order; the others stay as they are.",
+        discussion: "Example: fours edit 12 --due 2026-12-15 --priority high"
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var reference: OrderReference
+    @OptionGroup var fields: OrderFieldOptions
+    @Flag(help: "Print the order as JSON.") var json = false
+
+    func validate() throws {
+        if fields.isEmpty { throw ValidationError("say what to change, such as --title or --due (fours edit --help lists them)") }
+    }
+
+    func run() throws {
+        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let found = try opened.find { try $0.order(reference.order) }
+        var operations: [StoreOperation] = []
+        var details = found.details
+        try fields.apply(to: &details, in: opened, today: CalendarDay.local(at: .now()), operations: &operations)
+        let changed = details.changedFields(from: found.details)
+        guard !changed.isEmpty else {
+            ChangeReport(json: json).say("Nothing to change on \(found.shortID)", order: found.id, in: opened)
+            return
+        }
+        operations.append(.editOrder(found.id, from: found.details, to: details))
+        try opened.apply(.batch(operations))
+        ChangeReport(json: json).say("Changed \(found.shortID): " + changed.joined(separator: ", "), order: found.id, in: opened)
+    }
+}

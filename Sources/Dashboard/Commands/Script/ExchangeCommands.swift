@@ -1,0 +1,178 @@
+import ArgumentParser
+import CSV
+import Model
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export orders, stakeholders or steps as CSV (for spreadsheets), Markdown or JSON.",
+        discussion: """
+            CSV follows RFC 4180 and starts with the byte-order mark spreadsheet programs need to read \
+            accents (--no-bom leaves it out); a text that a spreadsheet would run as a formula starts \
+            with an apostrophe. Examples:
+              fours export --out orders.csv
+              fours export --stakeholders --format markdown
+              fours export --steps --format json | jq '.[] | select(.done)'
+            """
+    )
+
+    enum What: String, EnumerableFlag {
+        case orders, stakeholders, steps
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, markdown, json
+    }
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "What to export: orders (the default), stakeholders, or every order's steps.") var what: What = .orders
+    @Option(help: "csv (the default), markdown or json.") var format: Format = .csv
+    @Flag(help: "Leave out the byte-order mark at the start of a CSV file.") var noBom = false
+    @Option(help: ArgumentHelp("Write here instead of the standard output.", valueName: "file")) var out: String?
+
+    func run() throws {
+        let document = try ScriptStore(storeOptions, forChanges: false).document
+        let (columns, rows, json): ([String], [[String]], JSONValue) = switch what {
+        case .orders:
+            (OrderExchange.orderColumns, document.orders.map { OrderExchange.orderRow($0, in: document) },
+             .array(document.orders.map { OrderExchange.json($0, in: document) }))
+        case .stakeholders:
+            (OrderExchange.stakeholderColumns, document.stakeholders.map { OrderExchange.stakeholderRow($0, in: document) },
+             .array(document.stakeholders.map { OrderExchange.json($0, in: document) }))
+        case .steps:
+            (OrderExchange.stepColumns, document.orders.flatMap(OrderExchange.stepRows),
+             .array(document.orders.flatMap { OrderExchange.steps(of: $0, withOrder: true) }))
+        }
+        let bytes: [UInt8] = switch format {
+        case .csv: CSVText.encode(columns: columns, rows: rows, byteOrderMark: !noBom)
+        case .markdown: Array(MarkdownTable.text(columns: columns, rows: rows).utf8)
+        case .json: JSONWriter.bytes(for: json)
+        }
+        guard let out else {
+            print(String(decoding: bytes, as: UTF8.self), terminator: "")
+            return
+        }
+        do { try ReportFile.write(String(decoding: bytes, as: UTF8.self), to: out) } catch {
+            throw CommandFailure.report(error.message)
+        }
+        FileHandleOutput.standardError("Wrote \(rows.count) \(what.rawValue) to \(out)\n")
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the orders of an intake spreadsheet saved as CSV.",
+        discussion: """
+            The first row holds the headings. Columns are found by their heading: title (or course, \
+            training), request (description), stakeholder (requester, requested by), audience (team, \
+            department), audience size (participants), received (submitted, timestamp), due (deadline, \
+            needed by), priority (urgency), tags (topic, category), owners (assigned to), business \
+            problem (goal), and id (request id, reference): the row's own id, so that importing the \
+            same file again adds nothing twice (without one, title, stakeholder and day received \
+            tell). --map names any other heading. Dates may be 2026-11-25, 25/11/2026 or 11/25/2026 \
+            (--date-format says which when a date could be either). Nothing is saved unless every \
+            row reads; the rows that do not are listed. Example:
+              fours import requests.csv --map "Course name=title" --date-format dmy --dry-run
+            """
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: ArgumentHelp("The CSV file (UTF-8; a byte-order mark is fine).", valueName: "file")) var file: String
+    @Option(help: ArgumentHelp("A column's heading and the field it holds, as \"Course name=title\".", valueName: "heading=field"))
+    var map: [String] = []
+    @Option(help: "dmy (25/11/2026) or mdy (11/25/2026), for dates that could be either.")
+    var dateFormat: IntakeImport.DateOrder?
+    @Flag(help: "Print what would be added, and save nothing.") var dryRun = false
+
+    func run() throws {
+        let (headings, rows) = try Self.readCSV(file)
+        var mapping: [String: String] = [:]
+        for entry in map {
+            guard let equals = entry.lastIndex(of: "=") else {
+                throw CommandFailure.report("--map \(entry): write the heading, =, and the field, as \"Course name=title\"")
+            }
+            mapping[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
+        }
+        let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
+        let intake: IntakeImport
+        do { intake = try IntakeImport(headings: headings, mapping: mapping) } catch {
+            throw CommandFailure.report("\(file): \(error.message)")
+        }
+        let plan = intake.plan(rows: rows, into: opened.document, today: CalendarDay.local(at: .now()), user: opened.user,
+                               dateOrder: dateFormat)
+        guard plan.problems.isEmpty else {
+            for problem in plan.problems { FileHandleOutput.standardError(TerminalSafety.visible("\(file): row \(problem.row): \(problem.reason)") + "\n") }
+            throw CommandFailure.report("\(plan.problems.count) row\(plan.problems.count == 1 ? "" : "s") of \(file) could not be read; "
+                                        + "nothing was imported")
+        }
+        let again = plan.alreadyThere.isEmpty ? "" : "; \(plan.alreadyThere.count) row\(plan.alreadyThere.count == 1 ? " was" : "s were") there already"
+        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(plan.newStakeholders.count) new stakeholder\(plan.newStakeholders.count == 1 ? "" : "s")"
+        if dryRun {
+            for order in plan.orders { print(TerminalSafety.visible("would add #\(order.id) “\(order.title)”")) }
+            print("Would import \(plan.orders.count) order\(plan.orders.count == 1 ? "" : "s")\(newcomers)\(again); nothing was saved.")
+            return
+        }
+        if !plan.orders.isEmpty { try opened.apply(plan.operation) }
+        print("Imported \(plan.orders.count) order\(plan.orders.count == 1 ? "" : "s")\(newcomers) from \(file)\(again).")
+    }
+
+    /// The headings and rows of a CSV file, read by a CSV reader that follows the
+    /// spreadsheet dialect; a file that is not UTF-8, or whose quotes do not close, is refused.
+    static func readCSV(_ path: String) throws -> (headings: [String], rows: [[String]]) {
+        let bytes: [UInt8]
+        do {
+            guard let read = try ReportFile.read(path) else { throw CommandFailure.report("there is no file at \(path)") }
+            bytes = read
+        } catch let error as StoreError {
+            throw CommandFailure.report(error.message)
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw CommandFailure.report("\(path) is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”")
+        }
+        if let row = CSVQuotes.unclosedRow(in: text) {
+            throw CommandFailure.report("\(path): row \(row) opens a quote that never closes; check that row in a text editor")
+        }
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+            throw CommandFailure.report("\(path) has no heading row: the first row must name the columns")
+        }
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        if let error = reader.error { throw CommandFailure.report("\(path) does not read as CSV: \(error)") }
+        return (reader.headerRow ?? [], rows)
+    }
+}
+
+extension IntakeImport.DateOrder: ExpressibleByArgument {}
+
+/// Where a CSV text opens a quote it never closes, before a reader takes the rest of the
+/// file as one field.
+enum CSVQuotes {
+    /// The row (1-based, as a spreadsheet counts records) of the quote left open; nil when
+    /// every quote closes. A quote inside an unquoted field is a plain character.
+    static func unclosedRow(in text: String) -> Int? {
+        var (row, openedAt) = (1, 1)
+        var (inQuotes, justClosed, atFieldStart) = (false, false, true)
+        for scalar in text.unicodeScalars {
+            if inQuotes {
+                if scalar == "\"" { (inQuotes, justClosed) = (false, true) }
+                continue
+            }
+            if scalar == "\"" && (justClosed || atFieldStart) {
+                if atFieldStart { openedAt = row }
+                (inQuotes, justClosed, atFieldStart) = (true, false, false)
+                continue
+            }
+            justClosed = false
+            switch scalar {
+            case ",": atFieldStart = true
+            case "\n": (row, atFieldStart) = (row + 1, true)
+            case "\r": break
+            default: atFieldStart = false
+            }
+        }
+        return inQuotes ? openedAt : nil
+    }
+}

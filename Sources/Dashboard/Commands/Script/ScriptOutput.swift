@@ -1,0 +1,83 @@
+import Model
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the scripting commands print: tables fitted to the terminal, colour only on a
+/// terminal and never with NO_COLOR, JSON for `--json`.
+enum ScriptOutput {
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static var usesColor: Bool {
+        isTerminal && !(ProcessSetup.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+    }
+
+    /// The terminal's width; nil when the output goes to a file or a pipe (nothing is cut).
+    static var width: Int? {
+        guard isTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    static func bold(_ text: String) -> String { usesColor ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    static func dim(_ text: String) -> String { usesColor ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+
+    /// Columns aligned; on a terminal, the widest column (the title, as a rule) is cut so
+    /// that each row fits on one line.
+    static func table(_ columns: [String], _ rows: [[String]], shrinking shrinkable: Int = 1) {
+        let cells = ([columns] + rows).map { $0.map { TerminalSafety.visible($0) } }
+        var widths = columns.indices.map { index in cells.map { DisplayWidth.of($0[index]) }.max() ?? 0 }
+        if let width, shrinkable < widths.count {
+            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > width { widths[shrinkable] = max(8, widths[shrinkable] - (total - width)) }
+        }
+        for (index, row) in cells.enumerated() {
+            let line = row.enumerated().map { column, text in
+                column == row.count - 1 ? DisplayWidth.truncate(text, to: widths[column])
+                    : DisplayWidth.fit(text, to: widths[column])
+            }.joined(separator: "  ")
+            print(index == 0 ? bold(line) : line)
+        }
+    }
+
+    static func json(_ value: JSONValue) {
+        print(String(decoding: JSONWriter.bytes(for: value), as: UTF8.self), terminator: "")
+    }
+}
+
+/// A store opened by a scripting command: for reading, or for changes made as the person
+/// running it ($FOURS_USER), through the same store operations as the dashboard.
+struct ScriptStore {
+    let store: Store
+    let user: String
+
+    init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false) throws {
+        let environment = ProcessSetup.environment
+        user = ProcessSetup.userName(environment: environment)
+        do {
+            store = try Store(path: options.path, readOnly: !forChanges || readOnly,
+                              versions: forChanges ? options.versions : nil)
+        } catch {
+            throw CommandFailure.report(error.message)
+        }
+        guard store.exists || forChanges else {
+            throw CommandFailure.report("there is no store at \(options.path); check the path (--store or $FOURS_STORE)")
+        }
+        store.author = user
+    }
+
+    var document: StoreDocument { store.document }
+    var lookup: StoreLookup { StoreLookup(store.document) }
+
+    /// Applies and saves a change; the error says why when it cannot be saved.
+    @discardableResult
+    func apply(_ operation: StoreOperation) throws -> StoreOperation {
+        do { return try store.apply(operation) } catch { throw CommandFailure.report(error.message) }
+    }
+
+    /// What a lookup finds; an error that says what there is when it finds nothing or too much.
+    func find<Value>(_ lookup: (StoreLookup) throws -> Value) throws -> Value {
+        do { return try lookup(self.lookup) } catch let error as LookupError { throw CommandFailure.report(error.message) }
+    }
+}

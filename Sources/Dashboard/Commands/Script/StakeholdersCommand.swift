@@ -1,0 +1,32 @@
+import ArgumentParser
+import Model
+
+struct StakeholdersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stakeholders",
+        abstract: "List the stakeholders with their stage, the three R's and their open orders."
+    )
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Print them as JSON.") var json = false
+
+    func run() throws {
+        let opened = try ScriptStore(storeOptions, forChanges: false)
+        let document = opened.document
+        if json {
+            ScriptOutput.json(.array(document.stakeholders.map { OrderExchange.json($0, in: document) }))
+            return
+        }
+        guard !document.stakeholders.isEmpty else {
+            print(ScriptOutput.dim("No stakeholders yet."))
+            return
+        }
+        let contact = StakeholderContact(document)
+        ScriptOutput.table(["Name", "Stage", "R's", "Open", "Next touchpoint", "Last contact"], document.stakeholders.map { person in
+            [person.name, "\(person.stage.rawValue) \(person.stage.title)",
+             [person.rapport, person.reputation, person.relationships].map { $0.map(String.init) ?? "-" }.joined(separator: "/"),
+             String(document.orders.count { $0.stakeholderID == person.id && $0.status.isOpen }),
+             person.nextTouchpoint?.on.description ?? "—", contact.last(with: person.id)?.description ?? "—"]
+        }, shrinking: 0)
+    }
+}

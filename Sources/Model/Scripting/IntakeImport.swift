@@ -1,0 +1,232 @@
+/// Turns the rows of an intake spreadsheet (a form's responses, a request list) into new
+/// orders. Columns are found by their heading, in the words intake sheets use; a mapping
+/// given by the user comes first. A row already imported (the same id in its sheet, or the
+/// same title, stakeholder and day received) is not added again.
+public struct IntakeImport {
+    public enum Field: String, CaseIterable, Sendable {
+        case id, title, request, stakeholder, audience, audienceSize, received, due, priority, tags, owners
+        case businessProblem, status, arrival, decision, closedOn
+
+        /// Headings this field is found under, compared without case, accents or punctuation.
+        var headings: [String] {
+            switch self {
+            case .id: ["id", "request id", "ticket", "reference", "ref", "row id", "response id", "number"]
+            case .title: ["title", "order", "training", "course", "subject", "request title", "training title"]
+            case .request: ["request", "description", "details", "what do you need", "need", "what is needed"]
+            case .stakeholder: ["stakeholder", "requester", "requested by", "requestor", "sponsor", "contact", "name"]
+            case .audience: ["audience", "team", "department", "target audience", "for whom", "who is it for"]
+            case .audienceSize: ["audience size", "size", "participants", "headcount", "people", "number of people",
+                                 "number of participants"]
+            case .received: ["received", "submitted", "date", "created", "timestamp", "request date", "date submitted"]
+            case .due: ["due", "due date", "deadline", "needed by", "date needed", "by when"]
+            case .priority: ["priority", "urgency"]
+            case .tags: ["tags", "tag", "topic", "category", "labels", "keywords"]
+            case .owners: ["owners", "owner", "assigned to", "assignee"]
+            case .businessProblem: ["business problem", "problem", "business need", "why", "goal", "business goal"]
+            case .status: ["status"]
+            case .arrival: ["arrival", "arrived as"]
+            case .decision: ["decision"]
+            case .closedOn: ["closed on", "delivered on"]
+            }
+        }
+    }
+
+    public enum DateOrder: String, CaseIterable, Sendable {
+        case dayFirst = "dmy"
+        case monthFirst = "mdy"
+    }
+
+    public struct Problem: Sendable, Equatable {
+        /// The row's number as a spreadsheet shows it: the headings are row 1.
+        public var row: Int
+        public var reason: String
+    }
+
+    public struct Plan: Sendable {
+        public var orders: [TrainingOrder] = []
+        public var newStakeholders: [Stakeholder] = []
+        /// Rows already in the store (or twice in the file), by row number.
+        public var alreadyThere: [Int] = []
+        public var problems: [Problem] = []
+
+        /// One change: the new stakeholders, then the orders, saved together or not at all.
+        public var operation: StoreOperation {
+            .batch(newStakeholders.map { .addStakeholder($0) } + orders.map { .addOrder($0) })
+        }
+    }
+
+    /// Which column holds each field.
+    public let columns: [Field: Int]
+    /// A cell longer than this is not an intake form's answer: the row is refused.
+    public static let longestCell = 10_000
+
+    /// `mapping` is `column heading: field name` from the user (`--map "Course name=title"`).
+    public init(headings: [String], mapping: [String: String] = [:]) throws(LookupError) {
+        let normalized = headings.map(Self.normalize)
+        var columns: [Field: Int] = [:]
+        for (heading, fieldName) in mapping {
+            guard let field = Field.allCases.first(where: { Self.normalize($0.rawValue) == Self.normalize(fieldName) }) else {
+                throw LookupError("--map \(heading)=\(fieldName): \(fieldName) is not a field; the fields are "
+                                    + Field.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let index = normalized.firstIndex(of: Self.normalize(heading)) else {
+                throw LookupError("--map \(heading)=\(fieldName): the file has no column “\(heading)”; its columns are "
+                                    + headings.joined(separator: ", "))
+            }
+            columns[field] = index
+        }
+        for field in Field.allCases where columns[field] == nil {
+            let taken = Set(columns.values)
+            if let index = normalized.indices.first(where: { !taken.contains($0) && field.headings.contains(normalized[$0]) }) {
+                columns[field] = index
+            }
+        }
+        guard columns[.title] != nil else {
+            throw LookupError("no column holds the title (headings such as Title, Course or Training); "
+                                + "name it with --map \"HEADING=title\"")
+        }
+        guard columns[.stakeholder] != nil else {
+            throw LookupError("no column holds the stakeholder (headings such as Stakeholder or Requester); "
+                                + "name it with --map \"HEADING=stakeholder\"")
+        }
+        self.columns = columns
+    }
+
+    private static func normalize(_ heading: String) -> String {
+        heading.folded.filter { $0.isLetter || $0.isNumber || $0 == " " }
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    public func plan(rows: [[String]], into document: StoreDocument, today: CalendarDay, user: String,
+                     dateOrder: DateOrder?) -> Plan {
+        var plan = Plan()
+        var working = document
+        var seenKeys = Set(document.orders.map(Self.key))
+        for (offset, row) in rows.enumerated() {
+            let number = offset + 2
+            func cell(_ field: Field) -> String {
+                guard let index = columns[field], row.indices.contains(index) else { return "" }
+                return row[index].trimmingWhitespace
+            }
+            guard !row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) else { continue }
+            do throws(LookupError) {
+                for (field, index) in columns where row.indices.contains(index) && row[index].count > Self.longestCell {
+                    throw LookupError("the \(field.rawValue) is longer than \(Self.longestCell) characters")
+                }
+                let order = try makeOrder(cell: cell, in: &working, plan: &plan, today: today, user: user, dateOrder: dateOrder)
+                guard seenKeys.insert(Self.key(order)).inserted else {
+                    plan.alreadyThere.append(number)
+                    continue
+                }
+                working.add(order)
+                plan.orders.append(order)
+            } catch {
+                plan.problems.append(Problem(row: number, reason: error.message))
+            }
+        }
+        return plan
+    }
+
+    private func makeOrder(cell: (Field) -> String, in document: inout StoreDocument, plan: inout Plan, today: CalendarDay,
+                           user: String, dateOrder: DateOrder?) throws(LookupError) -> TrainingOrder {
+        let title = cell(.title)
+        guard !title.isEmpty else { throw LookupError("the title is empty") }
+        let name = cell(.stakeholder)
+        guard !name.isEmpty else { throw LookupError("the stakeholder is empty") }
+        let stakeholder: Stakeholder
+        if let known = document.stakeholders.first(where: { $0.name.folded == name.folded || $0.id == name }) {
+            stakeholder = known
+        } else {
+            stakeholder = Stakeholder(id: Stakeholder.newID(for: name, existing: document.stakeholders), name: name)
+            document.add(stakeholder)
+            plan.newStakeholders.append(stakeholder)
+        }
+        let received = try Self.day(cell(.received), named: "received", order: dateOrder) ?? today
+        var details = OrderDetails(title: title, request: cell(.request), stakeholderID: stakeholder.id,
+                                   audience: cell(.audience), received: received,
+                                   due: try Self.day(cell(.due), named: "due", order: dateOrder))
+        details.priority = try Self.priority(cell(.priority))
+        details.tags = Self.list(cell(.tags))
+        let owners = Self.list(cell(.owners))
+        details.owners = owners.isEmpty && columns[.owners] == nil ? [user] : owners
+        details.businessProblem = cell(.businessProblem)
+        details.sourceID = cell(.id)
+        if !cell(.audienceSize).isEmpty {
+            guard let size = Int(cell(.audienceSize).filter { $0 != "," && $0 != " " }), NumberLimits.people.contains(size) else {
+                throw LookupError("audience size “\(cell(.audienceSize))” is not a whole number \(NumberLimits.describe(NumberLimits.people))")
+            }
+            details.audienceSize = size
+        }
+        details.status = try Self.oneOf(cell(.status), named: "status", default: .new)
+        details.arrival = try Self.oneOf(cell(.arrival), named: "arrival", default: .transactionalRequest)
+        if !cell(.decision).isEmpty { details.decision = try Self.oneOf(cell(.decision), named: "decision", default: .accepted) }
+        details.closedOn = try Self.day(cell(.closedOn), named: "closed on", order: dateOrder)
+        return TrainingOrder(id: document.nextOrderID, details: details, checklist: document.template)
+    }
+
+    /// The same order imported twice has the same key: its sheet's id, else its title,
+    /// stakeholder and day received.
+    private static func key(_ order: TrainingOrder) -> String {
+        order.sourceID.isEmpty ? "\(order.title.folded)\u{1F}\(order.stakeholderID)\u{1F}\(order.received)"
+            : "id\u{1F}\(order.sourceID)"
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+    }
+
+    private static func priority(_ text: String) throws(LookupError) -> Priority {
+        let value = text.folded
+        if value.isEmpty || value == "normal" || value == "medium" { return .medium }
+        if value.contains("high") || value.contains("urgent") || value.contains("asap") { return .high }
+        if value.contains("low") { return .low }
+        throw LookupError("priority “\(text)” is not high, medium or low")
+    }
+
+    private static func oneOf<Value: RawRepresentable & CaseIterable>(_ text: String, named name: String,
+                                                                      default fallback: Value) throws(LookupError) -> Value
+        where Value.RawValue == String {
+        guard !text.isEmpty else { return fallback }
+        let wanted = normalize(text).filter { $0 != " " }
+        guard let value = Value.allCases.first(where: { normalize($0.rawValue).filter { $0 != " " } == wanted }) else {
+            throw LookupError("\(name) “\(text)” is not one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
+    /// 2026-11-25 (a time after it is left out), 25/11/2026, 25.11.26, 11/25/2026.
+    static func day(_ text: String, named name: String, order: DateOrder?) throws(LookupError) -> CalendarDay? {
+        guard !text.isEmpty else { return nil }
+        let datePart = String(text.prefix { $0 != " " && $0 != "T" })
+        if datePart.count == 10, let day = CalendarDay(iso: datePart.replacing("/", with: "-")) { return day }
+        let parts = datePart.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map { Int($0) }
+        guard parts.count == 3, let first = parts[0], let second = parts[1], var year = parts[2] else {
+            throw LookupError("\(name) “\(text)” is not a date; write 2026-11-25, 25/11/2026 or 11/25/2026")
+        }
+        if year < 100 { year += 2000 }
+        let dayFirst: Bool
+        switch (order, first > 12, second > 12) {
+        case (_, true, false): dayFirst = true
+        case (_, false, true): dayFirst = false
+        case (.dayFirst?, _, _): dayFirst = true
+        case (.monthFirst?, _, _): dayFirst = false
+        case (nil, _, _):
+            guard first != second else {
+                dayFirst = true
+                break
+            }
+            throw LookupError("\(name) “\(text)” could be day first or month first; say which with --date-format dmy or mdy")
+        }
+        guard let day = CalendarDay(year: year, month: dayFirst ? second : first, day: dayFirst ? first : second) else {
+            throw LookupError("\(name) “\(text)” is not a day of the calendar")
+        }
+        return day
+    }
+}
+
+extension String {
+    /// The text without the spaces, tabs and line breaks around it.
+    public var trimmingWhitespace: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,112 @@
+/// Orders, stakeholders and steps in the shapes scripts and spreadsheets take: JSON for
+/// `--json` and `fours export --format json`, and rows of text for CSV and Markdown.
+/// The JSON shapes are documented in the README and stay stable.
+public enum OrderExchange {
+    public static let orderColumns = ["id", "title", "request", "stakeholder", "audience", "audience size", "received",
+                                      "due", "priority", "status", "tags", "owners", "arrival", "business problem",
+                                      "decision", "closed on"]
+        + ChecklistSection.allCases.flatMap { ["\($0.title.lowercased()) done", "\($0.title.lowercased()) steps"] }
+
+    public static func orderRow(_ order: TrainingOrder, in document: StoreDocument) -> [String] {
+        [String(order.id), order.title, order.request, name(of: order.stakeholderID, in: document), order.audience,
+         order.audienceSize.map(String.init) ?? "", order.received.description, order.due?.description ?? "",
+         order.priority.rawValue, order.status.rawValue, order.tags.joined(separator: ", "),
+         order.owners.joined(separator: ", "), order.arrival.rawValue, order.businessProblem,
+         order.decision?.rawValue ?? "", order.closedOn?.description ?? ""]
+            + ChecklistSection.allCases.flatMap { section -> [String] in
+                let progress = order.checklist.progress(of: section)
+                return [String(progress.done), String(progress.total)]
+            }
+    }
+
+    public static let stakeholderColumns = ["id", "name", "role", "team", "stage", "stage number", "rapport", "reputation",
+                                            "relationships", "next touchpoint", "touchpoint purpose", "open orders"]
+
+    public static func stakeholderRow(_ stakeholder: Stakeholder, in document: StoreDocument) -> [String] {
+        func rating(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        return [stakeholder.id, stakeholder.name, stakeholder.role, stakeholder.team, stakeholder.stage.title,
+                String(stakeholder.stage.rawValue), rating(stakeholder.rapport), rating(stakeholder.reputation),
+                rating(stakeholder.relationships), stakeholder.nextTouchpoint?.on.description ?? "",
+                stakeholder.nextTouchpoint?.purpose ?? "",
+                String(document.orders.count { $0.stakeholderID == stakeholder.id && $0.status.isOpen })]
+    }
+
+    public static let stepColumns = ["order", "order title", "number", "section", "step", "done", "ticked by", "ticked at",
+                                     "added by hand", "hidden"]
+
+    public static func stepRows(_ order: TrainingOrder) -> [[String]] {
+        StoreLookup.numberedSteps(of: order).map { number, section, step in
+            [String(order.id), order.title, String(number), section.title, step.details.title, step.isDone ? "yes" : "no",
+             step.tick?.by ?? "", step.tick?.at.description ?? "", step.isCustom ? "yes" : "no",
+             step.details.isHidden ? "yes" : "no"]
+        }
+    }
+
+    private static func name(of id: String, in document: StoreDocument) -> String {
+        document.stakeholder(id: id)?.name ?? id
+    }
+
+    // MARK: JSON
+
+    public static func json(_ order: TrainingOrder, in document: StoreDocument) -> JSONValue {
+        func progress(_ value: Progress) -> JSONValue {
+            .object(JSONObject(["done": .number(Double(value.done)), "total": .number(Double(value.total))]))
+        }
+        var object = JSONObject([
+            "id": .number(Double(order.id)), "title": .string(order.title), "request": .string(order.request),
+            "stakeholder": .object(JSONObject(["id": .string(order.stakeholderID),
+                                               "name": .string(name(of: order.stakeholderID, in: document))])),
+            "audience": .string(order.audience), "received": .string(order.received.description),
+            "due": order.due.map { .string($0.description) } ?? .null, "priority": .string(order.priority.rawValue),
+            "status": .string(order.status.rawValue), "tags": .array(order.tags.map { .string($0) }),
+            "owners": .array(order.owners.map { .string($0) }), "arrival": .string(order.arrival.rawValue),
+            "businessProblem": .string(order.businessProblem),
+            "audienceSize": order.audienceSize.map { .number(Double($0)) } ?? .null,
+            "decision": order.decision.map { .string($0.rawValue) } ?? .null,
+            "closedOn": order.closedOn.map { .string($0.description) } ?? .null,
+            "progress": progress(order.checklist.progress),
+        ])
+        object["sections"] = .object(JSONObject(Dictionary(uniqueKeysWithValues: ChecklistSection.allCases.map {
+            ($0.rawValue, progress(order.checklist.progress(of: $0)))
+        })))
+        object["steps"] = .array(steps(of: order, withOrder: false))
+        object["notes"] = .array(order.notes.map { note in
+            .object(JSONObject(["at": .string(note.at.description), "by": .string(note.by), "text": .string(note.text)]))
+        })
+        return .object(object)
+    }
+
+    /// Each step as `fours show` numbers it; `withOrder` adds the order's id and title, for a
+    /// list of every order's steps.
+    public static func steps(of order: TrainingOrder, withOrder: Bool) -> [JSONValue] {
+        StoreLookup.numberedSteps(of: order).map { number, section, step in
+            var object = JSONObject([
+                "number": .number(Double(number)), "section": .string(section.rawValue), "id": .string(step.id),
+                "title": .string(step.details.title), "done": .bool(step.isDone),
+                "tickedBy": step.tick.map { .string($0.by) } ?? .null,
+                "tickedAt": step.tick.map { .string($0.at.description) } ?? .null,
+                "custom": .bool(step.isCustom), "hidden": .bool(step.details.isHidden),
+            ])
+            if withOrder {
+                object["order"] = .number(Double(order.id))
+                object["orderTitle"] = .string(order.title)
+            }
+            return .object(object)
+        }
+    }
+
+    public static func json(_ stakeholder: Stakeholder, in document: StoreDocument) -> JSONValue {
+        func rating(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
+        return .object(JSONObject([
+            "id": .string(stakeholder.id), "name": .string(stakeholder.name), "role": .string(stakeholder.role),
+            "team": .string(stakeholder.team), "stage": .string(stakeholder.stage.key),
+            "stageNumber": .number(Double(stakeholder.stage.rawValue)),
+            "rapport": rating(stakeholder.rapport), "reputation": rating(stakeholder.reputation),
+            "relationships": rating(stakeholder.relationships),
+            "nextTouchpoint": stakeholder.nextTouchpoint.map { touchpoint in
+                .object(JSONObject(["on": .string(touchpoint.on.description), "purpose": .string(touchpoint.purpose)]))
+            } ?? .null,
+            "openOrders": .number(Double(document.orders.count { $0.stakeholderID == stakeholder.id && $0.status.isOpen })),
+        ]))
+    }
+}

@@ -1,0 +1,102 @@
+/// Why a name or number given on the command line finds nothing, or more than one thing.
+public struct LookupError: Error, Sendable, Equatable {
+    public var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// Finds what a person names on the command line: an order by `#12` or `12`, a
+/// stakeholder by a unique part of the name (ignoring case and accents), a step by its
+/// number as `fours show` lists it, a unique part of its text, or `SECTION:N`.
+public struct StoreLookup {
+    public let document: StoreDocument
+
+    public init(_ document: StoreDocument) {
+        self.document = document
+    }
+
+    public func order(_ reference: String) throws(LookupError) -> TrainingOrder {
+        let digits = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
+        guard let id = Int(digits) else { throw LookupError("\(reference) is not an order number; write 12 or #12") }
+        guard let order = document.order(id: id) else {
+            throw LookupError("there is no order #\(id); fours list shows the orders")
+        }
+        return order
+    }
+
+    public func stakeholder(_ name: String) throws(LookupError) -> Stakeholder {
+        let wanted = name.folded
+        if let exact = document.stakeholders.first(where: { $0.name.folded == wanted || $0.id == name }) { return exact }
+        let matches = document.stakeholders.filter { $0.name.folded.contains(wanted) }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0:
+            throw LookupError("no stakeholder's name contains “\(name)”; the stakeholders are: "
+                                + document.stakeholders.map(\.name).joined(separator: ", "))
+        default:
+            throw LookupError("“\(name)” could be " + matches.map(\.name).joined(separator: ", ") + "; write more of the name")
+        }
+    }
+
+    /// The steps of an order as `fours show` numbers them: every step, section by section.
+    public static func numberedSteps(of order: TrainingOrder) -> [(number: Int, section: ChecklistSection, step: ChecklistStep)] {
+        order.checklist.allSteps.enumerated().map { ($0 + 1, $1.section, $1.step) }
+    }
+
+    public func step(_ reference: String, of order: TrainingOrder) throws(LookupError) -> ChecklistStep {
+        let steps = Self.numberedSteps(of: order)
+        if let number = Int(reference) {
+            guard let found = steps.first(where: { $0.number == number }) else {
+                throw LookupError("order \(order.shortID) has steps 1 to \(steps.count); fours show \(order.id) lists them")
+            }
+            return found.step
+        }
+        if let colon = reference.firstIndex(of: ":"), let number = Int(reference[reference.index(after: colon)...]) {
+            let name = String(reference[..<colon]).folded.filter { $0.isLetter }
+            guard let section = ChecklistSection.allCases.first(where: { section in
+                section.title.folded.filter(\.isLetter).hasPrefix(name) || section.rawValue.folded.hasPrefix(name)
+            }) else {
+                throw LookupError("\(reference[..<colon]) is not a section; write shift, strategic, surprise or sure")
+            }
+            let inSection = order.checklist[section]
+            guard inSection.indices.contains(number - 1) else {
+                throw LookupError("\(section.title) has steps 1 to \(inSection.count) on order \(order.shortID)")
+            }
+            return inSection[number - 1]
+        }
+        let wanted = reference.folded
+        let matches = steps.filter { $0.step.details.title.folded.contains(wanted) || $0.step.id == reference }
+        switch matches.count {
+        case 1: return matches[0].step
+        case 0: throw LookupError("no step of order \(order.shortID) says “\(reference)”; fours show \(order.id) lists them")
+        default:
+            throw LookupError("“\(reference)” could be " + matches.map { "\($0.number) \($0.step.details.title)" }
+                .joined(separator: "; ") + "; use the step's number")
+        }
+    }
+
+    /// A stage given as 1 to 5, a name (`collaborator`), up or down from `current`.
+    public static func stage(_ text: String, from current: EngagementStage) throws(LookupError) -> EngagementStage {
+        let wanted = text.folded
+        switch wanted {
+        case "up":
+            guard let next = EngagementStage(rawValue: current.rawValue + 1) else {
+                throw LookupError("already a \(current.title): the top of the spectrum")
+            }
+            return next
+        case "down":
+            guard let previous = EngagementStage(rawValue: current.rawValue - 1) else {
+                throw LookupError("already an \(current.title): the start of the spectrum")
+            }
+            return previous
+        default:
+            if let number = Int(wanted), let stage = EngagementStage(rawValue: number) { return stage }
+            if let stage = EngagementStage.allCases.first(where: {
+                $0.title.folded == wanted || $0.shortTitle.folded == wanted || $0.key.folded == wanted
+            }) { return stage }
+            throw LookupError("\(text) is not a stage; write up, down, 1 to 5, or a name such as collaborator")
+        }
+    }
+}
