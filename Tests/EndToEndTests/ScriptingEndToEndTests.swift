@@ -1,0 +1,214 @@
+import Model
+import TestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension EndToEnd {
+    /// Every scripting command on a real file, through the built binary: what it prints,
+    /// its exit status, and what the store file holds afterwards.
+    @Suite struct ScriptingEndToEndTests {
+        let folder: TemporaryFolder
+        let store: String
+        let fours: String
+        let environment: [String: String]
+
+        init() throws {
+            folder = try TemporaryFolder()
+            store = folder.file("orders.json")
+            fours = try TmuxSession.binary()
+            var environment = ProcessEnvironment.current
+            environment["FOURS_USER"] = "ana"
+            environment["FOURS_STORE"] = store
+            environment["XDG_STATE_HOME"] = folder.file("state")
+            environment["NO_COLOR"] = "1"
+            self.environment = environment
+            try #require(run("demo", "--store", store).status == 0)
+        }
+
+        @discardableResult
+        private func run(_ arguments: String...) -> Command.Result {
+            Command.run([fours] + arguments, environment: environment)
+        }
+
+        private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
+
+        @Test func readingCommandsPrintTablesAndJSON() throws {
+            let list = run("list", "--stakeholder", "marco")
+            #expect(list.status == 0)
+            #expect(list.output.hasPrefix("ID  Title                                   Stakeholder  Due         4S    Status\n"))
+            #expect(list.output.contains("#8  Picking-error coaching for shift leads  Marco Silva  2026-11-20  2/12  in progress\n")
+                        || list.output.contains("#8  Picking-error coaching for shift leads  Marco Silva"))
+            #expect(list.output.split(separator: "\n").count == 3)
+            let json = run("list", "--overdue", "--json")
+            guard case .array(let orders) = try JSONReader.parse(Array(json.output.utf8)) else { throw TestFailure("not a list") }
+            #expect(orders.count == 2)
+            let show = run("show", "#1")
+            #expect(show.output.contains("  1   [x] Asked partner questions about the business problem"))
+            #expect(show.output.contains("  12  [ ] Planned the next touchpoint with them"))
+            #expect(run("list", "--due-within", "7d").output.split(separator: "\n").count == 6, "two overdue, three due in the week")
+            let people = run("stakeholders", "--json")
+            guard case .array(let stakeholders) = try JSONReader.parse(Array(people.output.utf8)) else { throw TestFailure("not a list") }
+            #expect(stakeholders.count == 6)
+        }
+
+        @Test func changingCommandsSaveThroughTheStoreAndSayWhatTheyDid() throws {
+            #expect(run("tick", "1", "success looks like").output == "Ticked “Agreed with them what success looks like” on #1 (2/12 done)\n")
+            #expect(run("tick", "1", "sure:1").status == 0)
+            #expect(run("untick", "#1", "1").output.hasPrefix("Unticked “Asked partner questions"))
+            var order = try #require(try document().order(id: 1))
+            #expect(order.checklist[.shiftMindset].map { $0.tick?.by } == [nil, "ana", nil])
+            #expect(order.checklist[.sureThing][0].tick?.by == "ana")
+
+            #expect(run("stage", "dana", "up", "--note", "asked us in early").output == "Dana Okafor: Order taker → Order with a change\n")
+            #expect(run("stage", "marco", "4").status == 0)
+            #expect(try document().stakeholder(id: "dana-okafor")?.stageHistory.last?.note == "asked us in early")
+            #expect(run("note", "7", "They", "track", "it", "weekly").output == "Noted on #7\n")
+            #expect(run("note", "--stakeholder", "chloé", "Budget season starts in March").status == 0)
+            #expect(try document().order(id: 7)?.notes.last.map { [$0.by, $0.text] } == ["ana", "They track it weekly"])
+
+            let added = run("add", "--title", "Sales pilot", "--stakeholder", "Nora New", "--due", "2026-12-24",
+                            "--tags", "pilot, sales", "--json")
+            guard case .object(let json) = try JSONReader.parse(Array(added.output.utf8)) else { throw TestFailure(added.output) }
+            #expect(json["id"] == .number(12) && json["owners"] == .array([.string("ana")]))
+            #expect(run("edit", "12", "--priority", "high", "--title", "Sales pilot, second run").output
+                        == "Changed #12: title, priority\n")
+            order = try #require(try document().order(id: 12))
+            #expect(order.title == "Sales pilot, second run" && order.priority == .high && order.tags == ["pilot", "sales"])
+            #expect(try document().stakeholder(id: order.stakeholderID)?.name == "Nora New")
+            #expect(run("close", "12", "--note", "pilot done").output == "Marked #12 delivered with 12 4S steps open\n")
+            #expect(try document().order(id: 12)?.closingNote == "pilot done")
+            #expect(run("reopen", "12").status == 0)
+            let refused = run("delete", "12")
+            #expect(refused.status == 1 && refused.output.contains("needs --yes when no one is at a terminal"))
+            #expect(run("delete", "12", "--yes").status == 0)
+            #expect(try document().order(id: 12) == nil)
+            // Who did what goes to the activity log, as in the dashboard.
+            #expect(try document().activity.map(\.what).contains("edited #12: title, priority"))
+        }
+
+        @Test func mistakesSayWhatToDo() {
+            let unknown = run("show", "99")
+            #expect(unknown.status == 1 && unknown.output == "fours: there is no order #99; fours list shows the orders\n")
+            let ambiguous = run("stage", "a", "up")
+            #expect(ambiguous.status == 1 && ambiguous.output.contains("could be Dana Okafor, Marco Silva, Aiko Tanaka"))
+            let step = run("tick", "1", "success")
+            #expect(step.status == 0, "a unique part of the step's text")
+            let vague = run("tick", "1", "the")
+            #expect(vague.status == 1 && vague.output.contains("use the step's number"))
+            let usage = run("tick", "1")
+            #expect(usage.status == 64, "a usage error is EX_USAGE, as argument-parser gives it")
+            let top = run("stage", "samuel", "up")
+            #expect(top.status == 1 && top.output.contains("the top of the spectrum"))
+            #expect(run("edit", "1").status == 64)
+        }
+
+        @Test func exportReadsBackInASpreadsheetsCSVReaderCellForCell() throws {
+            let hostile = "=HYPERLINK(\"http://x\",\"click\")"
+            #expect(run("edit", "3", "--title", hostile, "--problem", "Line one\nline \"two\", with a comma").status == 0)
+            let csv = folder.file("orders.csv")
+            #expect(run("export", "--out", csv).status == 0)
+            let bytes = Array((FileText.read(csv) ?? "").utf8)
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "the byte-order mark spreadsheets need for accents")
+            // Python's csv module follows the spreadsheet dialect; it reads the file independently.
+            let read = Command.run(["/usr/bin/env", "python3", "-c",
+                                    "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))",
+                                    csv])
+            #expect(read.status == 0, "python3 is needed for this check: \(read.output)")
+            guard case .array(let rows) = try JSONReader.parse(Array(read.output.utf8)) else { throw TestFailure(read.output) }
+            let document = try document()
+            let expected = [OrderExchange.orderColumns] + document.orders.map { OrderExchange.orderRow($0, in: document) }
+            #expect(rows.count == expected.count)
+            for (row, wanted) in zip(rows, expected) {
+                guard case .array(let cells) = row else { continue }
+                let texts = cells.map { cell -> String in if case .string(let text) = cell { text } else { "" } }
+                let neutral = wanted.map { $0.hasPrefix("=") ? "'" + $0 : $0 }
+                #expect(texts == neutral)
+            }
+            #expect(FileText.read(csv)?.contains("'=HYPERLINK") == true, "a formula is written as text")
+            let markdown = run("export", "--stakeholders", "--format", "markdown")
+            #expect(markdown.output.hasPrefix("| id | name | role |"))
+        }
+
+        @Test func anExportImportedIntoAnEmptyStoreGivesTheSameOrders() throws {
+            let csv = folder.file("orders.csv")
+            #expect(run("export", "--no-bom", "--out", csv).status == 0)
+            let empty = folder.file("empty.json")
+            let imported = run("import", csv, "--store", empty)
+            #expect(imported.output == "Imported 11 orders and 6 new stakeholders from \(csv).\n", "\(imported.output)")
+            let original = try document()
+            let copy = try #require(try Store.readForMerge(path: empty))
+            for order in original.orders {
+                var details = try #require(copy.orders.first { $0.sourceID == String(order.id) }).details
+                details.sourceID = ""
+                var expected = order.details
+                expected.measurement = Measurement()
+                expected.value = ValueEstimate()
+                expected.decisionReason = ""
+                expected.closingNote = ""
+                #expect(details == expected, "#\(order.id)")
+            }
+            let again = run("import", csv, "--store", empty)
+            #expect(again.output.contains("Imported 0 orders") && again.output.contains("11 rows were there already"))
+        }
+
+        @Test func anIntakeSheetWithItsOwnHeadingsAndDates() throws {
+            let sheet = folder.file("intake.csv")
+            try FileText.write(#"""
+                Timestamp,Requested by,Course name,What do you need?,Team,Number of participants,Needed by,Urgency
+                25/11/2026 09:12:00,Dana Okafor,Negotiation basics,Two sessions,Sales,12,15/12/2026,Urgent
+                26/11/2026 10:00:00,Omar Haddad,"Excel, advanced","Pivot tables, ""fast""",Finance,,03/01/2027,low
+
+                """#, to: sheet)
+            let dry = run("import", sheet, "--map", "Course name=title", "--date-format", "dmy", "--dry-run")
+            #expect(dry.output.contains("Would import 2 orders and 1 new stakeholder; nothing was saved."), "\(dry.output)")
+            #expect(try document().orders.count == 11, "a dry run saves nothing")
+            #expect(run("import", sheet, "--map", "Course name=title", "--date-format", "dmy").status == 0)
+            let document = try document()
+            let negotiation = try #require(document.orders.first { $0.title == "Negotiation basics" })
+            #expect(negotiation.stakeholderID == "dana-okafor" && negotiation.priority == .high && negotiation.audienceSize == 12)
+            #expect(negotiation.received.description == "2026-11-25" && negotiation.due?.description == "2026-12-15")
+            let excel = try #require(document.orders.first { $0.title == "Excel, advanced" })
+            #expect(excel.request == "Pivot tables, \"fast\"" && excel.due?.description == "2027-01-03" && excel.priority == .low)
+            let ambiguous = run("import", sheet, "--map", "Course name=title", "--store", folder.file("other.json"))
+            #expect(ambiguous.status == 1 && ambiguous.output.contains("row 3: due “03/01/2027” could be day first or month first"))
+        }
+
+        @Test func hostileFilesGiveAClearErrorNeverACrash() throws {
+            let open = folder.file("open.csv")
+            try FileText.write("title,stakeholder\nfine,Dana Okafor\n\"never closed,Dana Okafor\nmore,rows\n", to: open)
+            let unbalanced = run("import", open)
+            #expect(unbalanced.status == 1 && unbalanced.output.contains("row 3 opens a quote that never closes"))
+            let huge = folder.file("huge.csv")
+            try FileText.write("title,stakeholder\n" + String(repeating: "x", count: 10_000_000) + ",Dana Okafor\n", to: huge)
+            let long = run("import", huge)
+            #expect(long.status == 1 && long.output.contains("row 2: the title is longer than 10000 characters"))
+            let latin = folder.file("latin1.csv")
+            let bytes = Array("title,stakeholder\nCaf".utf8) + [0xE9] + Array(",Dana Okafor\n".utf8)
+            _ = bytes.withUnsafeBufferPointer { buffer in
+                let file = fopen(latin, "wb")
+                defer { fclose(file) }
+                return fwrite(buffer.baseAddress, 1, buffer.count, file)
+            }
+            let notUTF8 = run("import", latin)
+            #expect(notUTF8.status == 1 && notUTF8.output.contains("is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”"))
+            let noTitle = folder.file("headings.csv")
+            try FileText.write("foo,bar\n1,2\n", to: noTitle)
+            #expect(run("import", noTitle).output.contains("no column holds the title"))
+            #expect(try document().orders.count == 11, "nothing was imported")
+        }
+
+        @Test func shellCompletionsAreGenerated() {
+            for shell in ["bash", "zsh", "fish"] {
+                let script = run("--generate-completion-script", shell)
+                #expect(script.status == 0 && script.output.contains("fours") && script.output.contains("tick"), "\(shell)")
+            }
+            // What the scripts ask fours for: the open orders' numbers, the stakeholders' names.
+            let orders = run("---completion", "show", "--", "positional@0", "2", "0")
+            #expect(orders.output.split(separator: "\n").map(String.init) == ["1", "2", "3", "4", "5", "6", "7", "8", "9"])
+            let names = run("---completion", "stage", "--", "positional@0", "2", "0")
+            #expect(names.output.contains("Chloé Martin\n"))
+        }
+    }
+}
