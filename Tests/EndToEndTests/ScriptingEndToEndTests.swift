@@ -88,6 +88,17 @@ extension EndToEnd {
             #expect(try document().activity.map(\.what).contains("edited #12: title, priority"))
         }
 
+        @Test func aCommandsChangeShowsInAnOpenDashboard() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            #expect(!session.screen().contains("#7    Objection-handling e-learning #e-learning           jon       Dana Okafor     Nov 26  ▰"))
+            #expect(run("tick", "7", "1").status == 0)
+            try session.waitFor("Reloaded: the store was changed elsewhere")
+            try session.waitFor("#7    Objection-handling e-learning #e-learning           jon       Dana Okafor     Nov 26  ▰▱▱")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
         @Test func mistakesSayWhatToDo() {
             let unknown = run("show", "99")
             #expect(unknown.status == 1 && unknown.output == "fours: there is no order #99; fours list shows the orders\n")
