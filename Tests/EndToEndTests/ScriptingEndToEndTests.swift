@@ -99,6 +99,27 @@ extension EndToEnd {
             #expect(try session.exitStatus() == 0)
         }
 
+        @Test func undoTakesBackYourLastChangeUnlessSomeoneChangedItSince() throws {
+            #expect(run("undo").output.contains("nothing to undo: ana made no change with fours commands"))
+            #expect(run("tick", "1", "2").status == 0)
+            #expect(run("add", "--title", "Sales pilot", "--stakeholder", "Nora New").status == 0)
+            #expect(run("stage", "dana", "up").status == 0)
+            #expect(run("undo").output == "Undid: moved a stakeholder to Order with a change\n")
+            #expect(try document().stakeholder(id: "dana-okafor").map { [$0.stage.rawValue, $0.stageHistory.count] } == [1, 0])
+            #expect(run("undo").output.hasPrefix("Undid: added the stakeholder Nora New; added #12"))
+            #expect(try document().order(id: 12) == nil && document().stakeholders.count == 6)
+            // Someone else ticks another step of #1: ana's tick is no longer hers alone to take back.
+            var ben = environment
+            ben["FOURS_USER"] = "ben"
+            #expect(Command.run([fours, "tick", "1", "3"], environment: ben).status == 0)
+            let refused = run("undo")
+            #expect(refused.status == 1 && refused.output.contains("order #1 has changed since"), "\(refused.output)")
+            #expect(try document().order(id: 1)?.checklist[.shiftMindset].map { $0.tick?.by } == ["maya", "ana", "ben"])
+            #expect(Command.run([fours, "undo"], environment: ben).output == "Undid: ticked a step of #1\n")
+            #expect(run("undo").output == "Undid: ticked a step of #1\n")
+            #expect(try document().order(id: 1)?.checklist[.shiftMindset].map { $0.tick?.by } == ["maya", nil, nil])
+        }
+
         @Test func mistakesSayWhatToDo() {
             let unknown = run("show", "99")
             #expect(unknown.status == 1 && unknown.output == "fours: there is no order #99; fours list shows the orders\n")

@@ -61,6 +61,8 @@ extension StoreOperation {
             (conflict.orderID, "reopened a merge conflict on \(conflict.subjectDescription(in: document))")
         case .mergeCopy:
             (nil, "merged a conflicted copy of the store")
+        case .undoChange(let snapshot):
+            (snapshot.orders.keys.sorted().first, "undid: \(snapshot.what)")
         }
     }
 

@@ -20,6 +20,8 @@ extension StoreOperation {
             if case .order(let order) = conflict.subject { [order] } else { [] }
         case .mergeCopy(let copy):
             copy.changedOrders
+        case .undoChange(let snapshot):
+            Set(snapshot.orders.keys)
         case .batch(let operations):
             operations.reduce(into: []) { $0.formUnion($1.changedOrders) }
         }

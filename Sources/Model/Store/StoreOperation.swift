@@ -28,6 +28,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
     case restoreConflict(MergeConflict)
     /// Merges another copy of the store in; not undone (the copy is kept beside the store).
     case mergeCopy(MergeCopy)
+    /// Takes back an earlier change made by a command, if what it touched is as it left it.
+    case undoChange(ChangeSnapshot)
     /// Several changes saved together and undone together.
     case batch([StoreOperation])
 
@@ -127,6 +129,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
             document = try document.resolving(conflict, takeOther: takeOther)
         case .mergeCopy(let copy):
             return .mergeCopy(try copy.applied(to: &document))
+        case .undoChange(let snapshot):
+            try snapshot.undo(in: &document)
         case .restoreConflict(let conflict):
             if !document.conflicts.contains(where: { $0.id == conflict.id }) { document.conflicts.append(conflict) }
         case .batch(let operations):
@@ -198,7 +202,7 @@ public indirect enum StoreOperation: Sendable, Equatable {
             return .batch([removeChanged, .addOrder(order), .restoreConflict(conflict)])
         case .restoreConflict(let conflict):
             return .resolveConflict(conflict, takeOther: false)
-        case .mergeCopy:
+        case .mergeCopy, .undoChange:
             return nil
         case .batch(let operations):
             var before = document
@@ -218,7 +222,7 @@ public indirect enum StoreOperation: Sendable, Equatable {
         case .setStep, .moveStakeholder, .revertStageMove, .addStep, .addTemplateStep, .removeTemplateStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
              .editStakeholder, .addNote, .removeNote:
             false
-        case .addOrder, .deleteOrder, .editOrder, .resolveConflict, .mergeCopy:
+        case .addOrder, .deleteOrder, .editOrder, .resolveConflict, .mergeCopy, .undoChange:
             true
         case .restoreConflict:
             false

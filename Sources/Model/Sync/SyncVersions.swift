@@ -22,8 +22,7 @@ public final class SyncVersions {
     private var lastKept: Timestamp?
 
     public init(storePath: String, stateFolder: String) {
-        let file = FileSystem.resolvingLinks(RepositoryFiles.absolute(storePath))
-        folder = "\(stateFolder)/versions/\(FileSystem.baseName(of: file))-\(Self.hash(file))"
+        folder = "\(stateFolder)/versions/\(Self.key(for: storePath))"
     }
 
     /// The state folder for an environment: `$XDG_STATE_HOME/fours`, else `~/.local/state/fours`.
@@ -100,13 +99,15 @@ public final class SyncVersions {
         "\(status.device) \(status.inode) \(status.size) \(status.modifiedSeconds).\(status.modifiedNanoseconds)"
     }
 
-    /// FNV-1a of the path: one folder per store, whatever its name.
-    private static func hash(_ text: String) -> String {
+    /// A name for what this machine keeps about one store: its file's name and a hash of
+    /// its whole path (FNV-1a), so that two stores of one name do not share it.
+    public static func key(for storePath: String) -> String {
+        let file = FileSystem.resolvingLinks(RepositoryFiles.absolute(storePath))
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in file.utf8 {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3
         }
-        return String(value, radix: 16)
+        return "\(FileSystem.baseName(of: file))-\(String(value, radix: 16))"
     }
 }

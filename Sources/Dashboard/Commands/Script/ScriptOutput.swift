@@ -51,6 +51,8 @@ enum ScriptOutput {
 struct ScriptStore {
     let store: Store
     let user: String
+    /// The changes made here with commands, for `fours undo`.
+    let history: ChangeHistory
 
     init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false) throws {
         let environment = ProcessSetup.environment
@@ -65,15 +67,22 @@ struct ScriptStore {
             throw CommandFailure.report("there is no store at \(options.path); check the path (--store or $FOURS_STORE)")
         }
         store.author = user
+        history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: environment))
     }
 
     var document: StoreDocument { store.document }
     var lookup: StoreLookup { StoreLookup(store.document) }
 
-    /// Applies and saves a change; the error says why when it cannot be saved.
+    /// Applies and saves a change, and keeps it for `fours undo`; the error says why when
+    /// it cannot be saved.
     @discardableResult
     func apply(_ operation: StoreOperation) throws -> StoreOperation {
-        do { return try store.apply(operation) } catch { throw CommandFailure.report(error.message) }
+        let before = store.document
+        let applied: StoreOperation
+        do { applied = try store.apply(operation) } catch { throw CommandFailure.report(error.message) }
+        if case .undoChange = applied { return applied }
+        history.record(ChangeSnapshot(applied, before: before, after: store.document, by: user, at: .now()))
+        return applied
     }
 
     /// What a lookup finds; an error that says what there is when it finds nothing or too much.
