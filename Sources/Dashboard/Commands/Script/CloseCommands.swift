@@ -44,7 +44,8 @@ struct CloseCommand: ParsableCommand {
 }
 
 struct ReopenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a delivered or closed order.")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a delivered or closed order.",
+                                                    discussion: "Example: fours reopen 12")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var reference: OrderReference
@@ -64,7 +65,8 @@ struct ReopenCommand: ParsableCommand {
 
 struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete an order (asks first on a terminal; --yes otherwise).")
+        commandName: "delete", abstract: "Delete an order (asks first on a terminal; --yes otherwise).",
+        discussion: "Examples: fours delete 12    fours delete 12 --yes   (in a script)")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var reference: OrderReference

@@ -4,7 +4,8 @@ import Model
 struct StakeholdersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stakeholders",
-        abstract: "List the stakeholders with their stage, the three R's and their open orders."
+        abstract: "List the stakeholders with their stage, the three R's and their open orders.",
+        discussion: "Example: fours stakeholders --json | jq '.[] | select(.stageNumber < 3) | .name'"
     )
 
     @OptionGroup var storeOptions: StoreOptions

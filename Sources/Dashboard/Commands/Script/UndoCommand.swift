@@ -8,7 +8,7 @@ struct UndoCommand: ParsableCommand {
         discussion: """
             Each undo goes one change further back (twenty are kept). A change is taken back only \
             if what it touched is as it left it: when someone (or the dashboard) changed it since, \
-            nothing is undone and fours says what changed.
+            nothing is undone and fours says what changed. Example: fours tick 12 3 && fours undo
             """
     )
 
