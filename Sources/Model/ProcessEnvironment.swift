@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The environment of this process, as a dictionary.
 public enum ProcessEnvironment {

@@ -5,6 +5,10 @@ import TestSupport
 import Testing
 
 @Suite struct RenderTests {
+    init() {
+        ProcessSetup.useUTF8Locale()
+    }
+
     private func render(_ size: Size, _ actions: [Action] = [], document: StoreDocument = Fixture.demo) -> [String] {
         var state = AppState(document: document, size: size, today: Fixture.today, user: "ana")
         for action in actions { _ = update(&state, action, now: Fixture.now) }
@@ -116,6 +120,10 @@ import Testing
 }
 
 @Suite struct DisplayWidthTests {
+    init() {
+        ProcessSetup.useUTF8Locale()
+    }
+
     @Test func measuresWideCombiningAndPlainText() {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("日本語") == 6)

@@ -80,6 +80,19 @@ import TestSupport
         #expect(harness.app.state.unsaved.isEmpty)
         #expect(try harness.stepInFile() == harness.stepOnScreen)
     }
+
+    @Test func anUnsavedChangeThatNoLongerAppliesAfterAReloadIsSaidAndDropped() {
+        var app = TestApp()
+        let changes = app.send(.moveDown, .focusChecklist, .toggleStep).changes
+        app.send(.saveFailed(changes, reason: "not saved: the disk is full"))
+        #expect(app.state.unsaved.count == 1)
+        var elsewhere = Fixture.demo
+        _ = elsewhere.removeOrder(id: 1)
+        app.send(.reloaded(elsewhere))
+        #expect(app.state.unsaved.isEmpty, "it would only fail at its next save")
+        #expect(app.state.status?.text == "Not saved: order #1 no longer exists (changed by someone else)")
+        #expect(!app.lines[0].contains("UNSAVED"))
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing seed can be run again.

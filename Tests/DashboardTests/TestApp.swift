@@ -7,6 +7,7 @@ struct TestApp {
     var state: AppState
 
     init(size: Size = Size(width: 120, height: 40)) {
+        ProcessSetup.useUTF8Locale()
         state = AppState(document: Fixture.demo, size: size, today: Fixture.today, user: "ana")
     }
 

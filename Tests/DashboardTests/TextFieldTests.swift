@@ -4,6 +4,10 @@ import TestSupport
 import Testing
 
 @Suite struct TextFieldTests {
+    init() {
+        ProcessSetup.useUTF8Locale()
+    }
+
     private func field(_ text: String, _ edits: TextField.Edit...) -> TextField {
         var field = TextField(text)
         for edit in edits { field.apply(edit) }
@@ -46,6 +50,10 @@ import Testing
 }
 
 @Suite struct FormTests {
+    init() {
+        ProcessSetup.useUTF8Locale()
+    }
+
     private var form: Form {
         Form(.note(.order(1)), title: "Test", fields: [
             FormField("name", "Name", kind: .suggest(["Dana Okafor", "Daniel Kim", "Chloé Martin"])),

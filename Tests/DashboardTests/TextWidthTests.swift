@@ -4,6 +4,10 @@ import Testing
 /// Text as the terminal shows it: emoji sequences in one agreed width, long text handled
 /// in linear time.
 @Suite struct TextWidthTests {
+    init() {
+        ProcessSetup.useUTF8Locale()
+    }
+
     @Test(arguments: [
         ("🇫🇷", "🇫🇷", 2),           // a flag: two regional indicators
         ("👨‍👩‍👧", "👨", 2),          // a zero-width-joiner sequence: its first part

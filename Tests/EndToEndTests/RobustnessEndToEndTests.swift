@@ -2,9 +2,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension EndToEnd {
     /// What no key, no store and no environment may do to the real binary: quit behind the

@@ -1,9 +1,7 @@
 import Model
 import TestSupport
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension EndToEnd {
     /// Every scripting command on a real file, through the built binary: what it prints,
@@ -229,6 +227,24 @@ extension EndToEnd {
             try FileText.write("foo,bar\n1,2\n", to: noTitle)
             #expect(run("import", noTitle).output.contains("no column holds the title"))
             #expect(try document().orders.count == 11, "nothing was imported")
+        }
+
+        @Test func theCommandLineItselfVersionHelpCheckAndAnEmptyStorePath() throws {
+            let version = run("--version")
+            #expect(version.status == 0 && version.output == "0.1.0\n")
+            let help = run("--help")
+            #expect(help.status == 0 && help.output.contains("SUBCOMMANDS:") && help.output.contains("  import "))
+            #expect(!help.output.contains("merge-driver"), "what git runs is kept out of the list")
+            let sound = run("check", "--store", store)
+            #expect(sound.status == 0 && sound.output == "\(store): sound. 11 orders (9 open), 6 stakeholders.\n")
+            let broken = folder.file("broken.json")
+            try FileText.write("{\n  \"schemaVersion\": 1,\n  \"orders\": [,]\n}\n", to: broken)
+            let bad = run("check", "--store", broken)
+            #expect(bad.status == 1 && bad.output.hasPrefix("fours: \(broken):3:14: unexpected ',', expected a value"), "\(bad.output)")
+            let missing = run("check", "--store", folder.file("nowhere.json"))
+            #expect(missing.status == 1 && missing.output.contains("there is no store at"))
+            let empty = run("list", "--store", "")
+            #expect(empty.status == 64 && empty.output.contains("--store needs a path"))
         }
 
         @Test func shellCompletionsAreGenerated() {

@@ -2,9 +2,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What the store must never do: write what it cannot read back, overwrite a newer
 /// version, hang on a lock or a pipe, lose a file's mode, link, line endings or the members

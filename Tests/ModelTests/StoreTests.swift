@@ -2,9 +2,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
-#if canImport(Glibc)
 import Glibc
-#endif
 
 @Suite struct StoreTests {
     let folder: TemporaryFolder

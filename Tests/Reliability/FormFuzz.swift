@@ -1,8 +1,6 @@
 import Model
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Fills every form of the real dashboard with random values (huge numbers, signs,
 /// dates that do not exist, wide and control characters, long text) and submits them.

@@ -1,8 +1,6 @@
 import Model
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Starts writers and kills them with SIGKILL at random moments while they save. After
 /// each kill the file must read, and every tick a writer acknowledged must be in it.

@@ -1,8 +1,6 @@
 import Model
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Ticks and unticks one step in the real dashboard while the disk fills and empties, so
 /// that some saves fail and are retried. In the end the file must hold what the screen

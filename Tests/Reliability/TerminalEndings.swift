@@ -1,8 +1,6 @@
 import Model
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs the real dashboard in tmux and ends it each way a session can end. Every time,
 /// the terminal must be left usable: main screen, cursor shown, echo and line editing on.

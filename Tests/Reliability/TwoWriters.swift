@@ -1,8 +1,6 @@
 import Model
 import TestSupport
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Two processes tick different steps of one store at the same time for a while. Every
 /// tick either acknowledged must be in the file at the end. With `deletingLockFile`, a

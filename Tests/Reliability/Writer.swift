@@ -1,8 +1,6 @@
 import ArgumentParser
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// One writer: ticks every step of a range of orders, one save each, and prints
 /// "ack ORDER STEP" only once the store has saved it. What it printed must never be lost.

@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A running program whose standard output and error come through a pipe. Spawned with
 /// posix_spawn and an empty signal mask: Foundation's Process hangs with tmux and passes

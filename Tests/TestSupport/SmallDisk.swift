@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A 160 KB tmpfs in a folder, to fill up: the way tests make a save fail as on a full
 /// disk. Mounting needs root, which CI has; without it the test says so and fails. Unmount

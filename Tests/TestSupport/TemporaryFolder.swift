@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A fresh folder under /tmp for one test, removed when the test is done with it.
 public final class TemporaryFolder {

@@ -315,10 +315,27 @@ struct AppState: Equatable, Sendable {
 
     /// Shows a document read from disk, with the changes not yet saved applied on top, so
     /// they stay on screen until they are.
+    /// An unsaved change that no longer applies (what it changes was deleted elsewhere) is
+    /// dropped from the queue and said, not kept to fail at its next save.
     mutating func showStoreDocument(_ newDocument: StoreDocument) {
         var merged = newDocument
-        for change in unsaved { _ = try? change.operation.apply(to: &merged) }
+        var dropped: [String] = []
+        unsaved.removeAll { change in
+            do throws(OperationConflict) {
+                try change.operation.apply(to: &merged)
+                return false
+            } catch {
+                dropped.append(error.reason)
+                undoStack.removeAll { $0.forward == change.operation }
+                return true
+            }
+        }
         replaceDocument(merged)
+        if unsaved.isEmpty { lastSaveFailure = nil }
+        if let reason = dropped.last {
+            status = StatusMessage(text: "Not saved: \(reason) (changed by someone else)"
+                                   + (dropped.count > 1 ? "; \(dropped.count) changes dropped" : ""), kind: .error)
+        }
     }
 
     /// Queues a change to save after every change before it, and asks for all of them to

@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The running dashboard: one thread that waits on the keyboard, signals and a timer,
 /// turns what happens into actions, and carries out the effects `update` asks for.

@@ -1,9 +1,7 @@
 import ArgumentParser
 import CNcurses
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 @main
 struct Fours: ParsableCommand {

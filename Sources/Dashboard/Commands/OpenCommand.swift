@@ -1,8 +1,6 @@
 import ArgumentParser
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,6 @@
 import CNcurses
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What every run of fours does first, before any command.
 enum ProcessSetup {
@@ -12,6 +10,13 @@ enum ProcessSetup {
         fours_unblock_all_signals()
         fours_ignore_write_signals()
         avoidInteractiveCrashReporter()
+        useUTF8Locale()
+    }
+
+    /// Text is measured (wcwidth) and drawn (curses) by the locale's character set: make it
+    /// UTF-8 whatever the environment says, so 日本 takes two columns.
+    static func useUTF8Locale() {
+        _ = fours_use_utf8_locale()
     }
 
     /// Swift's crash reporter, when interactive, takes over the terminal and waits 30 s for

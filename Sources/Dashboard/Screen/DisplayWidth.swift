@@ -1,14 +1,11 @@
 import CNcurses
 
 /// How many terminal columns text takes: 2 for wide characters such as 日本, 0 for
-/// combining marks, 1 otherwise. Uses the C library's wcwidth (not a curses call).
+/// combining marks, 1 otherwise. Uses the C library's wcwidth (not a curses call), which
+/// answers by the locale's character set: `ProcessSetup.useUTF8Locale` makes it UTF-8.
 enum DisplayWidth {
-    /// wcwidth answers by the locale's character set, so make sure it is UTF-8 first.
-    private static let isUTF8Locale = fours_use_utf8_locale() == 1
-
     /// The columns a character takes as fours draws it (see `drawable`).
     static func of(_ character: Character) -> Int {
-        _ = isUTF8Locale
         if character.isASCII { return 1 }
         let scalars = drawable(character).unicodeScalars
         // A flag: two regional indicators, which curses and terminals both count as two columns.

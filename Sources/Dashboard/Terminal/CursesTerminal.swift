@@ -1,7 +1,5 @@
 import CNcurses
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Something the terminal reports: a key, or a change of size.
 enum TerminalInput: Equatable {
@@ -55,7 +53,6 @@ final class CursesTerminal {
     }
 
     init(environment: [String: String]) throws(TerminalError) {
-        _ = fours_use_utf8_locale()
         fours_remember_terminal()
         guard fours_newterm() != nil else {
             throw .unknownTerminal(environment["TERM"] ?? "")

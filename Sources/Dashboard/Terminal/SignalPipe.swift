@@ -1,7 +1,5 @@
 import CNcurses
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// SIGINT, SIGTERM, SIGHUP and SIGCONT arrive as bytes on a pipe that the main loop polls,
 /// so the loop ends or redraws in its own time: no work is done in a signal handler.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A day on the calendar, without a time or a time zone: what "due 2026-11-28" means.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A moment, to the second, written in files as UTC ISO 8601: `2026-11-25T17:02:25Z`.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {

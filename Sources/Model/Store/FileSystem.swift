@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What `stat` says of a file: enough to notice, cheaply, that someone else replaced or
 /// changed it. A save gives the file a new inode; an edit in place changes the change time

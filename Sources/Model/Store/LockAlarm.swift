@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Interrupts a blocking `flock` after a while: a one-shot timer that sends SIGURG to the
 /// waiting thread, whose handler does nothing and does not restart system calls, so the

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The store file on disk and the document last read from it. Every change goes through
 /// `save`, which re-reads the file under a lock when someone else changed it, applies the

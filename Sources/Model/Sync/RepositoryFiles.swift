@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The small text files a repository keeps beside a store: `.gitattributes` and `.gitignore`.
 public enum RepositoryFiles {

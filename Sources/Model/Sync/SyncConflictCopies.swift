@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The copies that file-sync services leave beside a file two machines changed at once.
 /// Each service names them its own way; this table is the one place that knows how.

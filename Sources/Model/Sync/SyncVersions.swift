@@ -1,7 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The versions of a store this machine read from elsewhere (another machine's save, as a
 /// file-sync service brought it), kept under `$XDG_STATE_HOME/fours/versions/`: the

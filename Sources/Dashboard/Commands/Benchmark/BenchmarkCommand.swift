@@ -1,8 +1,6 @@
 import ArgumentParser
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Measures what a user feels: the real binary started on a 200x50 pseudo-terminal with
 /// a generated store, timed from outside from exec to the end of each redraw, beside a

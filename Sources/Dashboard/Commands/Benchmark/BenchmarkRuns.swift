@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs the programs the benchmark compares and collects their timings.
 struct BenchmarkRuns {

@@ -1,7 +1,5 @@
 import CNcurses
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A program started on a pseudo-terminal of its own, as a person's terminal would run
 /// it, with the time of everything it writes: what the benchmark measures from outside.

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// An order named on the command line, as 12 or #12.
 struct OrderReference: ParsableArguments {

@@ -1,7 +1,5 @@
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What the scripting commands print: tables fitted to the terminal, colour only on a
 /// terminal and never with NO_COLOR, JSON for `--json`.

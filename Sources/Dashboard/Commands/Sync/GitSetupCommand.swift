@@ -1,8 +1,6 @@
 import ArgumentParser
 import Model
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `fours git setup`: makes git merge the store by meaning.
 struct GitCommand: ParsableCommand {

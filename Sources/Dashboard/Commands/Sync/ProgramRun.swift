@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs another program (git) to its end and collects what it printed.
 struct ProgramRun {
