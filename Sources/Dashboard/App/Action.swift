@@ -68,6 +68,8 @@ enum Action: Equatable, Sendable {
 
     /// A passing message has been read: the footer goes back to the key hints.
     case clearStatus
+    /// Time passed (each turn of the program loop): messages expire, saves are retried.
+    case timePassed
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -91,6 +93,10 @@ enum Effect: Equatable, Sendable {
     case quit
     case suspend
     case repaint
+    /// See whether the store changed on disk.
+    case checkStore
+    /// See whether a sync service left conflicted copies beside the store.
+    case lookForSyncCopies
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart
@@ -119,7 +125,7 @@ extension Action {
     var worksWhenTooSmall: Bool {
         switch self {
         case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
-             .saved, .saveFailed, .reloaded, .reloadFailed:
+             .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies:
             true
         default:
             false

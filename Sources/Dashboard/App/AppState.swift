@@ -121,6 +121,7 @@ struct AppState: Equatable, Sendable {
     private(set) var unsaved: [PendingChange] = []
     /// Why the last save failed, while changes are still unsaved.
     var lastSaveFailure: String?
+    var timers = Timers()
     private var changesMade = 0
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []

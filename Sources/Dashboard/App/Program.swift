@@ -5,37 +5,37 @@ import Glibc
 /// turns what happens into actions, and carries out the effects `update` asks for.
 final class Program {
     private let store: Store
-    private let terminal: CursesTerminal
+    private let terminal: any Terminal
     private let keyMap: KeyMap
     private var state: AppState
     private var isRunning = true
-    private let signals: SignalPipe
+    private let signals: SignalPipe?
+    /// The time, as the loop sees it: the real clock, or a test's.
+    private let clock: () -> Timestamp
     /// How often the store file's status is looked at for another process's save: a stat
     /// each time, cheap enough to show a colleague's tick within a blink.
     private let storeCheckInterval: Int32 = 200
     /// Set when the program is ended from outside (a signal, the terminal gone) rather
     /// than by the user: changes not saved yet are then tried once more before it ends.
     private var endedFromOutside = false
-    private var lastReloadCheck = Timestamp(secondsSince1970: 0)
-    private var lastRetry = Timestamp(secondsSince1970: 0)
-    /// How long to wait between automatic attempts to save what could not be saved.
-    private let retryInterval: Int64 = 5
-    /// When the status line last changed, and how long a passing message stays.
-    private var statusShownAt = Timestamp(secondsSince1970: 0)
-    private let statusLifetime: Int64 = 8
+    /// Whether the next turn draws: something may have changed on screen.
+    private var needsDrawing = true
+    /// Whether the last look at the disk brought a change in.
+    private var reloadedOrMerged = false
 
     private let preferencesPath: String
     /// Conflicted copies already merged or found unmergeable: each is tried once.
     private var handledCopies: Set<String> = []
 
-    init(store: Store, terminal: CursesTerminal, signals: SignalPipe, keyMap: KeyMap, user: String,
-         preferencesPath: String) {
+    init(store: Store, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
+         preferencesPath: String, clock: @escaping () -> Timestamp = Timestamp.now) {
         self.store = store
         self.signals = signals
+        self.clock = clock
         self.preferencesPath = preferencesPath
         self.terminal = terminal
         self.keyMap = keyMap
-        let now = Timestamp.now()
+        let now = clock()
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
         state.readOnlyReason = store.readOnlyReason
         state.setQuery(ViewPreferences.load(from: preferencesPath).queue)
@@ -56,7 +56,7 @@ final class Program {
         handledCopies.formUnion(found)
         let user = state.user
         let report = (try? withStopDeferred { () throws(StoreError) in
-            SyncCopyMerge.mergeCopies(found, into: store, by: user, at: .now())
+            SyncCopyMerge.mergeCopies(found, into: store, by: user, at: clock())
         }) ?? SyncCopyMerge.Report()
         dispatch(.mergedCopies(store.document, report))
         return true
@@ -67,15 +67,9 @@ final class Program {
     /// purpose once the dashboard is on screen, so tests can see the terminal restored
     /// after a real crash.
     func run(crashingAfterFirstFrame: Bool = false) -> String? {
-        var needsDrawing = true
         while isRunning {
-            if needsDrawing {
-                terminal.present(DashboardView(state: state, keyMap: keyMap).render())
-                if crashingAfterFirstFrame { fatalError("crash requested with --crash-after-start") }
-                // Keeping the version just read for later merges waits until it is on screen.
-                store.versions?.keepPending()
-            }
-            needsDrawing = waitAndHandleEvents()
+            turn()
+            if crashingAfterFirstFrame { fatalError("crash requested with --crash-after-start") }
         }
         if endedFromOutside { saveBeforeEnding() }
         guard !state.unsaved.isEmpty else { return nil }
@@ -99,19 +93,29 @@ final class Program {
         endedFromOutside = true
     }
 
+    /// One turn of the loop: draws what changed, waits a moment for input, handles it,
+    /// and lets time pass. Tests drive the program a turn at a time.
+    func turn() {
+        if needsDrawing {
+            terminal.present(DashboardView(state: state, keyMap: keyMap).render())
+            // Keeping the version just read for later merges waits until it is on screen.
+            store.versions?.keepPending()
+        }
+        needsDrawing = waitAndHandleEvents()
+    }
+
+    /// Whether the loop goes on: false once the user quit or the terminal went.
+    var isGoingOn: Bool { isRunning }
+
     /// Waits a moment for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
-        var descriptors = [
-            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0),
-        ]
-        let ready = poll(&descriptors, nfds_t(descriptors.count), storeCheckInterval)
+        let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)
         var changed = false
-        if ready > 0 && descriptors[1].revents != 0 {
+        if wait.watchedIsReady {
             changed = handleSignals() || changed
         }
         // Only a hang-up ends the program: a key curses does not know reads as nothing.
-        if ready > 0 && descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+        if wait.hungUp {
             endFromOutside()
             return false
         }
@@ -141,8 +145,16 @@ final class Program {
             }
             dispatch(typing.into(text))
         }
-        changed = takeChangesFromDisk() || changed
-        return checkClock() || changed || !inputs.isEmpty
+        return timePassed() || changed || !inputs.isEmpty
+    }
+
+    /// Lets time pass in the app (messages expire, saves are retried, the store is looked
+    /// at); says whether that changed what is on screen.
+    private func timePassed() -> Bool {
+        let (status, today, unsaved) = (state.status, state.today, state.unsaved.count)
+        reloadedOrMerged = false
+        dispatch(.timePassed)
+        return reloadedOrMerged || state.status != status || state.today != today || state.unsaved.count != unsaved
     }
 
     private func action(for input: TerminalInput) -> Action? {
@@ -164,45 +176,19 @@ final class Program {
     }
 
     private func handleSignals() -> Bool {
-        let received = signals.drain()
+        let received = signals?.drain() ?? []
         for signal in received {
             switch signal {
             case SIGINT, SIGTERM, SIGHUP:
                 endFromOutside()
             case SIGCONT:
                 terminal.redrawEverything()
-                lastReloadCheck = Timestamp(secondsSince1970: 0)
+                state.timers.lastSecond = Timestamp(secondsSince1970: 0)
             default:
                 break
             }
         }
         return !received.isEmpty
-    }
-
-    /// Once a second: a new day, a passing message that has had its time, and a retry of
-    /// what could not be saved.
-    private func checkClock() -> Bool {
-        let now = Timestamp.now()
-        guard now.secondsSince1970 - lastReloadCheck.secondsSince1970 >= 1 else { return false }
-        lastReloadCheck = now
-        var changed = false
-        changed = mergeSyncCopies() || changed
-        let today = CalendarDay.local(at: now)
-        if today != state.today {
-            dispatch(.dayChanged(today))
-            changed = true
-        }
-        if state.status != nil && now.secondsSince1970 - statusShownAt.secondsSince1970 >= statusLifetime {
-            let before = state.status
-            dispatch(.clearStatus)
-            changed = changed || state.status != before
-        }
-        if !state.unsaved.isEmpty && now.secondsSince1970 - lastRetry.secondsSince1970 >= retryInterval {
-            lastRetry = now
-            dispatch(.retrySaves)
-            changed = true
-        }
-        return changed
     }
 
     /// Shows the store as it is on disk when someone else changed it; says so when it no
@@ -236,12 +222,9 @@ final class Program {
     }
 
     private func dispatch(_ action: Action) {
-        let statusBefore = state.status
-        let now = Timestamp.now()
-        for effect in update(&state, action, now: now) {
+        for effect in update(&state, action, now: clock()) {
             perform(effect)
         }
-        if state.status != statusBefore { statusShownAt = now }
     }
 
     private func perform(_ effect: Effect) {
@@ -252,13 +235,17 @@ final class Program {
             terminal.redrawEverything()
         case .suspend:
             terminal.suspend()
-            lastReloadCheck = Timestamp(secondsSince1970: 0)
+            state.timers.lastSecond = Timestamp(secondsSince1970: 0)
+        case .checkStore:
+            reloadedOrMerged = takeChangesFromDisk() || reloadedOrMerged
+        case .lookForSyncCopies:
+            reloadedOrMerged = mergeSyncCopies() || reloadedOrMerged
         case .savePreferences(let query):
             do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
                 state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
             }
         case .persist(let changes, let recreating):
-            lastRetry = Timestamp.now()
+            state.timers.lastRetry = clock()
             do {
                 let saved = try withStopDeferred { () throws(StoreError) in
                     try store.save(changes.map(\.operation), recreating: recreating)

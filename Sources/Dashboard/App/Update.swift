@@ -5,9 +5,12 @@ import Model
 func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effect] {
     if state.layout.isTooSmall && !action.worksWhenTooSmall { return [] }
     let place = state.detailPlace
+    let status = state.status
     let effects = apply(action, to: &state, now: now)
     // The detail pane scrolls with the part in focus again once that changes.
     if state.detailPlace != place { state.detailScroll = 0 }
+    // A message stays its lifetime from when it was shown.
+    if state.status != status { state.timers.statusShownAt = now }
     return effects
 }
 
@@ -182,6 +185,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         return state.click(x: x, y: y, now: now)
     case .scroll(let up, let x, let y):
         state.scroll(up: up, x: x, y: y)
+    case .timePassed:
+        return state.timePassed(now: now)
     case .clearStatus:
         if let kind = state.status?.kind, kind == .info || kind == .success { state.status = nil }
     case .resized(let size):
