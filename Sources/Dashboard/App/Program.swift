@@ -107,6 +107,9 @@ final class Program {
     /// Whether the loop goes on: false once the user quit or the terminal went.
     var isGoingOn: Bool { isRunning }
 
+    /// The app's state as the loop has it, for tests.
+    var currentState: AppState { state }
+
     /// Waits a moment for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
         let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)

@@ -1,0 +1,119 @@
+@testable import Dashboard
+import Glibc
+import Model
+import TestSupport
+import Testing
+
+/// A terminal in memory: keys go in, frames come out, nothing waits.
+final class InMemoryTerminal: Terminal {
+    var size: Size
+    private var pending: [TerminalInput] = []
+    private(set) var frame: Screen?
+
+    init(size: Size) {
+        self.size = size
+    }
+
+    func type(_ keys: Key...) { pending += keys.map { .key($0) } }
+    func type(_ text: String) { pending += text.map { .key(.character($0)) } }
+    func resize(to size: Size) {
+        self.size = size
+        pending.append(.resize(size))
+    }
+
+    func present(_ screen: Screen) { frame = screen }
+    func wait(milliseconds: Int32, alsoWatching descriptor: Int32?) -> TerminalWait { TerminalWait() }
+    func read() -> TerminalInput? { pending.isEmpty ? nil : pending.removeFirst() }
+    func redrawEverything() {}
+    func suspend() {}
+
+    var lines: [String] { frame?.lines ?? [] }
+}
+
+/// The whole program loop on an in-memory terminal, with a clock the test moves.
+@Suite struct ProgramLoopTests {
+    final class TestClock {
+        var now = Fixture.now
+        func advance(seconds: Int64) { now = Timestamp(secondsSince1970: now.secondsSince1970 + seconds) }
+    }
+
+    let folder: TemporaryFolder
+    let path: String
+    let terminal = InMemoryTerminal(size: Size(width: 120, height: 40))
+    let clock = TestClock()
+
+    init() throws {
+        ProcessSetup.useUTF8Locale()
+        folder = try TemporaryFolder()
+        path = folder.file("orders.json")
+        try Store.create(path: path, document: Fixture.demo)
+    }
+
+    private func program(store: Store? = nil) throws -> Program {
+        let clock = self.clock
+        return Program(store: try store ?? Store(path: path), terminal: terminal, signals: nil, keyMap: .standard, user: "ana",
+                       preferencesPath: folder.file("state.json"), clock: { clock.now })
+    }
+
+    /// Turns until a frame shows `text`, a few at most.
+    private func turn(_ program: Program, until text: String) -> Bool {
+        for _ in 0..<4 {
+            program.turn()
+            if terminal.lines.contains(where: { $0.contains(text) }) { return true }
+        }
+        return false
+    }
+
+    @Test func aPassingMessageGoesAfterItsTimeAndNotBefore() throws {
+        let program = try program()
+        terminal.type(.character("o"))
+        #expect(turn(program, until: "Sorted by priority"))
+        clock.advance(seconds: Timers.statusLifetime - 1)
+        program.turn()
+        program.turn()
+        #expect(terminal.lines.last?.contains("Sorted by priority") == true, "still within its time")
+        clock.advance(seconds: 2)
+        #expect(turn(program, until: "? help"))
+        #expect(terminal.lines.last?.contains("Sorted by priority") == false)
+    }
+
+    @Test func aFailedSaveIsRetriedAndThenSucceeds() throws {
+        // Someone else holds the lock: the save waits a moment, gives up, and says so.
+        let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
+        #expect(flock(lock, LOCK_EX) == 0)
+        let program = try program(store: try Store(path: path, lockTimeout: 0.05))
+        terminal.type(.character("j"), .character("l"), .character(" "))
+        #expect(turn(program, until: "1 UNSAVED"))
+        #expect(program.currentState.unsaved.count == 1)
+        clock.advance(seconds: Timers.retryInterval)
+        program.turn()
+        #expect(program.currentState.unsaved.count == 1, "still held: the retry fails too")
+        flock(lock, LOCK_UN)
+        close(lock)
+        clock.advance(seconds: Timers.retryInterval)
+        #expect(turn(program, until: "All changes saved"))
+        #expect(program.currentState.unsaved.isEmpty)
+        #expect(try Store(path: path).document.order(id: 1)?.checklist[.shiftMindset][0].tick == nil,
+                "the first step of #1 was ticked; the untick is in the file")
+    }
+
+    @Test func aReloadArrivesWhileAFormIsOpen() throws {
+        let program = try program()
+        terminal.type(.character("a"))
+        terminal.type("Half typed")
+        #expect(turn(program, until: "Half typed"))
+        let elsewhere = try Store(path: path)
+        let order = try #require(elsewhere.document.order(id: 8))
+        var details = order.details
+        details.title = "Renamed elsewhere"
+        try elsewhere.apply(.editOrder(8, from: order.details, to: details))
+        #expect(turn(program, until: "Reloaded: the store was changed elsewhere"))
+        #expect(program.currentState.document.order(id: 8)?.title == "Renamed elsewhere")
+        #expect(program.currentState.form?["title"] == "Half typed", "what was typed stays")
+        #expect(terminal.lines.contains { $0.contains("New order") })
+        terminal.type(.escape, .character("q"))
+        program.turn()
+        program.turn()
+        #expect(!program.isGoingOn)
+    }
+}
