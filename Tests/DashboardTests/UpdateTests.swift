@@ -203,6 +203,20 @@ import Testing
         app.state.readOnlyReason = "opened with --read-only"
         #expect(!footer().contains("Space tick") && !footer().contains("u undo") && !footer().contains("+ add step"))
         #expect(footer().contains("q quit"))
+        // The help leaves out what the state does not allow, and still lists the rest.
+        app.state.size = Size(width: 120, height: 200)
+        app.send(.toggleHelp)
+        #expect(!app.lines.contains { $0.contains("Tick or untick the step") || $0.contains("Undo the last change") })
+        #expect(app.lines.contains { $0.contains("Next order") } && app.lines.contains { $0.contains("Select an order, a step") })
+        app.state.readOnlyReason = nil
+        #expect(app.lines.contains { $0.contains("Tick or untick the step") })
+    }
+
+    @Test mutating func dialogsWriteTheirKeysFromTheKeyMap() {
+        app.send(.addOrder)
+        #expect(app.lines.contains { $0.contains(" Tab next · Enter save · Esc cancel ") })
+        app.send(.cancel, .deleteOrder)
+        #expect(app.lines.contains { $0.contains("y yes   n no") })
     }
 
     @Test mutating func shiftTabMovesFocusBackAndCtrlLRepaints() {

@@ -12,7 +12,7 @@ extension AppState {
         case .moveToFirst: -helpScroll
         default: 0
         }
-        let furthest = HelpOverlay(keyMap: .standard, size: size).maximumScroll
+        let furthest = HelpOverlay(keyMap: keyMap, size: size, allows: allows).maximumScroll
         helpScroll = max(0, min(furthest, helpScroll + step))
     }
 

@@ -112,6 +112,8 @@ struct AppState: Equatable, Sendable {
     var showsHiddenSteps = false
     var isHelpVisible = false
     var helpScroll = 0
+    /// The key map the app was started with: the help it scrolls is made from it.
+    var keyMap = KeyMap.standard
     var form: Form?
     var confirmation: Confirmation?
     var status: StatusMessage?

@@ -38,6 +38,7 @@ final class Program {
         let now = clock()
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
         state.readOnlyReason = store.readOnlyReason
+        state.keyMap = keyMap
         state.setQuery(ViewPreferences.load(from: preferencesPath).queue)
         if let reason = store.readOnlyReason {
             state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)

@@ -13,7 +13,7 @@ enum KeyScope: String, CaseIterable, Sendable {
     case confirmation = "Questions"
 }
 
-struct KeyBinding: Sendable {
+struct KeyBinding: Sendable, Equatable {
     var keys: [Key]
     var action: Action
     var scope: KeyScope
@@ -29,8 +29,19 @@ struct KeyBinding: Sendable {
 
 /// The one table of key bindings. The app looks keys up here, and the help overlay and the
 /// footer are generated from it, so what they say is what the keys do.
-struct KeyMap: Sendable {
+struct KeyMap: Sendable, Equatable {
+    /// What a mouse gesture does, for the help.
+    struct MouseBinding: Sendable, Equatable {
+        var what: String
+        var summary: String
+    }
+
     let bindings: [KeyBinding]
+    var mouse = [
+        MouseBinding(what: "Click", summary: "Select an order, a step, or the stakeholder"),
+        MouseBinding(what: "Click [ ]", summary: "Tick or untick that step"),
+        MouseBinding(what: "Wheel", summary: "Move through the pane under the pointer"),
+    ]
 
     static let standard = KeyMap(bindings: queue + checklist + stakeholder + archive + stakeholdersView + standup
         + everywhere + search + form + dialogs)
@@ -238,6 +249,11 @@ struct KeyMap: Sendable {
 
     func bindings(in scope: KeyScope) -> [KeyBinding] {
         bindings.filter { $0.scope == scope }
+    }
+
+    /// The hints of `scopes` on one line: "Tab next · Enter save · Esc cancel".
+    func hintLine(in scopes: [KeyScope], separator: String = " · ") -> String {
+        hints(in: scopes).map { "\($0.keys) \($0.hint)" }.joined(separator: separator)
     }
 
     /// Footer hints for the scopes in force, of the actions `isOffered` lets through:

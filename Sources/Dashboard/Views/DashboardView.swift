@@ -28,10 +28,10 @@ struct DashboardView {
         }
         drawFooter(into: &screen, rect: layout.footer)
         if state.isHelpVisible {
-            HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll).draw(into: &screen)
+            HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll, allows: state.allows).draw(into: &screen)
         }
         if let form = state.form {
-            FormView(form: form, size: state.size).draw(into: &screen)
+            FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form])).draw(into: &screen)
         }
         if let confirmation = state.confirmation {
             drawQuestion(confirmation.question, into: &screen)
@@ -64,7 +64,7 @@ struct DashboardView {
         for (row, line) in lines.enumerated() {
             screen.put(line, x: box.x + 2, y: box.y + 1 + row, style: Theme.title)
         }
-        screen.put("y yes   n no", x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
+        screen.put(keyMap.hintLine(in: [.confirmation], separator: "   "), x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
     }
 
     private func drawHeader(into screen: inout Screen, rect: Rect) {

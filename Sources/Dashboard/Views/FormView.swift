@@ -3,6 +3,8 @@
 struct FormView {
     let form: Form
     let size: Size
+    /// The keys a form takes, written at its foot.
+    let hints: String
 
     func draw(into screen: inout Screen) {
         let labelWidth = (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 2
@@ -30,7 +32,7 @@ struct FormView {
         let box = Rect(x: (size.width - width) / 2, y: max(0, (size.height - height) / 2), width: width, height: height)
         screen.fill(box)
         Frame(rect: box, title: " \(form.title) ").draw(into: &screen)
-        screen.put(" Tab next · Enter save · Esc cancel ", x: box.x + 2, y: box.maxY - 1, style: Theme.muted,
+        screen.put(" \(hints) ", x: box.x + 2, y: box.maxY - 1, style: Theme.muted,
                    width: box.width - 4)
 
         // Scroll so the focused field is in view when the terminal is short.

@@ -4,18 +4,14 @@ struct HelpOverlay {
     let size: Size
     /// Rows scrolled past at the top, when the help is taller than the terminal.
     var scroll = 0
-
-    static let mouseLines = [
-        ("Click", "Select an order, a step, or the stakeholder"),
-        ("Click [ ]", "Tick or untick that step"),
-        ("Wheel", "Move through the pane under the pointer"),
-    ]
+    /// Which actions the state allows: the others are left out (in a read-only store, every change).
+    var allows: (Action) -> Bool = { _ in true }
 
     var lines: [StyledLine] {
         var lines: [StyledLine] = []
         let keyWidth = keyMap.bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 10
         for scope in KeyScope.allCases {
-            let bindings = keyMap.bindings(in: scope)
+            let bindings = keyMap.bindings(in: scope).filter { allows($0.action) }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(StyledLine()) }
             lines.append(StyledLine(scope.rawValue, Theme.sectionTitle))
@@ -26,8 +22,9 @@ struct HelpOverlay {
         }
         lines.append(StyledLine())
         lines.append(StyledLine("Mouse", Theme.sectionTitle))
-        for (what, summary) in Self.mouseLines {
-            lines.append(StyledLine("  " + DisplayWidth.fit(what, to: keyWidth) + "  ", Theme.title).appending(summary))
+        for gesture in keyMap.mouse {
+            lines.append(StyledLine("  " + DisplayWidth.fit(gesture.what, to: keyWidth) + "  ", Theme.title)
+                .appending(gesture.summary))
         }
         return lines
     }
