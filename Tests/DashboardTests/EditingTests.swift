@@ -13,7 +13,7 @@ import Testing
     }
 
     /// Moves the form's focus to a field by its id; a form without it fails the test.
-    private mutating func focus(_ id: String) {
+    private mutating func focus(_ id: FieldID) {
         guard let index = app.state.form?.fields.firstIndex(where: { $0.id == id }) else {
             Issue.record("the form has no field \(id)")
             return
@@ -29,12 +29,12 @@ import Testing
         app.send(.addOrder)
         #expect(app.state.form?.title == "New order")
         type("Mentoring for new managers")
-        focus("stakeholder")
+        focus(.stakeholder)
         type("Priya Patel")
         #expect(app.state.form?.notice == "“Priya Patel” is a new stakeholder: they will be added, as an order taker.")
-        focus("due")
+        focus(.due)
         type("+2w")
-        focus("arrival")
+        focus(.arrival)
         app.send(.form(.edit(.right)))
         let operations = persisted(app.send(.submitForm))
         #expect(app.state.form == nil)
@@ -59,17 +59,17 @@ import Testing
 
     @Test mutating func invalidValuesAreShownBesideTheirFieldAndNothingIsSaved() {
         app.send(.edit)
-        focus("due")
+        focus(.due)
         app.send(.form(.edit(.deleteToStart)))
         type("next friday")
-        focus("title")
+        focus(.title)
         app.send(.form(.edit(.deleteToStart)))
         #expect(app.send(.submitForm).isEmpty)
-        #expect(app.state.form?.fields.first { $0.id == "title" }?.error == "A title is needed")
-        #expect(app.state.form?.fields[app.state.form?.focused ?? 0].id == "title", "focus goes to the field to fix")
+        #expect(app.state.form?.fields.first { $0.id == .title }?.error == "A title is needed")
+        #expect(app.state.form?.fields[app.state.form?.focused ?? 0].id == .title, "focus goes to the field to fix")
         type("Fixed title")
         #expect(app.send(.submitForm).isEmpty)
-        #expect(app.state.form?.fields.first { $0.id == "due" }?.error == "expected YYYY-MM-DD, today, tomorrow, +3d or +2w")
+        #expect(app.state.form?.fields.first { $0.id == .due }?.error == "expected YYYY-MM-DD, today, tomorrow, +3d or +2w")
         #expect(app.state.document == Fixture.demo)
     }
 
@@ -79,7 +79,7 @@ import Testing
         var fromDisk = Fixture.demo
         try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben")).apply(to: &fromDisk)
         app.send(.reloaded(fromDisk))
-        #expect(app.state.form?["text"] == "Half a thought")
+        #expect(app.state.form?[.text] == "Half a thought")
         type(", finished")
         app.send(.submitForm)
         #expect(app.state.selectedOrder?.notes.last?.text == "Half a thought, finished")
@@ -98,7 +98,7 @@ import Testing
 
     @Test mutating func editingOnlyChangesTheFieldsTouched() throws {
         app.send(.edit)
-        focus("due")
+        focus(.due)
         app.send(.form(.edit(.deleteToStart)))
         type("+3d")
         let operations = persisted(app.send(.submitForm))
@@ -146,7 +146,7 @@ import Testing
         #expect(app.state.status?.text == "“Shared the results in their team meeting” joined the template: every new order gets it")
         app.send(.focusQueue, .addOrder)
         type("Another order")
-        focus("stakeholder")
+        focus(.stakeholder)
         type("Dana Okafor")
         app.send(.submitForm)
         #expect(app.state.selectedOrder?.checklist[.sureThing].count == 4)
@@ -204,15 +204,15 @@ import Testing
     @Test mutating func measurementAndValueAreStoredAndTheSavingComputed() throws {
         app.send(.editMeasurement)
         type("Returns per week")
-        focus("baseline")
+        focus(.baseline)
         type("40 returns")
-        focus("result")
+        focus(.result)
         type("24 returns")
-        focus("hours")
+        focus(.hours)
         type("2.5")
-        focus("people")
+        focus(.people)
         type("40")
-        focus("cost")
+        focus(.cost)
         type("55")
         #expect(app.state.form?.notice == "2.5 h × 40 people = 100 h saved × 55/h = 5,500 saved")
         app.send(.submitForm)
@@ -225,33 +225,33 @@ import Testing
 
     @Test mutating func numbersBeyondWhatTheStoreKeepsAreRefusedByTheForm() throws {
         app.send(.editMeasurement)
-        focus("hours")
+        focus(.hours)
         type("1e19")
-        focus("people")
+        focus(.people)
         type("9999999999999999999")
-        focus("cost")
+        focus(.cost)
         type("1e200")
         #expect(app.state.form?.notice == nil, "no figure is made of numbers out of range")
         #expect(app.send(.submitForm).persisted.isEmpty)
-        let hours = app.state.form?.fields.first { $0.id == "hours" }
+        let hours = app.state.form?.fields.first { $0.id == .hours }
         #expect(hours?.error == "expected a number from 0 to 100000, such as 2.5")
 
         app.send(.cancel, .edit)
-        focus("size")
+        focus(.size)
         type("20000000")
         #expect(app.send(.submitForm).persisted.isEmpty)
-        #expect(app.state.form?.fields.first { $0.id == "size" }?.error == "expected a whole number from 0 to 10000000")
+        #expect(app.state.form?.fields.first { $0.id == .size }?.error == "expected a whole number from 0 to 10000000")
     }
 
     @Test mutating func stakeholdersCarryTheThreeRsAndTheNextTouchpoint() throws {
         app.send(.switchFocus, .switchFocus, .edit)
         #expect(app.state.form?.title == "Stakeholder Marco Silva")
-        focus("rapport")
+        focus(.rapport)
         app.send(.form(.edit(.insert("3"))))
-        focus("touchpoint")
+        focus(.touchpoint)
         app.send(.form(.edit(.deleteToStart)))
         type("+1w")
-        focus("purpose")
+        focus(.purpose)
         app.send(.form(.edit(.deleteToStart)))
         type("Quarterly review")
         app.send(.submitForm)
@@ -263,20 +263,20 @@ import Testing
     @Test mutating func aNewStakeholderStartsAtTheStageTheyAreAt() throws {
         app.send(.addStakeholder)
         type("Omar Haddad")
-        focus("stage")
+        focus(.stage)
         app.send(.form(.edit(.right)), .form(.edit(.right)))
         app.send(.submitForm)
         let omar = try #require(app.state.document.stakeholders.first { $0.name == "Omar Haddad" })
         #expect(omar.stage == .collaborator)
         #expect(omar.stageHistory.isEmpty)
         app.send(.switchFocus, .switchFocus, .edit)
-        #expect(app.state.form?.fields.contains { $0.id == "stage" } == false, "later moves go through < and >, with history")
+        #expect(app.state.form?.fields.contains { $0.id == .stage } == false, "later moves go through < and >, with history")
     }
 
     @Test mutating func ownersAreEditedAsAListAndMineShowsYourOrders() throws {
         app.send(.moveDown, .edit)
-        focus("owners")
-        #expect(app.state.form?["owners"] == "maya")
+        focus(.owners)
+        #expect(app.state.form?[.owners] == "maya")
         type(", ana ,, ")
         app.send(.submitForm)
         #expect(app.state.document.order(id: 1)?.owners == ["maya", "ana"])

@@ -109,7 +109,7 @@ final class InMemoryTerminal: Terminal {
         try elsewhere.apply(.editOrder(8, from: order.details, to: details))
         #expect(turn(program, until: "Reloaded: the store was changed elsewhere"))
         #expect(program.currentState.document.order(id: 8)?.title == "Renamed elsewhere")
-        #expect(program.currentState.form?["title"] == "Half typed", "what was typed stays")
+        #expect(program.currentState.form?[.title] == "Half typed", "what was typed stays")
         #expect(terminal.lines.contains { $0.contains("New order") })
         terminal.type(.escape, .character("q"))
         program.turn()

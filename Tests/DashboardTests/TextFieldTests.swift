@@ -56,23 +56,23 @@ import Testing
 
     private var form: Form {
         Form(.note(.order(1)), title: "Test", fields: [
-            FormField("name", "Name", kind: .suggest(["Dana Okafor", "Daniel Kim", "Chloé Martin"])),
-            FormField("priority", "Priority", "medium", kind: .choice(["high", "medium", "low"])),
+            FormField(.name, "Name", kind: .suggest(["Dana Okafor", "Daniel Kim", "Chloé Martin"])),
+            FormField(.priority, "Priority", "medium", kind: .choice(["high", "medium", "low"])),
         ])
     }
 
     @Test func choicesCycleWithArrowsAndJumpByLetter() {
         var form = self.form
         form.apply(.nextField)
-        #expect(form["priority"] == "medium")
+        #expect(form[.priority] == "medium")
         form.apply(.edit(.right))
-        #expect(form["priority"] == "low")
+        #expect(form[.priority] == "low")
         form.apply(.edit(.right))
-        #expect(form["priority"] == "high")
+        #expect(form[.priority] == "high")
         form.apply(.edit(.insert("l")))
-        #expect(form["priority"] == "low")
+        #expect(form[.priority] == "low")
         form.apply(.edit(.left))
-        #expect(form["priority"] == "medium")
+        #expect(form[.priority] == "medium")
     }
 
     @Test func suggestionsIgnoreCaseAndAccentsAndCompleteWhenUnique() {
@@ -80,13 +80,13 @@ import Testing
         form.apply(.edit(.insert("chloe")))
         #expect(form.fields[0].suggestions == ["Chloé Martin"])
         form.apply(.nextField)
-        #expect(form["name"] == "Chloé Martin")
+        #expect(form[.name] == "Chloé Martin")
 
         var ambiguous = self.form
         ambiguous.apply(.edit(.insert("dan")))
         #expect(ambiguous.fields[0].suggestions == ["Dana Okafor", "Daniel Kim"])
         ambiguous.apply(.nextField)
-        #expect(ambiguous["name"] == "dan", "two matches: nothing is guessed")
+        #expect(ambiguous[.name] == "dan", "two matches: nothing is guessed")
     }
 
     @Test(arguments: [

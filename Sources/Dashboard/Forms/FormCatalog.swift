@@ -30,7 +30,7 @@ enum FormCatalog {
         case .stakeholder(let editing): StakeholderForm.submit(form, editing: editing, state: state)
         case .note(let target): NoteForm.submit(form, target: target, state: state, now: now)
         case .moveStage(let id, let stage): StageForm.submit(form, stakeholder: id, to: stage, state: state, now: now)
-        case .filter: .failure(FormError(field: "status", message: "not a change"))
+        case .filter: .failure(FormError(field: .status, message: "not a change"))
         }
     }
 
@@ -54,28 +54,28 @@ enum OrderForm {
         let stakeholderName = details.flatMap { state.document.stakeholder(id: $0.stakeholderID)?.name } ?? ""
         let names = state.document.stakeholders.map(\.name)
         return Form(.order(editing: order?.id), title: order.map { "Edit order \($0.shortID)" } ?? "New order", fields: [
-            FormField("title", "Title", details?.title ?? "", hint: "what they asked for, in a few words"),
-            FormField("request", "Request", details?.request ?? "", hint: "in the requester's own words"),
-            FormField("stakeholder", "Stakeholder", stakeholderName, kind: .suggest(names),
+            FormField(.title, "Title", details?.title ?? "", hint: "what they asked for, in a few words"),
+            FormField(.request, "Request", details?.request ?? "", hint: "in the requester's own words"),
+            FormField(.stakeholder, "Stakeholder", stakeholderName, kind: .suggest(names),
                       hint: "an existing name, or a new one"),
-            FormField("audience", "Audience", details?.audience ?? "", hint: "team or group"),
-            FormField("received", "Received", (details?.received ?? state.today).description, hint: "YYYY-MM-DD or today"),
-            FormField("due", "Due", details?.due?.description ?? "", hint: "YYYY-MM-DD, +3d, +2w, or empty"),
-            FormField("priority", "Priority", details?.priority.rawValue ?? Priority.medium.rawValue, kind: .choice(priorities)),
-            FormField("tags", "Tags", details?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
-            FormField("owners", "Owners", (details?.owners ?? [state.user]).joined(separator: ", "),
+            FormField(.audience, "Audience", details?.audience ?? "", hint: "team or group"),
+            FormField(.received, "Received", (details?.received ?? state.today).description, hint: "YYYY-MM-DD or today"),
+            FormField(.due, "Due", details?.due?.description ?? "", hint: "YYYY-MM-DD, +3d, +2w, or empty"),
+            FormField(.priority, "Priority", details?.priority.rawValue ?? Priority.medium.rawValue, kind: .choice(priorities)),
+            FormField(.tags, "Tags", details?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
+            FormField(.owners, "Owners", (details?.owners ?? [state.user]).joined(separator: ", "),
                       hint: "who on the team carries it, comma-separated"),
-            FormField("arrival", "Arrived as", details?.arrival.title ?? OrderArrival.transactionalRequest.title,
+            FormField(.arrival, "Arrived as", details?.arrival.title ?? OrderArrival.transactionalRequest.title,
                       kind: .choice(arrivals)),
-            FormField("problem", "Business problem", details?.businessProblem ?? "", hint: "the need behind the request"),
-            FormField("size", "Audience size", details?.audienceSize.map(String.init) ?? "", hint: "people"),
-            FormField("decision", "Decision", details?.decision?.title ?? "—", kind: .choice(decisions)),
-            FormField("reason", "Reason", details?.decisionReason ?? "", hint: "why, for the decision"),
+            FormField(.problem, "Business problem", details?.businessProblem ?? "", hint: "the need behind the request"),
+            FormField(.size, "Audience size", details?.audienceSize.map(String.init) ?? "", hint: "people"),
+            FormField(.decision, "Decision", details?.decision?.title ?? "—", kind: .choice(decisions)),
+            FormField(.reason, "Reason", details?.decisionReason ?? "", hint: "why, for the decision"),
         ])
     }
 
     static func notice(_ form: Form, state: AppState) -> String? {
-        guard let field = form.fields.first(where: { $0.id == "stakeholder" }), !field.value.isEmpty else { return nil }
+        guard let field = form.fields.first(where: { $0.id == .stakeholder }), !field.value.isEmpty else { return nil }
         let suggestions = field.suggestions
         if suggestions.contains(where: { $0.folded == field.value.folded }) { return nil }
         switch suggestions.count {
@@ -87,13 +87,13 @@ enum OrderForm {
 
     static func submit(_ form: Form, editing: Int?, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
         do throws(FormError) {
-            let title = try form.required("title", "A title").get()
-            let stakeholderName = try form.required("stakeholder", "A stakeholder").get()
-            guard let received = try form.date("received", today: state.today).get() else {
-                throw FormError(field: "received", message: "the day it came in is needed")
+            let title = try form.required(.title, "A title").get()
+            let stakeholderName = try form.required(.stakeholder, "A stakeholder").get()
+            guard let received = try form.date(.received, today: state.today).get() else {
+                throw FormError(field: .received, message: "the day it came in is needed")
             }
-            let due = try form.date("due", today: state.today).get()
-            let size = try form.wholeNumber("size", in: NumberLimits.people).get()
+            let due = try form.date(.due, today: state.today).get()
+            let size = try form.wholeNumber(.size, in: NumberLimits.people).get()
             var operations: [StoreOperation] = []
             let stakeholderID: String
             let document = state.document
@@ -103,7 +103,7 @@ enum OrderForm {
             } else {
                 let prefixMatches = document.stakeholders.filter { $0.name.folded.hasPrefix(stakeholderName.folded) }
                 if prefixMatches.count > 1 {
-                    throw FormError(field: "stakeholder", message: "matches \(prefixMatches.count) people; type more of the name")
+                    throw FormError(field: .stakeholder, message: "matches \(prefixMatches.count) people; type more of the name")
                 }
                 let newcomer = Stakeholder(id: Stakeholder.newID(for: stakeholderName, existing: document.stakeholders),
                                            name: stakeholderName)
@@ -113,19 +113,19 @@ enum OrderForm {
             let base = editing.flatMap { document.order(id: $0)?.details }
             var details = base ?? OrderDetails(title: title, stakeholderID: stakeholderID, received: received)
             details.title = title
-            details.request = form["request"]
+            details.request = form[.request]
             details.stakeholderID = stakeholderID
-            details.audience = form["audience"]
+            details.audience = form[.audience]
             details.received = received
             details.due = due
-            details.priority = Priority(rawValue: form["priority"]) ?? .medium
-            details.tags = form.list("tags")
-            details.owners = form.list("owners")
-            details.arrival = OrderArrival.allCases.first { $0.title == form["arrival"] } ?? .transactionalRequest
-            details.businessProblem = form["problem"]
+            details.priority = Priority(rawValue: form[.priority]) ?? .medium
+            details.tags = form.list(.tags)
+            details.owners = form.list(.owners)
+            details.arrival = OrderArrival.allCases.first { $0.title == form[.arrival] } ?? .transactionalRequest
+            details.businessProblem = form[.problem]
             details.audienceSize = size
-            details.decision = IntakeDecision.allCases.first { $0.title == form["decision"] }
-            details.decisionReason = form["reason"]
+            details.decision = IntakeDecision.allCases.first { $0.title == form[.decision] }
+            details.decisionReason = form[.reason]
             if let editing, let base {
                 operations.append(.editOrder(editing, from: base, to: details))
                 return .success(FormResult(operation: .batch(operations), label: "edit of #\(editing)", selectOrder: editing))
@@ -146,19 +146,19 @@ enum CloseOrderForm {
         let progress = order.checklist.progress
         let open = progress.total - progress.done
         return Form(.closeOrder(order.id), title: "Close \(order.shortID) \(order.title)", fields: [
-            FormField("status", "Outcome", OrderStatus.delivered.rawValue, kind: .choice(outcomes),
+            FormField(.status, "Outcome", OrderStatus.delivered.rawValue, kind: .choice(outcomes),
                       hint: "closed: ended without delivery"),
-            FormField("note", "Closing note", order.closingNote, hint: "optional: what happened, what was learned"),
+            FormField(.note, "Closing note", order.closingNote, hint: "optional: what happened, what was learned"),
         ], notice: open > 0 ? "\(open) of \(progress.total) 4S steps are still open." : nil)
     }
 
     static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
         guard let order = state.document.order(id: id) else {
-            return .failure(FormError(field: "status", message: "this order no longer exists"))
+            return .failure(FormError(field: .status, message: "this order no longer exists"))
         }
         var details = order.details
-        details.status = OrderStatus(rawValue: form["status"]) ?? .delivered
-        details.closingNote = form["note"]
+        details.status = OrderStatus(rawValue: form[.status]) ?? .delivered
+        details.closingNote = form[.note]
         details.closedOn = state.today
         return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
                                    label: "\(order.shortID) marked \(details.status.title)"))
@@ -170,13 +170,13 @@ enum MeasurementForm {
         let measurement = order.measurement
         let value = order.value
         return Form(.measurement(order.id), title: "Measurement and value of \(order.shortID)", fields: [
-            FormField("metric", "Metric", measurement.metric, hint: "what shows it worked"),
-            FormField("baseline", "Baseline", measurement.baseline, hint: "before; may start with a number"),
-            FormField("target", "Target", measurement.target),
-            FormField("result", "Result", measurement.result, hint: "after"),
-            FormField("hours", "Hours saved each", value.hoursSavedPerPerson.map(format) ?? "", hint: "per person"),
-            FormField("people", "People", value.people.map(String.init) ?? ""),
-            FormField("cost", "Cost per hour", value.costPerHour.map(format) ?? "", hint: "loaded cost of an hour"),
+            FormField(.metric, "Metric", measurement.metric, hint: "what shows it worked"),
+            FormField(.baseline, "Baseline", measurement.baseline, hint: "before; may start with a number"),
+            FormField(.target, "Target", measurement.target),
+            FormField(.result, "Result", measurement.result, hint: "after"),
+            FormField(.hours, "Hours saved each", value.hoursSavedPerPerson.map(format) ?? "", hint: "per person"),
+            FormField(.people, "People", value.people.map(String.init) ?? ""),
+            FormField(.cost, "Cost per hour", value.costPerHour.map(format) ?? "", hint: "loaded cost of an hour"),
         ])
     }
 
@@ -193,9 +193,9 @@ enum MeasurementForm {
     private static func value(_ form: Form, from base: ValueEstimate) -> Result<ValueEstimate, FormError> {
         do throws(FormError) {
             var value = base
-            value.hoursSavedPerPerson = try form.number("hours", in: NumberLimits.hoursSavedPerPerson).get()
-            value.people = try form.wholeNumber("people", in: NumberLimits.people).get()
-            value.costPerHour = try form.number("cost", in: NumberLimits.costPerHour).get()
+            value.hoursSavedPerPerson = try form.number(.hours, in: NumberLimits.hoursSavedPerPerson).get()
+            value.people = try form.wholeNumber(.people, in: NumberLimits.people).get()
+            value.costPerHour = try form.number(.cost, in: NumberLimits.costPerHour).get()
             return .success(value)
         } catch {
             return .failure(error)
@@ -204,13 +204,13 @@ enum MeasurementForm {
 
     static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
         guard let order = state.document.order(id: id) else {
-            return .failure(FormError(field: "metric", message: "this order no longer exists"))
+            return .failure(FormError(field: .metric, message: "this order no longer exists"))
         }
         var details = order.details
-        details.measurement.metric = form["metric"]
-        details.measurement.baseline = form["baseline"]
-        details.measurement.target = form["target"]
-        details.measurement.result = form["result"]
+        details.measurement.metric = form[.metric]
+        details.measurement.baseline = form[.baseline]
+        details.measurement.target = form[.target]
+        details.measurement.result = form[.result]
         return value(form, from: order.value).map { value in
             details.value = value
             return FormResult(operation: .editOrder(id, from: order.details, to: details),
@@ -243,29 +243,29 @@ enum StepForm {
         let step = editing.flatMap { stepID in order.checklist.location(ofStep: stepID).map { order.checklist[$0.section][$0.index] } }
         return Form(.step(order: id, section: section, editing: editing),
                     title: step == nil ? "New step in \(section.title)" : "Edit step", fields: [
-                        FormField("title", "Step", step?.title ?? "", hint: "something you can tick off"),
-                        FormField("note", "Note", step?.note ?? "", hint: "optional"),
+                        FormField(.title, "Step", step?.title ?? "", hint: "something you can tick off"),
+                        FormField(.note, "Note", step?.note ?? "", hint: "optional"),
                     ])
     }
 
     static func submit(_ form: Form, order id: Int, section: ChecklistSection, editing: String?,
                        state: AppState) -> Result<FormResult, FormError> {
         guard let order = state.document.order(id: id) else {
-            return .failure(FormError(field: "title", message: "this order no longer exists"))
+            return .failure(FormError(field: .title, message: "this order no longer exists"))
         }
-        guard case .success(let title) = form.required("title", "The step") else {
-            return .failure(FormError(field: "title", message: "the step needs a few words"))
+        guard case .success(let title) = form.required(.title, "The step") else {
+            return .failure(FormError(field: .title, message: "the step needs a few words"))
         }
         if let editing, let (stepSection, index) = order.checklist.location(ofStep: editing) {
             let before = order.checklist[stepSection][index].details
             var after = before
             after.title = title
-            after.note = form["note"]
+            after.note = form[.note]
             return .success(FormResult(operation: .editStep(order: id, step: editing, from: before, to: after),
                                        label: "edit of step “\(title)”"))
         }
         var step = ChecklistStep(id: order.checklist.newStepID(for: title), title: title, isCustom: true)
-        step.note = form["note"]
+        step.note = form[.note]
         return .success(FormResult(
             operation: .addStep(order: id, section: section, step: step, index: order.checklist[section].count),
             label: "new step “\(title)”"))
@@ -282,42 +282,42 @@ enum StakeholderForm {
         func rating(_ value: Int?) -> String { value.map(String.init) ?? "—" }
         // A newcomer may start anywhere on the spectrum; later moves go through < and >, which keep the history.
         let stage = stakeholder == nil
-            ? [FormField("stage", "Stage", EngagementStage.orderTaker.title, kind: .choice(stages), hint: "where they stand today")]
+            ? [FormField(.stage, "Stage", EngagementStage.orderTaker.title, kind: .choice(stages), hint: "where they stand today")]
             : []
         return Form(.stakeholder(editing: stakeholder?.id), title: stakeholder.map { "Stakeholder \($0.name)" } ?? "New stakeholder",
                     fields: [
-                        FormField("name", "Name", details?.name ?? ""),
+                        FormField(.name, "Name", details?.name ?? ""),
                     ] + stage + [
-                        FormField("role", "Role", details?.role ?? ""),
-                        FormField("team", "Team", details?.team ?? ""),
-                        FormField("rapport", "Rapport", rating(details?.rapport), kind: .choice(ratings), hint: "0 to 3"),
-                        FormField("reputation", "Reputation", rating(details?.reputation), kind: .choice(ratings), hint: "0 to 3"),
-                        FormField("relationships", "Relationships", rating(details?.relationships), kind: .choice(ratings),
+                        FormField(.role, "Role", details?.role ?? ""),
+                        FormField(.team, "Team", details?.team ?? ""),
+                        FormField(.rapport, "Rapport", rating(details?.rapport), kind: .choice(ratings), hint: "0 to 3"),
+                        FormField(.reputation, "Reputation", rating(details?.reputation), kind: .choice(ratings), hint: "0 to 3"),
+                        FormField(.relationships, "Relationships", rating(details?.relationships), kind: .choice(ratings),
                                   hint: "0 to 3"),
-                        FormField("touchpoint", "Next touchpoint", details?.nextTouchpoint?.on.description ?? "",
+                        FormField(.touchpoint, "Next touchpoint", details?.nextTouchpoint?.on.description ?? "",
                                   hint: "YYYY-MM-DD, +1w, or empty"),
-                        FormField("purpose", "What for", details?.nextTouchpoint?.purpose ?? "",
+                        FormField(.purpose, "What for", details?.nextTouchpoint?.purpose ?? "",
                                   hint: "the conversation you plan"),
                     ])
     }
 
     static func submit(_ form: Form, editing: String?, state: AppState) -> Result<FormResult, FormError> {
         do throws(FormError) {
-            let name = try form.required("name", "A name").get()
-            let touchpointDay = try form.date("touchpoint", today: state.today).get()
+            let name = try form.required(.name, "A name").get()
+            let touchpointDay = try form.date(.touchpoint, today: state.today).get()
             var details = editing.flatMap { state.document.stakeholder(id: $0)?.details } ?? StakeholderDetails(name: name)
             let base = details
             details.name = name
-            details.role = form["role"]
-            details.team = form["team"]
-            details.rapport = Int(form["rapport"])
-            details.reputation = Int(form["reputation"])
-            details.relationships = Int(form["relationships"])
+            details.role = form[.role]
+            details.team = form[.team]
+            details.rapport = Int(form[.rapport])
+            details.reputation = Int(form[.reputation])
+            details.relationships = Int(form[.relationships])
             details.nextTouchpoint = touchpointDay.map { day in
                 // On top of the one there was, so that what fours does not know of it is kept.
                 var touchpoint = details.nextTouchpoint ?? Touchpoint(on: day, purpose: "")
                 touchpoint.on = day
-                touchpoint.purpose = form["purpose"]
+                touchpoint.purpose = form[.purpose]
                 return touchpoint
             }
             if let editing {
@@ -325,10 +325,10 @@ enum StakeholderForm {
                                            label: "edit of \(name)"))
             }
             if state.document.stakeholders.contains(where: { $0.name.folded == name.folded }) {
-                throw FormError(field: "name", message: "someone of that name is already here")
+                throw FormError(field: .name, message: "someone of that name is already here")
             }
             let id = Stakeholder.newID(for: name, existing: state.document.stakeholders)
-            let stage = EngagementStage.allCases.first { $0.title == form["stage"] } ?? .orderTaker
+            let stage = EngagementStage.allCases.first { $0.title == form[.stage] } ?? .orderTaker
             return .success(FormResult(operation: .addStakeholder(Stakeholder(id: id, details: details, stage: stage)),
                                        label: "new stakeholder \(name)"))
         } catch {
@@ -345,13 +345,13 @@ enum NoteForm {
         case .stakeholder(let id): subject = state.document.stakeholder(id: id)?.name ?? "stakeholder"
         }
         return Form(.note(target), title: "Note on \(subject)", fields: [
-            FormField("text", "Note", hint: "an insight about their business, a decision, a next step"),
+            FormField(.text, "Note", hint: "an insight about their business, a decision, a next step"),
         ])
     }
 
     static func submit(_ form: Form, target: NoteTarget, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
-        guard case .success(let text) = form.required("text", "The note") else {
-            return .failure(FormError(field: "text", message: "write the note, or Esc to cancel"))
+        guard case .success(let text) = form.required(.text, "The note") else {
+            return .failure(FormError(field: .text, message: "write the note, or Esc to cancel"))
         }
         let existing = state.document.notes(of: target) ?? []
         let note = Note(id: Note.newID(at: now, by: state.user, existing: existing), at: now, by: state.user, text: text)
@@ -363,17 +363,17 @@ enum StageForm {
     static func make(_ stakeholder: Stakeholder, to stage: EngagementStage) -> Form {
         Form(.moveStage(stakeholder: stakeholder.id, to: stage),
              title: "\(stakeholder.name): \(stakeholder.stage.title) → \(stage.title)", fields: [
-                FormField("note", "Why", hint: "optional; Enter to move"),
+                FormField(.note, "Why", hint: "optional; Enter to move"),
              ], notice: stage.sign)
     }
 
     static func submit(_ form: Form, stakeholder id: String, to stage: EngagementStage, state: AppState,
                        now: Timestamp) -> Result<FormResult, FormError> {
         guard let stakeholder = state.document.stakeholder(id: id) else {
-            return .failure(FormError(field: "note", message: "this stakeholder no longer exists"))
+            return .failure(FormError(field: .note, message: "this stakeholder no longer exists"))
         }
         return .success(FormResult(
-            operation: .moveStakeholder(id: id, to: stage, at: now, by: state.user, note: form["note"]),
+            operation: .moveStakeholder(id: id, to: stage, at: now, by: state.user, note: form[.note]),
             label: "\(stakeholder.name): \(stakeholder.stage.title) → \(stage.title)"))
     }
 }
@@ -389,33 +389,33 @@ enum FilterForm {
         let tags = Array(Set(state.document.orders.flatMap(\.tags))).sorted()
         let owners = Array(Set(state.document.orders.flatMap(\.owners))).sorted()
         return Form(.filter, title: "Filter the queue", fields: [
-            FormField("status", "Orders", query.status.title, kind: .choice(statuses)),
-            FormField("stakeholder", "Stakeholder", query.stakeholderID.flatMap { state.document.stakeholder(id: $0)?.name } ?? "",
+            FormField(.status, "Orders", query.status.title, kind: .choice(statuses)),
+            FormField(.stakeholder, "Stakeholder", query.stakeholderID.flatMap { state.document.stakeholder(id: $0)?.name } ?? "",
                       kind: .suggest(state.document.stakeholders.map(\.name)), hint: "empty: anyone"),
-            FormField("stage", "Stage", query.stage?.title ?? "any", kind: .choice(stages)),
-            FormField("tag", "Tag", query.tag ?? "", kind: .suggest(tags), hint: "empty: any tag"),
-            FormField("owner", "Owner", query.owner ?? "", kind: .suggest(owners), hint: "empty: anyone"),
-            FormField("priority", "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
-            FormField("due", "Due", query.due.title, kind: .choice(dues)),
+            FormField(.stage, "Stage", query.stage?.title ?? "any", kind: .choice(stages)),
+            FormField(.tag, "Tag", query.tag ?? "", kind: .suggest(tags), hint: "empty: any tag"),
+            FormField(.owner, "Owner", query.owner ?? "", kind: .suggest(owners), hint: "empty: anyone"),
+            FormField(.priority, "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
+            FormField(.due, "Due", query.due.title, kind: .choice(dues)),
         ])
     }
 
     static func submit(_ form: Form, state: AppState) -> Result<QueueQuery, FormError> {
         var query = state.queueQuery
-        query.status = StatusFilter.allCases.first { $0.title == form["status"] } ?? .open
-        let name = form["stakeholder"]
+        query.status = StatusFilter.allCases.first { $0.title == form[.status] } ?? .open
+        let name = form[.stakeholder]
         if name.isEmpty {
             query.stakeholderID = nil
         } else if let match = state.document.stakeholders.first(where: { $0.name.folded == name.folded }) {
             query.stakeholderID = match.id
         } else {
-            return .failure(FormError(field: "stakeholder", message: "no stakeholder is called that"))
+            return .failure(FormError(field: .stakeholder, message: "no stakeholder is called that"))
         }
-        query.stage = EngagementStage.allCases.first { $0.title == form["stage"] }
-        query.tag = form["tag"].isEmpty ? nil : form["tag"]
-        query.owner = form["owner"].isEmpty ? nil : form["owner"]
-        query.priority = Priority(rawValue: form["priority"])
-        query.due = DueFilter.allCases.first { $0.title == form["due"] } ?? .any
+        query.stage = EngagementStage.allCases.first { $0.title == form[.stage] }
+        query.tag = form[.tag].isEmpty ? nil : form[.tag]
+        query.owner = form[.owner].isEmpty ? nil : form[.owner]
+        query.priority = Priority(rawValue: form[.priority])
+        query.due = DueFilter.allCases.first { $0.title == form[.due] } ?? .any
         return .success(query)
     }
 }

@@ -31,7 +31,7 @@ struct FormResult: Equatable, Sendable {
 /// Reading typed values. Each returns nil and sets the field's error when the value is
 /// not what is expected.
 extension Form {
-    func date(_ id: String, today: CalendarDay) -> Result<CalendarDay?, FormError> {
+    func date(_ id: FieldID, today: CalendarDay) -> Result<CalendarDay?, FormError> {
         let text = self[id]
         guard let day = DateInput.parse(text, today: today) else {
             return .failure(FormError(field: id, message: "expected YYYY-MM-DD, today, tomorrow, +3d or +2w"))
@@ -40,7 +40,7 @@ extension Form {
     }
 
     /// A number within the limits the store keeps to (`NumberLimits`).
-    func number(_ id: String, in range: ClosedRange<Double>) -> Result<Double?, FormError> {
+    func number(_ id: FieldID, in range: ClosedRange<Double>) -> Result<Double?, FormError> {
         let text = self[id].replacingCommas
         guard !text.isEmpty else { return .success(nil) }
         guard let number = Double(text), range.contains(number) else {
@@ -49,7 +49,7 @@ extension Form {
         return .success(number)
     }
 
-    func wholeNumber(_ id: String, in range: ClosedRange<Int>) -> Result<Int?, FormError> {
+    func wholeNumber(_ id: FieldID, in range: ClosedRange<Int>) -> Result<Int?, FormError> {
         let text = self[id].replacingCommas
         guard !text.isEmpty else { return .success(nil) }
         guard let number = Int(text), range.contains(number) else {
@@ -59,18 +59,18 @@ extension Form {
     }
 
     /// A comma-separated field as its entries, blank ones left out.
-    func list(_ id: String) -> [String] {
+    func list(_ id: FieldID) -> [String] {
         self[id].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
-    func required(_ id: String, _ what: String) -> Result<String, FormError> {
+    func required(_ id: FieldID, _ what: String) -> Result<String, FormError> {
         let text = self[id]
         return text.isEmpty ? .failure(FormError(field: id, message: "\(what) is needed")) : .success(text)
     }
 }
 
 struct FormError: Error, Equatable, Sendable {
-    var field: String
+    var field: FieldID
     var message: String
 }
 

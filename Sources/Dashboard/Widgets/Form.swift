@@ -10,7 +10,7 @@ struct FormField: Equatable, Sendable {
         case suggest([String])
     }
 
-    let id: String
+    let id: FieldID
     let label: String
     let kind: Kind
     var input: TextField
@@ -20,7 +20,7 @@ struct FormField: Equatable, Sendable {
     /// Why the value was refused, shown beside the field in red.
     var error: String?
 
-    init(_ id: String, _ label: String, _ text: String = "", kind: Kind = .text, hint: String = "") {
+    init(_ id: FieldID, _ label: String, _ text: String = "", kind: Kind = .text, hint: String = "") {
         self.id = id
         self.label = label
         self.kind = kind
@@ -71,11 +71,11 @@ struct Form: Equatable, Sendable {
         self.notice = notice
     }
 
-    subscript(id: String) -> String {
+    subscript(id: FieldID) -> String {
         fields.first { $0.id == id }?.value ?? ""
     }
 
-    mutating func setError(_ message: String?, on id: String) {
+    mutating func setError(_ message: String?, on id: FieldID) {
         if let index = fields.firstIndex(where: { $0.id == id }) { fields[index].error = message }
     }
 
