@@ -48,6 +48,14 @@ import Testing
         #expect(app.state.queue.orderIDs == direct(""))
     }
 
+    @Test mutating func aNoteJustWrittenIsFoundBySearch() {
+        // A search first, so that its index exists before the note.
+        app.send(.startSearch, .searchEdit(.insert("zebra")), .endSearch(keep: false))
+        app.send(.addNote, .form(.edit(.insert("Zebra crossing near the loading bay"))), .submitForm)
+        app.send(.startSearch, .searchEdit(.insert("zebra")))
+        #expect(app.state.queue.orderIDs == [8])
+    }
+
     @Test mutating func filtersAreShownInTheHeaderAndClearedWithOneKey() {
         app.send(.openFilters)
         #expect(app.state.form?.title == "Filter the queue")

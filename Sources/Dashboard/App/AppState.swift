@@ -313,7 +313,13 @@ struct AppState: Equatable, Sendable {
     /// Applies a change to the document shown on screen at once; the program saves it.
     mutating func applyLocally(_ operation: StoreOperation) throws(OperationConflict) {
         try operation.apply(to: &document)
-        if operation.reordersQueue { replaceDocument(document) } else { clampSelection() }
+        guard operation.reordersQueue else {
+            // A note, a step's wording, a stakeholder's name: what a search finds may have changed.
+            searchIndex = nil
+            clampSelection()
+            return
+        }
+        replaceDocument(document)
     }
 
     /// Shows a document read from disk, with the changes not yet saved applied on top, so
