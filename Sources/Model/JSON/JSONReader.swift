@@ -244,10 +244,12 @@ public struct JSONReader {
         offset += 1
         let start = offset
         var hasEscapes = false
+        var isASCII = true
         while true {
             guard offset < bytes.count else { throw fail("unterminated string") }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { break }
+            if byte >= 0x80 { isASCII = false }
             if byte < 0x20 {
                 throw fail(byte == UInt8(ascii: "\n") ? "unterminated string (line break inside quotes)"
                                                       : "control character inside a string; write it as an escape")
@@ -257,7 +259,14 @@ public struct JSONReader {
         let end = offset
         offset += 1
         if !hasEscapes {
-            return try decodeUTF8(bytes[start..<end], at: start)
+            // Most of a store's text is ASCII, which is valid UTF-8 as it stands.
+            guard isASCII else { return try decodeUTF8(bytes[start..<end], at: start) }
+            return bytes.withUnsafeBufferPointer { all in
+                String(unsafeUninitializedCapacity: end - start) { buffer in
+                    _ = buffer.initialize(from: all[start..<end])
+                    return end - start
+                }
+            }
         }
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(end - start)
