@@ -46,6 +46,8 @@ final class Program {
             state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change",
                                          kind: .info)
         }
+        // A message from the start stays its whole time too.
+        state.timers.statusShownAt = now
         _ = mergeSyncCopies()
     }
 
