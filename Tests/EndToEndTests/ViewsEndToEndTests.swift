@@ -86,7 +86,9 @@ extension EndToEnd {
             #expect(FileText.read(store)?.contains("\"owners\": [\n        \"maya\"\n      ],\n      \"priority\"") == true)
 
             let standup = Command.run([try TmuxSession.binary(), "standup", "--store", store])
-            #expect(standup.output.contains("\nBy person\n  jon: 3 ticked · due #8 "), "\(standup.output)")
+            // How many each ticked since the last working day depends on the day the test runs.
+            #expect(standup.output.contains("\nBy person\n  jon: ") && standup.output.contains(" ticked · due #8 "),
+                    "\(standup.output)")
             #expect(standup.output.contains("\nNot in touch for 30 days\n  "))
             #expect(standup.output.contains("\nValue delivered\n  "))
         }

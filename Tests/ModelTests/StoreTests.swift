@@ -163,7 +163,8 @@ import Glibc
         #expect(document.activity.map(\.what) == ["edited #4: title, priority", "added the stakeholder Omar Haddad"],
                 "a tick carries its own who and when")
         #expect(document.activity.map(\.by) == ["ana", "ana"] && document.activity.map(\.order) == [4, nil])
-        let today = CalendarDay.local(at: .now())
+        // The demo's day: the tick is on it, the edits (made now) are after it.
+        let today = Fixture.today
         let ana = StandupReport(document, today: today).people.first { $0.name == "ana" }
         #expect(ana?.changes == ["edited #4: title, priority", "added the stakeholder Omar Haddad"])
         #expect(StandupReport(document, today: today).text.contains(
