@@ -48,6 +48,24 @@ import Testing
         #expect(app.state.queue.orderIDs == direct(""))
     }
 
+    @Test func idleMomentsBuildTheSearchIndexThatTicksKeepAndNotesDrop() {
+        var state = AppState(document: GeneratedStore.make(orders: 1_000, now: Fixture.now), size: Size(width: 120, height: 40),
+                             today: Fixture.today, user: "ana")
+        _ = update(&state, .idle, now: Fixture.now)
+        #expect(state.searchIndex == nil, "a slice at a time: 400 of 1,000 orders")
+        _ = update(&state, .idle, now: Fixture.now)
+        _ = update(&state, .idle, now: Fixture.now)
+        let built = state.searchIndex
+        #expect(built != nil && built == SearchIndex(state.document))
+        _ = update(&state, .focusChecklist, now: Fixture.now)
+        _ = update(&state, .toggleStep, now: Fixture.now)
+        #expect(state.searchIndex == built, "a tick changes nothing a search finds")
+        _ = update(&state, .addNote, now: Fixture.now)
+        _ = update(&state, .form(.edit(.insert("zebra"))), now: Fixture.now)
+        _ = update(&state, .submitForm, now: Fixture.now)
+        #expect(state.searchIndex == nil, "a note does")
+    }
+
     @Test mutating func aNoteJustWrittenIsFoundBySearch() {
         // A search first, so that its index exists before the note.
         app.send(.startSearch, .searchEdit(.insert("zebra")), .endSearch(keep: false))

@@ -70,6 +70,8 @@ enum Action: Equatable, Sendable {
     case clearStatus
     /// Time passed (each turn of the program loop): messages expire, saves are retried.
     case timePassed
+    /// A moment passed with nothing typed: background work, such as the search index.
+    case idle
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -125,7 +127,7 @@ extension Action {
     var worksWhenTooSmall: Bool {
         switch self {
         case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
-             .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies:
+             .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies, .idle:
             true
         default:
             false

@@ -94,6 +94,8 @@ struct AppState: Equatable, Sendable {
     /// The folded text of every order, for search: built when a search starts, dropped
     /// when the document changes, so that saves cost nothing for it.
     private(set) var searchIndex: SearchIndex?
+    /// The search index being built while the user looks, a slice per idle moment.
+    private var searchIndexBuilder: SearchIndex.Builder?
     /// The queue as it was before each letter of the search typed so far: deleting
     /// letters goes back to it instead of searching every order again.
     private var searchTrail: [SearchStep] = []
@@ -274,7 +276,7 @@ struct AppState: Equatable, Sendable {
         let selectedID = orderAtSelection?.id
         document = newDocument
         guard reorder else { return }
-        searchIndex = nil
+        forgetSearchIndex()
         searchTrail = []
         queue = OrderQueue(newDocument, query: query, today: today, searchIndex: currentSearchIndex())
         summary = QueueSummary(newDocument, today: today)
@@ -284,11 +286,37 @@ struct AppState: Equatable, Sendable {
         clampSelection()
     }
 
-    /// The search index when a search needs one, built the first time.
+    /// The search index when a search needs one: finished now if the idle moments have
+    /// not finished it yet.
     private mutating func currentSearchIndex() -> SearchIndex? {
         guard !query.search.isEmpty else { return nil }
-        if searchIndex == nil { searchIndex = SearchIndex(document) }
+        if searchIndex == nil {
+            var builder = searchIndexBuilder ?? SearchIndex.Builder(document)
+            searchIndex = builder.finish()
+            searchIndexBuilder = nil
+        }
         return searchIndex
+    }
+
+    /// How many orders an idle moment adds to the search index: a few milliseconds' work.
+    static let ordersIndexedPerIdleMoment = 400
+
+    /// Builds some of the search index while nobody types, so that the first letter of a
+    /// search in a big store does not wait for all of it.
+    mutating func indexWhileIdle() {
+        guard searchIndex == nil else { return }
+        var builder = searchIndexBuilder ?? SearchIndex.Builder(document)
+        if let done = builder.build(Self.ordersIndexedPerIdleMoment) {
+            searchIndex = done
+            searchIndexBuilder = nil
+        } else {
+            searchIndexBuilder = builder
+        }
+    }
+
+    private mutating func forgetSearchIndex() {
+        searchIndex = nil
+        searchIndexBuilder = nil
     }
 
     mutating func select(order id: Int) {
@@ -315,7 +343,7 @@ struct AppState: Equatable, Sendable {
         try operation.apply(to: &document)
         guard operation.reordersQueue else {
             // A note, a step's wording, a stakeholder's name: what a search finds may have changed.
-            searchIndex = nil
+            if operation.changesSearchText { forgetSearchIndex() }
             clampSelection()
             return
         }

@@ -151,6 +151,8 @@ final class Program {
             }
             dispatch(typing.into(text))
         }
+        // Nothing typed for a whole wait: a good moment for work nobody waits on.
+        if inputs.isEmpty && !wait.watchedIsReady { dispatch(.idle) }
         return timePassed() || changed || !inputs.isEmpty
     }
 

@@ -187,6 +187,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.scroll(up: up, x: x, y: y)
     case .timePassed:
         return state.timePassed(now: now)
+    case .idle:
+        state.indexWhileIdle()
     case .clearStatus:
         if let kind = state.status?.kind, kind == .info || kind == .success { state.status = nil }
     case .resized(let size):
