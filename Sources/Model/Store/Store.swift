@@ -203,6 +203,10 @@ public final class Store {
     /// Takes what was read as the document. Each read checks the schema version, so a
     /// newer fours's file that appears while this one runs is never written back.
     private func take(_ contents: (bytes: [UInt8], status: FileStatus)) throws(StoreError) {
+        // The text of the file read before goes before the new one is parsed, so that a big
+        // store is not held three times at once. Should the new file not read, the next
+        // save encodes every order anew, which is only slower.
+        orderTexts = [:]
         let reading = try Self.interpret(contents.bytes, path: path)
         document = reading.document
         fingerprint = contents.status
