@@ -186,6 +186,30 @@ import Glibc
         #expect(Set(OrderDetails.mergeFields.map(\.name)).count == OrderDetails.mergeFields.count, "names are unique")
     }
 
+    @Test func aReloadTakesUnchangedOrdersAsTheyWereAndStillChecksWhatSpansThem() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let mine = try Store(path: path)
+        let theirs = try Store(path: path)
+        let order = try #require(theirs.document.order(id: 3))
+        var details = order.details
+        details.title = "Renamed by them"
+        try theirs.apply(.editOrder(3, from: order.details, to: details))
+        #expect(try mine.reloadIfChanged())
+        #expect(mine.document == (try Store(path: path)).document, "the same as reading the file afresh")
+        #expect(mine.document.order(id: 3)?.title == "Renamed by them")
+
+        // Someone removes a stakeholder by hand: the orders that name her did not change,
+        // and are still checked.
+        var text = try #require(FileText.read(path))
+        // She is the last in the list: her entry goes with the comma before it.
+        let start = try #require(text.range(of: ",\n    {\n      \"id\": \"chloe-martin\""))
+        let end = try #require(text.range(of: "\n    }", range: start.upperBound..<text.endIndex))
+        text.removeSubrange(start.lowerBound..<end.upperBound)
+        try FileText.write(text, to: path)
+        let error = try #require(storeError { () throws(StoreError) in _ = try mine.reloadIfChanged() })
+        #expect(error.message.contains("no stakeholder has the id \"chloe-martin\""), "\(error.message)")
+    }
+
     @Test func createRefusesToReplaceAnExistingFile() throws {
         try FileText.write("precious", to: path)
         let error = storeError { () throws(StoreError) in try Store.create(path: path, document: Fixture.demo) }

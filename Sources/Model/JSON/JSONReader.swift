@@ -24,16 +24,22 @@ public struct JSONReader {
     /// element of that list to `element` (with its index and the list's position) as soon
     /// as it is read, instead of keeping it: the document comes back with an empty list
     /// there. A store's orders are read this way, so their text is never all held as values.
+    /// `reuse`, when given, is offered each object of the list as its bytes, its index
+    /// and where it starts, before it is parsed; it returns true when it already knows
+    /// those bytes (the same text as in a file read before), and the object is then skipped.
     static func parse(_ bytes: [UInt8], streaming key: String,
+                      reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = nil,
                       element: @escaping (JSONValue, Int, SourcePosition) -> Void) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes)
         reader.streamedKey = key
         reader.streamedElement = element
+        reader.streamedReuse = reuse
         return try reader.parseDocument()
     }
 
     private var streamedKey: String?
     private var streamedElement: ((JSONValue, Int, SourcePosition) -> Void)?
+    private var streamedReuse: ((Range<Int>, Int, SourcePosition) -> Bool)?
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -129,7 +135,7 @@ public struct JSONReader {
             let valuePosition = position
             if depth == 1, key == streamedKey, let element = streamedElement,
                offset < bytes.count, bytes[offset] == UInt8(ascii: "[") {
-                _ = try parseArray { value, index in element(value, index, valuePosition) }
+                _ = try parseArray(reuse: streamedReuse) { value, index in element(value, index, valuePosition) }
                 object.insert(.array([]), for: key, at: valuePosition)
             } else {
                 object.insert(try parseValue(), for: key, at: valuePosition)
@@ -155,7 +161,8 @@ public struct JSONReader {
     }
 
     /// The elements of a list; with `element`, each is handed over instead of kept.
-    private mutating func parseArray(element: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> [JSONValue] {
+    private mutating func parseArray(reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = nil,
+                                     element: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> [JSONValue] {
         try enterNesting()
         var elements: [JSONValue] = []
         var count = 0
@@ -168,8 +175,12 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            let value = try parseValue()
-            if let element { element(value, count) } else { elements.append(value) }
+            if let reuse, let end = endOfObject(from: offset), reuse(offset..<end, count, position) {
+                passOver(offset..<end)
+            } else {
+                let value = try parseValue()
+                if let element { element(value, count) } else { elements.append(value) }
+            }
             count += 1
             skipWhitespace()
             guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or ']'") }
@@ -188,6 +199,39 @@ public struct JSONReader {
             }
             throw fail("unexpected \(describeCurrent()), expected ',' or ']'")
         }
+    }
+
+    /// Where the object starting at `start` ends, found by its brackets and strings alone
+    /// (nothing is checked or kept); nil when it is not an object or does not end.
+    private func endOfObject(from start: Int) -> Int? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
+        var nesting = 0
+        var index = start
+        var inString = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                nesting += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                nesting -= 1
+                if nesting == 0 { return index + 1 }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Moves past text already known, keeping count of its lines.
+    private mutating func passOver(_ range: Range<Int>) {
+        for index in range where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        offset = range.upperBound
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {

@@ -203,11 +203,14 @@ public final class Store {
     /// Takes what was read as the document. Each read checks the schema version, so a
     /// newer fours's file that appears while this one runs is never written back.
     private func take(_ contents: (bytes: [UInt8], status: FileStatus)) throws(StoreError) {
-        // The text of the file read before goes before the new one is parsed, so that a big
-        // store is not held three times at once. Should the new file not read, the next
-        // save encodes every order anew, which is only slower.
+        // The orders of the file read before, by their text: those another writer did not
+        // change are taken as they are, not parsed again. Should the new file not read, the
+        // next save encodes every order anew, which is only slower.
+        var known: [OrderText: TrainingOrder] = [:]
+        known.reserveCapacity(orderTexts.count)
+        for (id, text) in orderTexts { if let order = document.order(id: id) { known[OrderText(text.bytes)] = order } }
         orderTexts = [:]
-        let reading = try Self.interpret(contents.bytes, path: path)
+        let reading = try Self.interpret(contents.bytes, path: path, known: known)
         document = reading.document
         fingerprint = contents.status
         versions?.sawRead(contents.bytes, status: contents.status)
@@ -256,9 +259,10 @@ public final class Store {
 
     /// Parses and checks file content. A file from a newer fours reads as far as it can;
     /// any other problem fails.
-    private static func interpret(_ bytes: [UInt8], path: String) throws(StoreError) -> StoreDocument.Reading {
+    private static func interpret(_ bytes: [UInt8], path: String, known: [OrderText: TrainingOrder] = [:])
+        throws(StoreError) -> StoreDocument.Reading {
         let reading: StoreDocument.Reading
-        do { reading = try StoreDocument.read(bytes: bytes) } catch { throw .syntax(path: path, error) }
+        do { reading = try StoreDocument.read(bytes: bytes, known: known) } catch { throw .syntax(path: path, error) }
         if !reading.isNewerVersion, let problem = reading.problems.first {
             throw .invalid(path: path, problem)
         }

@@ -1,4 +1,5 @@
 import CNcurses
+import Model
 import Glibc
 
 /// A program started on a pseudo-terminal of its own, as a person's terminal would run
@@ -93,8 +94,18 @@ final class PseudoTerminalRun {
         return hasMarker ? lastByte : nil
     }
 
-    /// Waits for the program to end: when it did, and its peak memory in KB.
-    func waitForExit(timeout: Duration = .seconds(30)) -> (ended: ContinuousClock.Instant, peakKB: Int)? {
+    /// The program's peak memory so far, in KB (VmHWM). The kernel's figure at its end
+    /// (ru_maxrss) would also count this process's memory, which the child shared until
+    /// it started its own program: a benchmark that just built a big store would show there.
+    var peakKB: Int? {
+        guard let status = try? ReportFile.read("/proc/\(pid)/status") else { return nil }
+        let text = String(decoding: status, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "")
+    }
+
+    /// Waits for the program to end, and says when it did.
+    func waitForExit(timeout: Duration = .seconds(30)) -> ContinuousClock.Instant? {
         let deadline = ContinuousClock.now + timeout
         var status: Int32 = 0
         var usage = rusage()
@@ -104,7 +115,7 @@ final class PseudoTerminalRun {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&descriptor, 1, 0) > 0 { _ = read(master, &chunk, chunk.count) }
             let ended = wait4(pid, &status, WNOHANG, &usage)
-            if ended == pid { return (.now, Int(usage.ru_maxrss)) }
+            if ended == pid { return .now }
             usleep(200)
         }
         kill(pid, SIGKILL)
