@@ -25,10 +25,7 @@ extension AppState {
     mutating func closeOrReopen() -> [Effect] {
         guard let order = selectedOrder, ensureWritable() else { return [] }
         guard order.status.isOpen else {
-            var details = order.details
-            details.status = .inProgress
-            details.closedOn = nil
-            return change(.editOrder(order.id, from: order.details, to: details),
+            return change(.editOrder(order.id, from: order.details, to: order.details.reopened),
                           label: "reopening of \(order.shortID)") { _ in "Reopened \(order.shortID) \(order.title)" }
         }
         let progress = order.checklist.progress

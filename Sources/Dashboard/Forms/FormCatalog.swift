@@ -156,10 +156,8 @@ enum CloseOrderForm {
         guard let order = state.document.order(id: id) else {
             return .failure(FormError(field: .status, message: "this order no longer exists"))
         }
-        var details = order.details
-        details.status = OrderStatus(rawValue: form[.status]) ?? .delivered
-        details.closingNote = form[.note]
-        details.closedOn = state.today
+        let details = order.details.closed(as: OrderStatus(rawValue: form[.status]) ?? .delivered, on: state.today,
+                                           note: form[.note])
         return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
                                    label: "\(order.shortID) marked \(details.status.title)"))
     }

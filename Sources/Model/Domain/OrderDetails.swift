@@ -138,6 +138,25 @@ public struct OrderDetails: Sendable, Equatable {
     }
 }
 
+extension OrderDetails {
+    /// Delivered or closed on `day`; the closing note is replaced when one is given.
+    public func closed(as status: OrderStatus, on day: CalendarDay, note: String?) -> OrderDetails {
+        var details = self
+        details.status = status
+        details.closedOn = day
+        if let note { details.closingNote = note }
+        return details
+    }
+
+    /// Open again, in progress, with no day of closing.
+    public var reopened: OrderDetails {
+        var details = self
+        details.status = .inProgress
+        details.closedOn = nil
+        return details
+    }
+}
+
 extension OrderDetails: FieldwiseMergeable {
     public static let mergeFields: [MergeField<OrderDetails>] = [
         MergeField("title", \.title), MergeField("request", \.request), MergeField("stakeholder", \.stakeholderID),

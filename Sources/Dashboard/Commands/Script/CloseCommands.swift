@@ -29,10 +29,8 @@ struct CloseCommand: ParsableCommand {
         guard order.status.isOpen else {
             throw CommandFailure.report("\(order.shortID) is \(order.status.title) already; fours reopen \(order.id) opens it again")
         }
-        var details = order.details
-        details.status = outcome == .delivered ? .delivered : .closed
-        details.closedOn = CalendarDay.local(at: .now())
-        if let note { details.closingNote = note }
+        let details = order.details.closed(as: outcome == .delivered ? .delivered : .closed,
+                                           on: CalendarDay.local(at: .now()), note: note)
         try opened.apply(.editOrder(order.id, from: order.details, to: details))
         let open = order.checklist.progress.total - order.checklist.progress.done
         ChangeReport(json: json).say("Marked \(order.shortID) \(details.status.title)"
@@ -53,10 +51,7 @@ struct ReopenCommand: ParsableCommand {
         let opened = try ScriptStore(storeOptions, forChanges: true)
         let order = try opened.find { try $0.order(reference.order) }
         guard !order.status.isOpen else { throw CommandFailure.report("\(order.shortID) is open already") }
-        var details = order.details
-        details.status = .inProgress
-        details.closedOn = nil
-        try opened.apply(.editOrder(order.id, from: order.details, to: details))
+        try opened.apply(.editOrder(order.id, from: order.details, to: order.details.reopened))
         ChangeReport(json: json).say("Reopened \(order.shortID)", order: order.id, in: opened)
     }
 }
