@@ -107,22 +107,22 @@ extension PartnershipReport {
     }
 
     private var movesChart: String? {
-        guard !moves.isEmpty else { return nil }
-        let up = moves.count(where: \.isUp)
-        return SVGChart.horizontal(
-            id: "moves", title: movesTable.title, description: movesTable.summary,
-            bars: [SVGChart.Bar(label: "Toward partnership", value: Double(up), text: String(up), style: "done"),
-                   SVGChart.Bar(label: "Back", value: Double(moves.count - up), text: String(moves.count - up), style: "behind")])
+        splitChart(id: "moves", table: movesTable, good: ("Toward partnership", moves.count(where: \.isUp)),
+                   bad: "Back", of: moves.count)
     }
 
     private var touchpointsChart: String? {
-        guard !touchpoints.isEmpty else { return nil }
-        let kept = touchpoints.count(where: \.kept)
+        splitChart(id: "touchpoints", table: touchpointsTable, good: ("Kept", touchpoints.count(where: \.kept)),
+                   bad: "Missed", of: touchpoints.count)
+    }
+
+    /// Two bars for a count split in two, the good part and the rest; nil with nothing to split.
+    private func splitChart(id: String, table: Table, good: (label: String, count: Int), bad: String, of total: Int) -> String? {
+        guard total > 0 else { return nil }
         return SVGChart.horizontal(
-            id: "touchpoints", title: touchpointsTable.title, description: touchpointsTable.summary,
-            bars: [SVGChart.Bar(label: "Kept", value: Double(kept), text: String(kept), style: "done"),
-                   SVGChart.Bar(label: "Missed", value: Double(touchpoints.count - kept),
-                                text: String(touchpoints.count - kept), style: "behind")])
+            id: id, title: table.title, description: table.summary,
+            bars: [SVGChart.Bar(label: good.label, value: Double(good.count), text: String(good.count), style: "done"),
+                   SVGChart.Bar(label: bad, value: Double(total - good.count), text: String(total - good.count), style: "behind")])
     }
 
     private var threeRsChart: String? {
