@@ -41,11 +41,6 @@ struct QueueView {
         }
     }
 
-    /// Orders with a merge conflict waiting: marked ≠ in place of their priority.
-    private var conflicted: Set<Int> {
-        Set(state.document.conflicts.compactMap { if case .order(let id) = $0.subject { id } else { nil } })
-    }
-
     private func row(for order: TrainingOrder, columns: QueueColumns, isSelected: Bool) -> StyledLine {
         let due = DueDate(due: order.due, today: state.today)
         let stakeholder = state.document.stakeholder(id: order.stakeholderID)
@@ -54,7 +49,8 @@ struct QueueView {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
         line.append(DisplayWidth.fit(order.shortID, to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
-        if conflicted.contains(order.id) {
+        // A merge conflict waiting is marked ≠ in place of the priority.
+        if !state.document.conflicts(of: order.id).isEmpty {
             line.append("≠ ", Theme.error)
         } else {
             line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
