@@ -249,6 +249,31 @@ extension EndToEnd {
             #expect(empty.status == 64 && empty.output.contains("--store needs a path"))
         }
 
+        @Test func textFromTheStoreNeverReachesATerminalRaw() throws {
+            let hostile = "Evil \u{1B}]0;pwned\u{07} \u{1B}[31mred \u{9B}31m"
+            #expect(run("edit", "1", "--title", hostile).status == 0)
+            #expect(run("stage", "dana", "up", "--note", hostile).status == 0)
+            // The store's own name too, as a hand edit would leave it.
+            let text = try #require(FileText.read(store))
+            try FileText.write(text.split(separator: "\"name\": \"Learning & Development\"", omittingEmptySubsequences: false)
+                .joined(separator: "\"name\": \"L&D \\u001b[41mteam\""), to: store)
+            for arguments in [["list"], ["show", "1"], ["stakeholders"], ["standup"], ["report", "--format", "markdown"],
+                              ["report", "--out", folder.file("r.html")], ["export", "--format", "markdown"]] {
+                let output = Command.run([fours] + arguments, environment: environment).output
+                #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" },
+                        "fours \(arguments.joined(separator: " "))")
+                if arguments.first != "stakeholders" {
+                    #expect(output.contains("\\x1b"), "shown as an escape: fours \(arguments.joined(separator: " "))")
+                }
+            }
+            // CSV keeps the data as it is for a file or a pipe, and shows it safely on a terminal.
+            #expect(run("export").output.contains(hostile))
+            let script = "export FOURS_STORE='\(store)'; '\(fours)' export; echo done-exporting; sleep 30"
+            let session = try TmuxSession(width: 200, height: 40, script: script, folder: folder)
+            let screen = try session.waitFor("done-exporting")
+            #expect(screen.contains("1,Evil \\x1b]0;pwned\\x07 \\x1b[31mred \\x9b31m,"), "\(screen)")
+        }
+
         @Test func shellCompletionsAreGenerated() {
             for shell in ["bash", "zsh", "fish"] {
                 let script = run("--generate-completion-script", shell)

@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         do { try ReportFile.write(text, to: path) } catch { throw CommandFailure.report(error.message) }
-        print("Wrote \(path): \(report.title)")
+        print(TerminalSafety.visible("Wrote \(path): \(report.title)"))
     }
 
     private func day(_ text: String?, named option: String, today: CalendarDay) throws -> CalendarDay? {

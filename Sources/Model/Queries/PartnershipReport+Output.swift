@@ -100,9 +100,10 @@ extension PartnershipReport {
     }
 
     public var markdown: String {
-        var output = "# \(title)\n"
+        // The store's name and its people's names are shown, never obeyed; the cells are made safe by the table.
+        var output = "# \(TerminalSafety.visible(title))\n"
         for table in tables {
-            output += "\n## \(table.title)\n\n\(table.summary)\n\n"
+            output += "\n## \(table.title)\n\n\(TerminalSafety.visible(table.summary))\n\n"
             guard !table.rows.isEmpty else {
                 output += "Nothing in this period.\n"
                 continue

@@ -49,7 +49,11 @@ struct ExportCommand: ParsableCommand {
         case .json: JSONWriter.bytes(for: json)
         }
         guard let out else {
-            print(String(decoding: bytes, as: UTF8.self), terminator: "")
+            let text = String(decoding: bytes, as: UTF8.self)
+            // The data goes to a file or a pipe as it is; on a terminal, nothing from the store is obeyed.
+            guard ScriptOutput.isTerminal else { return print(text, terminator: "") }
+            let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+            print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
             return
         }
         do { try ReportFile.write(String(decoding: bytes, as: UTF8.self), to: out) } catch {
