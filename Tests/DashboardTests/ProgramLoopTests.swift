@@ -77,6 +77,17 @@ final class InMemoryTerminal: Terminal {
         #expect(terminal.lines.last?.contains("Sorted by priority") == false)
     }
 
+    @Test func aMessageFromTheStartStaysItsWholeTime() throws {
+        let program = try program(store: try Store(path: path, readOnly: true))
+        #expect(turn(program, until: "Read-only: opened with --read-only"))
+        clock.advance(seconds: 2)
+        program.turn()
+        program.turn()
+        #expect(terminal.lines.last?.contains("Read-only: opened with --read-only") == true)
+        clock.advance(seconds: Timers.statusLifetime)
+        #expect(turn(program, until: "? help"))
+    }
+
     @Test func aFailedSaveIsRetriedAndThenSucceeds() throws {
         // Someone else holds the lock: the save waits a moment, gives up, and says so.
         let lock = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
