@@ -60,7 +60,7 @@ extension Form {
 
     /// A comma-separated field as its entries, blank ones left out.
     func list(_ id: FieldID) -> [String] {
-        self[id].split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        self[id].listItems()
     }
 
     func required(_ id: FieldID, _ what: String) -> Result<String, FormError> {

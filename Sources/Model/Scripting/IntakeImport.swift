@@ -146,8 +146,8 @@ public struct IntakeImport {
                                    audience: cell(.audience), received: received,
                                    due: try Self.day(cell(.due), named: "due", order: dateOrder))
         details.priority = try Self.priority(cell(.priority))
-        details.tags = Self.list(cell(.tags))
-        let owners = Self.list(cell(.owners))
+        details.tags = cell(.tags).listItems(separatedBy: ",;")
+        let owners = cell(.owners).listItems(separatedBy: ",;")
         details.owners = owners.isEmpty && columns[.owners] == nil ? [user] : owners
         details.businessProblem = cell(.businessProblem)
         details.sourceID = cell(.id)
@@ -169,10 +169,6 @@ public struct IntakeImport {
     private static func key(_ order: TrainingOrder) -> String {
         order.sourceID.isEmpty ? "\(order.title.folded)\u{1F}\(order.stakeholderID)\u{1F}\(order.received)"
             : "id\u{1F}\(order.sourceID)"
-    }
-
-    private static func list(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
     }
 
     private static func priority(_ text: String) throws(LookupError) -> Priority {
@@ -221,12 +217,5 @@ public struct IntakeImport {
             throw LookupError("\(name) “\(text)” is not a day of the calendar")
         }
         return day
-    }
-}
-
-extension String {
-    /// The text without the spaces, tabs and line breaks around it.
-    public var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -52,8 +52,8 @@ struct OrderFieldOptions: ParsableArguments {
         if let received { details.received = try Self.day(received, option: "--received", today: today) ?? today }
         if let due { details.due = due == "none" ? nil : try Self.day(due, option: "--due", today: today) }
         if let priority { details.priority = priority }
-        if let tags { details.tags = Self.list(tags) }
-        if let owners { details.owners = Self.list(owners) }
+        if let tags { details.tags = tags.listItems() }
+        if let owners { details.owners = owners.listItems() }
         if let arrival { details.arrival = arrival }
         if let problem { details.businessProblem = problem }
     }
@@ -63,10 +63,6 @@ struct OrderFieldOptions: ParsableArguments {
             throw CommandFailure.report("\(option) \(text) is not a date; write YYYY-MM-DD, today, +3d or +2w")
         }
         return parsed
-    }
-
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
     }
 }
 
