@@ -74,7 +74,7 @@ import Testing
         let folder = try TemporaryFolder()
         let path = folder.file("report.html")
         let page = report.html
-        try ReportFile.write(page, to: path)
+        try UserFile.write(page, to: path)
         // An independent parser: Python's XML reader, which refuses anything not well formed.
         let parsed = Command.run(["/usr/bin/env", "python3", "-c",
                                   "import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); "

@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        do { try ReportFile.write(text, to: path) } catch { throw CommandFailure.report(error.message) }
+        do { try UserFile.write(text, to: path) } catch { throw CommandFailure.report(error.message) }
         print(TerminalSafety.visible("Wrote \(path): \(report.title)"))
     }
 

@@ -98,7 +98,7 @@ final class PseudoTerminalRun {
     /// (ru_maxrss) would also count this process's memory, which the child shared until
     /// it started its own program: a benchmark that just built a big store would show there.
     var peakKB: Int? {
-        guard let status = try? ReportFile.read("/proc/\(pid)/status") else { return nil }
+        guard let status = try? UserFile.read("/proc/\(pid)/status") else { return nil }
         let text = String(decoding: status, as: UTF8.self)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
         return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "")

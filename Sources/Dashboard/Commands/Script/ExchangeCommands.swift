@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
             return
         }
-        do { try ReportFile.write(String(decoding: bytes, as: UTF8.self), to: out) } catch {
+        do { try UserFile.write(String(decoding: bytes, as: UTF8.self), to: out) } catch {
             throw CommandFailure.report(error.message)
         }
         FileHandleOutput.standardError("Wrote \(rows.count) \(what.rawValue) to \(out)\n")
@@ -126,7 +126,7 @@ struct ImportCommand: ParsableCommand {
     static func readCSV(_ path: String) throws -> (headings: [String], rows: [[String]]) {
         let bytes: [UInt8]
         do {
-            guard let read = try ReportFile.read(path) else { throw CommandFailure.report("there is no file at \(path)") }
+            guard let read = try UserFile.read(path) else { throw CommandFailure.report("there is no file at \(path)") }
             bytes = read
         } catch let error as StoreError {
             throw CommandFailure.report(error.message)
