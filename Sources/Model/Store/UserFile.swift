@@ -2,7 +2,11 @@
 /// written whole or not at all.
 public enum UserFile {
     public static func write(_ text: String, to path: String) throws(StoreError) {
-        do { try FileSystem.replace(path, with: Array(text.utf8)) } catch {
+        try write(Array(text.utf8), to: path)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String) throws(StoreError) {
+        do { try FileSystem.replace(path, with: bytes) } catch {
             throw .notSaved(path: path, reason: error.reason)
         }
     }

@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
             return
         }
-        do { try UserFile.write(String(decoding: bytes, as: UTF8.self), to: out) } catch {
+        do { try UserFile.write(bytes, to: out) } catch {
             throw CommandFailure.report(error.message)
         }
         FileHandleOutput.standardError("Wrote \(rows.count) \(what.rawValue) to \(out)\n")
