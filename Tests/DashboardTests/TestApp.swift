@@ -16,6 +16,11 @@ struct TestApp {
         actions.flatMap { update(&state, $0, now: Fixture.now) }
     }
 
+    /// Lets `seconds` pass, as the program loop does between keys.
+    mutating func letTimePass(seconds: Int64) {
+        _ = update(&state, .timePassed, now: Timestamp(secondsSince1970: Fixture.now.secondsSince1970 + seconds))
+    }
+
     var lines: [String] { DashboardView(state: state, keyMap: .standard).render().lines }
 }
 

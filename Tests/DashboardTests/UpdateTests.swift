@@ -247,17 +247,18 @@ import Testing
         let saved = app.state.status
         app.send(.reloaded(Fixture.demo))
         #expect(app.state.status == saved)
-        app.send(.clearStatus, .reloaded(Fixture.demo))
+        app.letTimePass(seconds: Timers.statusLifetime)
+        app.send(.reloaded(Fixture.demo))
         #expect(app.state.status?.text == "Reloaded: the store was changed elsewhere")
     }
 
     @Test mutating func passingMessagesClearButErrorsStay() {
         let changes = app.send(.focusChecklist, .toggleStep).changes
         app.send(.saved(app.state.document, changes, outcomes: changes.map { .saved($0.operation) }))
-        app.send(.clearStatus)
+        app.letTimePass(seconds: Timers.statusLifetime)
         #expect(app.state.status == nil)
         app.send(.saveFailed(app.send(.toggleStep).changes, reason: "disk full"))
-        app.send(.clearStatus)
+        app.letTimePass(seconds: 2 * Timers.statusLifetime)
         #expect(app.state.status?.kind == .error)
     }
 

@@ -66,8 +66,6 @@ enum Action: Equatable, Sendable {
     case click(x: Int, y: Int)
     case scroll(up: Bool, x: Int, y: Int)
 
-    /// A passing message has been read: the footer goes back to the key hints.
-    case clearStatus
     /// Time passed (each turn of the program loop): messages expire, saves are retried.
     case timePassed
     /// A moment passed with nothing typed: background work, such as the search index.
@@ -126,7 +124,7 @@ extension Action {
     /// store. Any other key would act on something the user cannot see.
     var worksWhenTooSmall: Bool {
         switch self {
-        case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .clearStatus, .dayChanged, .retrySaves,
+        case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .dayChanged, .retrySaves,
              .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies, .idle:
             true
         default:

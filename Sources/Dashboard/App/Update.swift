@@ -189,8 +189,6 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         return state.timePassed(now: now)
     case .idle:
         state.indexWhileIdle()
-    case .clearStatus:
-        if let kind = state.status?.kind, kind == .info || kind == .success { state.status = nil }
     case .resized(let size):
         state.size = size
         state.clampSelection()
