@@ -210,6 +210,37 @@ import Glibc
         #expect(error.message.contains("no stakeholder has the id \"chloe-martin\""), "\(error.message)")
     }
 
+    @Test func aBigStoreReadsOnEveryCoreAsItWouldInOnePass() throws {
+        // Enough orders to be shared between threads, with problems far apart: the
+        // document and every problem, with its place, are those of a plain parse.
+        var text = String(decoding: JSONWriter.bytes(for: GeneratedStore.make(orders: 1_500, now: Fixture.now).json),
+                          as: UTF8.self)
+        func replace(_ old: String, with new: String, inOrder id: Int) throws {
+            let start = try #require(text.range(of: "\n      \"id\": \(id),\n")).lowerBound
+            let range = try #require(text.range(of: old, range: start..<text.endIndex))
+            text.replaceSubrange(range, with: new)
+        }
+        try replace("\"stakeholder\": \"", with: "\"stakeholder\": \"nobody-", inOrder: 700)
+        try replace("\"priority\": \"", with: "\"priority\": \"very-", inOrder: 900)
+        try replace("\"id\": 1200", with: "\"id\": 3", inOrder: 1200)
+        try FileText.write(text, to: path)
+
+        let reading = try #require(try Store.check(path: path))
+        let plain = StoreDocument.read(try JSONReader.parse(Array(text.utf8)))
+        #expect(reading.problems.count == 3)
+        #expect(reading.problems.map(\.description) == plain.problems.map(\.description))
+        #expect(reading.document == plain.document)
+
+        // A syntax error is reported where it is, even with a later one in another order.
+        try replace("\"title\": ", with: "\"title\" ", inOrder: 1400)
+        try replace("\"priority\": ", with: "\"priority\" ", inOrder: 800)
+        try FileText.write(text, to: path)
+        let expected = try #require(jsonSyntaxError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
+        let error = try #require(storeError { () throws(StoreError) in _ = try Store.check(path: path) })
+        #expect(error.message.contains("\(expected.position.line):\(expected.position.column)"), "\(error.message)")
+        #expect(error.message.contains(expected.problem))
+    }
+
     @Test func createRefusesToReplaceAnExistingFile() throws {
         try FileText.write("precious", to: path)
         let error = storeError { () throws(StoreError) in try Store.create(path: path, document: Fixture.demo) }
@@ -336,5 +367,14 @@ import Glibc
         try FileText.write(try #require(FileText.read(folder.file("fixed.json"))), to: path)
         try store.apply(tick("success-defined", on: 1))
         #expect(try Store(path: path).document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ana")
+    }
+}
+
+private func jsonSyntaxError(_ body: () throws(JSONSyntaxError) -> Void) -> JSONSyntaxError? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return error
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// What went wrong while reading JSON text, and where.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var position: SourcePosition
@@ -9,6 +11,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 /// the store reads its own files.
 public struct JSONReader {
     private let bytes: [UInt8]
+    /// Where the text to read ends: the file's end, or the end of one value read on its own.
+    private let end: Int
     private var offset = 0
     private var line = 1
     private var lineStart = 0
@@ -43,6 +47,27 @@ public struct JSONReader {
 
     private init(bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
+    }
+
+    /// Parses the one value that spans `range` of `bytes` (found earlier by `parse(_:streaming:reuse:element:)`),
+    /// as it would read in place: `position` is where it starts, `depth` how deeply it is nested.
+    /// Positions and ranges in what it returns are those of the whole text.
+    static func parse(_ bytes: [UInt8], exactly range: Range<Int>, at position: SourcePosition,
+                      depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes, range: range)
+        reader.line = position.line
+        reader.lineStart = range.lowerBound - (position.column - 1)
+        reader.depth = depth
+        let value = try reader.parseValue()
+        guard reader.offset == range.upperBound else { throw reader.fail("unexpected text after the value") }
+        return value
+    }
+
+    private init(bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
     }
 
     private var position: SourcePosition {
@@ -57,15 +82,15 @@ public struct JSONReader {
         // A byte-order mark carries no meaning in UTF-8; editors on some systems add one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3; lineStart = 3 }
         skipWhitespace()
-        if offset == bytes.count { throw fail("the file is empty; a store is a JSON object") }
+        if offset == end { throw fail("the file is empty; a store is a JSON object") }
         let value = try parseValue()
         skipWhitespace()
-        if offset < bytes.count { throw fail("unexpected \(describeCurrent()) after the end of the document") }
+        if offset < end { throw fail("unexpected \(describeCurrent()) after the end of the document") }
         return value
     }
 
     private mutating func skipWhitespace() {
-        while offset < bytes.count {
+        while offset < end {
             switch bytes[offset] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
                 offset += 1
@@ -80,14 +105,14 @@ public struct JSONReader {
     }
 
     private func describeCurrent() -> String {
-        guard offset < bytes.count else { return "end of file" }
+        guard offset < end else { return "end of file" }
         let byte = bytes[offset]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        guard offset < bytes.count else { throw fail("unexpected end of file, expected a value") }
+        guard offset < end else { throw fail("unexpected end of file, expected a value") }
         switch bytes[offset] {
         case UInt8(ascii: "{"): return .object(try parseObject())
         case UInt8(ascii: "["): return .array(try parseArray())
@@ -111,14 +136,14 @@ public struct JSONReader {
         var object = JSONObject(position: position)
         offset += 1
         skipWhitespace()
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+        if offset < end && bytes[offset] == UInt8(ascii: "}") {
             offset += 1
             depth -= 1
             return object
         }
         while true {
             skipWhitespace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            guard offset < end, bytes[offset] == UInt8(ascii: "\"") else {
                 throw fail("unexpected \(describeCurrent()), expected a member name in double quotes")
             }
             let keyPosition = position
@@ -127,25 +152,25 @@ public struct JSONReader {
                 throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(TerminalSafety.excerpt(key))\"")
             }
             skipWhitespace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else {
+            guard offset < end, bytes[offset] == UInt8(ascii: ":") else {
                 throw fail("unexpected \(describeCurrent()), expected ':' after \"\(TerminalSafety.excerpt(key))\"")
             }
             offset += 1
             skipWhitespace()
             let valuePosition = position
             if depth == 1, key == streamedKey, let element = streamedElement,
-               offset < bytes.count, bytes[offset] == UInt8(ascii: "[") {
+               offset < end, bytes[offset] == UInt8(ascii: "[") {
                 _ = try parseArray(reuse: streamedReuse) { value, index in element(value, index, valuePosition) }
                 object.insert(.array([]), for: key, at: valuePosition)
             } else {
                 object.insert(try parseValue(), for: key, at: valuePosition)
             }
             skipWhitespace()
-            guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or '}'") }
+            guard offset < end else { throw fail("unexpected end of file, expected ',' or '}'") }
             if bytes[offset] == UInt8(ascii: ",") {
                 offset += 1
                 skipWhitespace()
-                if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
+                if offset < end && bytes[offset] == UInt8(ascii: "}") {
                     throw fail("trailing comma before '}'")
                 }
                 continue
@@ -168,26 +193,26 @@ public struct JSONReader {
         var count = 0
         offset += 1
         skipWhitespace()
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+        if offset < end && bytes[offset] == UInt8(ascii: "]") {
             offset += 1
             depth -= 1
             return elements
         }
         while true {
             skipWhitespace()
-            if let reuse, let end = endOfObject(from: offset), reuse(offset..<end, count, position) {
-                passOver(offset..<end)
+            if let reuse, let skimmed = skimObject(from: offset), reuse(offset..<skimmed.end, count, position) {
+                passOver(skimmed)
             } else {
                 let value = try parseValue()
                 if let element { element(value, count) } else { elements.append(value) }
             }
             count += 1
             skipWhitespace()
-            guard offset < bytes.count else { throw fail("unexpected end of file, expected ',' or ']'") }
+            guard offset < end else { throw fail("unexpected end of file, expected ',' or ']'") }
             if bytes[offset] == UInt8(ascii: ",") {
                 offset += 1
                 skipWhitespace()
-                if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
+                if offset < end && bytes[offset] == UInt8(ascii: "]") {
                     throw fail("trailing comma before ']'")
                 }
                 continue
@@ -201,43 +226,77 @@ public struct JSONReader {
         }
     }
 
-    /// Where the object starting at `start` ends, found by its brackets and strings alone
-    /// (nothing is checked or kept); nil when it is not an object or does not end.
-    private func endOfObject(from start: Int) -> Int? {
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
-        var nesting = 0
-        var index = start
-        var inString = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inString {
-                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-                nesting += 1
-            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                nesting -= 1
-                if nesting == 0 { return index + 1 }
+    /// An object's extent, found by its brackets and strings alone (nothing is checked or kept).
+    private struct Skimmed {
+        var end: Int
+        var lineBreaks = 0
+        /// Where the last line inside it starts, when it spans lines.
+        var lastLineStart: Int?
+    }
+
+    /// Where the object starting at `start` ends, and the lines it spans; nil when it is
+    /// not an object or does not end.
+    private func skimObject(from start: Int) -> Skimmed? {
+        guard start < end, bytes[start] == UInt8(ascii: "{") else { return nil }
+        return bytes.withUnsafeBufferPointer { bytes -> Skimmed? in
+            guard let base = bytes.baseAddress else { return nil }
+            var skimmed = Skimmed(end: start)
+            var nesting = 0
+            var index = start
+            while index < end {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    // Most of an order is text: jump to the quote that closes it.
+                    guard let close = Self.closingQuote(in: base, from: index + 1, to: end) else { return nil }
+                    index = close
+                case UInt8(ascii: "\n"):
+                    skimmed.lineBreaks += 1
+                    skimmed.lastLineStart = index + 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    nesting += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    nesting -= 1
+                    if nesting == 0 {
+                        skimmed.end = index + 1
+                        return skimmed
+                    }
+                default:
+                    break
+                }
+                index += 1
             }
-            index += 1
+            return nil
+        }
+    }
+
+    /// The quote that ends a string whose text starts at `start`: the next one not escaped
+    /// by an odd run of backslashes.
+    private static func closingQuote(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index < end {
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), end - index) else { return nil }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 >= start && base[quote - backslashes - 1] == UInt8(ascii: "\\") {
+                backslashes += 1
+            }
+            if backslashes % 2 == 0 { return quote }
+            index = quote + 1
         }
         return nil
     }
 
-    /// Moves past text already known, keeping count of its lines.
-    private mutating func passOver(_ range: Range<Int>) {
-        for index in range where bytes[index] == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = index + 1
-        }
-        offset = range.upperBound
+    /// Moves past an object already known, keeping count of its lines.
+    private mutating func passOver(_ skimmed: Skimmed) {
+        line += skimmed.lineBreaks
+        if let lastLineStart = skimmed.lastLineStart { lineStart = lastLineStart }
+        offset = skimmed.end
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let count = literal.utf8CodeUnitCount
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
-        guard offset + count <= bytes.count, bytes[offset..<offset + count].elementsEqual(expected) else {
+        guard offset + count <= end, bytes[offset..<offset + count].elementsEqual(expected) else {
             throw fail("unexpected \(describeCurrent()), expected a value")
         }
         offset += count
@@ -247,7 +306,7 @@ public struct JSONReader {
         let start = offset
         func digits(_ reader: inout JSONReader) -> Int {
             let first = reader.offset
-            while reader.offset < reader.bytes.count,
+            while reader.offset < reader.end,
                   (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(reader.bytes[reader.offset]) {
                 reader.offset += 1
             }
@@ -261,13 +320,13 @@ public struct JSONReader {
             offset = integerStart
             throw fail("numbers may not start with 0")
         }
-        if offset < bytes.count && bytes[offset] == UInt8(ascii: ".") {
+        if offset < end && bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             if digits(&self) == 0 { throw fail("a number needs digits after '.'") }
         }
-        if offset < bytes.count && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
+        if offset < end && (bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E")) {
             offset += 1
-            if offset < bytes.count && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
+            if offset < end && (bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-")) {
                 offset += 1
             }
             if digits(&self) == 0 { throw fail("a number needs digits in its exponent") }
@@ -290,7 +349,7 @@ public struct JSONReader {
         var hasEscapes = false
         var isASCII = true
         while true {
-            guard offset < bytes.count else { throw fail("unterminated string") }
+            guard offset < end else { throw fail("unterminated string") }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") { break }
             if byte >= 0x80 { isASCII = false }
@@ -300,22 +359,22 @@ public struct JSONReader {
             }
             if byte == UInt8(ascii: "\\") { hasEscapes = true; offset += 2 } else { offset += 1 }
         }
-        let end = offset
+        let close = offset
         offset += 1
         if !hasEscapes {
             // Most of a store's text is ASCII, which is valid UTF-8 as it stands.
-            guard isASCII else { return try decodeUTF8(bytes[start..<end], at: start) }
+            guard isASCII else { return try decodeUTF8(bytes[start..<close], at: start) }
             return bytes.withUnsafeBufferPointer { all in
-                String(unsafeUninitializedCapacity: end - start) { buffer in
-                    _ = buffer.initialize(from: all[start..<end])
-                    return end - start
+                String(unsafeUninitializedCapacity: close - start) { buffer in
+                    _ = buffer.initialize(from: all[start..<close])
+                    return close - start
                 }
             }
         }
         var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(end - start)
+        unescaped.reserveCapacity(close - start)
         var index = start
-        while index < end {
+        while index < close {
             let byte = bytes[index]
             guard byte == UInt8(ascii: "\\") else {
                 unescaped.append(byte)
@@ -337,7 +396,7 @@ public struct JSONReader {
                 var scalarValue = try hexQuad(at: index)
                 index += 4
                 if (0xD800...0xDBFF).contains(scalarValue) {
-                    guard index + 6 <= end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 6 <= close, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                         throw errorAt(index, "a high surrogate escape must be followed by a low one")
                     }
                     let low = try hexQuad(at: index + 2)
@@ -360,7 +419,7 @@ public struct JSONReader {
 
     private func hexQuad(at index: Int) throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
-        guard index + 4 <= bytes.count else { throw errorAt(index, "\\u needs four hex digits") }
+        guard index + 4 <= end else { throw errorAt(index, "\\u needs four hex digits") }
         for byte in bytes[index..<index + 4] {
             let digit: UInt8
             switch byte {

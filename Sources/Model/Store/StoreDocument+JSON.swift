@@ -27,12 +27,21 @@ extension StoreDocument {
         read(root: json, orders: nil, log: ProblemLog())
     }
 
-    /// Parses and reads a store file. Each order is read as soon as its text is parsed,
-    /// and its parsed text let go: a big store never sits in memory twice. `known` holds
-    /// the orders of a file read before, by their text: an order whose text has not changed
-    /// is taken as it was, without being parsed again (another person's tick changes one
-    /// order of ten thousand).
+    /// Parses and reads a store file. `known` holds the orders of a file read before, by
+    /// their text: an order whose text has not changed is taken as it was, without being
+    /// parsed again (another person's tick changes one order of ten thousand).
+    ///
+    /// The orders are found by their brackets first and then parsed on every core; a file
+    /// that does not read that way (a syntax error, an order that is not an object) is read
+    /// again in one pass, which reports its first problem in file order.
     static func read(bytes: [UInt8], known: [OrderText: TrainingOrder] = [:]) throws(JSONSyntaxError) -> Reading {
+        if let reading = readInParallel(bytes: bytes, known: known) { return reading }
+        return try readInOnePass(bytes: bytes, known: known)
+    }
+
+    /// Each order is read as soon as its text is parsed, and its parsed text let go: a big
+    /// store never sits in memory twice.
+    private static func readInOnePass(bytes: [UInt8], known: [OrderText: TrainingOrder]) throws(JSONSyntaxError) -> Reading {
         let log = ProblemLog()
         let orders = OrderList(log: log)
         let reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = known.isEmpty ? nil : { range, index, position in
@@ -42,6 +51,34 @@ extension StoreDocument {
         }
         let json = try JSONReader.parse(bytes, streaming: "orders", reuse: reuse) { element, index, position in
             orders.read(element, index: index, listPosition: position)
+        }
+        return read(root: json, orders: orders, log: log)
+    }
+
+    /// Nil when the file must be read in one pass instead.
+    private static func readInParallel(bytes: [UInt8], known: [OrderText: TrainingOrder]) -> Reading? {
+        var pieces: [OrderPiece] = []
+        var allSkimmed = true
+        let json: JSONValue
+        do {
+            json = try JSONReader.parse(bytes, streaming: "orders", reuse: { range, index, position in
+                let order = known.isEmpty ? nil : known[OrderText(bytes[range])]
+                pieces.append(OrderPiece(range: range, index: index, position: position, known: order))
+                return true
+            }, element: { _, _, _ in allSkimmed = false })
+        } catch {
+            return nil
+        }
+        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes) else { return nil }
+        let log = ProblemLog()
+        let orders = OrderList(log: log)
+        for (piece, decoding) in zip(pieces, decoded) {
+            if let order = piece.known {
+                orders.take(order, range: piece.range, index: piece.index, position: piece.position)
+                continue
+            }
+            decoding.problems.forEach(log.record)
+            if let read = decoding.order { orders.add(read) }
         }
         return read(root: json, orders: orders, log: log)
     }
@@ -113,6 +150,36 @@ extension StoreDocument {
     static let orderDepth = 2
 }
 
+/// One order as read from its text, with the places the checks across orders point at.
+struct ReadOrder: Sendable {
+    var order: TrainingOrder
+    var range: Range<Int>
+    var idPlace: FieldPlace
+    var stakeholderPlace: FieldPlace
+
+    init?(_ reader: FieldReader) {
+        guard let order = TrainingOrder(reader) else { return nil }
+        self.order = order
+        range = reader.byteRange ?? 0..<0
+        idPlace = FieldPlace(path: reader.childPath("id"), position: reader.position(of: "id"))
+        stakeholderPlace = FieldPlace(path: reader.childPath("stakeholder"), position: reader.position(of: "stakeholder"))
+    }
+
+    /// An order known from a file read before, at the place its text starts.
+    init(known order: TrainingOrder, range: Range<Int>, index: Int, position: SourcePosition) {
+        self.order = order
+        self.range = range
+        idPlace = FieldPlace(path: "orders[\(index)].id", position: position)
+        stakeholderPlace = FieldPlace(path: "orders[\(index)].stakeholder", position: position)
+    }
+}
+
+/// Where in a file a member is, for a problem found later.
+struct FieldPlace: Sendable {
+    var path: String
+    var position: SourcePosition?
+}
+
 /// The orders of a document as they are read, one at a time, with what a save needs of
 /// each and the checks that span all of them.
 private final class OrderList {
@@ -121,7 +188,7 @@ private final class OrderList {
     /// Where each order's text is in the file.
     private(set) var ranges: [Int: Range<Int>] = [:]
     /// Where each order names its stakeholder, checked once the stakeholders are read.
-    private var stakeholderReferences: [(id: String, path: String, position: SourcePosition?)] = []
+    private var stakeholderReferences: [(id: String, place: FieldPlace)] = []
 
     init(log: ProblemLog) {
         self.log = log
@@ -135,31 +202,29 @@ private final class OrderList {
     }
 
     func read(_ reader: FieldReader, index: Int) {
-        guard let order = TrainingOrder(reader) else { return }
-        guard ranges.updateValue(reader.byteRange ?? 0..<0, forKey: order.id) == nil else {
-            reader.report("id", "another order already has the id \(order.id)")
-            return
-        }
-        stakeholderReferences.append((order.stakeholderID, reader.childPath("stakeholder"), reader.position(of: "stakeholder")))
-        orders.append(order)
+        if let read = ReadOrder(reader) { add(read) }
     }
 
     /// An order whose text is the same as in the file read before: it read then, so it
     /// reads now; only what spans orders (ids, stakeholders) is checked again.
     func take(_ order: TrainingOrder, range: Range<Int>, index: Int, position: SourcePosition) {
-        guard ranges.updateValue(range, forKey: order.id) == nil else {
-            log.record(StoreValidationError(path: "orders[\(index)].id", position: position,
-                                            problem: "another order already has the id \(order.id)"))
+        add(ReadOrder(known: order, range: range, index: index, position: position))
+    }
+
+    func add(_ read: ReadOrder) {
+        guard ranges.updateValue(read.range, forKey: read.order.id) == nil else {
+            log.record(StoreValidationError(path: read.idPlace.path, position: read.idPlace.position,
+                                            problem: "another order already has the id \(read.order.id)"))
             return
         }
-        stakeholderReferences.append((order.stakeholderID, "orders[\(index)].stakeholder", position))
-        orders.append(order)
+        stakeholderReferences.append((read.order.stakeholderID, read.stakeholderPlace))
+        orders.append(read.order)
     }
 
     func checkStakeholders(_ known: Set<String>) {
         for reference in stakeholderReferences where !known.contains(reference.id) {
             log.record(StoreValidationError(
-                path: reference.path, position: reference.position,
+                path: reference.place.path, position: reference.place.position,
                 problem: "no stakeholder has the id \"\(TerminalSafety.excerpt(reference.id))\"; "
                     + "add them under \"stakeholders\" or fix the id"))
         }
@@ -581,3 +646,4 @@ extension Stakeholder {
         return .object(object)
     }
 }
+
