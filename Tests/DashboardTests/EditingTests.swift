@@ -303,12 +303,14 @@ import Testing
         let layout = app.state.layout
         app.send(.click(x: 10, y: layout.queue.y + 3))
         #expect(app.state.selectedOrder?.shortID == "#7")
-        let targets = DetailView(state: app.state, rect: layout.detail).visibleTargets()
-        let row = try #require(targets.firstIndex(of: .step(1)))
-        app.send(.click(x: layout.detail.x + 30, y: layout.detail.y + row))
+        let targets = DashboardView(state: app.state, keyMap: .standard).hitTargets()
+        let rows = layout.detail.y..<layout.detail.maxY
+        let y = try #require(rows.first { targets.target(x: layout.detail.x + 30, y: $0) == .step(1, checkbox: false) })
+        #expect(targets.target(x: layout.detail.x + 4, y: y) == .step(1, checkbox: true))
+        app.send(.click(x: layout.detail.x + 30, y: y))
         #expect(app.state.focus == .checklist && app.state.selectedStep == 1)
         #expect(app.state.selectedOrder?.checklist.progress.done == 0)
-        let effects = app.send(.click(x: layout.detail.x + 4, y: layout.detail.y + row))
+        let effects = app.send(.click(x: layout.detail.x + 4, y: y))
         #expect(effects.count == 1)
         #expect(app.state.selectedOrder?.checklist[.shiftMindset][1].tick?.by == "ana")
         app.send(.scroll(up: false, x: 5, y: layout.queue.y + 2))

@@ -20,33 +20,6 @@ extension AppState {
         form = opened
     }
 
-    mutating func editInFocus() {
-        if view == .stakeholders {
-            if let stakeholder = selectedStakeholder { openForm(.stakeholder(editing: stakeholder.id)) }
-            return
-        }
-        guard let order = selectedOrder else { return }
-        switch focus {
-        case .queue:
-            openForm(.order(editing: order.id))
-        case .checklist:
-            if let (section, step) = selectedStepEntry {
-                openForm(.step(order: order.id, section: section, editing: step.id))
-            }
-        case .stakeholder:
-            openForm(.stakeholder(editing: order.stakeholderID))
-        }
-    }
-
-    mutating func addNote() {
-        if view == .stakeholders {
-            if let stakeholder = selectedStakeholder { openForm(.note(.stakeholder(stakeholder.id))) }
-            return
-        }
-        guard let order = selectedOrder else { return }
-        openForm(.note(focus == .stakeholder ? .stakeholder(order.stakeholderID) : .order(order.id)))
-    }
-
     mutating func submitForm(now: Timestamp) -> [Effect] {
         guard var submitted = form else { return [] }
         submitted.completeSuggestion()

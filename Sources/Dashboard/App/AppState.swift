@@ -1,25 +1,5 @@
 import Model
 
-/// The four views the number keys switch between.
-enum AppView: Int, CaseIterable, Equatable, Sendable {
-    case queue = 1
-    case stakeholders
-    case standup
-    case archive
-
-    var title: String {
-        switch self {
-        case .queue: "Queue"
-        case .stakeholders: "Stakeholders"
-        case .standup: "Stand-up"
-        case .archive: "Archive"
-        }
-    }
-
-    /// Whether the view is a list of orders with the order's detail beside it.
-    var listsOrders: Bool { self == .queue || self == .archive }
-}
-
 enum Focus: Equatable, Sendable {
     case queue
     case checklist
@@ -87,10 +67,8 @@ struct AppState: Equatable, Sendable {
     /// Index into the selected order's shown steps, in display order.
     var selectedStep = 0
     private(set) var view: AppView = .queue
-    /// What the queue shows; remembered between runs.
-    private(set) var queueQuery = QueueQuery()
-    /// What the archive shows: delivered and closed orders, newest first.
-    private(set) var archiveQuery = QueueQuery(status: .closed, sort: .closedRecently)
+    /// What each order list shows, once changed from what its page shows at first.
+    private var queries: [AppView: QueueQuery] = [:]
     /// The folded text of every order, for search: built when a search starts, dropped
     /// when the document changes, so that saves cost nothing for it.
     private(set) var searchIndex: SearchIndex?
@@ -153,9 +131,12 @@ struct AppState: Equatable, Sendable {
 
     var detailPlace: DetailPlace { DetailPlace(order: selectedOrder?.id, step: selectedStep, focus: focus) }
 
+    /// The view on screen.
+    var page: any Page { Pages.page(for: view) }
+
     /// The order the keys act on; none in the views that do not list orders.
     var selectedOrder: TrainingOrder? {
-        view.listsOrders ? orderAtSelection : nil
+        page.listsOrders ? orderAtSelection : nil
     }
 
     /// The order at the list's selection, whichever view is showing.
@@ -164,14 +145,9 @@ struct AppState: Equatable, Sendable {
         return document.order(id: queue.orderIDs[selectedPosition])
     }
 
-    /// The stakeholder the keys act on: the one selected in the stakeholders view, else the
-    /// selected order's.
+    /// The stakeholder the keys act on: the one the page selects, else the selected order's.
     var selectedStakeholder: Stakeholder? {
-        if view == .stakeholders {
-            let list = stakeholderList
-            return list.indices.contains(stakeholderPosition) ? list[stakeholderPosition] : nil
-        }
-        return selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
+        page.selectedStakeholder(in: self) ?? selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
     }
 
     /// Stakeholders as the stakeholders view lists them: nearest to partnership first.
@@ -181,13 +157,16 @@ struct AppState: Equatable, Sendable {
         }
     }
 
-    /// The query of the order list in view.
-    var query: QueueQuery { view == .archive ? archiveQuery : queueQuery }
+    /// What the queue shows; remembered between runs.
+    var queueQuery: QueueQuery { queries[.queue] ?? QueueQuery() }
+
+    /// The query of the order list in view; the queue's in a view that lists no orders.
+    var query: QueueQuery { queries[view] ?? page.defaultQuery ?? queueQuery }
 
     /// The query of the list in view with its filters cleared: open orders in the queue,
     /// delivered and closed ones in the archive.
     var clearedQuery: QueueQuery {
-        query.cleared(showing: view == .archive ? .closed : .open)
+        query.cleared(showing: (page.defaultQuery ?? QueueQuery()).status)
     }
 
     /// The selected order's steps as shown, with their sections.
@@ -208,17 +187,7 @@ struct AppState: Equatable, Sendable {
         if form != nil { return [.form] }
         if searchField != nil { return [.search] }
         if isHelpVisible { return [.help, .everywhere] }
-        switch view {
-        case .stakeholders: return [.stakeholders, .everywhere]
-        case .standup: return [.standup, .everywhere]
-        case .archive: return focus == .queue ? [.archive, .everywhere] : [focus == .checklist ? .checklist : .stakeholder, .everywhere]
-        case .queue: break
-        }
-        switch focus {
-        case .queue: return [.queue, .everywhere]
-        case .checklist: return [.checklist, .everywhere]
-        case .stakeholder: return [.stakeholder, .everywhere]
-        }
+        return page.scopes(in: self) + [.everywhere]
     }
 
     mutating func showOrders(_ filter: StatusFilter) {
@@ -230,7 +199,7 @@ struct AppState: Equatable, Sendable {
     /// Changes what the list in view shows, keeping the selected order when it still shows.
     mutating func setQuery(_ query: QueueQuery) {
         let previous = self.query
-        if view == .archive { archiveQuery = query } else { queueQuery = query }
+        queries[view] = query
         var searchOnly = previous
         searchOnly.search = query.search
         let selectedID = orderAtSelection?.id
@@ -252,10 +221,10 @@ struct AppState: Equatable, Sendable {
 
     mutating func show(_ newView: AppView) {
         guard newView != view else { return }
-        if view.listsOrders, let id = selectedOrder?.id { selectionByView[view] = id }
+        if let id = selectedOrder?.id { selectionByView[view] = id }
         view = newView
         searchField = nil
-        guard newView.listsOrders else { return }
+        guard page.listsOrders else { return }
         focus = .queue
         selectedPosition = 0
         rebuildQueue()

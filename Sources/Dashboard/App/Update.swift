@@ -48,18 +48,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
         if state.isHelpVisible {
             state.scrollHelp(action)
-        } else if state.view == .stakeholders {
-            state.moveInStakeholders(action)
-        } else if state.view == .standup {
-            let blocks = StandupReport(state.document, today: state.today).blocks.count
-            let step = action == .moveDown || action == .pageDown ? 1 : -1
-            state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
-        } else if state.focus == .checklist {
-            state.moveInChecklist(action)
-        } else if state.focus == .stakeholder {
-            state.scrollDetail(action)
         } else {
-            state.moveInQueue(action)
+            let page = state.page
+            page.move(action, in: &state)
         }
     case .switchFocus:
         switch state.focus {
@@ -106,7 +97,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .clearFilters:
         state.setQuery(state.clearedQuery)
         state.status = StatusMessage(text: "Filters cleared", kind: .info)
-        return state.view == .queue ? [.savePreferences(state.queueQuery)] : []
+        return [.savePreferences(state.queueQuery)]
     case .cycleSort:
         let cycle = QueueSort.queueCycle
         var query = state.queueQuery
@@ -133,7 +124,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.setQuery(query)
         state.status = StatusMessage(text: "\(stakeholder.name)'s orders: F clears the filter", kind: .info)
     case .edit:
-        state.editInFocus()
+        let page = state.page
+        page.edit(in: &state)
     case .closeOrReopenOrder:
         return state.closeOrReopen()
     case .deleteOrder:
@@ -169,7 +161,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .editStakeholder:
         if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
     case .addNote:
-        state.addNote()
+        let page = state.page
+        page.addNote(in: &state)
     case .undo:
         return state.undo()
     case .redo:

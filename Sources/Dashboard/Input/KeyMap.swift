@@ -174,18 +174,20 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Retry saving changes that could not be saved"),
         KeyBinding(keys: [.character("W")], action: .writeBack, scope: .everywhere,
                    summary: "Write the store back to its file, when the file was deleted or moved"),
-        KeyBinding(keys: [.character("1")], action: .showView(.queue), scope: .everywhere, summary: "Queue view", hint: "views",
-                   hintKeys: "1-4"),
-        KeyBinding(keys: [.character("2")], action: .showView(.stakeholders), scope: .everywhere, summary: "Stakeholders view"),
-        KeyBinding(keys: [.character("3")], action: .showView(.standup), scope: .everywhere, summary: "Stand-up view"),
-        KeyBinding(keys: [.character("4")], action: .showView(.archive), scope: .everywhere,
-                   summary: "Archive: delivered and closed orders"),
+    ] + views + [
         KeyBinding(keys: [.character("?")], action: .toggleHelp, scope: .everywhere, summary: "Show or hide this help",
                    hint: "help"),
         KeyBinding(keys: [.control("z")], action: .suspend, scope: .everywhere, summary: "Suspend (resume with fg)"),
         KeyBinding(keys: [.control("l")], action: .repaint, scope: .everywhere, summary: "Draw the whole screen again"),
         KeyBinding(keys: [.character("q"), .control("c")], action: .quit, scope: .everywhere, summary: "Quit", hint: "quit"),
     ]
+
+    /// A number key for each view, in the order of their numbers.
+    private static let views: [KeyBinding] = Pages.all.sorted { $0.view.number < $1.view.number }.enumerated().map { place, page in
+        KeyBinding(keys: [.character(Character(String(page.view.number)))], action: .showView(page.view), scope: .everywhere,
+                   summary: page.summary, hint: place == 0 ? "views" : nil,
+                   hintKeys: place == 0 ? "1-\(Pages.all.count)" : nil)
+    }
 
     private static let form: [KeyBinding] = [
         KeyBinding(keys: [.tab, .down], action: .form(.nextField), scope: .form, summary: "Next field", hint: "next"),

@@ -11,6 +11,10 @@ struct Rect: Sendable, Equatable {
 
     var maxY: Int { y + height }
     var maxX: Int { x + width }
+
+    func contains(x column: Int, y row: Int) -> Bool {
+        column >= x && column < maxX && row >= y && row < maxY
+    }
 }
 
 /// One terminal cell. A wide character fills its first cell; the cell after it holds an

@@ -7,6 +7,18 @@ struct DashboardView {
     let keyMap: KeyMap
 
     func render() -> Screen {
+        var hits = HitTargets()
+        return render(hits: &hits)
+    }
+
+    /// Where a click acts on the screen this state draws.
+    func hitTargets() -> HitTargets {
+        var hits = HitTargets()
+        _ = render(hits: &hits)
+        return hits
+    }
+
+    private func render(hits: inout HitTargets) -> Screen {
         var screen = Screen(size: state.size)
         let layout = state.layout
         if layout.isTooSmall {
@@ -15,17 +27,7 @@ struct DashboardView {
         }
         drawHeader(into: &screen, rect: layout.header)
         let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.footer.y - layout.header.maxY)
-        switch state.view {
-        case .queue, .archive:
-            QueueView(state: state, rect: layout.queue).draw(into: &screen)
-            drawDivider(into: &screen, layout: layout)
-            DetailView(state: state, rect: layout.detail).draw(into: &screen)
-        case .stakeholders:
-            StakeholdersView(state: state, layout: layout).draw(into: &screen)
-        case .standup:
-            StandupView(report: StandupReport(state.document, today: state.today), rect: body,
-                        scroll: state.standupScroll).draw(into: &screen)
-        }
+        state.page.render(state, into: &screen, area: body, hits: &hits)
         drawFooter(into: &screen, rect: layout.footer)
         if state.isHelpVisible {
             HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll, allows: state.allows).draw(into: &screen)
@@ -70,7 +72,7 @@ struct DashboardView {
     private func drawHeader(into screen: inout Screen, rect: Rect) {
         // The view's sort, filters and search matter more than the store's name: on a
         // narrow terminal the name goes first, then the figures get shorter.
-        let facts = headerFacts
+        let facts = state.page.headerFacts(in: state)
         let conflicts = state.document.conflicts.count
         let marks = (state.readOnlyReason != nil ? " │ READ-ONLY" : "") + (state.unsaved.isEmpty ? "" : " │ \(state.unsaved.count) UNSAVED")
             + (conflicts == 0 ? "" : " │ \(conflicts) CONFLICT\(conflicts == 1 ? "" : "S")")
@@ -84,62 +86,11 @@ struct DashboardView {
         var line = StyledLine(text, Theme.header)
         line.rowStyle = Theme.header
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
-        let position = state.view.listsOrders && !state.queue.isEmpty
+        let position = state.page.listsOrders && !state.queue.isEmpty
             ? " \(state.selectedPosition + 1)/\(state.queue.count) │" : ""
         let date = "\(position) \(state.today) "
         if line.width + DisplayWidth.of(date) < rect.width {
             screen.put(date, x: rect.maxX - DisplayWidth.of(date), y: rect.y, style: Theme.header)
-        }
-    }
-
-    /// The figures and the active sort, filters and search of the view, for the header,
-    /// in full and in short.
-    private var headerFacts: (full: [String], short: [String], choices: [String]) {
-        let summary = state.summary
-        var full: [String] = []
-        var short: [String] = []
-        switch state.view {
-        case .queue:
-            full.append("\(summary.open) open")
-            short.append("\(summary.open) open")
-            if summary.overdue > 0 {
-                full.append("\(summary.overdue) overdue")
-                short.append("\(summary.overdue) late")
-            }
-            if summary.dueThisWeek > 0 {
-                full.append("\(summary.dueThisWeek) due this week")
-                short.append("\(summary.dueThisWeek) soon")
-            }
-        case .archive:
-            full.append("\(state.document.orders.count - summary.open) delivered or closed")
-            short.append("\(state.document.orders.count - summary.open) done")
-        case .stakeholders:
-            full.append("\(state.document.stakeholders.count) people")
-            short.append("\(state.document.stakeholders.count)")
-        case .standup:
-            full.append("since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)")
-            short.append(full[0])
-        }
-        guard state.view.listsOrders else { return (full, short, short) }
-        var choices: [String] = []
-        let query = state.query
-        if state.view == .queue, query.status != .open { choices.append("showing \(query.status.title)") }
-        if state.view == .queue, query.sort != .dueDate { choices.append("sort: \(query.sort.title)") }
-        let filters = query.filterDescriptions(in: state.document)
-        if !filters.isEmpty { choices.append("filter: " + filters.joined(separator: ", ")) }
-        if !query.search.isEmpty { choices.append("search: “\(query.search)”") }
-        if query.isFiltered { choices.append("\(state.queue.count) shown") }
-        return (full + choices, short + choices, choices.isEmpty ? short : choices)
-    }
-
-    private func drawDivider(into screen: inout Screen, layout: Layout) {
-        if layout.isSideBySide {
-            for y in layout.queue.y..<layout.queue.maxY {
-                screen.put("│", x: layout.queue.maxX, y: y, style: Theme.border)
-            }
-        } else {
-            let y = layout.queue.maxY
-            screen.put(String(repeating: "─", count: layout.size.width), x: 0, y: y, style: Theme.border)
         }
     }
 

@@ -1,12 +1,5 @@
 import Model
 
-/// What a row of the detail pane shows, for mouse clicks.
-enum DetailRowTarget: Equatable, Sendable {
-    /// A step, by its index among the shown steps.
-    case step(Int)
-    case stakeholder
-}
-
 /// The selected order in full: the request, the stakeholder on the spectrum, the 4S
 /// checklist with a checkbox per step, measurement, value and notes.
 struct DetailView {
@@ -18,23 +11,25 @@ struct DetailView {
 
     private struct Row {
         var line: StyledLine
-        var target: DetailRowTarget?
+        /// What a click on it acts on.
+        var target: HitTarget?
     }
 
-    func draw(into screen: inout Screen) {
+    func draw(into screen: inout Screen, hits: inout HitTargets) {
         guard rect.height > 0, rect.width > 0 else { return }
         guard state.selectedOrder != nil else {
             screen.put("Select an order to see its 4S checklist.", x: rect.x + 1, y: rect.y, style: Theme.muted)
             return
         }
         for (index, row) in visibleRows().enumerated() {
-            row.line.draw(into: &screen, x: rect.x + 1, y: rect.y + index, width: rect.width - 1)
+            let y = rect.y + index
+            row.line.draw(into: &screen, x: rect.x + 1, y: y, width: rect.width - 1)
+            if case .step(let step, _) = row.target {
+                let box = Self.checkboxColumns
+                hits.add(.step(step, checkbox: true), Rect(x: rect.x + box.lowerBound, y: y, width: box.count, height: 1))
+            }
+            if let target = row.target { hits.add(target, Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
         }
-    }
-
-    /// What each visible row of the pane is, top to bottom.
-    func visibleTargets() -> [DetailRowTarget?] {
-        visibleRows().map(\.target)
     }
 
     /// How far the pane can be scrolled from where the part in focus puts it: up to its
@@ -84,7 +79,7 @@ struct DetailView {
     private func content(for order: TrainingOrder) -> (rows: [Row], selectedRow: Int?) {
         let width = rect.width - 1
         var rows: [Row] = []
-        func add(_ line: StyledLine, _ target: DetailRowTarget? = nil) { rows.append(Row(line: line, target: target)) }
+        func add(_ line: StyledLine, _ target: HitTarget? = nil) { rows.append(Row(line: line, target: target)) }
 
         for line in orderLines(order, width: width) { add(line) }
         var selectedRow: Int?
@@ -107,14 +102,14 @@ struct DetailView {
                 any = true
                 let isSelected = state.focus == .checklist && index == state.selectedStep
                 if isSelected { selectedRow = rows.count }
-                add(stepLine(entry.step, isSelected: isSelected), .step(index))
+                add(stepLine(entry.step, isSelected: isSelected), .step(index, checkbox: false))
             }
             if !any { add(StyledLine("  (no steps; + adds one)", Theme.muted)) }
         }
 
         add(StyledLine())
         if state.focus == .stakeholder { selectedRow = rows.count }
-        for line in stakeholderLines(for: order, width: width) { add(line, .stakeholder) }
+        for line in stakeholderLines(for: order, width: width) { add(line, .orderStakeholder) }
         for line in measurementLines(order) { add(line) }
         for line in noteLines(order.notes, title: "Notes", width: width) { add(line) }
         return (rows, selectedRow)

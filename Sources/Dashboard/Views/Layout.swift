@@ -38,3 +38,14 @@ struct Layout: Equatable, Sendable {
     /// Rows of orders the queue shows (its first row is the column titles).
     var queueRows: Int { max(0, queue.height - 1) }
 }
+
+extension Layout {
+    /// The line between the list and the detail: down the middle side by side, across when stacked.
+    func drawDivider(into screen: inout Screen) {
+        if isSideBySide {
+            for y in queue.y..<queue.maxY { screen.put("│", x: queue.maxX, y: y, style: Theme.border) }
+        } else {
+            screen.put(String(repeating: "─", count: size.width), x: 0, y: queue.maxY, style: Theme.border)
+        }
+    }
+}

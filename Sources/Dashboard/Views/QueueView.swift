@@ -1,22 +1,26 @@
 import Model
 
-/// The queue of open orders: one row per order, the selected one highlighted.
+/// A list of orders: one row per order, the selected one highlighted.
 struct QueueView {
     let state: AppState
     let rect: Rect
+    /// The title of the date column: when orders are due, or when they were closed.
+    let dateTitle: String
+    /// What it says when no order shows though the store has some.
+    let emptyMessage: String
 
     private var columns: QueueColumns {
         QueueColumns(width: rect.width, idWidth: "#\(state.document.nextOrderID)".count + 1,
                      hasOwners: state.document.hasOwners)
     }
 
-    func draw(into screen: inout Screen) {
+    func draw(into screen: inout Screen, hits: inout HitTargets) {
         guard rect.height > 0 else { return }
         let columns = columns
         var titles = StyledLine("  ")
         // Each title leaves the space that separates its column from the next.
         for (title, width) in [("ID", columns.id + columns.priority), ("Order", columns.title), ("Owner", columns.owner),
-                               ("Stakeholder", columns.stakeholder), (state.view == .archive ? "Closed" : "Due", columns.due),
+                               ("Stakeholder", columns.stakeholder), (dateTitle, columns.due),
                                (columns.showsSections ? "4S progress" : "4S", columns.progress),
                                (columns.showsStageTitle ? "Stage" : "Stg", columns.stage)] where width > 0 {
             titles.append(DisplayWidth.fit(title, to: width - 1) + " ", Theme.columnTitles)
@@ -27,8 +31,7 @@ struct QueueView {
             let message = state.document.orders.isEmpty
                 ? "No orders yet: a adds one. For a sample store: fours demo --store demo.json"
                 : state.query.isFiltered ? "No order matches. F clears the search and filters."
-                : state.view == .archive ? "Nothing delivered or closed yet."
-                : "No open orders: everything is delivered or closed. a adds one."
+                : emptyMessage
             screen.put(message, x: rect.x + 2, y: rect.y + 2, style: Theme.muted, width: rect.width - 2)
             return
         }
@@ -37,7 +40,9 @@ struct QueueView {
         for position in state.queueScroll..<end {
             guard let order = state.document.order(id: state.queue.orderIDs[position]) else { continue }
             let line = row(for: order, columns: columns, isSelected: position == state.selectedPosition)
-            line.draw(into: &screen, x: rect.x, y: rect.y + 1 + position - state.queueScroll, width: rect.width)
+            let y = rect.y + 1 + position - state.queueScroll
+            line.draw(into: &screen, x: rect.x, y: y, width: rect.width)
+            hits.add(.order(position: position), Rect(x: rect.x, y: y, width: rect.width, height: 1))
         }
     }
 

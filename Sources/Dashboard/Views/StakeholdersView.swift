@@ -6,15 +6,11 @@ struct StakeholdersView {
     let state: AppState
     let layout: Layout
 
-    func draw(into screen: inout Screen) {
+    func draw(into screen: inout Screen, hits: inout HitTargets) {
         let list = state.stakeholderList
         let rect = layout.queue
-        drawList(list, into: &screen, rect: rect)
-        if layout.isSideBySide {
-            for y in rect.y..<rect.maxY { screen.put("│", x: rect.maxX, y: y, style: Theme.border) }
-        } else {
-            screen.put(String(repeating: "─", count: layout.size.width), x: 0, y: rect.maxY, style: Theme.border)
-        }
+        drawList(list, into: &screen, rect: rect, hits: &hits)
+        layout.drawDivider(into: &screen)
         let lines = detailLines(list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil,
                                 list: list, width: layout.detail.width - 1)
         for (row, line) in lines.prefix(layout.detail.height).enumerated() {
@@ -23,11 +19,11 @@ struct StakeholdersView {
     }
 
     /// The first row shown when `rows` fit: the selection stays in view.
-    static func firstShownRow(selected: Int, rows: Int, count: Int) -> Int {
+    private static func firstShownRow(selected: Int, rows: Int, count: Int) -> Int {
         max(0, min(selected - rows + 1, count - rows))
     }
 
-    private func drawList(_ list: [Stakeholder], into screen: inout Screen, rect: Rect) {
+    private func drawList(_ list: [Stakeholder], into screen: inout Screen, rect: Rect, hits: inout HitTargets) {
         let nameWidth = max(12, min(24, rect.width - 56))
         var titles = StyledLine("  " + DisplayWidth.fit("Stakeholder", to: nameWidth), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Spectrum", to: 16) + DisplayWidth.fit("R's", to: 7) + DisplayWidth.fit("Open", to: 6)
@@ -61,6 +57,7 @@ struct StakeholdersView {
             line.append(contact.last(with: stakeholder.id)?.shortDescription ?? "—", Theme.muted)
             if index == state.stakeholderPosition { line.rowStyle = Theme.selected }
             line.draw(into: &screen, x: rect.x, y: rect.y + 1 + offset, width: rect.width)
+            hits.add(.stakeholder(index: index), Rect(x: rect.x, y: rect.y + 1 + offset, width: rect.width, height: 1))
         }
     }
 

@@ -1,0 +1,86 @@
+import Model
+
+/// One view of the dashboard, shown by its number key. Everything that differs between
+/// views lives in its page: its keys, what the header says of it, what the movement keys,
+/// the mouse, `e` and `n` do in it, and how it draws. A new view is one new page type and
+/// one line in `Pages.all`.
+protocol Page: Sendable {
+    var view: AppView { get }
+    /// What the help says the view's number key shows.
+    var summary: String { get }
+    /// Whether it lists orders with the selected one's detail beside: the keys that act
+    /// on an order act on the selected one.
+    var listsOrders: Bool { get }
+    /// What it lists before the user chooses, and after `F`; nil when it lists no orders.
+    var defaultQuery: QueueQuery? { get }
+    /// Its key scopes, the first taking precedence; `everywhere` follows them.
+    func scopes(in state: AppState) -> [KeyScope]
+    /// What the header says of it: figures, and for a list its sort, filters and search.
+    func headerFacts(in state: AppState) -> HeaderFacts
+    /// A movement key: up, down, first, last, a page up or down.
+    func move(_ action: Action, in state: inout AppState)
+    /// The mouse wheel over (`x`, `y`).
+    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState)
+    /// Draws it between the header and the footer, recording where a click acts.
+    func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets)
+    /// A click on one of the places it recorded.
+    func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect]
+    /// The stakeholder that `<`, `>`, `e` and `n` act on, when no order is.
+    func selectedStakeholder(in state: AppState) -> Stakeholder?
+    /// What `e` opens.
+    func edit(in state: inout AppState)
+    /// What `n` writes a note on.
+    func addNote(in state: inout AppState)
+}
+
+extension Page {
+    var listsOrders: Bool { false }
+
+    var defaultQuery: QueueQuery? { nil }
+
+    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState) {
+        for _ in 0..<3 { move(up ? .moveUp : .moveDown, in: &state) }
+    }
+
+    func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] { [] }
+
+    func selectedStakeholder(in state: AppState) -> Stakeholder? { nil }
+
+    func edit(in state: inout AppState) {}
+
+    func addNote(in state: inout AppState) {}
+}
+
+/// A view's name and number key.
+struct AppView: Hashable, Sendable {
+    let number: Int
+    let title: String
+}
+
+/// What the header says of a view, longest first: it takes the first that fits.
+struct HeaderFacts: Equatable {
+    var full: [String]
+    var short: [String]
+    /// The view's sort, filters and search alone, for the narrowest header.
+    var choices: [String]
+
+    init(full: [String], short: [String], choices: [String] = []) {
+        self.full = full + choices
+        self.short = short + choices
+        self.choices = choices.isEmpty ? short : choices
+    }
+}
+
+/// Every view, in the order of their number keys.
+enum Pages {
+    static let all: [any Page] = [
+        OrderListPage.queue,
+        StakeholdersPage(),
+        StandupPage(),
+        OrderListPage.archive,
+    ]
+
+    static func page(for view: AppView) -> any Page {
+        all.first { $0.view == view } ?? all[0]
+    }
+}

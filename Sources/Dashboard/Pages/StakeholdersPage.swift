@@ -1,0 +1,44 @@
+import Model
+
+extension AppView {
+    static let stakeholders = AppView(number: 2, title: "Stakeholders")
+}
+
+/// Every stakeholder with their place on the spectrum, the selected one's history beside.
+struct StakeholdersPage: Page {
+    var view: AppView { .stakeholders }
+    var summary: String { "Stakeholders view" }
+
+    func scopes(in state: AppState) -> [KeyScope] { [.stakeholders] }
+
+    func headerFacts(in state: AppState) -> HeaderFacts {
+        let count = state.document.stakeholders.count
+        return HeaderFacts(full: ["\(count) people"], short: ["\(count)"])
+    }
+
+    func move(_ action: Action, in state: inout AppState) {
+        state.moveInStakeholders(action)
+    }
+
+    func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
+        StakeholdersView(state: state, layout: state.layout).draw(into: &screen, hits: &hits)
+    }
+
+    func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] {
+        if case .stakeholder(let index) = target { state.stakeholderPosition = index }
+        return []
+    }
+
+    func selectedStakeholder(in state: AppState) -> Stakeholder? {
+        let list = state.stakeholderList
+        return list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil
+    }
+
+    func edit(in state: inout AppState) {
+        if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
+    }
+
+    func addNote(in state: inout AppState) {
+        if let stakeholder = state.selectedStakeholder { state.openForm(.note(.stakeholder(stakeholder.id))) }
+    }
+}

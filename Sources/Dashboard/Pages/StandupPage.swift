@@ -1,0 +1,30 @@
+import Model
+
+extension AppView {
+    static let standup = AppView(number: 3, title: "Stand-up")
+}
+
+/// The morning glance: what moved since the last working day, what is due, who to call.
+struct StandupPage: Page {
+    var view: AppView { .standup }
+    var summary: String { "Stand-up view" }
+
+    func scopes(in state: AppState) -> [KeyScope] { [.standup] }
+
+    func headerFacts(in state: AppState) -> HeaderFacts {
+        let since = "since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)"
+        return HeaderFacts(full: [since], short: [since])
+    }
+
+    /// The stand-up scrolls a block at a time.
+    func move(_ action: Action, in state: inout AppState) {
+        let blocks = StandupReport(state.document, today: state.today).blocks.count
+        let step = action == .moveDown || action == .pageDown ? 1 : -1
+        state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
+    }
+
+    func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
+        StandupView(report: StandupReport(state.document, today: state.today), rect: area, scroll: state.standupScroll)
+            .draw(into: &screen)
+    }
+}
