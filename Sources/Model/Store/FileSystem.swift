@@ -87,7 +87,9 @@ enum FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(operation: "stat", code: errno) }
         if let problem = notARegularFile(status.st_mode) { throw Failure(operation: "open", code: EINVAL, detail: problem) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        // One byte more than the file holds, for the read that finds its end: a full
+        // buffer would grow to twice its size (and be copied) just to find it.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }

@@ -235,9 +235,7 @@ extension Checklist {
     /// Reads the checklist under `key`; problems go to the reader's log.
     init(_ parent: FieldReader, key: String) {
         self.init()
-        guard let value = parent.value(key),
-              let reader = FieldReader(value, path: parent.childPath(key), parentPosition: parent.position(of: key),
-                                       log: parent.log) else { return }
+        guard let value = parent.value(key), let reader = parent.child(value, key: key) else { return }
         var seen = Set<String>()
         for sectionKey in reader.readAllNames().sorted() {
             guard let section = ChecklistSection(rawValue: sectionKey) else {
@@ -310,9 +308,7 @@ extension FieldReader {
 
     /// A nested object, read by `read`; nil when absent.
     func nested<Value>(_ key: String, _ read: (FieldReader) -> Value?) -> Value? {
-        guard let value = value(key), value != .null,
-              let reader = FieldReader(value, path: childPath(key), parentPosition: position(of: key), log: log)
-        else { return nil }
+        guard let value = value(key), value != .null, let reader = child(value, key: key) else { return nil }
         return read(reader)
     }
 

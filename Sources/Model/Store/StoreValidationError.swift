@@ -42,25 +42,52 @@ final class ProblemLog {
 /// were read: the others are what this version does not know, kept for the next save.
 final class FieldReader {
     private let object: JSONObject
-    let path: String
+    /// Where the object is: spelled out only when a problem is reported, as most files
+    /// have none and a store has hundreds of thousands of objects.
+    private let place: Place
     let log: ProblemLog
     /// One bit per member place that was read.
     private var read: UInt64 = 0
 
+    private enum Place {
+        /// A path given whole: the document's root ("") or an order ("orders[3]").
+        case path(String)
+        /// A member of the object `parent` reads, or an element of a list there.
+        case member(parent: FieldReader, key: String, index: Int?)
+    }
+
     /// nil (with the problem recorded) when the value is not an object.
-    init?(_ value: JSONValue, path: String, parentPosition: SourcePosition?, log: ProblemLog) {
+    convenience init?(_ value: JSONValue, path: String, parentPosition: SourcePosition?, log: ProblemLog) {
+        self.init(value, place: .path(path), parentPosition: parentPosition, log: log)
+    }
+
+    /// A reader for the object at `key` of this one (its element `index`, for a list).
+    func child(_ value: JSONValue, key: String, index: Int? = nil) -> FieldReader? {
+        FieldReader(value, place: .member(parent: self, key: key, index: index), parentPosition: position(of: key), log: log)
+    }
+
+    private init?(_ value: JSONValue, place: Place, parentPosition: SourcePosition?, log: ProblemLog) {
+        self.place = place
+        self.log = log
         guard case .object(let object) = value else {
+            self.object = JSONObject()
             log.record(StoreValidationError(path: path, position: parentPosition,
                                             problem: "expected an object, found \(value.kindDescription)"))
             return nil
         }
         self.object = object
-        self.path = path
-        self.log = log
+    }
+
+    var path: String {
+        switch place {
+        case .path(let path): path
+        case .member(let parent, let key, let index): parent.childPath(key) + (index.map { "[\($0)]" } ?? "")
+        }
     }
 
     func childPath(_ key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
+        let path = path
+        return path.isEmpty ? key : "\(path).\(key)"
     }
 
     func position(of key: String) -> SourcePosition? {
@@ -138,8 +165,7 @@ final class FieldReader {
     /// Each element of a list of objects, with a reader for it.
     func objects(_ key: String) -> [(index: Int, reader: FieldReader)] {
         array(key).enumerated().compactMap { index, element in
-            FieldReader(element, path: "\(childPath(key))[\(index)]", parentPosition: position(of: key), log: log)
-                .map { (index, $0) }
+            child(element, key: key, index: index).map { (index, $0) }
         }
     }
 
@@ -161,10 +187,10 @@ final class FieldReader {
         return moment
     }
 
-    func oneOf<Value>(_ key: String, _ parse: (String) -> Value?, expected: [String]) -> Value? {
+    func oneOf<Value>(_ key: String, _ parse: (String) -> Value?, expected: @autoclosure () -> [String]) -> Value? {
         guard let text = string(key) else { return nil }
         guard let value = parse(text) else {
-            report(key, "unknown value \"\(TerminalSafety.excerpt(text))\"; expected one of: \(expected.joined(separator: ", "))")
+            report(key, "unknown value \"\(TerminalSafety.excerpt(text))\"; expected one of: \(expected().joined(separator: ", "))")
             return nil
         }
         return value
