@@ -241,6 +241,62 @@ import Glibc
         #expect(error.message.contains(expected.problem))
     }
 
+    @Test(arguments: [
+        // What fours writes, and what a person may write by hand: all read as the careful reader reads them.
+        #"{"shiftMindset": [{"id": "partner-questions", "title": "Asked partner questions about the business problem", "tickedAt": "2026-11-20T09:00:00Z", "tickedBy": "ana"}, {"id": "success-defined", "title": "Agreed with them what success looks like"}]}"#,
+        #"{"sureThing": [{"id": "x", "title": "A \"quoted\" step, caf\u00e9, 大塚", "note": "n", "hidden": true, "custom": true}], "shiftMindset": []}"#,
+        #"{"surpriseAndDelight": [{"id": "y", "title": "t", "tickedAt": null, "tickedBy": "bo", "note": null, "hidden": null, "custom": false}]}"#,
+        #"{}"#,
+        #"{"shiftMindset": [{"id": "z", "title": "t", "colour": "blue"}]}"#,
+        #"{"shiftMindset": [{"id": "z", "title": "t"}], "sureThing": [{"id": "z", "title": "u"}]}"#,
+        #"{"shiftMindset": [{"id": "z", "title": "t", "tickedAt": "yesterday"}]}"#,
+        #"{"shiftMindset": [{"title": "t"}]}"#,
+        #"{"shiftMindset": [{"id": 3, "title": "t"}]}"#,
+        #"{"afterthoughts": [{"id": "z", "title": "t"}]}"#,
+        #"{"shiftMindset": {"id": "z"}}"#,
+        #"null"#,
+    ])
+    func aChecklistReadStraightFromItsTextReadsAsTheCarefulReaderReadsIt(checklist: String) throws {
+        // The same checklist on orders far apart in a store big enough to be read on every core.
+        let orders = (1...600).map { id in
+            """
+                {"id": \(id), "title": "Order \(id)", "stakeholder": "s", "received": "2026-01-01",
+                 "checklist": \(id % 200 == 0 ? checklist : "{}")}
+            """
+        }
+        let text = """
+            {"schemaVersion": 1, "stakeholders": [{"id": "s", "name": "S"}], "orders": [
+            \(orders.joined(separator: ",\n"))
+            ]}
+            """
+        try FileText.write(text, to: path)
+        let reading = try #require(try Store.check(path: path))
+        let plain = StoreDocument.read(try JSONReader.parse(Array(text.utf8)))
+        #expect(reading.problems.map(\.description) == plain.problems.map(\.description))
+        // Compared whole, and as they would be written, so that members this version does
+        // not know count too; the orders carrying the checklist are shown when they differ.
+        let written = JSONWriter.bytes(for: reading.document.json) == JSONWriter.bytes(for: plain.document.json)
+        #expect(reading.document == plain.document && written,
+                "\(reading.document.orders.filter { $0.id % 200 == 0 }.map(\.checklist))")
+    }
+
+    @Test func aChecklistWithARepeatedMemberIsASyntaxErrorWhereItIs() throws {
+        for checklist in [#"{"shiftMindset": [{"id": "a", "title": "t", "id": "b"}]}"#,
+                          #"{"shiftMindset": [], "shiftMindset": []}"#] {
+            let order = #"{"id": 1, "title": "T", "stakeholder": "s", "received": "2026-01-01", "checklist": "# + checklist + "}"
+            let twice = #"{"id": 2, "title": "T", "stakeholder": "s", "received": "2026-01-01", "checklist": {}, "checklist": {}}"#
+            for orderText in [order, twice] {
+                let text = #"{"schemaVersion": 1, "stakeholders": [{"id": "s", "name": "S"}], "orders": ["# + "\n"
+                    + orderText + "\n]}"
+                try FileText.write(text, to: path)
+                let expected = try #require(jsonSyntaxError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
+                let error = try #require(storeError { () throws(StoreError) in _ = try Store.check(path: path) })
+                #expect(error.message.contains("\(expected.position.line):\(expected.position.column)"), "\(error.message)")
+                #expect(error.message.contains(expected.problem))
+            }
+        }
+    }
+
     @Test func createRefusesToReplaceAnExistingFile() throws {
         try FileText.write("precious", to: path)
         let error = storeError { () throws(StoreError) in try Store.create(path: path, document: Fixture.demo) }

@@ -6,6 +6,13 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var problem: String
 }
 
+/// A value's text within a file: where it is, where it starts, and how deeply it is nested.
+struct JSONText: Sendable {
+    var range: Range<Int>
+    var position: SourcePosition
+    var depth: Int
+}
+
 /// A strict JSON reader: no trailing commas, no comments, no duplicate keys, valid UTF-8 only.
 /// Foundation's parser accepts some of these and reports no line or column, which is why
 /// the store reads its own files.
@@ -17,6 +24,8 @@ public struct JSONReader {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// How deep the value read starts: 0 for a whole file.
+    private var startDepth = 0
     private static let maximumDepth = 512
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -50,24 +59,63 @@ public struct JSONReader {
         end = bytes.count
     }
 
-    /// Parses the one value that spans `range` of `bytes` (found earlier by `parse(_:streaming:reuse:element:)`),
-    /// as it would read in place: `position` is where it starts, `depth` how deeply it is nested.
-    /// Positions and ranges in what it returns are those of the whole text.
-    static func parse(_ bytes: [UInt8], exactly range: Range<Int>, at position: SourcePosition,
-                      depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(bytes: bytes, range: range)
-        reader.line = position.line
-        reader.lineStart = range.lowerBound - (position.column - 1)
-        reader.depth = depth
+    /// Parses the one value that spans `text` (found earlier by `parse(_:streaming:reuse:element:)`),
+    /// as it would read in place. Positions and ranges in what it returns are those of the
+    /// whole file. With `key`, an object under that name in the value's own object is left
+    /// out of it and handed back as text, for the caller to read another way.
+    static func parse(_ bytes: [UInt8], exactly text: JSONText, settingAside key: String? = nil)
+        throws(JSONSyntaxError) -> (value: JSONValue, setAside: JSONText?) {
+        var reader = JSONReader(bytes: bytes, text: text)
+        reader.setAsideKey = key
         let value = try reader.parseValue()
-        guard reader.offset == range.upperBound else { throw reader.fail("unexpected text after the value") }
-        return value
+        guard reader.offset == text.range.upperBound else { throw reader.fail("unexpected text after the value") }
+        return (value, reader.setAside)
     }
 
-    private init(bytes: [UInt8], range: Range<Int>) {
+    /// A reader of one value's text, for a caller that reads it a token at a time.
+    init(bytes: [UInt8], text: JSONText) {
         self.bytes = bytes
-        offset = range.lowerBound
-        end = range.upperBound
+        offset = text.range.lowerBound
+        end = text.range.upperBound
+        line = text.position.line
+        lineStart = text.range.lowerBound - (text.position.column - 1)
+        depth = text.depth
+        startDepth = text.depth
+    }
+
+    private var setAsideKey: String?
+    private var setAside: JSONText?
+
+    // Reading a token at a time.
+
+    /// The next byte that is not white space, left in place; nil at the end.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return offset < end ? bytes[offset] : nil
+    }
+
+    /// Takes `byte` when it comes next, after any white space.
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard peek() == byte else { return false }
+        offset += 1
+        return true
+    }
+
+    mutating func readString(sharing shared: SharedTexts? = nil) throws(JSONSyntaxError) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw fail("unexpected \(describeCurrent()), expected a string") }
+        return try parseString(sharing: shared)
+    }
+
+    mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
+        skipWhitespace()
+        return try parseValue()
+    }
+
+    var isAtEnd: Bool {
+        mutating get {
+            skipWhitespace()
+            return offset == end
+        }
     }
 
     private var position: SourcePosition {
@@ -158,7 +206,13 @@ public struct JSONReader {
             offset += 1
             skipWhitespace()
             let valuePosition = position
-            if depth == 1, key == streamedKey, let element = streamedElement,
+            if key == setAsideKey, depth == startDepth + 1, let skimmed = skimObject(from: offset) {
+                if setAside != nil {
+                    throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(TerminalSafety.excerpt(key))\"")
+                }
+                setAside = JSONText(range: offset..<skimmed.end, position: valuePosition, depth: depth)
+                passOver(skimmed)
+            } else if depth == 1, key == streamedKey, let element = streamedElement,
                offset < end, bytes[offset] == UInt8(ascii: "[") {
                 _ = try parseArray(reuse: streamedReuse) { value, index in element(value, index, valuePosition) }
                 object.insert(.array([]), for: key, at: valuePosition)
@@ -343,7 +397,7 @@ public struct JSONReader {
         return isPlainInteger ? .number(value) : .numberWithText(value, text: text)
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    private mutating func parseString(sharing shared: SharedTexts? = nil) throws(JSONSyntaxError) -> String {
         offset += 1
         let start = offset
         var hasEscapes = false
@@ -364,6 +418,7 @@ public struct JSONReader {
         if !hasEscapes {
             // Most of a store's text is ASCII, which is valid UTF-8 as it stands.
             guard isASCII else { return try decodeUTF8(bytes[start..<close], at: start) }
+            if let shared, let text = shared.text(matching: bytes[start..<close]) { return text }
             return bytes.withUnsafeBufferPointer { all in
                 String(unsafeUninitializedCapacity: close - start) { buffer in
                     _ = buffer.initialize(from: all[start..<close])

@@ -48,7 +48,20 @@ struct OrderPiece: Sendable {
     /// Nil when the text does not parse.
     private func decode(in bytes: [UInt8]) -> Decoding? {
         guard known == nil else { return Decoding() }
-        guard let value = try? JSONReader.parse(bytes, exactly: range, at: position, depth: Self.depth) else { return nil }
+        let text = JSONText(range: range, position: position, depth: Self.depth)
+        // The checklist, most of the text, is read straight into steps; an unusual one is
+        // read with the rest of the order, the careful way.
+        if let quick = try? JSONReader.parse(bytes, exactly: text, settingAside: "checklist"),
+           let checklistText = quick.setAside, let checklist = ChecklistText.read(bytes, checklistText) {
+            var decoding = read(quick.value)
+            decoding.order?.order.checklist = checklist
+            return decoding
+        }
+        guard let value = try? JSONReader.parse(bytes, exactly: text).value else { return nil }
+        return read(value)
+    }
+
+    private func read(_ value: JSONValue) -> Decoding {
         let log = ProblemLog()
         let reader = FieldReader(value, path: "orders[\(index)]", parentPosition: position, log: log)
         return Decoding(order: reader.flatMap(ReadOrder.init), problems: log.problems)

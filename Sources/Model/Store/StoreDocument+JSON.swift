@@ -344,7 +344,7 @@ extension ChecklistStep {
         let tickedAt = reader.timestamp("tickedAt")
         let tickedBy = reader.string("tickedBy")
         guard let id, let title else { return nil }
-        self.init(id: Self.shared(id), title: Self.shared(title), tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") },
+        self.init(id: Self.sharedTexts.shared(id), title: Self.sharedTexts.shared(title), tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") },
                   isCustom: reader.flag("custom"))
         details.note = reader.string("note") ?? ""
         details.isHidden = reader.flag("hidden")
@@ -353,13 +353,7 @@ extension ChecklistStep {
 
     /// The standard template's ids and titles, one copy of each: ten thousand orders hold
     /// the same twelve steps, and a shared string is one allocation instead of ten thousand.
-    private static let sharedTexts: [String: String] = Dictionary(
-        Checklist.standardTemplate.allSteps.flatMap { [($0.step.id, $0.step.id), ($0.step.details.title, $0.step.details.title)] },
-        uniquingKeysWith: { first, _ in first })
-
-    private static func shared(_ text: String) -> String {
-        sharedTexts[text] ?? text
-    }
+    static let sharedTexts = SharedTexts(Checklist.standardTemplate.allSteps.flatMap { [$0.step.id, $0.step.details.title] })
 
     var json: JSONValue {
         var object = preserved.object
