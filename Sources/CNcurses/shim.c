@@ -113,6 +113,39 @@ static void restore_and_reraise(int signal_number) {
     raise(signal_number);
 }
 
+static struct sigaction swift_fatal[FATAL_SIGNAL_COUNT];
+
+// Swift's crash reporter, when it found a terminal on standard input at start, offers to
+// debug and waits 30 s for a key. With nothing to read there, it prints its report and
+// goes, and the process ends as it would have. The report goes to standard error, not
+// into what a command was writing.
+static void quiet_and_reraise(int signal_number) {
+    int saved_errno = errno;
+    int nothing = open("/dev/null", O_RDONLY);
+    if (nothing >= 0) dup2(nothing, STDIN_FILENO);
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+        if (fatal_signals[index] == signal_number) {
+            sigaction(signal_number, &swift_fatal[index], NULL);
+        }
+    }
+    errno = saved_errno;
+    raise(signal_number);
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+void fours_quiet_crash_reporter(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = quiet_and_reraise;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND | SA_NODEFER;
+    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+        sigaction(fatal_signals[index], &action, &swift_fatal[index]);
+    }
+}
+
 void fours_install_crash_restore(void) {
     restore_length = 0;
     append_capability("sgr0", "\033[0m");

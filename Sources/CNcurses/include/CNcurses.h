@@ -45,6 +45,8 @@ void fours_remember_terminal(void);
 /// default (crashes, QUIT, USR1, ALRM ...) that write them, restore the remembered
 /// terminal modes, and re-raise the signal through the previous handler.
 void fours_install_crash_restore(void);
+/// Keeps Swift's crash reporter from waiting for a key on the terminal after a crash.
+void fours_quiet_crash_reporter(void);
 
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGCONT that write the signal number
 /// as one byte to `wake_fd`, so that the main loop's poll() sees it. Returns 0 or -1.

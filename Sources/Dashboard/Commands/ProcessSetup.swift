@@ -9,7 +9,8 @@ enum ProcessSetup {
         // must see SIGTERM, SIGINT and SIGWINCH.
         fours_unblock_all_signals()
         fours_ignore_write_signals()
-        avoidInteractiveCrashReporter()
+        // Swift's crash reporter, when interactive, would wait 30 s for a key after a crash.
+        fours_quiet_crash_reporter()
         useUTF8Locale()
     }
 
@@ -17,17 +18,6 @@ enum ProcessSetup {
     /// UTF-8 whatever the environment says, so 日本 takes two columns.
     static func useUTF8Locale() {
         _ = fours_use_utf8_locale()
-    }
-
-    /// Swift's crash reporter, when interactive, takes over the terminal and waits 30 s for
-    /// a key. It reads SWIFT_BACKTRACE only at start, so set it and start again, once.
-    private static func avoidInteractiveCrashReporter() {
-        guard getenv("SWIFT_BACKTRACE") == nil else { return }
-        setenv("SWIFT_BACKTRACE", "interactive=no,output-to=stderr", 1)
-        var arguments = CommandLine.arguments.map { strdup($0) }
-        arguments.append(nil)
-        execv("/proc/self/exe", &arguments)
-        // Could not start again: carry on with the reporter as it is.
     }
 
     static var environment: [String: String] { ProcessEnvironment.current }
