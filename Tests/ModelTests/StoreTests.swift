@@ -198,6 +198,13 @@ import Glibc
         #expect(mine.document == (try Store(path: path)).document, "the same as reading the file afresh")
         #expect(mine.document.order(id: 3)?.title == "Renamed by them")
 
+        // Orders deleted before others move those others: one place, then two.
+        for deleted in [[1], [2, 4]] {
+            for id in deleted { try theirs.apply(.deleteOrder(id)) }
+            #expect(try mine.reloadIfChanged())
+            #expect(mine.document == (try Store(path: path)).document, "the same as reading the file afresh")
+        }
+
         // Someone removes a stakeholder by hand: the orders that name her did not change,
         // and are still checked.
         var text = try #require(FileText.read(path))

@@ -206,9 +206,9 @@ public final class Store {
         // The orders of the file read before, by their text: those another writer did not
         // change are taken as they are, not parsed again. Should the new file not read, the
         // next save encodes every order anew, which is only slower.
-        var known: [OrderText: TrainingOrder] = [:]
-        known.reserveCapacity(orderTexts.count)
-        for (id, text) in orderTexts { if let order = document.order(id: id) { known[OrderText(text.bytes)] = order } }
+        let known = orderTexts.isEmpty ? nil : KnownOrders(document.orders.compactMap { order in
+            orderTexts[order.id].map { (OrderText($0.bytes), order) }
+        })
         orderTexts = [:]
         let reading = try Self.interpret(contents.bytes, path: path, known: known)
         document = reading.document
@@ -259,7 +259,7 @@ public final class Store {
 
     /// Parses and checks file content. A file from a newer fours reads as far as it can;
     /// any other problem fails.
-    private static func interpret(_ bytes: [UInt8], path: String, known: [OrderText: TrainingOrder] = [:])
+    private static func interpret(_ bytes: [UInt8], path: String, known: KnownOrders? = nil)
         throws(StoreError) -> StoreDocument.Reading {
         let reading: StoreDocument.Reading
         do { reading = try StoreDocument.read(bytes: bytes, known: known) } catch { throw .syntax(path: path, error) }

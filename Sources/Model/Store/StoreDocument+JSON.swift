@@ -34,21 +34,21 @@ extension StoreDocument {
     /// The orders are found by their brackets first and then parsed on every core; a file
     /// that does not read that way (a syntax error, an order that is not an object) is read
     /// again in one pass, which reports its first problem in file order.
-    static func read(bytes: [UInt8], known: [OrderText: TrainingOrder] = [:]) throws(JSONSyntaxError) -> Reading {
+    static func read(bytes: [UInt8], known: KnownOrders? = nil) throws(JSONSyntaxError) -> Reading {
         if let reading = readInParallel(bytes: bytes, known: known) { return reading }
         return try readInOnePass(bytes: bytes, known: known)
     }
 
     /// Each order is read as soon as its text is parsed, and its parsed text let go: a big
     /// store never sits in memory twice.
-    private static func readInOnePass(bytes: [UInt8], known: [OrderText: TrainingOrder]) throws(JSONSyntaxError) -> Reading {
+    private static func readInOnePass(bytes: [UInt8], known: KnownOrders?) throws(JSONSyntaxError) -> Reading {
         let log = ProblemLog()
         let orders = OrderList(log: log)
-        let reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = known.isEmpty ? nil : { range, index, position in
-            guard let order = known[OrderText(bytes[range])] else { return false }
+        let reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = known.map { known in { range, index, position in
+            guard let order = known.order(withText: bytes[range], at: index) else { return false }
             orders.take(order, range: range, index: index, position: position)
             return true
-        }
+        } }
         let json = try JSONReader.parse(bytes, streaming: "orders", reuse: reuse) { element, index, position in
             orders.read(element, index: index, listPosition: position)
         }
@@ -56,13 +56,13 @@ extension StoreDocument {
     }
 
     /// Nil when the file must be read in one pass instead.
-    private static func readInParallel(bytes: [UInt8], known: [OrderText: TrainingOrder]) -> Reading? {
+    private static func readInParallel(bytes: [UInt8], known: KnownOrders?) -> Reading? {
         var pieces: [OrderPiece] = []
         var allSkimmed = true
         let json: JSONValue
         do {
             json = try JSONReader.parse(bytes, streaming: "orders", reuse: { range, index, position in
-                let order = known.isEmpty ? nil : known[OrderText(bytes[range])]
+                let order = known?.order(withText: bytes[range], at: index)
                 pieces.append(OrderPiece(range: range, index: index, position: position, known: order))
                 return true
             }, element: { _, _, _ in allSkimmed = false })
