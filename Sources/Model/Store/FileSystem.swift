@@ -87,24 +87,28 @@ enum FileSystem {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(operation: "stat", code: errno) }
         if let problem = notARegularFile(status.st_mode) { throw Failure(operation: "open", code: EINVAL, detail: problem) }
-        // One byte more than the file holds, for the read that finds its end: a full
-        // buffer would grow to twice its size (and be copied) just to find it.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var filled = 0
+        // Read straight into the array (no zeros written first), with room for one byte
+        // more than the file holds, for the read that finds its end; a file that grows
+        // while it is read is read on.
+        var bytes: [UInt8] = []
+        var room = Int(status.st_size) + 1
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if got < 0 && errno == EINTR { continue }
+                    if got < 0 { failure = errno }
+                    if got <= 0 { return }
+                    count += got
+                }
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(operation: "read", code: errno)
-            }
-            if count == 0 { break }
-            filled += count
+            if failure != 0 { throw Failure(operation: "read", code: failure) }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < room { return (bytes, FileStatus(status)) }
+            room = 65_536
         }
-        bytes.removeSubrange(filled...)
-        return (bytes, FileStatus(status))
     }
 
     /// The mode of a new file: readable and writable by all, less the process's umask.
