@@ -146,11 +146,19 @@ public struct JSONObject: Sendable, Equatable {
 struct PreservedFields: Sendable, Equatable {
     /// Nil when there is nothing to keep, as for almost every value: one word, not a whole
     /// empty object, in each of a big store's hundreds of thousands of values.
-    private var kept: JSONObject?
+    private var kept: Kept?
+
+    private final class Kept: Sendable {
+        let object: JSONObject
+
+        init(_ object: JSONObject) {
+            self.object = object
+        }
+    }
 
     var object: JSONObject {
-        get { kept ?? JSONObject() }
-        set { kept = newValue.isEmpty ? nil : newValue }
+        get { kept?.object ?? JSONObject() }
+        set { kept = newValue.isEmpty ? nil : Kept(newValue) }
     }
 
     static func == (lhs: PreservedFields, rhs: PreservedFields) -> Bool { true }
