@@ -199,6 +199,7 @@ struct AppState: Equatable, Sendable {
     /// Changes what the list in view shows, keeping the selected order when it still shows.
     mutating func setQuery(_ query: QueueQuery) {
         let previous = self.query
+        guard query != previous else { return }
         queries[view] = query
         var searchOnly = previous
         searchOnly.search = query.search

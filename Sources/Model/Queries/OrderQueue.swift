@@ -137,7 +137,8 @@ public struct OrderQueue: Sendable, Equatable {
             return true
         }
         let ordering = Self.ordering(for: query.sort, in: document)
-        orderIDs = shown.sorted(by: ordering).map(\.id)
+        // Places are sorted, not the orders themselves: moving an order moves its references.
+        orderIDs = shown.indices.sorted { ordering(shown[$0], shown[$1]) }.map { shown[$0].id }
     }
 
     public var count: Int { orderIDs.count }
