@@ -77,6 +77,18 @@ final class InMemoryTerminal: Terminal {
         #expect(terminal.lines.last?.contains("Sorted by priority") == false)
     }
 
+    @Test func theSearchIndexIsBuiltAwayFromTheKeysOnceTheScreenIsUp() throws {
+        let program = try program()
+        program.turn()
+        // The loop does not wait for it: it takes it when it has come.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while program.currentState.searchIndex == nil && ContinuousClock.now < deadline {
+            usleep(5_000)
+            program.turn()
+        }
+        #expect(program.currentState.searchIndex == SearchIndex(program.currentState.document))
+    }
+
     @Test func aMessageFromTheStartStaysItsWholeTime() throws {
         let program = try program(store: try Store(path: path, readOnly: true))
         #expect(turn(program, until: "Read-only: opened with --read-only"))

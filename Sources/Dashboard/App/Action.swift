@@ -68,8 +68,11 @@ enum Action: Equatable, Sendable {
 
     /// Time passed (each turn of the program loop): messages expire, saves are retried.
     case timePassed
-    /// A moment passed with nothing typed: background work, such as the search index.
+    /// A moment nobody waits on (nothing typed, or a frame just drawn): background work,
+    /// such as the search index, may start.
     case idle
+    /// The search index built away from the keys, for the document of that generation.
+    case searchIndexBuilt(SearchIndex, generation: Int)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -97,6 +100,9 @@ enum Effect: Equatable, Sendable {
     case checkStore
     /// See whether a sync service left conflicted copies beside the store.
     case lookForSyncCopies
+    /// Build the search index of this document on another thread; its generation comes
+    /// back with it, so an index of a document changed since is not taken.
+    case buildSearchIndex(StoreDocument, generation: Int)
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart

@@ -69,11 +69,15 @@ struct AppState: Equatable, Sendable {
     private(set) var view: AppView = .queue
     /// What each order list shows, once changed from what its page shows at first.
     private var queries: [AppView: QueueQuery] = [:]
-    /// The folded text of every order, for search: built when a search starts, dropped
-    /// when the document changes, so that saves cost nothing for it.
+    /// The folded text of every order, for search: built on another thread once the
+    /// screen is up (or when a search starts before that), dropped when a change alters
+    /// what a search finds, so that ticks and saves cost nothing for it.
     private(set) var searchIndex: SearchIndex?
-    /// The search index being built while the user looks, a slice per idle moment.
-    private var searchIndexBuilder: SearchIndex.Builder?
+    /// Counts the changes that alter what a search finds: an index built for an earlier
+    /// count is not taken.
+    private var searchGeneration = 0
+    /// The count an index was last asked for, so that it is asked once.
+    private var searchIndexRequested: Int?
     /// The queue as it was before each letter of the search typed so far: deleting
     /// letters goes back to it instead of searching every order again.
     private var searchTrail: [SearchStep] = []
@@ -256,37 +260,31 @@ struct AppState: Equatable, Sendable {
         clampSelection()
     }
 
-    /// The search index when a search needs one: finished now if the idle moments have
-    /// not finished it yet.
+    /// The search index when a search needs one: built now if the one asked for has not
+    /// come yet.
     private mutating func currentSearchIndex() -> SearchIndex? {
         guard !query.search.isEmpty else { return nil }
-        if searchIndex == nil {
-            var builder = searchIndexBuilder ?? SearchIndex.Builder(document)
-            searchIndex = builder.finish()
-            searchIndexBuilder = nil
-        }
+        if searchIndex == nil { searchIndex = SearchIndex(document) }
         return searchIndex
     }
 
-    /// How many orders an idle moment adds to the search index: a few milliseconds' work.
-    static let ordersIndexedPerIdleMoment = 400
+    /// Asks for the search index to be built away from the keys, when there is none.
+    mutating func requestSearchIndex() -> [Effect] {
+        guard searchIndex == nil, searchIndexRequested != searchGeneration else { return [] }
+        searchIndexRequested = searchGeneration
+        return [.buildSearchIndex(document, generation: searchGeneration)]
+    }
 
-    /// Builds some of the search index while nobody types, so that the first letter of a
-    /// search in a big store does not wait for all of it.
-    mutating func indexWhileIdle() {
-        guard searchIndex == nil else { return }
-        var builder = searchIndexBuilder ?? SearchIndex.Builder(document)
-        if let done = builder.build(Self.ordersIndexedPerIdleMoment) {
-            searchIndex = done
-            searchIndexBuilder = nil
-        } else {
-            searchIndexBuilder = builder
-        }
+    /// Takes an index built away from the keys, unless the document changed since in a
+    /// way a search would see.
+    mutating func take(_ index: SearchIndex, generation: Int) {
+        guard generation == searchGeneration, searchIndex == nil else { return }
+        searchIndex = index
     }
 
     private mutating func forgetSearchIndex() {
         searchIndex = nil
-        searchIndexBuilder = nil
+        searchGeneration += 1
     }
 
     mutating func select(order id: Int) {

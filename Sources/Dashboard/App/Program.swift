@@ -1,5 +1,7 @@
+import Dispatch
 import Model
 import Glibc
+import Synchronization
 
 /// The running dashboard: one thread that waits on the keyboard, signals and a timer,
 /// turns what happens into actions, and carries out the effects `update` asks for.
@@ -26,6 +28,8 @@ final class Program {
     private let preferencesPath: String
     /// Conflicted copies already merged or found unmergeable: each is tried once.
     private var handledCopies: Set<String> = []
+    /// Work done on another thread, handed back to the loop.
+    private let finished = FinishedWork()
 
     init(store: Store, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
          preferencesPath: String, clock: @escaping () -> Timestamp = Timestamp.now) {
@@ -103,8 +107,10 @@ final class Program {
             terminal.present(DashboardView(state: state, keyMap: keyMap).render())
             // Keeping the version just read for later merges waits until it is on screen.
             store.versions?.keepPending()
+            dispatch(.idle)
         }
         needsDrawing = waitAndHandleEvents()
+        for action in finished.take() { dispatch(action) }
     }
 
     /// Whether the loop goes on: false once the user quit or the terminal went.
@@ -252,6 +258,13 @@ final class Program {
             do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
                 state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
             }
+        case .buildSearchIndex(let document, let generation):
+            let finished = finished
+            let signals = signals
+            DispatchQueue.global(qos: .userInitiated).async {
+                finished.add(.searchIndexBuilt(SearchIndex(document), generation: generation))
+                signals?.wake()
+            }
         case .persist(let changes, let recreating):
             state.timers.lastRetry = clock()
             do {
@@ -264,6 +277,22 @@ final class Program {
                 dispatch(.saveFailed(changes, reason: error.message))
             }
             state.readOnlyReason = store.readOnlyReason
+        }
+    }
+}
+
+/// Actions that work on other threads finished, waiting for the loop to take them.
+private final class FinishedWork: Sendable {
+    private let actions = Mutex<[Action]>([])
+
+    func add(_ action: Action) {
+        actions.withLock { $0.append(action) }
+    }
+
+    func take() -> [Action] {
+        actions.withLock { taken in
+            defer { taken = [] }
+            return taken
         }
     }
 }

@@ -181,7 +181,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .timePassed:
         return state.timePassed(now: now)
     case .idle:
-        state.indexWhileIdle()
+        return state.requestSearchIndex()
+    case .searchIndexBuilt(let index, let generation):
+        state.take(index, generation: generation)
     case .resized(let size):
         state.size = size
         state.clampSelection()

@@ -5,8 +5,9 @@ import Glibc
 /// so the loop ends or redraws in its own time: no work is done in a signal handler.
 /// Made before curses starts, because curses installs its own handlers (which end the
 /// process at once) only where none is set yet.
-final class SignalPipe {
+final class SignalPipe: Sendable {
     let readEnd: Int32
+    private let writeEnd: Int32
 
     init() {
         var descriptors: [Int32] = [-1, -1]
@@ -18,6 +19,13 @@ final class SignalPipe {
             _ = fours_install_wake_signals(descriptors[1])
         }
         readEnd = descriptors[0]
+        writeEnd = descriptors[1]
+    }
+
+    /// Wakes the loop from another thread, as a signal would: it reads a 0.
+    func wake() {
+        var nothing: UInt8 = 0
+        _ = write(writeEnd, &nothing, 1)
     }
 
     /// The signals that arrived since the last call.

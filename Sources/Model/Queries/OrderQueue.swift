@@ -216,53 +216,23 @@ public struct SearchIndex: Sendable, Equatable {
     private var texts: [Int: [UInt8]]
 
     public init(_ document: StoreDocument) {
-        var builder = Builder(document)
-        self = builder.finish()
+        // A stakeholder's name and notes, folded once, not once per order.
+        let stakeholders = Dictionary(uniqueKeysWithValues: document.stakeholders.map { stakeholder in
+            (stakeholder.id, Array(([stakeholder.name] + stakeholder.notes.map(\.text)).joined(separator: " \u{1F} ").folded.utf8))
+        })
+        texts = [:]
+        texts.reserveCapacity(document.orders.count)
+        for order in document.orders { texts[order.id] = Self.text(of: order, stakeholders: stakeholders) }
     }
 
-    /// An index built a slice of orders at a time, so that building it while the user
-    /// looks never holds up a key.
-    public struct Builder: Sendable, Equatable {
-        private let document: StoreDocument
-        /// A stakeholder's name and notes, folded once, not once per order.
-        private let stakeholders: [String: [UInt8]]
-        private var built = SearchIndex(texts: [:])
-        private var next = 0
-
-        public init(_ document: StoreDocument) {
-            self.document = document
-            stakeholders = Dictionary(uniqueKeysWithValues: document.stakeholders.map { stakeholder in
-                (stakeholder.id, Array(([stakeholder.name] + stakeholder.notes.map(\.text)).joined(separator: " \u{1F} ").folded.utf8))
-            })
-            built.texts.reserveCapacity(document.orders.count)
-        }
-
-        /// Adds up to `count` more orders; the index once every order is in.
-        public mutating func build(_ count: Int) -> SearchIndex? {
-            let orders = document.orders
-            let end = min(orders.count, next + count)
-            for order in orders[next..<end] { built.texts[order.id] = text(of: order) }
-            next = end
-            return next == orders.count ? built : nil
-        }
-
-        public mutating func finish() -> SearchIndex {
-            build(document.orders.count) ?? built
-        }
-
-        /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
-        /// people added (every order has the template's), and its stakeholder's notes.
-        private func text(of order: TrainingOrder) -> [UInt8] {
-            let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
-            let parts = [order.title, order.request, order.businessProblem, order.audience]
-                + order.tags.map { "#" + $0 } + order.owners + order.notes.map(\.text) + steps
-            let stakeholder = stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
-            return Array(parts.joined(separator: " \u{1F} ").folded.utf8) + [0x1F] + stakeholder
-        }
-    }
-
-    private init(texts: [Int: [UInt8]]) {
-        self.texts = texts
+    /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
+    /// people added (every order has the template's), and its stakeholder's notes.
+    private static func text(of order: TrainingOrder, stakeholders: [String: [UInt8]]) -> [UInt8] {
+        let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
+        let parts = [order.title, order.request, order.businessProblem, order.audience]
+            + order.tags.map { "#" + $0 } + order.owners + order.notes.map(\.text) + steps
+        let stakeholder = stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
+        return Array(parts.joined(separator: " \u{1F} ").folded.utf8) + [0x1F] + stakeholder
     }
 
     /// Whether the order's text holds every one of the (folded) words.
