@@ -1,19 +1,19 @@
 import Model
 
 extension AppState {
-    /// A click acts on what the page drew under it.
+    /// A click acts on what the page drew under it; an overlay keeps it from the page.
     mutating func click(x: Int, y: Int, now: Timestamp) -> [Effect] {
-        guard form == nil, confirmation == nil, !isHelpVisible else { return [] }
+        guard Overlays.shown(in: self).isEmpty else { return [] }
         guard let target = DashboardView(state: self, keyMap: keyMap).hitTargets().target(x: x, y: y) else { return [] }
         let page = page
         return page.click(target, in: &self, now: now)
     }
 
-    /// The wheel scrolls the help when it shows, else what the page has under the pointer.
+    /// The wheel scrolls the top overlay (the help scrolls, a form or a question does not),
+    /// else what the page has under the pointer.
     mutating func scroll(up: Bool, x: Int, y: Int) {
-        guard form == nil, confirmation == nil else { return }
-        guard !isHelpVisible else {
-            for _ in 0..<3 { scrollHelp(up ? .moveUp : .moveDown) }
+        if let overlay = Overlays.shown(in: self).last {
+            for _ in 0..<3 { overlay.move(up ? .moveUp : .moveDown, in: &self) }
             return
         }
         let page = page

@@ -187,10 +187,8 @@ struct AppState: Equatable, Sendable {
 
     /// Which bindings apply now, the first taking precedence.
     var activeScopes: [KeyScope] {
-        if confirmation != nil { return [.confirmation] }
-        if form != nil { return [.form] }
+        if let overlay = Overlays.shown(in: self).last { return overlay.scopes(in: self) }
         if searchField != nil { return [.search] }
-        if isHelpVisible { return [.help, .everywhere] }
         return page.scopes(in: self) + [.everywhere]
     }
 

@@ -46,8 +46,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .closeOverlay:
         state.isHelpVisible = false
     case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
-        if state.isHelpVisible {
-            state.scrollHelp(action)
+        if let overlay = Overlays.shown(in: state).last {
+            overlay.move(action, in: &state)
         } else {
             let page = state.page
             page.move(action, in: &state)

@@ -29,15 +29,7 @@ struct DashboardView {
         let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.footer.y - layout.header.maxY)
         state.page.render(state, into: &screen, area: body, hits: &hits)
         drawFooter(into: &screen, rect: layout.footer)
-        if state.isHelpVisible {
-            HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll, allows: state.allows).draw(into: &screen)
-        }
-        if let form = state.form {
-            FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form])).draw(into: &screen)
-        }
-        if let confirmation = state.confirmation {
-            drawQuestion(confirmation.question, into: &screen)
-        }
+        for overlay in Overlays.shown(in: state) { overlay.render(state, keyMap: keyMap, into: &screen) }
         return screen
     }
 
@@ -54,19 +46,6 @@ struct DashboardView {
             screen.put(line, x: max(0, (size.width - width) / 2), y: max(0, size.height / 2 - 1 + index),
                        style: index == 0 ? Theme.title : .plain)
         }
-    }
-
-    private func drawQuestion(_ question: String, into screen: inout Screen) {
-        let size = state.size
-        let width = min(size.width - 4, DisplayWidth.of(question) + 6)
-        let lines = DisplayWidth.wrap(question, to: width - 4)
-        let box = Rect(x: (size.width - width) / 2, y: size.height / 2 - 2, width: width, height: lines.count + 4)
-        screen.fill(box)
-        Frame(rect: box, title: " Are you sure? ").draw(into: &screen)
-        for (row, line) in lines.enumerated() {
-            screen.put(line, x: box.x + 2, y: box.y + 1 + row, style: Theme.title)
-        }
-        screen.put(keyMap.hintLine(in: [.confirmation], separator: "   "), x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
     }
 
     private func drawHeader(into screen: inout Screen, rect: Rect) {

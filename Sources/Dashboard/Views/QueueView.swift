@@ -10,8 +10,8 @@ struct QueueView {
     let emptyMessage: String
 
     private var columns: QueueColumns {
-        QueueColumns(width: rect.width, idWidth: "#\(state.document.nextOrderID)".count + 1,
-                     hasOwners: state.document.hasOwners)
+        QueueColumns(width: rect.width, idWidth: "#\(state.summary.largestID + 1)".count + 1,
+                     hasOwners: state.summary.hasOwners)
     }
 
     func draw(into screen: inout Screen, hits: inout HitTargets) {

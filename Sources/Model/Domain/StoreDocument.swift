@@ -36,9 +36,6 @@ public struct StoreDocument: Sendable, Equatable {
                                       uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether any order names who carries it: until then the queue has no owner column.
-    public var hasOwners: Bool { orders.contains { !$0.owners.isEmpty } }
-
     public func order(id: Int) -> TrainingOrder? {
         orderIndex[id].map { orders[$0] }
     }

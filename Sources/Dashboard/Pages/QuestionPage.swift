@@ -1,0 +1,22 @@
+import Model
+
+/// A question to answer before anything else happens, over the page.
+struct QuestionPage: Overlay {
+    let confirmation: Confirmation
+
+    func scopes(in state: AppState) -> [KeyScope] { [.confirmation] }
+
+    func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
+        let question = confirmation.question
+        let size = state.size
+        let width = min(size.width - 4, DisplayWidth.of(question) + 6)
+        let lines = DisplayWidth.wrap(question, to: width - 4)
+        let box = Rect(x: (size.width - width) / 2, y: size.height / 2 - 2, width: width, height: lines.count + 4)
+        screen.fill(box)
+        Frame(rect: box, title: " Are you sure? ").draw(into: &screen)
+        for (row, line) in lines.enumerated() {
+            screen.put(line, x: box.x + 2, y: box.y + 1 + row, style: Theme.title)
+        }
+        screen.put(keyMap.hintLine(in: [.confirmation], separator: "   "), x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
+    }
+}
