@@ -25,9 +25,7 @@ public struct StepDetails: Sendable, Equatable {
 }
 
 extension StepDetails: FieldwiseMergeable {
-    public static let mergeFields: [MergeField<StepDetails>] = [
-        MergeField("title", \.title), MergeField("note", \.note), MergeField("hidden", \.isHidden),
-    ]
+    public static var mergeFields: [MergeField<StepDetails>] { table.mergeFields }
 }
 
 /// One concrete thing to do in a 4S section, such as "agreed what success looks like".

@@ -158,14 +158,5 @@ extension OrderDetails {
 }
 
 extension OrderDetails: FieldwiseMergeable {
-    public static let mergeFields: [MergeField<OrderDetails>] = [
-        MergeField("title", \.title), MergeField("request", \.request), MergeField("stakeholder", \.stakeholderID),
-        MergeField("audience", \.audience), MergeField("received", \.received), MergeField("due", \.due),
-        MergeField("priority", \.priority), MergeField("status", \.status), MergeField("tags", \.tags),
-        MergeField("owners", \.owners), MergeField("arrival", \.arrival), MergeField("businessProblem", \.businessProblem),
-        MergeField("audienceSize", \.audienceSize), MergeField("decision", \.decision),
-        MergeField("decisionReason", \.decisionReason), MergeField("closingNote", \.closingNote),
-        MergeField("closedOn", \.closedOn), MergeField("measurement", \.measurement), MergeField("value", \.value),
-        MergeField("sourceId", \.sourceID),
-    ]
+    public static var mergeFields: [MergeField<OrderDetails>] { table.mergeFields }
 }

@@ -53,11 +53,7 @@ public struct StakeholderDetails: Sendable, Equatable {
 }
 
 extension StakeholderDetails: FieldwiseMergeable {
-    public static let mergeFields: [MergeField<StakeholderDetails>] = [
-        MergeField("name", \.name), MergeField("role", \.role), MergeField("team", \.team), MergeField("rapport", \.rapport),
-        MergeField("reputation", \.reputation), MergeField("relationships", \.relationships),
-        MergeField("nextTouchpoint", \.nextTouchpoint),
-    ]
+    public static var mergeFields: [MergeField<StakeholderDetails>] { table.mergeFields }
 }
 
 /// Someone in the business who sends orders to the L&D team.

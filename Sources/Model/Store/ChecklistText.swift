@@ -2,7 +2,8 @@
 /// between: most of a store's text is checklists, and this is most of what opening it costs.
 /// It takes only what fours itself writes: known members of the kinds they should be,
 /// nothing repeated. Anything else gives nil, and the order is read the careful way, which
-/// keeps what this version does not know and says where a problem is.
+/// keeps what this version does not know and says where a problem is (a member added to
+/// the steps' field table is read that way too, until it is added here).
 enum ChecklistText {
     private struct Unusual: Error {}
 

@@ -340,14 +340,15 @@ extension Note {
 extension ChecklistStep {
     init?(_ reader: FieldReader) {
         let id = reader.required("id", reader.string)
-        let title = reader.required("title", reader.string)
+        var details = StepDetails(title: "")
+        let complete = StepDetails.table.read(from: reader, into: &details)
         let tickedAt = reader.timestamp("tickedAt")
         let tickedBy = reader.string("tickedBy")
-        guard let id, let title else { return nil }
-        self.init(id: Self.sharedTexts.shared(id), title: Self.sharedTexts.shared(title), tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") },
-                  isCustom: reader.flag("custom"))
-        details.note = reader.string("note") ?? ""
-        details.isHidden = reader.flag("hidden")
+        guard let id, complete else { return nil }
+        self.init(id: Self.sharedTexts.shared(id), title: Self.sharedTexts.shared(details.title),
+                  tick: tickedAt.map { Tick(at: $0, by: tickedBy ?? "") }, isCustom: reader.flag("custom"))
+        self.details.note = details.note
+        self.details.isHidden = details.isHidden
         preserved.object = reader.unread
     }
 
@@ -358,9 +359,7 @@ extension ChecklistStep {
     var json: JSONValue {
         var object = preserved.object
         object["id"] = .string(id)
-        object["title"] = .string(details.title)
-        object.set("note", text: details.note)
-        object.set("hidden", details.isHidden ? .bool(true) : nil)
+        StepDetails.table.write(details, into: &object)
         object.set("custom", isCustom ? .bool(true) : nil)
         object["tickedAt"] = tick.map { .string($0.at.description) }
         object["tickedBy"] = tick.map { .string($0.by) }
@@ -393,66 +392,19 @@ extension FieldReader {
 extension TrainingOrder {
     init?(_ reader: FieldReader) {
         let id = reader.required("id", reader.integer)
-        let title = reader.required("title", reader.string)
-        let stakeholderID = reader.required("stakeholder", reader.string)
-        let received = reader.required("received", reader.day)
-        let tags = reader.strings("tags")
-        let request = reader.string("request")
-        let audience = reader.string("audience")
-        let due = reader.day("due")
-        let priority = reader.oneOf("priority", Priority.init(rawValue:), expected: Priority.allCases.map(\.rawValue))
-        let status = reader.oneOf("status", OrderStatus.init(rawValue:), expected: OrderStatus.allCases.map(\.rawValue))
-        let arrival = reader.oneOf("arrival", OrderArrival.init(rawValue:), expected: OrderArrival.allCases.map(\.rawValue))
-        let decision = reader.oneOf("decision", IntakeDecision.init(rawValue:),
-                                    expected: IntakeDecision.allCases.map(\.rawValue))
-        let audienceSize = reader.integer("audienceSize", in: NumberLimits.people)
-        let closedOn = reader.day("closedOn")
-        let measurement = reader.nested("measurement", Measurement.init)
-        let value = reader.nested("value", ValueEstimate.init)
+        var details = OrderDetails.unread
+        let complete = OrderDetails.table.read(from: reader, into: &details)
         let checklist = Checklist(reader, key: "checklist")
         let notes = reader.notes("notes")
-        guard let id, let title, let stakeholderID, let received else { return nil }
-        var details = OrderDetails(title: title, request: request ?? "", stakeholderID: stakeholderID,
-                                   audience: audience ?? "", received: received, due: due, priority: priority ?? .medium,
-                                   status: status ?? .new, tags: tags, arrival: arrival ?? .transactionalRequest)
-        details.owners = reader.strings("owners")
-        details.sourceID = reader.string("sourceId") ?? ""
-        details.businessProblem = reader.string("businessProblem") ?? ""
-        details.audienceSize = audienceSize
-        details.decision = decision
-        details.decisionReason = reader.string("decisionReason") ?? ""
-        details.closingNote = reader.string("closingNote") ?? ""
-        details.closedOn = closedOn
-        details.measurement = measurement ?? Measurement()
-        details.value = value ?? ValueEstimate()
+        guard let id, complete else { return nil }
         self.init(id: id, details: details, checklist: checklist, notes: notes)
         preserved.object = reader.unread
     }
 
     var json: JSONValue {
         var object = preserved.object
-        let details = self.details
         object["id"] = .number(Double(id))
-        object["title"] = .string(details.title)
-        object["request"] = .string(details.request)
-        object["stakeholder"] = .string(details.stakeholderID)
-        object["audience"] = .string(details.audience)
-        object["received"] = .string(details.received.description)
-        object["due"] = details.due.map { .string($0.description) }
-        object["priority"] = .string(details.priority.rawValue)
-        object["status"] = .string(details.status.rawValue)
-        object["tags"] = .array(details.tags.map { .string($0) })
-        object.set("owners", details.owners.isEmpty ? nil : .array(details.owners.map { .string($0) }))
-        object["arrival"] = .string(details.arrival.rawValue)
-        object.set("businessProblem", text: details.businessProblem)
-        object.set("audienceSize", number: details.audienceSize.map(Double.init))
-        object.set("decision", details.decision.map { .string($0.rawValue) })
-        object.set("decisionReason", text: details.decisionReason)
-        object.set("closingNote", text: details.closingNote)
-        object.set("sourceId", text: details.sourceID)
-        object.set("closedOn", details.closedOn.map { .string($0.description) })
-        object.set("measurement", details.measurement.isEmpty ? nil : details.measurement.json)
-        object.set("value", details.value.isEmpty ? nil : details.value.json)
+        OrderDetails.table.write(details, into: &object)
         object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         object["checklist"] = checklist.json
         return .object(object)
@@ -461,17 +413,14 @@ extension TrainingOrder {
 
 extension Measurement {
     init(_ reader: FieldReader) {
-        self.init(metric: reader.string("metric") ?? "", baseline: reader.string("baseline") ?? "",
-                  target: reader.string("target") ?? "", result: reader.string("result") ?? "")
+        self.init()
+        _ = Self.table.read(from: reader, into: &self)
         preserved.object = reader.unread
     }
 
     var json: JSONValue {
         var object = preserved.object
-        object.set("metric", text: metric)
-        object.set("baseline", text: baseline)
-        object.set("target", text: target)
-        object.set("result", text: result)
+        Self.table.write(self, into: &object)
         return .object(object)
     }
 }
@@ -547,9 +496,8 @@ extension StoreSettings {
 
 extension ValueEstimate {
     init(_ reader: FieldReader) {
-        self.init(hoursSavedPerPerson: reader.decimal("hoursSavedPerPerson", in: NumberLimits.hoursSavedPerPerson),
-                  people: reader.integer("people", in: NumberLimits.people),
-                  costPerHour: reader.decimal("costPerHour", in: NumberLimits.costPerHour))
+        self.init()
+        _ = Self.table.read(from: reader, into: &self)
         preserved.object = reader.unread
     }
 
@@ -557,9 +505,7 @@ extension ValueEstimate {
     /// recomputes it from the inputs.
     var json: JSONValue {
         var object = preserved.object
-        object.set("hoursSavedPerPerson", number: hoursSavedPerPerson)
-        object.set("people", number: people.map(Double.init))
-        object.set("costPerHour", number: costPerHour)
+        Self.table.write(self, into: &object)
         object.set("saving", number: saving)
         return .object(object)
     }
@@ -605,17 +551,12 @@ extension StageChange {
 extension Stakeholder {
     init?(_ reader: FieldReader) {
         let id = reader.required("id", reader.string)
-        let name = reader.required("name", reader.string)
         let stage = reader.oneOf("stage", EngagementStage.init(key:), expected: EngagementStage.allCases.map(\.key))
         let history = reader.objects("stageHistory").compactMap { StageChange($0.reader) }
-        let ratings = NumberLimits.rating
-        var details = StakeholderDetails(name: name ?? "", role: reader.string("role") ?? "", team: reader.string("team") ?? "",
-                                         rapport: reader.integer("rapport", in: ratings),
-                                         reputation: reader.integer("reputation", in: ratings),
-                                         relationships: reader.integer("relationships", in: ratings))
-        details.nextTouchpoint = reader.nested("nextTouchpoint", Touchpoint.init)
+        var details = StakeholderDetails(name: "")
+        let complete = StakeholderDetails.table.read(from: reader, into: &details)
         let notes = reader.notes("notes")
-        guard let id, name != nil else { return nil }
+        guard let id, complete else { return nil }
         self.init(id: id, details: details, stage: stage ?? .orderTaker, stageHistory: history, notes: notes)
         preserved.object = reader.unread
     }
@@ -623,15 +564,9 @@ extension Stakeholder {
     var json: JSONValue {
         var object = preserved.object
         object["id"] = .string(id)
-        object["name"] = .string(details.name)
-        object["role"] = .string(details.role)
-        object["team"] = .string(details.team)
+        StakeholderDetails.table.write(details, into: &object)
         object["stage"] = .string(stage.key)
         object["stageHistory"] = .array(stageHistory.map(\.json))
-        object.set("rapport", number: details.rapport.map(Double.init))
-        object.set("reputation", number: details.reputation.map(Double.init))
-        object.set("relationships", number: details.relationships.map(Double.init))
-        object.set("nextTouchpoint", details.nextTouchpoint.map(\.json))
         object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         return .object(object)
     }

@@ -1,0 +1,103 @@
+/// One field of a value that a person edits, as the store file holds it: its name there,
+/// how it is read and written, and how an edit of it merges with someone else's.
+struct StoredField<Root>: Sendable {
+    let name: String
+    let merge: MergeField<Root>
+    /// Reads the member into the value; false when one that must be there is not (the
+    /// problem is recorded).
+    fileprivate let read: @Sendable (FieldReader, inout Root) -> Bool
+    fileprivate let write: @Sendable (Root, inout JSONObject) -> Void
+
+    /// A field read by `read` (nil leaves the value as it is) and written as `write` gives
+    /// it (nil leaves the member out).
+    private init<Value: Equatable & SendableMetatype>(
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable, required: Bool = false,
+        read: @escaping @Sendable (FieldReader, String) -> Value?, write: @escaping @Sendable (Value) -> JSONValue?) {
+        self.name = name
+        merge = MergeField(name, path)
+        self.read = { reader, root in
+            let value = required ? reader.required(name) { read(reader, $0) } : read(reader, name)
+            if let value { root[keyPath: path] = value }
+            return !required || value != nil
+        }
+        self.write = { root, object in object[name] = write(root[keyPath: path]) }
+    }
+
+    /// Text; left out of the file when empty unless `keptWhenEmpty`.
+    static func text(_ name: String, _ path: WritableKeyPath<Root, String> & Sendable, required: Bool = false,
+                     keptWhenEmpty: Bool = false) -> Self {
+        Self(name, path, required: required, read: { $0.string($1) }) { keptWhenEmpty || !$0.isEmpty ? .string($0) : nil }
+    }
+
+    static func list(_ name: String, _ path: WritableKeyPath<Root, [String]> & Sendable, keptWhenEmpty: Bool = false) -> Self {
+        Self(name, path, read: { $0.strings($1) }) { keptWhenEmpty || !$0.isEmpty ? .array($0.map { .string($0) }) : nil }
+    }
+
+    static func day(_ name: String, _ path: WritableKeyPath<Root, CalendarDay> & Sendable) -> Self {
+        Self(name, path, required: true, read: { $0.day($1) }) { .string($0.description) }
+    }
+
+    static func day(_ name: String, _ path: WritableKeyPath<Root, CalendarDay?> & Sendable) -> Self {
+        Self(name, path, read: { $0.day($1).map(Optional.some) }) { $0.map { .string($0.description) } }
+    }
+
+    static func choice<Value: RawRepresentable & CaseIterable & Equatable & SendableMetatype>(
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable) -> Self where Value.RawValue == String {
+        Self(name, path, read: { $0.oneOf($1, Value.init(rawValue:), expected: Value.allCases.map(\.rawValue)) }) {
+            .string($0.rawValue)
+        }
+    }
+
+    static func choice<Value: RawRepresentable & CaseIterable & Equatable & SendableMetatype>(
+        _ name: String, _ path: WritableKeyPath<Root, Value?> & Sendable) -> Self where Value.RawValue == String {
+        Self(name, path, read: { $0.oneOf($1, Value.init(rawValue:), expected: Value.allCases.map(\.rawValue)).map(Optional.some) }) {
+            $0.map { .string($0.rawValue) }
+        }
+    }
+
+    /// A whole number within `range`; left out when there is none.
+    static func count(_ name: String, _ path: WritableKeyPath<Root, Int?> & Sendable, in range: ClosedRange<Int>) -> Self {
+        Self(name, path, read: { $0.integer($1, in: range).map(Optional.some) }) { $0.map { .number(Double($0)) } }
+    }
+
+    /// A number within `range`; left out when there is none.
+    static func number(_ name: String, _ path: WritableKeyPath<Root, Double?> & Sendable, in range: ClosedRange<Double>) -> Self {
+        Self(name, path, read: { $0.decimal($1, in: range).map(Optional.some) }) { $0.map { .number($0) } }
+    }
+
+    /// True or left out.
+    static func flag(_ name: String, _ path: WritableKeyPath<Root, Bool> & Sendable) -> Self {
+        Self(name, path, read: { $0.flag($1) }) { $0 ? .bool(true) : nil }
+    }
+
+    /// An object with fields of its own, read by `read` and written by `write` (nil leaves it out).
+    static func object<Value: Equatable & SendableMetatype>(
+        _ name: String, _ path: WritableKeyPath<Root, Value> & Sendable,
+        read: @escaping @Sendable (FieldReader) -> Value?, write: @escaping @Sendable (Value) -> JSONValue?) -> Self {
+        Self(name, path, read: { $0.nested($1, read) }, write: write)
+    }
+}
+
+/// Every field of a value that a person edits: its reading from the store file, its
+/// writing, and the merge of an edit all come from this one table, so a field cannot be
+/// read but not written, or lost when an edit is merged with someone else's.
+struct FieldTable<Root>: Sendable {
+    let fields: [StoredField<Root>]
+
+    init(_ fields: [StoredField<Root>]) {
+        self.fields = fields
+    }
+
+    /// Reads every field into `root`; false when one that must be there is not.
+    func read(from reader: FieldReader, into root: inout Root) -> Bool {
+        var complete = true
+        for field in fields { complete = field.read(reader, &root) && complete }
+        return complete
+    }
+
+    func write(_ root: Root, into object: inout JSONObject) {
+        for field in fields { field.write(root, &object) }
+    }
+
+    var mergeFields: [MergeField<Root>] { fields.map(\.merge) }
+}
