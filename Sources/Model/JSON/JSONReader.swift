@@ -137,17 +137,23 @@ public struct JSONReader {
         return value
     }
 
+    /// The hottest loop of a read (an indented file is a third white space): the bytes are
+    /// read without a bounds check each, `end` being within them.
     private mutating func skipWhitespace() {
-        while offset < end {
-            switch bytes[offset] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                offset += 1
-            case UInt8(ascii: "\n"):
-                offset += 1
-                line += 1
-                lineStart = offset
-            default:
-                return
+        var offset = self.offset
+        defer { self.offset = offset }
+        bytes.withUnsafeBufferPointer { bytes in
+            while offset < end {
+                switch bytes[offset] {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    offset += 1
+                case UInt8(ascii: "\n"):
+                    offset += 1
+                    line += 1
+                    lineStart = offset
+                default:
+                    return
+                }
             }
         }
     }
@@ -402,16 +408,21 @@ public struct JSONReader {
         let start = offset
         var hasEscapes = false
         var isASCII = true
-        while true {
-            guard offset < end else { throw fail("unterminated string") }
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte >= 0x80 { isASCII = false }
-            if byte < 0x20 {
-                throw fail(byte == UInt8(ascii: "\n") ? "unterminated string (line break inside quotes)"
-                                                      : "control character inside a string; write it as an escape")
+        // Where the string stops being plain: its closing quote, a control character, or the end.
+        var stop = offset
+        bytes.withUnsafeBufferPointer { bytes in
+            while stop < end {
+                let byte = bytes[stop]
+                if byte == UInt8(ascii: "\"") || byte < 0x20 { return }
+                if byte >= 0x80 { isASCII = false }
+                if byte == UInt8(ascii: "\\") { hasEscapes = true; stop += 2 } else { stop += 1 }
             }
-            if byte == UInt8(ascii: "\\") { hasEscapes = true; offset += 2 } else { offset += 1 }
+        }
+        offset = stop
+        guard offset < end else { throw fail("unterminated string") }
+        if bytes[offset] < 0x20 {
+            throw fail(bytes[offset] == UInt8(ascii: "\n") ? "unterminated string (line break inside quotes)"
+                                                           : "control character inside a string; write it as an escape")
         }
         let close = offset
         offset += 1
