@@ -94,23 +94,28 @@ static void write_all(int fd, const char *bytes, size_t length) {
     }
 }
 
+// Hands the signal on to the handler that was there before (`previous`, one per fatal
+// signal). That handler may return, as Swift's crash reporter does for a signal sent by
+// another process: then the process ends the default way.
+static void reraise_through(const struct sigaction *previous, int signal_number, int saved_errno) {
+    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
+        if (fatal_signals[index] == signal_number) {
+            sigaction(signal_number, &previous[index], NULL);
+        }
+    }
+    errno = saved_errno;
+    raise(signal_number);
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
 static void restore_and_reraise(int signal_number) {
     int saved_errno = errno;
     write_all(STDOUT_FILENO, restore_sequence, restore_length);
     if (has_saved_termios) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
     }
-    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
-        if (fatal_signals[index] == signal_number) {
-            sigaction(signal_number, &previous_fatal[index], NULL);
-        }
-    }
-    errno = saved_errno;
-    // The previous handler (Swift's backtracer) prints the backtrace. It may return, as it
-    // does for a signal sent by another process; then end the process the default way.
-    raise(signal_number);
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
+    reraise_through(previous_fatal, signal_number, saved_errno);
 }
 
 static struct sigaction swift_fatal[FATAL_SIGNAL_COUNT];
@@ -124,15 +129,7 @@ static void quiet_and_reraise(int signal_number) {
     int nothing = open("/dev/null", O_RDONLY);
     if (nothing >= 0) dup2(nothing, STDIN_FILENO);
     dup2(STDERR_FILENO, STDOUT_FILENO);
-    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
-        if (fatal_signals[index] == signal_number) {
-            sigaction(signal_number, &swift_fatal[index], NULL);
-        }
-    }
-    errno = saved_errno;
-    raise(signal_number);
-    signal(signal_number, SIG_DFL);
-    raise(signal_number);
+    reraise_through(swift_fatal, signal_number, saved_errno);
 }
 
 void fours_quiet_crash_reporter(void) {

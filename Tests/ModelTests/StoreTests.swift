@@ -271,7 +271,7 @@ import Glibc
         try replace("\"title\": ", with: "\"title\" ", inOrder: 1400)
         try replace("\"priority\": ", with: "\"priority\" ", inOrder: 800)
         try FileText.write(text, to: path)
-        let expected = try #require(jsonSyntaxError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
+        let expected = try #require(thrownError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
         let error = try #require(storeError { () throws(StoreError) in _ = try Store.check(path: path) })
         #expect(error.message.contains("\(expected.position.line):\(expected.position.column)"), "\(error.message)")
         #expect(error.message.contains(expected.problem))
@@ -325,7 +325,7 @@ import Glibc
                 let text = #"{"schemaVersion": 1, "stakeholders": [{"id": "s", "name": "S"}], "orders": ["# + "\n"
                     + orderText + "\n]}"
                 try FileText.write(text, to: path)
-                let expected = try #require(jsonSyntaxError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
+                let expected = try #require(thrownError { () throws(JSONSyntaxError) in _ = try JSONReader.parse(Array(text.utf8)) })
                 let error = try #require(storeError { () throws(StoreError) in _ = try Store.check(path: path) })
                 #expect(error.message.contains("\(expected.position.line):\(expected.position.column)"), "\(error.message)")
                 #expect(error.message.contains(expected.problem))
@@ -459,14 +459,5 @@ import Glibc
         try FileText.write(try #require(FileText.read(folder.file("fixed.json"))), to: path)
         try store.apply(tick("success-defined", on: 1))
         #expect(try Store(path: path).document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ana")
-    }
-}
-
-private func jsonSyntaxError(_ body: () throws(JSONSyntaxError) -> Void) -> JSONSyntaxError? {
-    do {
-        try body()
-        return nil
-    } catch {
-        return error
     }
 }

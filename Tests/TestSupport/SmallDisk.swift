@@ -30,12 +30,17 @@ public struct SmallDisk {
     }
 }
 
-/// The error a store call throws, or nil when it succeeds.
-public func storeError(_ body: () throws(StoreError) -> Void) -> StoreError? {
+/// The error a call throws, or nil when it succeeds.
+public func thrownError<Failure: Error>(_ body: () throws(Failure) -> Void) -> Failure? {
     do {
         try body()
         return nil
     } catch {
         return error
     }
+}
+
+/// The error a store call throws, or nil when it succeeds.
+public func storeError(_ body: () throws(StoreError) -> Void) -> StoreError? {
+    thrownError(body)
 }
