@@ -16,7 +16,7 @@ final class Program {
     private let clock: () -> Timestamp
     /// How often the store file's status is looked at for another process's save: a stat
     /// each time, cheap enough to show a colleague's tick within a blink.
-    private let storeCheckInterval: Int32 = 200
+    private let storeCheckInterval: Int32 = 100
     /// Set when the program is ended from outside (a signal, the terminal gone) rather
     /// than by the user: changes not saved yet are then tried once more before it ends.
     private var endedFromOutside = false
