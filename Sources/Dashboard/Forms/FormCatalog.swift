@@ -45,33 +45,51 @@ enum FormCatalog {
 }
 
 enum OrderForm {
-    static let priorities = Priority.allCases.map(\.rawValue)
-    static let arrivals = OrderArrival.allCases.map(\.title)
-    static let decisions = ["—"] + IntakeDecision.allCases.map(\.title)
+    /// The order's fields, as the form shows them and takes them back.
+    static func fields(state: AppState) -> [EditedField<OrderDetails>] {
+        let document = state.document
+        return [
+            .text("title", .title, "Title", \.title, hint: "what they asked for, in a few words", required: "A title"),
+            .text("request", .request, "Request", \.request, hint: "in the requester's own words"),
+            // A name in the form, an id in the order: `submit` finds the stakeholder or adds one.
+            EditedField(name: "stakeholder", make: { details in
+                FormField(.stakeholder, "Stakeholder", document.stakeholder(id: details.stakeholderID)?.name ?? "",
+                          kind: .suggest(document.stakeholders.map(\.name)), hint: "an existing name, or a new one")
+            }, take: { form, _, _ throws(FormError) in _ = try form.required(.stakeholder, "A stakeholder").get() }),
+            .text("audience", .audience, "Audience", \.audience, hint: "team or group"),
+            .day("received", .received, "Received", \.received, hint: "YYYY-MM-DD or today",
+                 missing: "the day it came in is needed"),
+            .day("due", .due, "Due", \.due, hint: "YYYY-MM-DD, +3d, +2w, or empty"),
+            .choice("priority", .priority, "Priority", \.priority, options: Priority.allCases.map { ($0, $0.rawValue) }),
+            .list("tags", .tags, "Tags", \.tags, hint: "comma-separated"),
+            .list("owners", .owners, "Owners", \.owners, hint: "who on the team carries it, comma-separated"),
+            .choice("arrival", .arrival, "Arrived as", \.arrival, options: OrderArrival.allCases.map { ($0, $0.title) }),
+            .text("businessProblem", .problem, "Business problem", \.businessProblem, hint: "the need behind the request"),
+            .wholeNumber("audienceSize", .size, "Audience size", \.audienceSize, in: NumberLimits.people, hint: "people"),
+            .choice("decision", .decision, "Decision", \.decision,
+                    options: [(nil, "—")] + IntakeDecision.allCases.map { ($0, $0.title) }),
+            .text("decisionReason", .reason, "Reason", \.decisionReason, hint: "why, for the decision"),
+        ]
+    }
+
+    /// The order's fields this form leaves to others, and where they are edited.
+    static let editedElsewhere = [
+        "status": "the close form (c)", "closingNote": "the close form (c)", "closedOn": "the close form (c)",
+        "measurement": "the measurement form (m)", "value": "the measurement form (m)",
+        "sourceId": "fours import, which sets it",
+    ]
+
+    /// What a new order starts from.
+    private static func draft(state: AppState) -> OrderDetails {
+        var details = OrderDetails(title: "", stakeholderID: "", received: state.today)
+        details.owners = [state.user]
+        return details
+    }
 
     static func make(editing order: TrainingOrder?, state: AppState) -> Form {
-        let details = order?.details
-        let stakeholderName = details.flatMap { state.document.stakeholder(id: $0.stakeholderID)?.name } ?? ""
-        let names = state.document.stakeholders.map(\.name)
-        return Form(.order(editing: order?.id), title: order.map { "Edit order \($0.shortID)" } ?? "New order", fields: [
-            FormField(.title, "Title", details?.title ?? "", hint: "what they asked for, in a few words"),
-            FormField(.request, "Request", details?.request ?? "", hint: "in the requester's own words"),
-            FormField(.stakeholder, "Stakeholder", stakeholderName, kind: .suggest(names),
-                      hint: "an existing name, or a new one"),
-            FormField(.audience, "Audience", details?.audience ?? "", hint: "team or group"),
-            FormField(.received, "Received", (details?.received ?? state.today).description, hint: "YYYY-MM-DD or today"),
-            FormField(.due, "Due", details?.due?.description ?? "", hint: "YYYY-MM-DD, +3d, +2w, or empty"),
-            FormField(.priority, "Priority", details?.priority.rawValue ?? Priority.medium.rawValue, kind: .choice(priorities)),
-            FormField(.tags, "Tags", details?.tags.joined(separator: ", ") ?? "", hint: "comma-separated"),
-            FormField(.owners, "Owners", (details?.owners ?? [state.user]).joined(separator: ", "),
-                      hint: "who on the team carries it, comma-separated"),
-            FormField(.arrival, "Arrived as", details?.arrival.title ?? OrderArrival.transactionalRequest.title,
-                      kind: .choice(arrivals)),
-            FormField(.problem, "Business problem", details?.businessProblem ?? "", hint: "the need behind the request"),
-            FormField(.size, "Audience size", details?.audienceSize.map(String.init) ?? "", hint: "people"),
-            FormField(.decision, "Decision", details?.decision?.title ?? "—", kind: .choice(decisions)),
-            FormField(.reason, "Reason", details?.decisionReason ?? "", hint: "why, for the decision"),
-        ])
+        let details = order?.details ?? draft(state: state)
+        return Form(.order(editing: order?.id), title: order.map { "Edit order \($0.shortID)" } ?? "New order",
+                    fields: fields(state: state).map { $0.make(details) })
     }
 
     static func notice(_ form: Form, state: AppState) -> String? {
@@ -87,19 +105,15 @@ enum OrderForm {
 
     static func submit(_ form: Form, editing: Int?, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
         do throws(FormError) {
-            let title = try form.required(.title, "A title").get()
-            let stakeholderName = try form.required(.stakeholder, "A stakeholder").get()
-            guard let received = try form.date(.received, today: state.today).get() else {
-                throw FormError(field: .received, message: "the day it came in is needed")
-            }
-            let due = try form.date(.due, today: state.today).get()
-            let size = try form.wholeNumber(.size, in: NumberLimits.people).get()
-            var operations: [StoreOperation] = []
-            let stakeholderID: String
             let document = state.document
+            let base = editing.flatMap { document.order(id: $0)?.details }
+            var details = base ?? draft(state: state)
+            try fields(state: state).take(form, into: &details, today: state.today)
+            var operations: [StoreOperation] = []
+            let stakeholderName = form[.stakeholder]
             let matches = document.stakeholders.filter { $0.name.folded == stakeholderName.folded }
             if let match = matches.first {
-                stakeholderID = match.id
+                details.stakeholderID = match.id
             } else {
                 let prefixMatches = document.stakeholders.filter { $0.name.folded.hasPrefix(stakeholderName.folded) }
                 if prefixMatches.count > 1 {
@@ -107,32 +121,17 @@ enum OrderForm {
                 }
                 let newcomer = Stakeholder(id: Stakeholder.newID(for: stakeholderName, existing: document.stakeholders),
                                            name: stakeholderName)
-                stakeholderID = newcomer.id
+                details.stakeholderID = newcomer.id
                 operations.append(.addStakeholder(newcomer))
             }
-            let base = editing.flatMap { document.order(id: $0)?.details }
-            var details = base ?? OrderDetails(title: title, stakeholderID: stakeholderID, received: received)
-            details.title = title
-            details.request = form[.request]
-            details.stakeholderID = stakeholderID
-            details.audience = form[.audience]
-            details.received = received
-            details.due = due
-            details.priority = Priority(rawValue: form[.priority]) ?? .medium
-            details.tags = form.list(.tags)
-            details.owners = form.list(.owners)
-            details.arrival = OrderArrival.allCases.first { $0.title == form[.arrival] } ?? .transactionalRequest
-            details.businessProblem = form[.problem]
-            details.audienceSize = size
-            details.decision = IntakeDecision.allCases.first { $0.title == form[.decision] }
-            details.decisionReason = form[.reason]
             if let editing, let base {
                 operations.append(.editOrder(editing, from: base, to: details))
                 return .success(FormResult(operation: .batch(operations), label: "edit of #\(editing)", selectOrder: editing))
             }
             let id = document.nextOrderID
             operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: document.template)))
-            return .success(FormResult(operation: .batch(operations), label: "new order #\(id) “\(title)”", selectOrder: id))
+            return .success(FormResult(operation: .batch(operations), label: "new order #\(id) “\(details.title)”",
+                                       selectOrder: id))
         } catch {
             return .failure(error)
         }
@@ -164,56 +163,48 @@ enum CloseOrderForm {
 }
 
 enum MeasurementForm {
+    /// The measurement's and the value's fields, as the form shows them and takes them back.
+    static let fields: [EditedField<OrderDetails>] = [
+        .text("metric", .metric, "Metric", \.measurement.metric, hint: "what shows it worked"),
+        .text("baseline", .baseline, "Baseline", \.measurement.baseline, hint: "before; may start with a number"),
+        .text("target", .target, "Target", \.measurement.target),
+        .text("result", .result, "Result", \.measurement.result, hint: "after"),
+        .number("hoursSavedPerPerson", .hours, "Hours saved each", \.value.hoursSavedPerPerson,
+                in: NumberLimits.hoursSavedPerPerson, hint: "per person"),
+        .wholeNumber("people", .people, "People", \.value.people, in: NumberLimits.people),
+        .number("costPerHour", .cost, "Cost per hour", \.value.costPerHour, in: NumberLimits.costPerHour,
+                hint: "loaded cost of an hour"),
+    ]
+
     static func make(_ order: TrainingOrder) -> Form {
-        let measurement = order.measurement
-        let value = order.value
-        return Form(.measurement(order.id), title: "Measurement and value of \(order.shortID)", fields: [
-            FormField(.metric, "Metric", measurement.metric, hint: "what shows it worked"),
-            FormField(.baseline, "Baseline", measurement.baseline, hint: "before; may start with a number"),
-            FormField(.target, "Target", measurement.target),
-            FormField(.result, "Result", measurement.result, hint: "after"),
-            FormField(.hours, "Hours saved each", value.hoursSavedPerPerson.map(format) ?? "", hint: "per person"),
-            FormField(.people, "People", value.people.map(String.init) ?? ""),
-            FormField(.cost, "Cost per hour", value.costPerHour.map(format) ?? "", hint: "loaded cost of an hour"),
-        ])
+        Form(.measurement(order.id), title: "Measurement and value of \(order.shortID)",
+             fields: fields.map { $0.make(order.details) })
     }
 
-    private static func estimate(_ form: Form) -> ValueEstimate? {
-        try? value(form, from: ValueEstimate()).get()
-    }
-
+    /// The saving the figures typed so far give, while they all read.
     static func notice(_ form: Form) -> String? {
-        estimate(form).flatMap(ValueText.summary)
-    }
-
-    /// The value estimate in the form, on top of `base` so that what fours does not know
-    /// of it is kept.
-    private static func value(_ form: Form, from base: ValueEstimate) -> Result<ValueEstimate, FormError> {
+        var draft = OrderDetails(title: "", stakeholderID: "", received: CalendarDay(ordinal: 0))
         do throws(FormError) {
-            var value = base
-            value.hoursSavedPerPerson = try form.number(.hours, in: NumberLimits.hoursSavedPerPerson).get()
-            value.people = try form.wholeNumber(.people, in: NumberLimits.people).get()
-            value.costPerHour = try form.number(.cost, in: NumberLimits.costPerHour).get()
-            return .success(value)
+            try fields.take(form, into: &draft, today: draft.received)
         } catch {
-            return .failure(error)
+            return nil
         }
+        return ValueText.summary(draft.value)
     }
 
     static func submit(_ form: Form, order id: Int, state: AppState) -> Result<FormResult, FormError> {
         guard let order = state.document.order(id: id) else {
             return .failure(FormError(field: .metric, message: "this order no longer exists"))
         }
+        // On top of what there was, so that what fours does not know of it is kept.
         var details = order.details
-        details.measurement.metric = form[.metric]
-        details.measurement.baseline = form[.baseline]
-        details.measurement.target = form[.target]
-        details.measurement.result = form[.result]
-        return value(form, from: order.value).map { value in
-            details.value = value
-            return FormResult(operation: .editOrder(id, from: order.details, to: details),
-                              label: "measurement of \(order.shortID)")
+        do throws(FormError) {
+            try fields.take(form, into: &details, today: state.today)
+        } catch {
+            return .failure(error)
         }
+        return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
+                                   label: "measurement of \(order.shortID)"))
     }
 
     static func format(_ number: Double) -> String {
@@ -271,53 +262,54 @@ enum StepForm {
 }
 
 enum StakeholderForm {
-    static let ratings = ["—", "0", "1", "2", "3"]
-
     static let stages = EngagementStage.allCases.map(\.title)
 
+    /// A stakeholder's fields, as the form shows them and takes them back.
+    static let fields: [EditedField<StakeholderDetails>] = {
+        let ratings: [(value: Int?, text: String)] = [(nil, "—")] + (0...3).map { ($0, String($0)) }
+        return [
+            .text("name", .name, "Name", \.name, required: "A name"),
+            .text("role", .role, "Role", \.role),
+            .text("team", .team, "Team", \.team),
+            .choice("rapport", .rapport, "Rapport", \.rapport, options: ratings, hint: "0 to 3"),
+            .choice("reputation", .reputation, "Reputation", \.reputation, options: ratings, hint: "0 to 3"),
+            .choice("relationships", .relationships, "Relationships", \.relationships, options: ratings, hint: "0 to 3"),
+            // The next touchpoint is two fields in the form: its day, and what it is for.
+            EditedField(name: "nextTouchpoint", make: { details in
+                FormField(.touchpoint, "Next touchpoint", details.nextTouchpoint?.on.description ?? "",
+                          hint: "YYYY-MM-DD, +1w, or empty")
+            }, take: { form, details, today throws(FormError) in
+                details.nextTouchpoint = try form.date(.touchpoint, today: today).get().map { day in
+                    // On top of the one there was, so that what fours does not know of it is kept.
+                    var touchpoint = details.nextTouchpoint ?? Touchpoint(on: day, purpose: "")
+                    touchpoint.on = day
+                    touchpoint.purpose = form[.purpose]
+                    return touchpoint
+                }
+            }),
+            EditedField(name: "nextTouchpoint", make: { details in
+                FormField(.purpose, "What for", details.nextTouchpoint?.purpose ?? "", hint: "the conversation you plan")
+            }, take: nil),
+        ]
+    }()
+
     static func make(editing stakeholder: Stakeholder?) -> Form {
-        let details = stakeholder?.details
-        func rating(_ value: Int?) -> String { value.map(String.init) ?? "—" }
+        var shown = fields.map { $0.make(stakeholder?.details ?? StakeholderDetails(name: "")) }
         // A newcomer may start anywhere on the spectrum; later moves go through < and >, which keep the history.
-        let stage = stakeholder == nil
-            ? [FormField(.stage, "Stage", EngagementStage.orderTaker.title, kind: .choice(stages), hint: "where they stand today")]
-            : []
+        if stakeholder == nil {
+            shown.insert(FormField(.stage, "Stage", EngagementStage.orderTaker.title, kind: .choice(stages),
+                                   hint: "where they stand today"), at: 1)
+        }
         return Form(.stakeholder(editing: stakeholder?.id), title: stakeholder.map { "Stakeholder \($0.name)" } ?? "New stakeholder",
-                    fields: [
-                        FormField(.name, "Name", details?.name ?? ""),
-                    ] + stage + [
-                        FormField(.role, "Role", details?.role ?? ""),
-                        FormField(.team, "Team", details?.team ?? ""),
-                        FormField(.rapport, "Rapport", rating(details?.rapport), kind: .choice(ratings), hint: "0 to 3"),
-                        FormField(.reputation, "Reputation", rating(details?.reputation), kind: .choice(ratings), hint: "0 to 3"),
-                        FormField(.relationships, "Relationships", rating(details?.relationships), kind: .choice(ratings),
-                                  hint: "0 to 3"),
-                        FormField(.touchpoint, "Next touchpoint", details?.nextTouchpoint?.on.description ?? "",
-                                  hint: "YYYY-MM-DD, +1w, or empty"),
-                        FormField(.purpose, "What for", details?.nextTouchpoint?.purpose ?? "",
-                                  hint: "the conversation you plan"),
-                    ])
+                    fields: shown)
     }
 
     static func submit(_ form: Form, editing: String?, state: AppState) -> Result<FormResult, FormError> {
         do throws(FormError) {
-            let name = try form.required(.name, "A name").get()
-            let touchpointDay = try form.date(.touchpoint, today: state.today).get()
-            var details = editing.flatMap { state.document.stakeholder(id: $0)?.details } ?? StakeholderDetails(name: name)
-            let base = details
-            details.name = name
-            details.role = form[.role]
-            details.team = form[.team]
-            details.rapport = Int(form[.rapport])
-            details.reputation = Int(form[.reputation])
-            details.relationships = Int(form[.relationships])
-            details.nextTouchpoint = touchpointDay.map { day in
-                // On top of the one there was, so that what fours does not know of it is kept.
-                var touchpoint = details.nextTouchpoint ?? Touchpoint(on: day, purpose: "")
-                touchpoint.on = day
-                touchpoint.purpose = form[.purpose]
-                return touchpoint
-            }
+            let base = editing.flatMap { state.document.stakeholder(id: $0)?.details } ?? StakeholderDetails(name: "")
+            var details = base
+            try fields.take(form, into: &details, today: state.today)
+            let name = details.name
             if let editing {
                 return .success(FormResult(operation: .editStakeholder(editing, from: base, to: details),
                                            label: "edit of \(name)"))
