@@ -132,15 +132,20 @@ static void quiet_and_reraise(int signal_number) {
     reraise_through(swift_fatal, signal_number, saved_errno);
 }
 
-void fours_quiet_crash_reporter(void) {
+// Installs `handler` for every fatal signal, once per signal, keeping what was there in `previous`.
+static void handle_fatal_signals(void (*handler)(int), struct sigaction *previous) {
     struct sigaction action;
     memset(&action, 0, sizeof(action));
-    action.sa_handler = quiet_and_reraise;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND | SA_NODEFER;
     for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
-        sigaction(fatal_signals[index], &action, &swift_fatal[index]);
+        sigaction(fatal_signals[index], &action, &previous[index]);
     }
+}
+
+void fours_quiet_crash_reporter(void) {
+    handle_fatal_signals(quiet_and_reraise, swift_fatal);
 }
 
 void fours_install_crash_restore(void) {
@@ -153,15 +158,7 @@ void fours_install_crash_restore(void) {
     append_restore_bytes("\033[?1000l\033[?1002l\033[?1006l");
     // Bracketed paste off: fours switches it on.
     append_restore_bytes("\033[?2004l");
-
-    struct sigaction action;
-    memset(&action, 0, sizeof(action));
-    action.sa_handler = restore_and_reraise;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND | SA_NODEFER;
-    for (size_t index = 0; index < FATAL_SIGNAL_COUNT; index++) {
-        sigaction(fatal_signals[index], &action, &previous_fatal[index]);
-    }
+    handle_fatal_signals(restore_and_reraise, previous_fatal);
 }
 
 static void wake_main_loop(int signal_number) {

@@ -185,16 +185,9 @@ public struct JSONReader {
     }
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONObject {
-        try enterNesting()
         let start = offset
         var object = JSONObject(position: position)
-        offset += 1
-        skipWhitespace()
-        if offset < end && bytes[offset] == UInt8(ascii: "}") {
-            offset += 1
-            depth -= 1
-            return object
-        }
+        if try isEmpty(closedBy: UInt8(ascii: "}")) { return object }
         while true {
             skipWhitespace()
             guard offset < end, bytes[offset] == UInt8(ascii: "\"") else {
@@ -225,39 +218,19 @@ public struct JSONReader {
             } else {
                 object.insert(try parseValue(), for: key, at: valuePosition)
             }
-            skipWhitespace()
-            guard offset < end else { throw fail("unexpected end of file, expected ',' or '}'") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                skipWhitespace()
-                if offset < end && bytes[offset] == UInt8(ascii: "}") {
-                    throw fail("trailing comma before '}'")
-                }
-                continue
-            }
-            if bytes[offset] == UInt8(ascii: "}") {
-                offset += 1
-                depth -= 1
+            if try isClosed(by: UInt8(ascii: "}")) {
                 object.setByteRange(start..<offset)
                 return object
             }
-            throw fail("unexpected \(describeCurrent()), expected ',' or '}'")
         }
     }
 
     /// The elements of a list; with `element`, each is handed over instead of kept.
     private mutating func parseArray(reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = nil,
                                      element: ((JSONValue, Int) -> Void)? = nil) throws(JSONSyntaxError) -> [JSONValue] {
-        try enterNesting()
         var elements: [JSONValue] = []
         var count = 0
-        offset += 1
-        skipWhitespace()
-        if offset < end && bytes[offset] == UInt8(ascii: "]") {
-            offset += 1
-            depth -= 1
-            return elements
-        }
+        if try isEmpty(closedBy: UInt8(ascii: "]")) { return elements }
         while true {
             skipWhitespace()
             if let reuse, let skimmed = skimObject(from: offset), reuse(offset..<skimmed.end, count, position) {
@@ -267,23 +240,38 @@ public struct JSONReader {
                 if let element { element(value, count) } else { elements.append(value) }
             }
             count += 1
-            skipWhitespace()
-            guard offset < end else { throw fail("unexpected end of file, expected ',' or ']'") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                skipWhitespace()
-                if offset < end && bytes[offset] == UInt8(ascii: "]") {
-                    throw fail("trailing comma before ']'")
-                }
-                continue
-            }
-            if bytes[offset] == UInt8(ascii: "]") {
-                offset += 1
-                depth -= 1
-                return elements
-            }
-            throw fail("unexpected \(describeCurrent()), expected ',' or ']'")
+            if try isClosed(by: UInt8(ascii: "]")) { return elements }
         }
+    }
+
+    /// Steps into an object or a list at its opening bracket; returns whether the bracket
+    /// `close` ends it at once (then it is left again).
+    private mutating func isEmpty(closedBy close: UInt8) throws(JSONSyntaxError) -> Bool {
+        try enterNesting()
+        offset += 1
+        skipWhitespace()
+        guard offset < end && bytes[offset] == close else { return false }
+        offset += 1
+        depth -= 1
+        return true
+    }
+
+    /// After a member or an element: a comma and another, or the bracket `close` that ends
+    /// them (then the nesting is left). Returns whether it closed.
+    private mutating func isClosed(by close: UInt8) throws(JSONSyntaxError) -> Bool {
+        let bracket = Character(Unicode.Scalar(close))
+        skipWhitespace()
+        guard offset < end else { throw fail("unexpected end of file, expected ',' or '\(bracket)'") }
+        if bytes[offset] == UInt8(ascii: ",") {
+            offset += 1
+            skipWhitespace()
+            if offset < end && bytes[offset] == close { throw fail("trailing comma before '\(bracket)'") }
+            return false
+        }
+        guard bytes[offset] == close else { throw fail("unexpected \(describeCurrent()), expected ',' or '\(bracket)'") }
+        offset += 1
+        depth -= 1
+        return true
     }
 
     /// An object's extent, found by its brackets and strings alone (nothing is checked or kept).

@@ -101,3 +101,27 @@ struct FieldTable<Root>: Sendable {
 
     var mergeFields: [MergeField<Root>] { fields.map(\.merge) }
 }
+
+/// A value read and written by its field table alone, with the members this version does
+/// not know kept beside.
+protocol StoredByTable {
+    static var table: FieldTable<Self> { get }
+    /// What reading starts from: every field is read over it.
+    static var unread: Self { get }
+    var preserved: PreservedFields { get set }
+}
+
+extension StoredByTable {
+    init(_ reader: FieldReader) {
+        self = Self.unread
+        _ = Self.table.read(from: reader, into: &self)
+        preserved.object = reader.unread
+    }
+
+    /// Its members as the file holds them.
+    var storedObject: JSONObject {
+        var object = preserved.object
+        Self.table.write(self, into: &object)
+        return object
+    }
+}

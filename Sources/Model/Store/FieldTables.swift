@@ -28,16 +28,18 @@ extension OrderDetails {
     static let unread = OrderDetails(title: "", stakeholderID: "", received: CalendarDay(ordinal: 0))
 }
 
-extension Measurement: FieldwiseMergeable {
+extension Measurement: FieldwiseMergeable, StoredByTable {
     public static var mergeFields: [MergeField<Measurement>] { table.mergeFields }
+    static let unread = Measurement()
 
     static let table = FieldTable<Measurement>([
         .text("metric", \.metric), .text("baseline", \.baseline), .text("target", \.target), .text("result", \.result),
     ])
 }
 
-extension ValueEstimate: FieldwiseMergeable {
+extension ValueEstimate: FieldwiseMergeable, StoredByTable {
     public static var mergeFields: [MergeField<ValueEstimate>] { table.mergeFields }
+    static let unread = ValueEstimate()
 
     static let table = FieldTable<ValueEstimate>([
         .number("hoursSavedPerPerson", \.hoursSavedPerPerson, in: NumberLimits.hoursSavedPerPerson),

@@ -412,16 +412,8 @@ extension TrainingOrder {
 }
 
 extension Measurement {
-    init(_ reader: FieldReader) {
-        self.init()
-        _ = Self.table.read(from: reader, into: &self)
-        preserved.object = reader.unread
-    }
-
     var json: JSONValue {
-        var object = preserved.object
-        Self.table.write(self, into: &object)
-        return .object(object)
+        .object(storedObject)
     }
 }
 
@@ -495,17 +487,10 @@ extension StoreSettings {
 }
 
 extension ValueEstimate {
-    init(_ reader: FieldReader) {
-        self.init()
-        _ = Self.table.read(from: reader, into: &self)
-        preserved.object = reader.unread
-    }
-
     /// The saving is written too, for people and tools that read the file; fours
     /// recomputes it from the inputs.
     var json: JSONValue {
-        var object = preserved.object
-        Self.table.write(self, into: &object)
+        var object = storedObject
         object.set("saving", number: saving)
         return .object(object)
     }
