@@ -11,9 +11,9 @@ extension AppState {
 
     /// The wheel scrolls the top overlay (the help scrolls, a form or a question does not),
     /// else what the page has under the pointer.
-    mutating func scroll(up: Bool, x: Int, y: Int) {
+    mutating func scroll(up: Bool, x: Int, y: Int, now: Timestamp) {
         if let overlay = Overlays.shown(in: self).last {
-            for _ in 0..<3 { overlay.move(up ? .moveUp : .moveDown, in: &self) }
+            for _ in 0..<3 { _ = overlay.update(up ? .moveUp : .moveDown, state: &self, now: now) }
             return
         }
         let page = page

@@ -15,6 +15,10 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
 }
 
 private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -> [Effect] {
+    // The dialog on top has the first say.
+    if let overlay = Overlays.shown(in: state).last, let effects = overlay.update(action, state: &state, now: now) {
+        return effects
+    }
     switch action {
     case .quit:
         guard state.unsaved.isEmpty else {
@@ -22,15 +26,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
             return []
         }
         return [.quit]
-    case .confirm:
-        return state.confirm(now: now)
-    case .cancel:
-        if state.confirmation != nil {
-            state.confirmation = nil
-        } else if state.form != nil {
-            state.form = nil
-            state.status = StatusMessage(text: "Cancelled: nothing was saved", kind: .info)
-        }
+    case .confirm, .cancel, .form, .submitForm, .closeOverlay:
+        // Only the dialogs they belong to take these.
+        break
     case .retrySaves:
         return state.unsaved.isEmpty ? [] : [.persist(state.unsaved)]
     case .pasteRefused:
@@ -43,15 +41,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .toggleHelp:
         state.isHelpVisible.toggle()
         state.helpScroll = 0
-    case .closeOverlay:
-        state.isHelpVisible = false
     case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
-        if let overlay = Overlays.shown(in: state).last {
-            overlay.move(action, in: &state)
-        } else {
-            let page = state.page
-            page.move(action, in: &state)
-        }
+        let page = state.page
+        page.move(action, in: &state)
     case .switchFocus:
         switch state.focus {
         case .queue: state.focus = state.selectedOrder == nil ? .queue : .checklist
@@ -167,17 +159,10 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         return state.undo()
     case .redo:
         return state.redo()
-    case .form(let input):
-        guard var form = state.form else { return [] }
-        form.apply(input)
-        form.notice = FormCatalog.notice(for: form, state: state)
-        state.form = form
-    case .submitForm:
-        return state.submitForm(now: now)
     case .click(let x, let y):
         return state.click(x: x, y: y, now: now)
     case .scroll(let up, let x, let y):
-        state.scroll(up: up, x: x, y: y)
+        state.scroll(up: up, x: x, y: y, now: now)
     case .timePassed:
         return state.timePassed(now: now)
     case .idle:

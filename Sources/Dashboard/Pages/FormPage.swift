@@ -6,6 +6,24 @@ struct FormPage: Overlay {
 
     func scopes(in state: AppState) -> [KeyScope] { [.form] }
 
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .form(let input):
+            var form = form
+            form.apply(input)
+            form.notice = FormCatalog.notice(for: form, state: state)
+            state.form = form
+        case .submitForm:
+            return state.submitForm(now: now)
+        case .cancel:
+            state.form = nil
+            state.status = StatusMessage(text: "Cancelled: nothing was saved", kind: .info)
+        default:
+            return nil
+        }
+        return []
+    }
+
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
         FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form])).draw(into: &screen)
     }

@@ -9,7 +9,15 @@ struct HelpPage: Overlay {
         HelpOverlay(keyMap: keyMap, size: state.size, scroll: state.helpScroll, allows: state.allows).draw(into: &screen)
     }
 
-    func move(_ action: Action, in state: inout AppState) {
-        state.scrollHelp(action)
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
+            state.scrollHelp(action)
+        case .closeOverlay:
+            state.isHelpVisible = false
+        default:
+            return nil
+        }
+        return []
     }
 }

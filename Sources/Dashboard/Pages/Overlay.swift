@@ -1,18 +1,14 @@
 import Model
 
-/// A dialog over the page: the help, a form, a question. The top one takes the keys; each
-/// is drawn over what is under it.
+/// A dialog over the page: the help, a form, a question. The top one takes the keys and has
+/// the first say on what they do; each is drawn over what is under it.
 protocol Overlay {
     /// Its key scopes, the first taking precedence.
     func scopes(in state: AppState) -> [KeyScope]
+    /// Its part of `update`: nil leaves the action to the app.
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]?
     /// Draws it over the page.
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen)
-    /// A movement key (or the wheel) while it is on top.
-    func move(_ action: Action, in state: inout AppState)
-}
-
-extension Overlay {
-    func move(_ action: Action, in state: inout AppState) {}
 }
 
 /// The overlays a state shows.

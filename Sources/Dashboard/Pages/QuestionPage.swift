@@ -6,6 +6,18 @@ struct QuestionPage: Overlay {
 
     func scopes(in state: AppState) -> [KeyScope] { [.confirmation] }
 
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .confirm:
+            return state.confirm(now: now)
+        case .cancel:
+            state.confirmation = nil
+            return []
+        default:
+            return nil
+        }
+    }
+
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
         let question = confirmation.question
         let size = state.size
