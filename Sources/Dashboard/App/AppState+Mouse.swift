@@ -17,6 +17,6 @@ extension AppState {
             return
         }
         let page = page
-        page.scroll(up: up, x: x, y: y, in: &self)
+        page.scroll(up: up, x: x, y: y, in: &self, now: now)
     }
 }

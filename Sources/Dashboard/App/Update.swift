@@ -15,10 +15,12 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
 }
 
 private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -> [Effect] {
-    // The dialog on top has the first say.
+    // The dialog on top has the first say, then the page.
     if let overlay = Overlays.shown(in: state).last, let effects = overlay.update(action, state: &state, now: now) {
         return effects
     }
+    let page = state.page
+    if let effects = page.update(action, state: &state, now: now) { return effects }
     switch action {
     case .quit:
         guard state.unsaved.isEmpty else {
@@ -26,8 +28,11 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
             return []
         }
         return [.quit]
-    case .confirm, .cancel, .form, .submitForm, .closeOverlay:
-        // Only the dialogs they belong to take these.
+    case .confirm, .cancel, .form, .submitForm, .closeOverlay,
+         .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown, .switchFocus, .switchFocusBack, .focusQueue,
+         .focusChecklist, .startSearch, .searchEdit, .endSearch, .openFilters, .clearFilters, .cycleSort, .toggleMine,
+         .showStakeholderOrders, .edit, .toggleHiddenSteps, .toggleClosedOrders, .addNote:
+        // Only the dialogs and the pages they belong to take these.
         break
     case .retrySaves:
         return state.unsaved.isEmpty ? [] : [.persist(state.unsaved)]
@@ -41,27 +46,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .toggleHelp:
         state.isHelpVisible.toggle()
         state.helpScroll = 0
-    case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
-        let page = state.page
-        page.move(action, in: &state)
-    case .switchFocus:
-        switch state.focus {
-        case .queue: state.focus = state.selectedOrder == nil ? .queue : .checklist
-        case .checklist: state.focus = .stakeholder
-        case .stakeholder: state.focus = .queue
-        }
-    case .switchFocusBack:
-        switch state.focus {
-        case .queue: state.focus = state.selectedOrder == nil ? .queue : .stakeholder
-        case .checklist: state.focus = .queue
-        case .stakeholder: state.focus = .checklist
-        }
     case .repaint:
         return [.repaint]
-    case .focusQueue:
-        state.focus = .queue
-    case .focusChecklist:
-        if state.selectedOrder != nil { state.focus = .checklist }
     case .toggleStep:
         return state.toggleSelectedStep(now: now)
     case .stageUp, .stageDown:
@@ -70,54 +56,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.openForm(.order(editing: nil))
     case .showView(let view):
         state.show(view)
-    case .startSearch:
-        state.searchField = TextField(state.query.search)
-    case .searchEdit(let edit):
-        state.searchField?.apply(edit)
-        var query = state.query
-        query.search = state.searchField?.text ?? ""
-        state.setQuery(query)
-    case .endSearch(let keep):
-        state.searchField = nil
-        if !keep {
-            var query = state.query
-            query.search = ""
-            state.setQuery(query)
-        }
-    case .openFilters:
-        state.openForm(.filter, allowedWhenReadOnly: true)
-    case .clearFilters:
-        state.setQuery(state.clearedQuery)
-        state.status = StatusMessage(text: "Filters cleared", kind: .info)
-        return [.savePreferences(state.queueQuery)]
-    case .cycleSort:
-        let cycle = QueueSort.queueCycle
-        var query = state.queueQuery
-        query.sort = cycle[((cycle.firstIndex(of: query.sort) ?? -1) + 1) % cycle.count]
-        state.setQuery(query)
-        state.status = StatusMessage(text: "Sorted by \(query.sort.title)", kind: .info)
-        return [.savePreferences(query)]
     case .settleConflict(let takeOther):
         guard state.ensureWritable() else { return [] }
         return state.settleConflict(takeOther: takeOther)
-    case .toggleMine:
-        var query = state.queueQuery
-        query.owner = query.owner?.folded == state.user.folded ? nil : state.user
-        state.setQuery(query)
-        state.status = StatusMessage(text: query.owner == nil ? "Everyone's orders" : "Orders \(state.user) carries: M again for everyone's",
-                                     kind: .info)
-        return [.savePreferences(query)]
-    case .showStakeholderOrders:
-        guard let stakeholder = state.selectedStakeholder else { return [] }
-        state.show(.queue)
-        var query = state.clearedQuery
-        query.stakeholderID = stakeholder.id
-        query.status = .all
-        state.setQuery(query)
-        state.status = StatusMessage(text: "\(stakeholder.name)'s orders: F clears the filter", kind: .info)
-    case .edit:
-        let page = state.page
-        page.edit(in: &state)
     case .closeOrReopenOrder:
         return state.closeOrReopen()
     case .deleteOrder:
@@ -134,27 +75,10 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         return state.removeSelectedStep()
     case .toggleTemplateStep:
         return state.toggleTemplateStep()
-    case .toggleHiddenSteps:
-        state.showsHiddenSteps.toggle()
-        state.clampSelection()
-        state.status = StatusMessage(text: state.showsHiddenSteps ? "Showing hidden steps (dimmed)" : "Hidden steps not shown",
-                                     kind: .info)
-    case .toggleClosedOrders:
-        let next: StatusFilter = switch state.queueQuery.status {
-        case .open: .all
-        case .all: .closed
-        case .closed: .open
-        }
-        state.showOrders(next)
-        state.status = StatusMessage(text: "Showing \(next.title) orders", kind: .info)
-        return [.savePreferences(state.queueQuery)]
     case .addStakeholder:
         state.openForm(.stakeholder(editing: nil))
     case .editStakeholder:
         if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
-    case .addNote:
-        let page = state.page
-        page.addNote(in: &state)
     case .undo:
         return state.undo()
     case .redo:

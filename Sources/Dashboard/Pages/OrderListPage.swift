@@ -69,15 +69,100 @@ struct OrderListPage: Page {
         return HeaderFacts(full: full, short: short, choices: choices)
     }
 
-    func move(_ action: Action, in state: inout AppState) {
-        switch state.focus {
-        case .checklist: state.moveInChecklist(action)
-        case .stakeholder: state.scrollDetail(action)
-        case .queue: state.moveInQueue(action)
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
+            switch state.focus {
+            case .checklist: state.moveInChecklist(action)
+            case .stakeholder: state.scrollDetail(action)
+            case .queue: state.moveInQueue(action)
+            }
+        case .switchFocus:
+            switch state.focus {
+            case .queue: state.focus = state.selectedOrder == nil ? .queue : .checklist
+            case .checklist: state.focus = .stakeholder
+            case .stakeholder: state.focus = .queue
+            }
+        case .switchFocusBack:
+            switch state.focus {
+            case .queue: state.focus = state.selectedOrder == nil ? .queue : .stakeholder
+            case .checklist: state.focus = .queue
+            case .stakeholder: state.focus = .checklist
+            }
+        case .focusQueue:
+            state.focus = .queue
+        case .focusChecklist:
+            if state.selectedOrder != nil { state.focus = .checklist }
+        case .edit:
+            edit(in: &state)
+        case .addNote:
+            if let order = state.selectedOrder {
+                state.openForm(.note(state.focus == .stakeholder ? .stakeholder(order.stakeholderID) : .order(order.id)))
+            }
+        case .toggleHiddenSteps:
+            state.showsHiddenSteps.toggle()
+            state.clampSelection()
+            state.status = StatusMessage(text: state.showsHiddenSteps ? "Showing hidden steps (dimmed)" : "Hidden steps not shown",
+                                         kind: .info)
+        default:
+            return updateList(action, state: &state)
         }
+        return []
     }
 
-    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState) {
+    /// What the list shows: search, filters, sort.
+    private func updateList(_ action: Action, state: inout AppState) -> [Effect]? {
+        switch action {
+        case .startSearch:
+            state.searchField = TextField(state.query.search)
+        case .searchEdit(let edit):
+            state.searchField?.apply(edit)
+            var query = state.query
+            query.search = state.searchField?.text ?? ""
+            state.setQuery(query)
+        case .endSearch(let keep):
+            state.searchField = nil
+            if !keep {
+                var query = state.query
+                query.search = ""
+                state.setQuery(query)
+            }
+        case .openFilters:
+            state.openForm(.filter, allowedWhenReadOnly: true)
+        case .clearFilters:
+            state.setQuery(state.clearedQuery)
+            state.status = StatusMessage(text: "Filters cleared", kind: .info)
+            return [.savePreferences(state.queueQuery)]
+        case .cycleSort:
+            let cycle = QueueSort.queueCycle
+            var query = state.queueQuery
+            query.sort = cycle[((cycle.firstIndex(of: query.sort) ?? -1) + 1) % cycle.count]
+            state.setQuery(query)
+            state.status = StatusMessage(text: "Sorted by \(query.sort.title)", kind: .info)
+            return [.savePreferences(query)]
+        case .toggleMine:
+            var query = state.queueQuery
+            query.owner = query.owner?.folded == state.user.folded ? nil : state.user
+            state.setQuery(query)
+            state.status = StatusMessage(text: query.owner == nil ? "Everyone's orders" : "Orders \(state.user) carries: M again for everyone's",
+                                         kind: .info)
+            return [.savePreferences(query)]
+        case .toggleClosedOrders:
+            let next: StatusFilter = switch state.queueQuery.status {
+            case .open: .all
+            case .all: .closed
+            case .closed: .open
+            }
+            state.showOrders(next)
+            state.status = StatusMessage(text: "Showing \(next.title) orders", kind: .info)
+            return [.savePreferences(state.queueQuery)]
+        default:
+            return nil
+        }
+        return []
+    }
+
+    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState, now: Timestamp) {
         let action: Action = up ? .moveUp : .moveDown
         if state.layout.detail.contains(x: x, y: y) {
             // The wheel over the detail scrolls what it shows, wherever the focus is.
@@ -115,7 +200,7 @@ struct OrderListPage: Page {
         return []
     }
 
-    func edit(in state: inout AppState) {
+    private func edit(in state: inout AppState) {
         guard let order = state.selectedOrder else { return }
         switch state.focus {
         case .queue:
@@ -127,10 +212,5 @@ struct OrderListPage: Page {
         case .stakeholder:
             state.openForm(.stakeholder(editing: order.stakeholderID))
         }
-    }
-
-    func addNote(in state: inout AppState) {
-        guard let order = state.selectedOrder else { return }
-        state.openForm(.note(state.focus == .stakeholder ? .stakeholder(order.stakeholderID) : .order(order.id)))
     }
 }

@@ -1,9 +1,9 @@
 import Model
 
 /// One view of the dashboard, shown by its number key. Everything that differs between
-/// views lives in its page: its keys, what the header says of it, what the movement keys,
-/// the mouse, `e` and `n` do in it, and how it draws. A new view is one new page type and
-/// one line in `Pages.all`.
+/// views lives in its page: its keys, what the header says of it, its part of `update`
+/// (the movement keys, `e`, `n` and the keys of its own), the mouse, and how it draws. A
+/// new view is one new page type and one line in `Pages.all`.
 protocol Page: Sendable {
     var view: AppView { get }
     /// What the help says the view's number key shows.
@@ -17,20 +17,16 @@ protocol Page: Sendable {
     func scopes(in state: AppState) -> [KeyScope]
     /// What the header says of it: figures, and for a list its sort, filters and search.
     func headerFacts(in state: AppState) -> HeaderFacts
-    /// A movement key: up, down, first, last, a page up or down.
-    func move(_ action: Action, in state: inout AppState)
+    /// Its part of `update`: nil leaves the action to the app.
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]?
     /// The mouse wheel over (`x`, `y`).
-    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState)
+    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState, now: Timestamp)
     /// Draws it between the header and the footer, recording where a click acts.
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets)
     /// A click on one of the places it recorded.
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect]
     /// The stakeholder that `<`, `>`, `e` and `n` act on, when no order is.
     func selectedStakeholder(in state: AppState) -> Stakeholder?
-    /// What `e` opens.
-    func edit(in state: inout AppState)
-    /// What `n` writes a note on.
-    func addNote(in state: inout AppState)
 }
 
 extension Page {
@@ -38,17 +34,13 @@ extension Page {
 
     var defaultQuery: QueueQuery? { nil }
 
-    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState) {
-        for _ in 0..<3 { move(up ? .moveUp : .moveDown, in: &state) }
+    func scroll(up: Bool, x: Int, y: Int, in state: inout AppState, now: Timestamp) {
+        for _ in 0..<3 { _ = update(up ? .moveUp : .moveDown, state: &state, now: now) }
     }
 
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] { [] }
 
     func selectedStakeholder(in state: AppState) -> Stakeholder? { nil }
-
-    func edit(in state: inout AppState) {}
-
-    func addNote(in state: inout AppState) {}
 }
 
 /// A view's name and number key.

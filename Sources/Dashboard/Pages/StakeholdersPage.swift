@@ -16,8 +16,26 @@ struct StakeholdersPage: Page {
         return HeaderFacts(full: ["\(count) people"], short: ["\(count)"])
     }
 
-    func move(_ action: Action, in state: inout AppState) {
-        state.moveInStakeholders(action)
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
+            state.moveInStakeholders(action)
+        case .edit:
+            if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
+        case .addNote:
+            if let stakeholder = state.selectedStakeholder { state.openForm(.note(.stakeholder(stakeholder.id))) }
+        case .showStakeholderOrders:
+            guard let stakeholder = state.selectedStakeholder else { return [] }
+            state.show(.queue)
+            var query = state.clearedQuery
+            query.stakeholderID = stakeholder.id
+            query.status = .all
+            state.setQuery(query)
+            state.status = StatusMessage(text: "\(stakeholder.name)'s orders: F clears the filter", kind: .info)
+        default:
+            return nil
+        }
+        return []
     }
 
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
@@ -32,13 +50,5 @@ struct StakeholdersPage: Page {
     func selectedStakeholder(in state: AppState) -> Stakeholder? {
         let list = state.stakeholderList
         return list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil
-    }
-
-    func edit(in state: inout AppState) {
-        if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
-    }
-
-    func addNote(in state: inout AppState) {
-        if let stakeholder = state.selectedStakeholder { state.openForm(.note(.stakeholder(stakeholder.id))) }
     }
 }

@@ -17,10 +17,16 @@ struct StandupPage: Page {
     }
 
     /// The stand-up scrolls a block at a time.
-    func move(_ action: Action, in state: inout AppState) {
-        let blocks = StandupReport(state.document, today: state.today).blocks.count
-        let step = action == .moveDown || action == .pageDown ? 1 : -1
-        state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
+    func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
+            let blocks = StandupReport(state.document, today: state.today).blocks.count
+            let step = action == .moveDown || action == .pageDown ? 1 : -1
+            state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
+            return []
+        default:
+            return nil
+        }
     }
 
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
