@@ -89,6 +89,6 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 }
 
 /// How many processors can run this process's threads.
-enum ProcessorCount {
+private enum ProcessorCount {
     static var online: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
