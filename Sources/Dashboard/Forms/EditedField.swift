@@ -63,7 +63,7 @@ struct EditedField<Root>: Sendable {
 
     static func number(_ name: String, _ id: FieldID, _ label: String, _ path: WritableKeyPath<Root, Double?> & Sendable,
                        in range: ClosedRange<Double>, hint: String = "") -> Self {
-        Self(name: name, make: { FormField(id, label, $0[keyPath: path].map(MeasurementForm.format) ?? "", hint: hint) }) {
+        Self(name: name, make: { FormField(id, label, $0[keyPath: path].map(PlainNumber.text) ?? "", hint: hint) }) {
             form, root, _ throws(FormError) in
             root[keyPath: path] = try form.number(id, in: range).get()
         }

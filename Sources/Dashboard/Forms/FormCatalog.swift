@@ -206,10 +206,6 @@ enum MeasurementForm {
         return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
                                    label: "measurement of \(order.shortID)"))
     }
-
-    static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-    }
 }
 
 /// How the value calculator's figures read.
@@ -217,10 +213,10 @@ enum ValueText {
     /// "2.5 h × 40 people = 100 h saved × 55/h = 5,500"
     static func summary(_ value: ValueEstimate) -> String? {
         guard let hours = value.hoursSaved else { return nil }
-        var text = "\(MeasurementForm.format(value.hoursSavedPerPerson ?? 0)) h × \(value.people ?? 0) people = "
+        var text = "\(PlainNumber.text(value.hoursSavedPerPerson ?? 0)) h × \(value.people ?? 0) people = "
             + "\(GroupedNumber.text(hours)) h saved"
         if let saving = value.saving, let cost = value.costPerHour {
-            text += " × \(MeasurementForm.format(cost))/h = \(GroupedNumber.text(saving)) saved"
+            text += " × \(PlainNumber.text(cost))/h = \(GroupedNumber.text(saving)) saved"
         }
         return text
     }

@@ -18,9 +18,6 @@ public enum NumberLimits {
     }
 
     private static func plain<Bound>(_ bound: Bound) -> String {
-        if let number = bound as? Double, number == number.rounded(), abs(number) < 1e15 {
-            return String(Int64(number))
-        }
-        return "\(bound)"
+        (bound as? Double).map(PlainNumber.text) ?? "\(bound)"
     }
 }

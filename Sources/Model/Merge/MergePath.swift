@@ -39,8 +39,7 @@ public struct MergePath: Sendable, Equatable, CustomStringConvertible {
     static func idText(_ id: JSONValue) -> String {
         switch id {
         case .string(let text): text
-        case .number(let number), .numberWithText(let number, _):
-            number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .number(let number), .numberWithText(let number, _): PlainNumber.text(number)
         default: "?"
         }
     }
