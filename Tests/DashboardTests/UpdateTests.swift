@@ -270,6 +270,45 @@ import Testing
         #expect(app.send(.quit) == [.quit])
         #expect(app.send(.suspend) == [.suspend])
     }
+
+    @Test mutating func eachPageKeepsItsOwnPlaceAndASearchEndsWithItsView() {
+        app.send(.showView(.stakeholders), .moveDown, .moveDown)
+        app.send(.showView(.standup), .moveDown)
+        let standup = app.state.memories[StandupPage.Memory.self, of: .standup]
+        #expect(standup.scroll == 1)
+        app.send(.showView(.queue), .focusChecklist, .moveDown)
+        #expect(app.state.selectedStep == 1)
+        app.send(.showView(.archive))
+        #expect(app.state.focus == .queue && app.state.selectedStep == 0, "the archive has a place of its own")
+        app.send(.showView(.queue))
+        #expect(app.state.focus == .queue, "a list has the keys again when it is shown")
+        app.send(.showView(.stakeholders))
+        #expect(app.state.stakeholderPosition == 2)
+        #expect(app.state.memories[StandupPage.Memory.self, of: .standup] == standup)
+
+        app.send(.showView(.queue), .startSearch, .searchEdit(.insert("web")))
+        #expect(app.state.activeScopes == [.search])
+        app.send(.showView(.standup), .showView(.queue))
+        #expect(app.state.searchField == nil)
+        #expect(app.state.activeScopes == [.queue, .everywhere])
+    }
+
+    @Test mutating func dialogsStackAndTheTopOneTakesTheKeys() throws {
+        app.send(.toggleHelp, .moveDown)
+        #expect(app.state.helpScroll == 1)
+        app.send(.closeOverlay, .toggleHelp)
+        #expect(app.state.helpScroll == 0, "the help opens at its top")
+        app.send(.closeOverlay, .edit)
+        let form = try #require(app.state.form)
+        app.send(.quit)
+        #expect(app.state.overlays.shown.count == 1, "quit is a key the form does not take: nothing opens over it")
+        app.state.confirmation = .quitWithUnsavedChanges(count: 1)
+        #expect(app.state.activeScopes == [.confirmation])
+        app.send(.cancel)
+        #expect(app.state.confirmation == nil && app.state.form == form, "the question closes, the form under it stays")
+        app.send(.cancel)
+        #expect(app.state.overlays.shown.isEmpty)
+    }
 }
 
 /// A large store for paging and speed checks.

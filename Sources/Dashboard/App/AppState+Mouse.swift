@@ -3,7 +3,7 @@ import Model
 extension AppState {
     /// A click acts on what the page drew under it; an overlay keeps it from the page.
     mutating func click(x: Int, y: Int, now: Timestamp) -> [Effect] {
-        guard Overlays.shown(in: self).isEmpty else { return [] }
+        guard overlays.shown.isEmpty else { return [] }
         guard let target = DashboardView(state: self, keyMap: keyMap).hitTargets().target(x: x, y: y) else { return [] }
         let page = page
         return page.click(target, in: &self, now: now)
@@ -12,7 +12,7 @@ extension AppState {
     /// The wheel scrolls the top overlay (the help scrolls, a form or a question does not),
     /// else what the page has under the pointer.
     mutating func scroll(up: Bool, x: Int, y: Int, now: Timestamp) {
-        if let overlay = Overlays.shown(in: self).last {
+        if let overlay = overlays.top {
             for _ in 0..<3 { _ = overlay.update(up ? .moveUp : .moveDown, state: &self, now: now) }
             return
         }

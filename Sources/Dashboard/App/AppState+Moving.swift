@@ -1,21 +1,7 @@
 import Model
 
-// Moving through the queue, the checklist, the stakeholders, and the help.
+// Moving through an order list: the queue, the checklist, the detail pane.
 extension AppState {
-    mutating func scrollHelp(_ action: Action) {
-        let page = max(1, size.height - 4)
-        let step = switch action {
-        case .moveUp: -1
-        case .moveDown: 1
-        case .pageUp: -page
-        case .pageDown: page
-        case .moveToFirst: -helpScroll
-        default: 0
-        }
-        let furthest = HelpOverlay(keyMap: keyMap, size: size, allows: allows).maximumScroll
-        helpScroll = max(0, min(furthest, helpScroll + step))
-    }
-
     /// Scrolls the detail pane: a row, a page, or to either end.
     mutating func scrollDetail(_ action: Action) {
         let range = DetailView(state: self, rect: layout.detail).scrollRange()
@@ -52,18 +38,6 @@ extension AppState {
         selectedPosition = max(0, min(selectedPosition, last))
         if selectedPosition != before { selectedStep = 0 }
         clampSelection()
-    }
-
-    mutating func moveInStakeholders(_ action: Action) {
-        let last = document.stakeholders.count - 1
-        switch action {
-        case .moveUp: stakeholderPosition -= 1
-        case .moveDown: stakeholderPosition += 1
-        case .moveToFirst, .pageUp: stakeholderPosition = 0
-        case .moveToLast, .pageDown: stakeholderPosition = last
-        default: break
-        }
-        stakeholderPosition = max(0, min(stakeholderPosition, last))
     }
 
     mutating func moveInChecklist(_ action: Action) {

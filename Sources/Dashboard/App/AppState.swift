@@ -1,30 +1,5 @@
 import Model
 
-enum Focus: Equatable, Sendable {
-    case queue
-    case checklist
-    /// The selected order's stakeholder, in the detail pane.
-    case stakeholder
-}
-
-/// A question the user must answer before anything else happens.
-enum Confirmation: Equatable, Sendable {
-    case quitWithUnsavedChanges(count: Int)
-    case closeWithOpenSteps(order: Int, open: Int, total: Int)
-    case deleteOrder(Int, title: String)
-
-    var question: String {
-        switch self {
-        case .quitWithUnsavedChanges(let count):
-            "\(count) change\(count == 1 ? " is" : "s are") not saved and will be lost. Quit anyway?"
-        case .closeWithOpenSteps(let order, let open, let total):
-            "\(open) of \(total) 4S steps on #\(order) are still open. Close it anyway?"
-        case .deleteOrder(let id, let title):
-            "Delete #\(id) “\(title)” for good? (u undoes it)"
-        }
-    }
-}
-
 struct StatusMessage: Equatable, Sendable {
     enum Kind: Equatable, Sendable {
         case info
@@ -58,15 +33,13 @@ struct AppState: Equatable, Sendable {
     private(set) var today: CalendarDay
     /// Who ticks steps and moves stages, as recorded in the file.
     let user: String
-    var focus: Focus = .queue
+    /// The position of the selected order in the list in view.
     var selectedPosition = 0
-    var queueScroll = 0
-    /// Rows the detail pane is scrolled beyond where the part in focus puts it; back to 0
-    /// whenever the order, the step or the focus changes.
-    var detailScroll = 0
-    /// Index into the selected order's shown steps, in display order.
-    var selectedStep = 0
     private(set) var view: AppView = .queue
+    /// What each page keeps of its own: its scrolls, its focus.
+    var memories = PageMemories()
+    /// The dialogs over the page: the help, a form, a question.
+    var overlays = OverlayStack()
     /// What each order list shows, once changed from what its page shows at first.
     private var queries: [AppView: QueueQuery] = [:]
     /// The folded text of every order, for search: built on another thread once the
@@ -86,20 +59,10 @@ struct AppState: Equatable, Sendable {
         var search: String
         var queue: OrderQueue
     }
-    /// The search being typed, while `/` is active.
-    var searchField: TextField?
     /// The order selected in each order list, to come back to it.
     private var selectionByView: [AppView: Int] = [:]
-    var stakeholderPosition = 0
-    /// Rows of the stand-up scrolled past, when it does not fit.
-    var standupScroll = 0
-    var showsHiddenSteps = false
-    var isHelpVisible = false
-    var helpScroll = 0
     /// The key map the app was started with: the help it scrolls is made from it.
     var keyMap = KeyMap.standard
-    var form: Form?
-    var confirmation: Confirmation?
     var status: StatusMessage?
     /// Why nothing can be changed, when the store is read-only.
     var readOnlyReason: String?
@@ -125,15 +88,6 @@ struct AppState: Equatable, Sendable {
         today = day
         summary = QueueSummary(document, today: day)
     }
-
-    /// What the detail pane follows: the order, the step and the focus.
-    struct DetailPlace: Equatable {
-        var order: Int?
-        var step: Int
-        var focus: Focus
-    }
-
-    var detailPlace: DetailPlace { DetailPlace(order: selectedOrder?.id, step: selectedStep, focus: focus) }
 
     /// The view on screen.
     var page: any Page { Pages.page(for: view) }
@@ -173,23 +127,12 @@ struct AppState: Equatable, Sendable {
         query.cleared(showing: (page.defaultQuery ?? QueueQuery()).status)
     }
 
-    /// The selected order's steps as shown, with their sections.
-    var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
-        selectedOrder?.checklist.steps(includingHidden: showsHiddenSteps) ?? []
-    }
-
-    var selectedStepEntry: (section: ChecklistSection, step: ChecklistStep)? {
-        let steps = shownSteps
-        return steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
-    }
-
     var layout: Layout { Layout(size: size, queueLength: queue.count) }
 
     /// Which bindings apply now, the first taking precedence.
     var activeScopes: [KeyScope] {
-        if let overlay = Overlays.shown(in: self).last { return overlay.scopes(in: self) }
-        if searchField != nil { return [.search] }
-        return page.scopes(in: self) + [.everywhere]
+        if let overlay = overlays.top { return overlay.scopes(in: self) }
+        return page.scopes(in: self)
     }
 
     mutating func showOrders(_ filter: StatusFilter) {
@@ -225,10 +168,12 @@ struct AppState: Equatable, Sendable {
     mutating func show(_ newView: AppView) {
         guard newView != view else { return }
         if let id = selectedOrder?.id { selectionByView[view] = id }
+        page.leave(&self)
         view = newView
-        searchField = nil
-        guard page.listsOrders else { return }
-        focus = .queue
+        guard page.listsOrders else {
+            page.settle(&self)
+            return
+        }
         selectedPosition = 0
         rebuildQueue()
         if let id = selectionByView[newView] { select(order: id) }
@@ -293,15 +238,10 @@ struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Keeps the selection, and the page's own places, within what there is to show.
     mutating func clampSelection() {
         selectedPosition = max(0, min(selectedPosition, queue.count - 1))
-        selectedStep = max(0, min(selectedStep, shownSteps.count - 1))
-        if orderAtSelection == nil { focus = .queue }
-        stakeholderPosition = max(0, min(stakeholderPosition, document.stakeholders.count - 1))
-        let rows = layout.queueRows
-        if selectedPosition < queueScroll { queueScroll = selectedPosition }
-        if rows > 0 && selectedPosition >= queueScroll + rows { queueScroll = selectedPosition - rows + 1 }
-        queueScroll = max(0, min(queueScroll, max(0, queue.count - rows)))
+        page.settle(&self)
     }
 
     /// Applies a change to the document shown on screen at once; the program saves it.

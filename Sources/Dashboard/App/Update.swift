@@ -16,7 +16,7 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
 
 private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -> [Effect] {
     // The dialog on top has the first say, then the page.
-    if let overlay = Overlays.shown(in: state).last, let effects = overlay.update(action, state: &state, now: now) {
+    if let overlay = state.overlays.top, let effects = overlay.update(action, state: &state, now: now) {
         return effects
     }
     let page = state.page
@@ -44,8 +44,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .suspend:
         return [.suspend]
     case .toggleHelp:
-        state.isHelpVisible.toggle()
-        state.helpScroll = 0
+        state.toggleHelp()
     case .repaint:
         return [.repaint]
     case .toggleStep:

@@ -28,3 +28,11 @@ struct FormPage: Overlay {
         FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form])).draw(into: &screen)
     }
 }
+
+extension AppState {
+    /// The form being filled in, if any.
+    var form: Form? {
+        get { overlays[FormPage.self]?.form }
+        set { overlays[FormPage.self] = newValue.map(FormPage.init) }
+    }
+}

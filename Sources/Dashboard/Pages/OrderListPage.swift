@@ -49,11 +49,29 @@ struct OrderListPage: Page {
     }
 
     func scopes(in state: AppState) -> [KeyScope] {
-        switch state.focus {
-        case .queue: [listScope]
-        case .checklist: [.checklist]
-        case .stakeholder: [.stakeholder]
+        if state.searchField != nil { return [.search] }
+        return switch state.focus {
+        case .queue: [listScope, .everywhere]
+        case .checklist: [.checklist, .everywhere]
+        case .stakeholder: [.stakeholder, .everywhere]
         }
+    }
+
+    func settle(_ state: inout AppState) {
+        state.selectedStep = max(0, min(state.selectedStep, state.shownSteps.count - 1))
+        if state.selectedOrder == nil { state.focus = .queue }
+        let rows = state.layout.queueRows
+        let position = state.selectedPosition
+        var scroll = state.queueScroll
+        if position < scroll { scroll = position }
+        if rows > 0 && position >= scroll + rows { scroll = position - rows + 1 }
+        state.queueScroll = max(0, min(scroll, max(0, state.queue.count - rows)))
+    }
+
+    /// A search being typed ends with the view, and the list has the keys when it is back.
+    func leave(_ state: inout AppState) {
+        state.searchField = nil
+        state.focus = .queue
     }
 
     func headerFacts(in state: AppState) -> HeaderFacts {
@@ -213,4 +231,86 @@ struct OrderListPage: Page {
             state.openForm(.stakeholder(editing: order.stakeholderID))
         }
     }
+}
+
+/// Which part of an order list has the keys.
+enum Focus: Equatable, Sendable {
+    case queue
+    case checklist
+    /// The selected order's stakeholder, in the detail pane.
+    case stakeholder
+}
+
+extension OrderListPage {
+    /// What an order list keeps of its own.
+    struct Memory: PageMemory {
+        var focus: Focus = .queue
+        /// Index into the selected order's shown steps, in display order.
+        var selectedStep = 0
+        /// The first row of the list on screen.
+        var queueScroll = 0
+        /// Rows the detail pane is scrolled beyond where the part in focus puts it; back to
+        /// 0 whenever the order, the step or the focus changes.
+        var detailScroll = 0
+        var showsHiddenSteps = false
+        /// The search being typed, while `/` is active.
+        var searchField: TextField?
+    }
+}
+
+/// The order list in view, as its page keeps it.
+extension AppState {
+    private var list: OrderListPage.Memory {
+        get { memories[OrderListPage.Memory.self, of: view] }
+        set { memories[OrderListPage.Memory.self, of: view] = newValue }
+    }
+
+    var focus: Focus {
+        get { list.focus }
+        set { list.focus = newValue }
+    }
+
+    var selectedStep: Int {
+        get { list.selectedStep }
+        set { list.selectedStep = newValue }
+    }
+
+    var queueScroll: Int {
+        get { list.queueScroll }
+        set { list.queueScroll = newValue }
+    }
+
+    var detailScroll: Int {
+        get { list.detailScroll }
+        set { list.detailScroll = newValue }
+    }
+
+    var showsHiddenSteps: Bool {
+        get { list.showsHiddenSteps }
+        set { list.showsHiddenSteps = newValue }
+    }
+
+    var searchField: TextField? {
+        get { list.searchField }
+        set { list.searchField = newValue }
+    }
+
+    /// The selected order's steps as shown, with their sections.
+    var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
+        selectedOrder?.checklist.steps(includingHidden: showsHiddenSteps) ?? []
+    }
+
+    var selectedStepEntry: (section: ChecklistSection, step: ChecklistStep)? {
+        let steps = shownSteps
+        return steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
+    }
+
+    /// What the detail pane follows: the order, the step and the focus.
+    struct DetailPlace: Equatable {
+        var order: Int?
+        var step: Int
+        var focus: Focus
+    }
+
+    var detailPlace: DetailPlace { DetailPlace(order: selectedOrder?.id, step: selectedStep, focus: focus) }
 }

@@ -13,7 +13,8 @@ protocol Page: Sendable {
     var listsOrders: Bool { get }
     /// What it lists before the user chooses, and after `F`; nil when it lists no orders.
     var defaultQuery: QueueQuery? { get }
-    /// Its key scopes, the first taking precedence; `everywhere` follows them.
+    /// Its key scopes, the first taking precedence (`everywhere` last, unless it takes
+    /// every key itself, as a search being typed does).
     func scopes(in state: AppState) -> [KeyScope]
     /// What the header says of it: figures, and for a list its sort, filters and search.
     func headerFacts(in state: AppState) -> HeaderFacts
@@ -27,6 +28,11 @@ protocol Page: Sendable {
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect]
     /// The stakeholder that `<`, `>`, `e` and `n` act on, when no order is.
     func selectedStakeholder(in state: AppState) -> Stakeholder?
+    /// Keeps its memory within what there is to show, after the document, the list or
+    /// the terminal's size changed.
+    func settle(_ state: inout AppState)
+    /// What it lets go of when another view is shown.
+    func leave(_ state: inout AppState)
 }
 
 extension Page {
@@ -41,6 +47,10 @@ extension Page {
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] { [] }
 
     func selectedStakeholder(in state: AppState) -> Stakeholder? { nil }
+
+    func settle(_ state: inout AppState) {}
+
+    func leave(_ state: inout AppState) {}
 }
 
 /// A view's name and number key.

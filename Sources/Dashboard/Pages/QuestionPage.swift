@@ -1,5 +1,23 @@
 import Model
 
+/// A question the user must answer before anything else happens.
+enum Confirmation: Equatable, Sendable {
+    case quitWithUnsavedChanges(count: Int)
+    case closeWithOpenSteps(order: Int, open: Int, total: Int)
+    case deleteOrder(Int, title: String)
+
+    var question: String {
+        switch self {
+        case .quitWithUnsavedChanges(let count):
+            "\(count) change\(count == 1 ? " is" : "s are") not saved and will be lost. Quit anyway?"
+        case .closeWithOpenSteps(let order, let open, let total):
+            "\(open) of \(total) 4S steps on #\(order) are still open. Close it anyway?"
+        case .deleteOrder(let id, let title):
+            "Delete #\(id) “\(title)” for good? (u undoes it)"
+        }
+    }
+}
+
 /// A question to answer before anything else happens, over the page.
 struct QuestionPage: Overlay {
     let confirmation: Confirmation
@@ -30,5 +48,13 @@ struct QuestionPage: Overlay {
             screen.put(line, x: box.x + 2, y: box.y + 1 + row, style: Theme.title)
         }
         screen.put(keyMap.hintLine(in: [.confirmation], separator: "   "), x: box.x + 2, y: box.maxY - 2, style: Theme.muted)
+    }
+}
+
+extension AppState {
+    /// The question waiting for an answer, if any.
+    var confirmation: Confirmation? {
+        get { overlays[QuestionPage.self]?.confirmation }
+        set { overlays[QuestionPage.self] = newValue.map(QuestionPage.init) }
     }
 }

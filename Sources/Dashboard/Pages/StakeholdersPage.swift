@@ -9,7 +9,11 @@ struct StakeholdersPage: Page {
     var view: AppView { .stakeholders }
     var summary: String { "Stakeholders view" }
 
-    func scopes(in state: AppState) -> [KeyScope] { [.stakeholders] }
+    func scopes(in state: AppState) -> [KeyScope] { [.stakeholders, .everywhere] }
+
+    func settle(_ state: inout AppState) {
+        state.stakeholderPosition = max(0, min(state.stakeholderPosition, state.document.stakeholders.count - 1))
+    }
 
     func headerFacts(in state: AppState) -> HeaderFacts {
         let count = state.document.stakeholders.count
@@ -50,5 +54,31 @@ struct StakeholdersPage: Page {
     func selectedStakeholder(in state: AppState) -> Stakeholder? {
         let list = state.stakeholderList
         return list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil
+    }
+}
+
+extension StakeholdersPage {
+    /// The selected stakeholder's place in the list.
+    struct Memory: PageMemory {
+        var position = 0
+    }
+}
+
+extension AppState {
+    var stakeholderPosition: Int {
+        get { memories[StakeholdersPage.Memory.self, of: .stakeholders].position }
+        set { memories[StakeholdersPage.Memory.self, of: .stakeholders].position = newValue }
+    }
+
+    mutating func moveInStakeholders(_ action: Action) {
+        let last = document.stakeholders.count - 1
+        switch action {
+        case .moveUp: stakeholderPosition -= 1
+        case .moveDown: stakeholderPosition += 1
+        case .moveToFirst, .pageUp: stakeholderPosition = 0
+        case .moveToLast, .pageDown: stakeholderPosition = last
+        default: break
+        }
+        stakeholderPosition = max(0, min(stakeholderPosition, last))
     }
 }

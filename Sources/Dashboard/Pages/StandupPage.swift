@@ -9,7 +9,7 @@ struct StandupPage: Page {
     var view: AppView { .standup }
     var summary: String { "Stand-up view" }
 
-    func scopes(in state: AppState) -> [KeyScope] { [.standup] }
+    func scopes(in state: AppState) -> [KeyScope] { [.standup, .everywhere] }
 
     func headerFacts(in state: AppState) -> HeaderFacts {
         let since = "since \(StandupReport.lastWorkingDay(before: state.today).shortDescription)"
@@ -22,7 +22,7 @@ struct StandupPage: Page {
         case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
             let blocks = StandupReport(state.document, today: state.today).blocks.count
             let step = action == .moveDown || action == .pageDown ? 1 : -1
-            state.standupScroll = max(0, min(blocks - 2, state.standupScroll + step))
+            state.memories[Memory.self, of: view].scroll = max(0, min(blocks - 2, scroll(in: state) + step))
             return []
         default:
             return nil
@@ -30,7 +30,18 @@ struct StandupPage: Page {
     }
 
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
-        StandupView(report: StandupReport(state.document, today: state.today), rect: area, scroll: state.standupScroll)
+        StandupView(report: StandupReport(state.document, today: state.today), rect: area, scroll: scroll(in: state))
             .draw(into: &screen)
+    }
+}
+
+extension StandupPage {
+    /// Blocks of the stand-up scrolled past, when it does not fit.
+    struct Memory: PageMemory {
+        var scroll = 0
+    }
+
+    private func scroll(in state: AppState) -> Int {
+        state.memories[Memory.self, of: view].scroll
     }
 }

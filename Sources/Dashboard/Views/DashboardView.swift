@@ -29,7 +29,7 @@ struct DashboardView {
         let body = Rect(x: 0, y: layout.header.maxY, width: state.size.width, height: layout.footer.y - layout.header.maxY)
         state.page.render(state, into: &screen, area: body, hits: &hits)
         drawFooter(into: &screen, rect: layout.footer)
-        for overlay in Overlays.shown(in: state) { overlay.render(state, keyMap: keyMap, into: &screen) }
+        for overlay in state.overlays.shown { overlay.render(state, keyMap: keyMap, into: &screen) }
         return screen
     }
 

@@ -1,0 +1,34 @@
+/// What a page keeps of its own between keys: where it is scrolled, which part has the
+/// focus. Declared in the page's file; the app keeps one for each view without knowing
+/// what it holds.
+protocol PageMemory: Equatable, Sendable {
+    init()
+}
+
+extension PageMemory {
+    func isSame(as other: any PageMemory) -> Bool {
+        (other as? Self) == self
+    }
+}
+
+/// Every view's page memories, each kept by its view and kind. A memory as it starts is
+/// not kept, so two states that differ only by a view never visited compare equal.
+struct PageMemories: Equatable, Sendable {
+    private struct Key: Hashable {
+        var view: AppView
+        var kind: ObjectIdentifier
+    }
+
+    private var memories: [Key: any PageMemory] = [:]
+
+    subscript<Memory: PageMemory>(_ kind: Memory.Type, of view: AppView) -> Memory {
+        get { memories[Key(view: view, kind: ObjectIdentifier(kind))] as? Memory ?? Memory() }
+        set { memories[Key(view: view, kind: ObjectIdentifier(kind))] = newValue == Memory() ? nil : newValue }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.memories.count == rhs.memories.count && lhs.memories.allSatisfy { key, memory in
+            rhs.memories[key].map(memory.isSame) ?? false
+        }
+    }
+}
