@@ -316,6 +316,48 @@ import Glibc
                 "\(reading.document.orders.filter { $0.id % 200 == 0 }.map(\.checklist))")
     }
 
+    @Test(arguments: [
+        // What fours writes, and what a person may write by hand: all read as the careful reader reads them.
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "due": "2026-02-01", "priority": "high", "status": "inProgress", "tags": ["a", "b"], "owners": [], "arrival": "transactionalRequest", "audienceSize": 12, "measurement": {"metric": "m", "baseline": "1"}, "value": {"hoursSavedPerPerson": 2.5, "people": 3}, "notes": [{"id": "n1", "at": "2026-01-02T10:00:00Z", "by": "ana", "text": "called"}]"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "due": null, "request": null, "closingNote": "", "decision": "declined", "closedOn": "2026-01-03""#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "colour": "blue""#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "notes": [{"id": "n1", "at": "2026-01-02T10:00:00Z", "text": "t", "mood": "good"}]"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "notes": [{"id": "n1", "text": "no time"}]"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "measurement": {"metric": "m", "unit": "%"}"#,
+        #""title": 3, "stakeholder": "s", "received": "2026-01-01""#,
+        #""stakeholder": "s", "received": "2026-01-01""#,
+        #""title": "T", "stakeholder": "s", "received": null"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "priority": "urgent""#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "due": "next week""#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "audienceSize": 2.5"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "audienceSize": -1"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "tags": ["a", 1]"#,
+        #""title": "T", "stakeholder": "s", "received": "2026-01-01", "value": {"costPerHour": "lots"}"#,
+        #""title": "T", "stakeholder": "nobody", "received": "2026-01-01""#,
+    ])
+    func anOrderReadStraightFromItsTextReadsAsTheCarefulReaderReadsIt(members: String) throws {
+        // The same order on orders far apart in a store big enough to be read on every core,
+        // its id first, last, and once not a whole number.
+        let orders = (1...600).map { id in
+            guard id % 200 == 0 else {
+                return #"{"id": \#(id), "title": "Order \#(id)", "stakeholder": "s", "received": "2026-01-01"}"#
+            }
+            return id == 400 ? #"{\#(members), "id": \#(id)}"# : id == 600 ? #"{"id": 599.5, \#(members)}"# : #"{"id": \#(id), \#(members)}"#
+        }
+        let text = """
+            {"schemaVersion": 1, "stakeholders": [{"id": "s", "name": "S"}], "orders": [
+            \(orders.joined(separator: ",\n"))
+            ]}
+            """
+        try FileText.write(text, to: path)
+        let reading = try #require(try Store.check(path: path))
+        let plain = StoreDocument.read(try JSONReader.parse(Array(text.utf8)))
+        #expect(reading.problems.map(\.description) == plain.problems.map(\.description))
+        let written = JSONWriter.bytes(for: reading.document.json) == JSONWriter.bytes(for: plain.document.json)
+        #expect(reading.document == plain.document && written,
+                "\(reading.document.orders.filter { $0.id % 200 == 0 })")
+    }
+
     @Test func aChecklistWithARepeatedMemberIsASyntaxErrorWhereItIs() throws {
         for checklist in [#"{"shiftMindset": [{"id": "a", "title": "t", "id": "b"}]}"#,
                           #"{"shiftMindset": [], "shiftMindset": []}"#] {

@@ -118,7 +118,8 @@ public struct JSONReader {
         }
     }
 
-    private var position: SourcePosition {
+    /// Where the next byte is, in the whole file.
+    var position: SourcePosition {
         SourcePosition(line: line, column: offset - lineStart + 1)
     }
 

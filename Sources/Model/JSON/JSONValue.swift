@@ -185,4 +185,26 @@ extension JSONValue {
         default: nil
         }
     }
+
+    /// A number with no fractional part that an `Int` holds exactly.
+    var wholeNumberValue: Int? {
+        guard let number = numberValue, number == number.rounded(), abs(number) < 1e15 else { return nil }
+        return Int(number)
+    }
+
+    var stringValue: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
+    /// A list of strings; nil when it is not a list or holds anything else.
+    var stringsValue: [String]? {
+        guard case .array(let elements) = self else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(elements.count)
+        for element in elements {
+            guard case .string(let text) = element else { return nil }
+            strings.append(text)
+        }
+        return strings
+    }
 }

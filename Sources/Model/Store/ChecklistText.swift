@@ -17,7 +17,8 @@ enum ChecklistText {
         }
     }
 
-    private static func checklist(_ reader: inout JSONReader) throws -> Checklist {
+    /// Reads the checklist that comes next; throws when it is not as fours writes it.
+    static func checklist(_ reader: inout JSONReader) throws -> Checklist {
         var checklist = Checklist()
         var sections: [ChecklistSection] = []
         var ids: [String] = []
@@ -73,7 +74,7 @@ enum ChecklistText {
     }
 
     /// Reads an object, handing each member's name to `member`, which reads its value.
-    private static func members(of reader: inout JSONReader,
+    static func members(of reader: inout JSONReader,
                                 _ member: (String, inout JSONReader) throws -> Void) throws {
         guard reader.take(UInt8(ascii: "{")) else { throw Unusual() }
         if reader.take(UInt8(ascii: "}")) { return }

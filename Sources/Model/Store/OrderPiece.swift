@@ -49,8 +49,10 @@ struct OrderPiece: Sendable {
     private func decode(in bytes: [UInt8]) -> Decoding? {
         guard known == nil else { return Decoding() }
         let text = JSONText(range: range, position: position, depth: Self.depth)
-        // The checklist, most of the text, is read straight into steps; an unusual one is
-        // read with the rest of the order, the careful way.
+        // An order as fours writes it is read straight into the model; else its checklist,
+        // most of the text, is read straight into steps and the rest the careful way; an
+        // unusual checklist is read with the rest of the order, the careful way.
+        if let order = TrainingOrderText.read(bytes, text, index: index) { return Decoding(order: order) }
         if let quick = try? JSONReader.parse(bytes, exactly: text, settingAside: "checklist"),
            let checklistText = quick.setAside, let checklist = ChecklistText.read(bytes, checklistText) {
             var decoding = read(quick.value)

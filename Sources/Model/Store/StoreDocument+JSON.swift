@@ -165,6 +165,13 @@ struct ReadOrder: Sendable {
         stakeholderPlace = FieldPlace(path: reader.childPath("stakeholder"), position: reader.position(of: "stakeholder"))
     }
 
+    init(order: TrainingOrder, range: Range<Int>, idPlace: FieldPlace, stakeholderPlace: FieldPlace) {
+        self.order = order
+        self.range = range
+        self.idPlace = idPlace
+        self.stakeholderPlace = stakeholderPlace
+    }
+
     /// An order known from a file read before, at the place its text starts.
     init(known order: TrainingOrder, range: Range<Int>, index: Int, position: SourcePosition) {
         self.order = order

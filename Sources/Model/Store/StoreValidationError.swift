@@ -117,6 +117,14 @@ final class FieldReader {
         return object.filter { place in read & (1 << UInt64(place)) == 0 }
     }
 
+    /// What `read` makes of `value`, when it is an object that reads without a problem.
+    static func withoutProblems<Value>(_ value: JSONValue, _ read: (FieldReader) -> Value?) -> Value? {
+        let log = ProblemLog()
+        guard let reader = FieldReader(value, path: "", parentPosition: nil, log: log), let read = read(reader),
+              log.problems.isEmpty else { return nil }
+        return read
+    }
+
     func report(_ key: String, _ problem: String) {
         log.record(StoreValidationError(path: childPath(key), position: object.position(of: key), problem: problem))
     }
@@ -146,11 +154,11 @@ final class FieldReader {
 
     func integer(_ key: String) -> Int? {
         guard let found = present(key) else { return nil }
-        guard let number = found.numberValue, number == number.rounded(), abs(number) < 1e15 else {
+        guard let number = found.wholeNumberValue else {
             report(key, "expected a whole number, found \(found.kindDescription)")
             return nil
         }
-        return Int(number)
+        return number
     }
 
     func array(_ key: String) -> [JSONValue] {
