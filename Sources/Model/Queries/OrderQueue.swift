@@ -136,9 +136,7 @@ public struct OrderQueue: Sendable, Equatable {
             if let index, !index.matches(order.id, allOf: words) { return false }
             return true
         }
-        let ordering = Self.ordering(for: query.sort, in: document)
-        // Places are sorted, not the orders themselves: moving an order moves its references.
-        orderIDs = shown.indices.sorted { ordering(shown[$0], shown[$1]) }.map { shown[$0].id }
+        orderIDs = Self.sorted(shown, by: query.sort, in: document)
     }
 
     public var count: Int { orderIDs.count }
@@ -157,56 +155,79 @@ public struct OrderQueue: Sendable, Equatable {
         orderIDs.firstIndex(of: orderID)
     }
 
-    private static func ordering(for sort: QueueSort, in document: StoreDocument) -> (TrainingOrder, TrainingOrder) -> Bool {
+    /// The ids of `orders` in the order `sort` gives. What the comparisons need of each
+    /// order is taken once (its dates and priority, its progress, its stakeholder's name):
+    /// comparing those costs nothing like reading them from the orders at every step.
+    private static func sorted(_ orders: [TrainingOrder], by sort: QueueSort, in document: StoreDocument) -> [Int] {
+        let keys = orders.map(SortKey.init)
+        let places = Array(orders.indices)
+        func sorted<Value: Comparable>(by value: (TrainingOrder) -> Value, descending: Bool = false) -> [Int] {
+            let values = orders.map(value)
+            return places.sorted { left, right in
+                guard values[left] != values[right] else { return SortKey.dueFirst(keys[left], keys[right]) }
+                return descending ? values[left] > values[right] : values[left] < values[right]
+            }.map { keys[$0].id }
+        }
         switch sort {
-        case .dueDate: return byDueDate
+        case .dueDate:
+            return places.sorted { SortKey.dueFirst(keys[$0], keys[$1]) }.map { keys[$0].id }
         case .priority:
-            return { $0.priority != $1.priority ? $0.priority < $1.priority : byDueDate($0, $1) }
+            return sorted { $0.priority }
         case .progress:
-            return { lhs, rhs in
-                let left = lhs.checklist.progress.fraction
-                let right = rhs.checklist.progress.fraction
-                return left != right ? left < right : byDueDate(lhs, rhs)
-            }
+            return sorted { $0.checklist.progress.fraction }
         case .age:
-            return { $0.received != $1.received ? $0.received < $1.received : $0.id < $1.id }
+            return places.sorted { (keys[$0].received, keys[$0].id) < (keys[$1].received, keys[$1].id) }.map { keys[$0].id }
         case .stakeholder:
-            return { lhs, rhs in
-                let left = document.stakeholder(id: lhs.stakeholderID)?.name.folded ?? lhs.stakeholderID
-                let right = document.stakeholder(id: rhs.stakeholderID)?.name.folded ?? rhs.stakeholderID
-                return left != right ? left < right : byDueDate(lhs, rhs)
-            }
+            return sorted { document.stakeholder(id: $0.stakeholderID)?.name.folded ?? $0.stakeholderID }
         case .stage:
-            return { lhs, rhs in
-                let left = document.stakeholder(id: lhs.stakeholderID)?.stage.rawValue ?? 0
-                let right = document.stakeholder(id: rhs.stakeholderID)?.stage.rawValue ?? 0
-                return left != right ? left < right : byDueDate(lhs, rhs)
-            }
+            return sorted { document.stakeholder(id: $0.stakeholderID)?.stage.rawValue ?? 0 }
         case .closedRecently:
-            return { lhs, rhs in
-                switch (lhs.closedOn, rhs.closedOn) {
-                case let (left?, right?) where left != right: return left > right
-                case (.some, .none): return true
-                case (.none, .some): return false
-                default: return lhs.id > rhs.id
-                }
+            // Most recently closed first, then those with no date, each group newest order first.
+            return places.sorted { left, right in
+                let (lhs, rhs) = (keys[left], keys[right])
+                return (lhs.closedOn?.ordinal ?? .min, lhs.id) > (rhs.closedOn?.ordinal ?? .min, rhs.id)
+            }.map { keys[$0].id }
+        }
+    }
+
+    /// What the due-date order needs of an order, in values that cost nothing to compare:
+    /// open before closed; overdue and soonest due first; then higher priority, then the
+    /// oldest request.
+    private struct SortKey {
+        var id: Int
+        var isOpen: Bool
+        var due: CalendarDay?
+        var priority: Priority
+        var received: CalendarDay
+        var closedOn: CalendarDay?
+
+        init(_ order: TrainingOrder) {
+            id = order.id
+            isOpen = order.status.isOpen
+            due = order.due
+            priority = order.priority
+            received = order.received
+            closedOn = order.closedOn
+        }
+
+        static func dueFirst(_ lhs: SortKey, _ rhs: SortKey) -> Bool {
+            if lhs.isOpen != rhs.isOpen { return lhs.isOpen }
+            switch (lhs.due, rhs.due) {
+            case let (left?, right?) where left != right: return left < right
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: break
             }
+            if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }
+            if lhs.received != rhs.received { return lhs.received < rhs.received }
+            return lhs.id < rhs.id
         }
     }
 
     /// Open before closed; overdue and soonest due first; then higher priority, then the
     /// oldest request.
     static func byDueDate(_ lhs: TrainingOrder, _ rhs: TrainingOrder) -> Bool {
-        if lhs.status.isOpen != rhs.status.isOpen { return lhs.status.isOpen }
-        switch (lhs.due, rhs.due) {
-        case let (left?, right?) where left != right: return left < right
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default: break
-        }
-        if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }
-        if lhs.received != rhs.received { return lhs.received < rhs.received }
-        return lhs.id < rhs.id
+        SortKey.dueFirst(SortKey(lhs), SortKey(rhs))
     }
 }
 
