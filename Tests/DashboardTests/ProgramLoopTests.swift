@@ -120,6 +120,58 @@ final class InMemoryTerminal: Terminal {
                 "the first step of #1 was ticked; the untick is in the file")
     }
 
+    @Test func theFirstFrameComesBeforeEveryChecklistIsReadAndKeysWaitForThem() throws {
+        terminal.resize(to: Size(width: 120, height: 16))
+        _ = terminal.read()
+        let store = try Store(path: path, checklistsLater: true)
+        let program = try program(store: store)
+        let shown = program.currentState.ordersOnScreen
+        #expect(!store.laterChecklists.isEmpty && shown.count < store.document.orders.count,
+                "only the orders on screen had their checklists read")
+        for id in shown { #expect(store.document.order(id: id) == Fixture.demo.order(id: id)) }
+        // Keys typed before the rest are read: a move down and a tick there.
+        terminal.type(.character("j"), .character("l"), .character(" "))
+        program.turn()
+        let whole = InMemoryTerminal(size: terminal.size)
+        Program(store: try Store(path: path), terminal: whole, signals: nil, keyMap: .standard, user: "ana",
+                preferencesPath: folder.file("state.json"), clock: { Fixture.now }).turn()
+        #expect(terminal.lines == whole.lines, "the first frame is the one a whole read shows")
+        #expect(program.currentState.selectedPosition == 0 && program.currentState.unsaved.isEmpty,
+                "no key is handled before every checklist is read")
+
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !store.laterChecklists.isEmpty && ContinuousClock.now < deadline { program.turn() }
+        #expect(turn(program, until: "saved"))
+        let saved = try Store(path: path).document
+        let second = program.currentState.queue.orderIDs[1]
+        #expect(program.currentState.selectedOrder?.id == second, "the move came first")
+        for order in saved.orders where order.id != second { #expect(order == Fixture.demo.order(id: order.id)) }
+        let before = try #require(Fixture.demo.order(id: second)?.checklist.allSteps.first?.step)
+        let after = try #require(saved.order(id: second)?.checklist.allSteps.first?.step)
+        #expect(after.id == before.id && after.isDone != before.isDone, "the first step of the second order changed")
+    }
+
+    @Test func aChecklistThatDoesNotReadAfterTheFirstFrameEndsTheProgramAsOpeningWould() throws {
+        terminal.resize(to: Size(width: 120, height: 16))
+        _ = terminal.read()
+        // A time no one can read, on the order furthest down the queue: off the first screen.
+        let last = try #require(try program().currentState.queue.orderIDs.last)
+        let order = try #require(Fixture.demo.order(id: last))
+        let odd = Timestamp(secondsSince1970: 1_900_000_000)
+        try Store(path: path).apply(.setStep(order: last, step: order.checklist[.sureThing][0].id, tick: Tick(at: odd, by: "ana")))
+        let text = try #require(FileText.read(path))
+        try FileText.write(text.replacing(odd.description, with: "in a while"), to: path)
+        let opening = try #require(storeError { () throws(StoreError) in _ = try Store(path: path) })
+
+        let program = try program(store: try Store(path: path, checklistsLater: true))
+        program.turn()
+        #expect(terminal.frame != nil, "the first frame came before the bad checklist was read")
+        let deadline = ContinuousClock.now + .seconds(5)
+        while program.isGoingOn && ContinuousClock.now < deadline { program.turn() }
+        #expect(!program.isGoingOn)
+        #expect(program.failure == opening.message)
+    }
+
     @Test func aReloadArrivesWhileAFormIsOpen() throws {
         let program = try program()
         terminal.type(.character("a"))

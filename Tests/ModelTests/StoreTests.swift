@@ -314,6 +314,15 @@ import Glibc
         let written = JSONWriter.bytes(for: reading.document.json) == JSONWriter.bytes(for: plain.document.json)
         #expect(reading.document == plain.document && written,
                 "\(reading.document.orders.filter { $0.id % 200 == 0 }.map(\.checklist))")
+        // Read after the rest of the store, as the dashboard does after its first frame.
+        let later = storeError { () throws(StoreError) in
+            let store = try Store(path: path, checklistsLater: true)
+            #expect(!store.laterChecklists.isEmpty)
+            try store.takeChecklists(store.laterChecklists.read())
+            #expect(store.laterChecklists.isEmpty)
+            #expect(store.document == plain.document)
+        }
+        #expect((later == nil) == plain.problems.isEmpty, "\(String(describing: later))")
     }
 
     @Test(arguments: [

@@ -84,6 +84,9 @@ enum Action: Equatable, Sendable {
     case saveFailed([PendingChange], reason: String)
     case reloaded(StoreDocument)
     case reloadFailed(String)
+    /// More of the document just opened is read: the same orders, with checklists that
+    /// were left to read after the first frame.
+    case documentCompleted(StoreDocument)
 }
 
 /// What `update` asks the program to do; the program does the I/O.

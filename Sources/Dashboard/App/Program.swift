@@ -30,6 +30,10 @@ final class Program {
     private var handledCopies: Set<String> = []
     /// Work done on another thread, handed back to the loop.
     private let finished = FinishedWork()
+    private let checklists = ChecklistReading()
+    /// Why the store could not be opened after all (a checklist read after the first frame
+    /// was not sound); the program has ended.
+    private(set) var failure: String?
 
     init(store: Store, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
          preferencesPath: String, clock: @escaping () -> Timestamp = Timestamp.now) {
@@ -52,7 +56,46 @@ final class Program {
         }
         // A message from the start stays its whole time too.
         state.timers.statusShownAt = now
-        _ = mergeSyncCopies()
+        readChecklistsOnScreen()
+        if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
+    }
+
+    /// A big store's checklists are read after the first frame, but for those it shows
+    /// (all of them when the list is sorted by progress or searched).
+    private func readChecklistsOnScreen() {
+        guard !store.laterChecklists.isEmpty else { return }
+        let query = state.query
+        let onScreen = query.sort == .progress || !query.search.isEmpty ? nil : Array(state.ordersOnScreen)
+        takeChecklists(store.laterChecklists.read(orders: onScreen))
+    }
+
+    /// Reads the rest of the checklists on the other cores. Keys wait in the terminal
+    /// meanwhile and are handled in order once they are read; nothing is saved or looked
+    /// at on disk before.
+    private func waitForChecklists() {
+        if !checklists.isStarted {
+            checklists.start(store.laterChecklists, wake: signals)
+        }
+        if let signals {
+            var watched = pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)
+            if poll(&watched, 1, 100) > 0 { _ = handleSignals() }
+        } else {
+            usleep(1_000)
+        }
+        if let read = checklists.take() { takeChecklists(read) }
+    }
+
+    private func takeChecklists(_ read: [Int: Checklist]?) {
+        do {
+            try store.takeChecklists(read)
+        } catch {
+            failure = error.message
+            isRunning = false
+            return
+        }
+        dispatch(.documentCompleted(store.document))
+        needsDrawing = true
+        if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }
 
     /// Merges the conflicted copies a file-sync service left beside the store since the
@@ -107,7 +150,13 @@ final class Program {
             terminal.present(DashboardView(state: state, keyMap: keyMap).render())
             // Keeping the version just read for later merges waits until it is on screen.
             store.versions?.keepPending()
+            needsDrawing = false
+            guard store.laterChecklists.isEmpty else { return }
             dispatch(.idle)
+        }
+        guard store.laterChecklists.isEmpty else {
+            waitForChecklists()
+            return
         }
         needsDrawing = waitAndHandleEvents()
         for action in finished.take() { dispatch(action) }
@@ -293,6 +342,37 @@ private final class FinishedWork: Sendable {
         actions.withLock { taken in
             defer { taken = [] }
             return taken
+        }
+    }
+}
+
+/// The checklists a big store's first frame did without, read on the other cores and
+/// handed back to the loop.
+private final class ChecklistReading: Sendable {
+    private struct Read: Sendable {
+        var checklists: [Int: Checklist]?
+    }
+
+    private let read = Mutex<Read?>(nil)
+    private let started = Atomic<Bool>(false)
+
+    var isStarted: Bool { started.load(ordering: .relaxed) }
+
+    func start(_ later: LaterChecklists, wake signals: SignalPipe?) {
+        started.store(true, ordering: .relaxed)
+        DispatchQueue.global(qos: .userInitiated).async {
+            let checklists = later.read()
+            self.read.withLock { $0 = Read(checklists: checklists) }
+            signals?.wake()
+        }
+    }
+
+    /// What was read, once; nil while it is being read. An inner nil: one was not as
+    /// fours writes it.
+    func take() -> [Int: Checklist]?? {
+        read.withLock { read in
+            defer { read = nil }
+            return read.map(\.checklists)
         }
     }
 }

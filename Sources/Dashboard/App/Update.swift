@@ -115,6 +115,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         let summary = report.summary
         state.status = StatusMessage(text: summary.prefix(1).uppercased() + summary.dropFirst(),
                                      kind: report.leftAlone.isEmpty ? .info : .error)
+    case .documentCompleted(let document):
+        // Checklists change where an order stands only in a list sorted by progress.
+        state.replaceDocument(document, reorder: state.query.sort == .progress)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }

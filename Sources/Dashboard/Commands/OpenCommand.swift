@@ -31,7 +31,8 @@ struct OpenCommand: ParsableCommand {
         }
         let store: Store
         do {
-            store = try Store(path: storeOptions.path, readOnly: readOnly, versions: storeOptions.versions)
+            store = try Store(path: storeOptions.path, readOnly: readOnly, versions: storeOptions.versions,
+                              checklistsLater: true)
         } catch {
             throw CommandFailure.report(error.message)
         }
@@ -49,6 +50,7 @@ struct OpenCommand: ParsableCommand {
                               preferencesPath: ViewPreferences.path(environment: environment))
         let unsaved = program.run(crashingAfterFirstFrame: crashAfterStart)
         terminal.close()
+        if let failure = program.failure { throw CommandFailure.report(failure) }
         if let unsaved { FileHandleOutput.standardError("fours: \(TerminalSafety.visible(unsaved))\n") }
         // Freeing a large store takes time and achieves nothing at exit.
         Glibc.exit(unsaved == nil ? 0 : 1)

@@ -305,6 +305,12 @@ extension AppState {
         return steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
     }
 
+    /// The orders the list has on screen.
+    var ordersOnScreen: ArraySlice<Int> {
+        let ids = queue.orderIDs
+        return ids[min(queueScroll, ids.count)..<min(queueScroll + layout.queueRows, ids.count)]
+    }
+
     /// What the detail pane follows: the order, the step and the focus.
     struct DetailPlace: Equatable {
         var order: Int?

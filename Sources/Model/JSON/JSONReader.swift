@@ -106,6 +106,16 @@ public struct JSONReader {
         return try parseString(sharing: shared)
     }
 
+    /// Passes over the object that comes next, found by its brackets alone, and gives its
+    /// text to read later; nil when no whole object comes next.
+    mutating func skimObject() -> JSONText? {
+        skipWhitespace()
+        guard let skimmed = skimObject(from: offset) else { return nil }
+        let text = JSONText(range: offset..<skimmed.end, position: position, depth: depth + 1)
+        passOver(skimmed)
+        return text
+    }
+
     mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
         skipWhitespace()
         return try parseValue()

@@ -24,14 +24,14 @@ struct OrderPiece: Sendable {
 
     /// Each piece parsed and read into an order, in the order given (an empty decoding for
     /// a known piece); nil when one of them is not valid JSON on its own.
-    static func decode(_ pieces: [OrderPiece], in bytes: [UInt8]) -> [Decoding]? {
+    static func decode(_ pieces: [OrderPiece], in bytes: [UInt8], checklistsLater: Bool) -> [Decoding]? {
         let workers = min(max(1, pieces.count / piecesPerWorker), ProcessorCount.online)
         let results = ResultSlots<Decoding>(count: pieces.count)
         defer { results.release() }
         let decodeShare: @Sendable (Int) -> Void = { worker in
             var index = worker
             while index < pieces.count {
-                results[index] = pieces[index].decode(in: bytes)
+                results[index] = pieces[index].decode(in: bytes, checklistLater: checklistsLater)
                 index += workers
             }
         }
@@ -46,13 +46,15 @@ struct OrderPiece: Sendable {
     }
 
     /// Nil when the text does not parse.
-    private func decode(in bytes: [UInt8]) -> Decoding? {
+    private func decode(in bytes: [UInt8], checklistLater: Bool) -> Decoding? {
         guard known == nil else { return Decoding() }
         let text = JSONText(range: range, position: position, depth: Self.depth)
         // An order as fours writes it is read straight into the model; else its checklist,
         // most of the text, is read straight into steps and the rest the careful way; an
         // unusual checklist is read with the rest of the order, the careful way.
-        if let order = TrainingOrderText.read(bytes, text, index: index) { return Decoding(order: order) }
+        if let order = TrainingOrderText.read(bytes, text, index: index, checklistLater: checklistLater) {
+            return Decoding(order: order)
+        }
         if let quick = try? JSONReader.parse(bytes, exactly: text, settingAside: "checklist"),
            let checklistText = quick.setAside, let checklist = ChecklistText.read(bytes, checklistText) {
             var decoding = read(quick.value)
@@ -71,7 +73,7 @@ struct OrderPiece: Sendable {
 }
 
 /// A fixed row of results that several threads fill at once, each its own places.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<Value?>
 
     init(count: Int) {
@@ -91,6 +93,6 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 }
 
 /// How many processors can run this process's threads.
-private enum ProcessorCount {
+enum ProcessorCount {
     static var online: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -23,21 +23,25 @@ public final class Store {
     private var orderTexts: [Int: EncodedJSON] = [:]
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
+    /// The checklists of the file just opened that are not read yet.
+    public private(set) var laterChecklists = LaterChecklists.none
     /// Where versions read from elsewhere are kept, for merging a sync service's conflicted copies.
     public let versions: SyncVersions?
     /// Who makes the changes saved here, for the activity log; nil records none.
     public var author: String?
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
-    public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil)
-        throws(StoreError) {
+    /// With `checklistsLater`, the checklists are found but not read (`laterChecklists`):
+    /// nothing may be changed or saved until `takeChecklists` has them all.
+    public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil,
+                checklistsLater: Bool = false) throws(StoreError) {
         self.path = path
         self.lockTimeout = lockTimeout
         self.versions = versions
         file = FileSystem.resolvingLinks(path)
         document = StoreDocument()
         let contents = try readFile()
-        if let contents { try take(contents) }
+        if let contents { try take(contents, checklistsLater: checklistsLater) }
         if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
             FileSystem.removeStaleTemporaries(for: file)
@@ -202,7 +206,7 @@ public final class Store {
 
     /// Takes what was read as the document. Each read checks the schema version, so a
     /// newer fours's file that appears while this one runs is never written back.
-    private func take(_ contents: (bytes: [UInt8], status: FileStatus)) throws(StoreError) {
+    private func take(_ contents: (bytes: [UInt8], status: FileStatus), checklistsLater: Bool = false) throws(StoreError) {
         // The orders of the file read before, by their text: those another writer did not
         // change are taken as they are, not parsed again. Should the new file not read, the
         // next save encodes every order anew, which is only slower.
@@ -210,8 +214,9 @@ public final class Store {
             orderTexts[order.id].map { (OrderText($0.bytes), order) }
         })
         orderTexts = [:]
-        let reading = try Self.interpret(contents.bytes, path: path, known: known)
+        let reading = try Self.interpret(contents.bytes, path: path, known: known, checklistsLater: checklistsLater)
         document = reading.document
+        laterChecklists = LaterChecklists(bytes: contents.bytes, texts: reading.laterChecklists)
         fingerprint = contents.status
         versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
@@ -226,6 +231,20 @@ public final class Store {
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
+    }
+
+    /// Takes checklists read later (`laterChecklists.read`) into the document. When they
+    /// are not all there (one was not as fours writes it), the file as it was opened is
+    /// read again the careful way, which reports any problem as opening it would have.
+    public func takeChecklists(_ read: [Int: Checklist]?) throws(StoreError) {
+        guard !laterChecklists.isEmpty else { return }
+        guard let read else {
+            document = try Self.interpret(laterChecklists.bytes, path: path).document
+            laterChecklists = .none
+            return
+        }
+        document.setChecklists(read)
+        laterChecklists.remove(read)
     }
 
     /// Writes a new store file; refuses to replace one that exists.
@@ -259,10 +278,12 @@ public final class Store {
 
     /// Parses and checks file content. A file from a newer fours reads as far as it can;
     /// any other problem fails.
-    private static func interpret(_ bytes: [UInt8], path: String, known: KnownOrders? = nil)
+    private static func interpret(_ bytes: [UInt8], path: String, known: KnownOrders? = nil, checklistsLater: Bool = false)
         throws(StoreError) -> StoreDocument.Reading {
         let reading: StoreDocument.Reading
-        do { reading = try StoreDocument.read(bytes: bytes, known: known) } catch { throw .syntax(path: path, error) }
+        do { reading = try StoreDocument.read(bytes: bytes, known: known, checklistsLater: checklistsLater) } catch {
+            throw .syntax(path: path, error)
+        }
         if !reading.isNewerVersion, let problem = reading.problems.first {
             throw .invalid(path: path, problem)
         }

@@ -11,6 +11,9 @@ extension StoreDocument {
         /// Where each order's text is in the file: a save writes an unchanged order's
         /// text again as it is, instead of encoding it anew.
         var orderRanges: [Int: Range<Int>] = [:]
+        /// The checklists left to read later, by order id: those orders' checklists are
+        /// empty in `document` till then.
+        var laterChecklists: [Int: JSONText] = [:]
 
         /// Written by a newer fours: readable, but must never be written back.
         public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
@@ -34,8 +37,10 @@ extension StoreDocument {
     /// The orders are found by their brackets first and then parsed on every core; a file
     /// that does not read that way (a syntax error, an order that is not an object) is read
     /// again in one pass, which reports its first problem in file order.
-    static func read(bytes: [UInt8], known: KnownOrders? = nil) throws(JSONSyntaxError) -> Reading {
-        if let reading = readInParallel(bytes: bytes, known: known) { return reading }
+    /// With `checklistsLater`, the checklists of orders as fours writes them are only
+    /// found, not read: a big store's first screen needs few of them.
+    static func read(bytes: [UInt8], known: KnownOrders? = nil, checklistsLater: Bool = false) throws(JSONSyntaxError) -> Reading {
+        if let reading = readInParallel(bytes: bytes, known: known, checklistsLater: checklistsLater) { return reading }
         return try readInOnePass(bytes: bytes, known: known)
     }
 
@@ -56,7 +61,7 @@ extension StoreDocument {
     }
 
     /// Nil when the file must be read in one pass instead.
-    private static func readInParallel(bytes: [UInt8], known: KnownOrders?) -> Reading? {
+    private static func readInParallel(bytes: [UInt8], known: KnownOrders?, checklistsLater: Bool) -> Reading? {
         var pieces: [OrderPiece] = []
         var allSkimmed = true
         let json: JSONValue
@@ -69,7 +74,7 @@ extension StoreDocument {
         } catch {
             return nil
         }
-        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes) else { return nil }
+        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes, checklistsLater: checklistsLater) else { return nil }
         let log = ProblemLog()
         let orders = OrderList(log: log)
         for (piece, decoding) in zip(pieces, decoded) {
@@ -80,7 +85,9 @@ extension StoreDocument {
             decoding.problems.forEach(log.record)
             if let read = decoding.order { orders.add(read) }
         }
-        return read(root: json, orders: orders, log: log)
+        var reading = read(root: json, orders: orders, log: log)
+        reading.laterChecklists = orders.laterChecklists
+        return reading
     }
 
     /// Reads the document; its orders from `orders` when they were read while parsing.
@@ -154,6 +161,8 @@ extension StoreDocument {
 struct ReadOrder: Sendable {
     var order: TrainingOrder
     var range: Range<Int>
+    /// The checklist's text, when it is left to read later (the order's checklist is empty till then).
+    var checklistText: JSONText?
     var idPlace: FieldPlace
     var stakeholderPlace: FieldPlace
 
@@ -194,6 +203,7 @@ private final class OrderList {
     private(set) var orders: [TrainingOrder] = []
     /// Where each order's text is in the file.
     private(set) var ranges: [Int: Range<Int>] = [:]
+    private(set) var laterChecklists: [Int: JSONText] = [:]
     /// Where each order names its stakeholder, checked once the stakeholders are read.
     private var stakeholderReferences: [(id: String, place: FieldPlace)] = []
 
@@ -226,6 +236,7 @@ private final class OrderList {
         }
         stakeholderReferences.append((read.order.stakeholderID, read.stakeholderPlace))
         orders.append(read.order)
+        if let text = read.checklistText { laterChecklists[read.order.id] = text }
     }
 
     func checkStakeholders(_ known: Set<String>) {

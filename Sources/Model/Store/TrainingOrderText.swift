@@ -9,21 +9,25 @@ enum TrainingOrderText {
     /// The members that are not fields of the details, by their bit among those seen.
     private static let id: UInt64 = 1 << 61, checklist: UInt64 = 1 << 62, notes: UInt64 = 1 << 63
 
-    static func read(_ bytes: [UInt8], _ text: JSONText, index: Int) -> ReadOrder? {
+    /// With `checklistLater`, the checklist is passed over by its brackets and its text
+    /// kept in the order read, to be read when it is needed.
+    static func read(_ bytes: [UInt8], _ text: JSONText, index: Int, checklistLater: Bool = false) -> ReadOrder? {
         var reader = JSONReader(bytes: bytes, text: text)
         do {
-            let order = try order(&reader, index: index, range: text.range)
+            let order = try order(&reader, index: index, range: text.range, checklistLater: checklistLater)
             return reader.isAtEnd ? order : nil
         } catch {
             return nil
         }
     }
 
-    private static func order(_ reader: inout JSONReader, index: Int, range: Range<Int>) throws -> ReadOrder {
+    private static func order(_ reader: inout JSONReader, index: Int, range: Range<Int>,
+                              checklistLater: Bool) throws -> ReadOrder {
         let table = OrderDetails.table
         var details = OrderDetails.unread
         var id: Int?, idPosition: SourcePosition?, stakeholderPosition: SourcePosition?
         var checklist = Checklist()
+        var checklistText: JSONText?
         var notes: [Note] = []
         var seen: UInt64 = 0
         try ChecklistText.members(of: &reader) { key, reader in
@@ -36,7 +40,12 @@ enum TrainingOrderText {
                 guard id != nil else { throw Unusual() }
             case "checklist":
                 member = Self.checklist
-                checklist = try ChecklistText.checklist(&reader)
+                if checklistLater {
+                    guard let text = reader.skimObject() else { throw Unusual() }
+                    checklistText = text
+                } else {
+                    checklist = try ChecklistText.checklist(&reader)
+                }
             case "notes":
                 member = Self.notes
                 notes = try readNotes(&reader)
@@ -54,9 +63,11 @@ enum TrainingOrderText {
         }
         guard let id else { throw Unusual() }
         let path = "orders[\(index)]"
-        return ReadOrder(order: TrainingOrder(id: id, details: details, checklist: checklist, notes: notes), range: range,
-                         idPlace: FieldPlace(path: path + ".id", position: idPosition),
-                         stakeholderPlace: FieldPlace(path: path + ".stakeholder", position: stakeholderPosition))
+        var read = ReadOrder(order: TrainingOrder(id: id, details: details, checklist: checklist, notes: notes), range: range,
+                             idPlace: FieldPlace(path: path + ".id", position: idPosition),
+                             stakeholderPlace: FieldPlace(path: path + ".stakeholder", position: stakeholderPosition))
+        read.checklistText = checklistText
+        return read
     }
 
     /// Notes, each read by the careful reader: they are few, and a note with a member this
