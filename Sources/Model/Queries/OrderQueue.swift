@@ -1,3 +1,5 @@
+import Glibc
+
 /// Which orders a list shows, by status.
 public enum StatusFilter: String, CaseIterable, Sendable {
     case open
@@ -266,13 +268,20 @@ public struct SearchIndex: Sendable, Equatable {
     private static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
         guard !word.isEmpty else { return true }
         guard word.count <= text.count else { return false }
-        let first = word[0]
-        var start = 0
-        let last = text.count - word.count
-        while start <= last {
-            if text[start] == first && text[start..<start + word.count].elementsEqual(word) { return true }
-            start += 1
+        // Each place the first byte is, found by memchr, then the rest compared at once.
+        return text.withUnsafeBufferPointer { text in
+            word.withUnsafeBufferPointer { word in
+                guard let base = text.baseAddress, let wanted = word.baseAddress else { return false }
+                let last = text.count - word.count
+                var start = 0
+                while start <= last {
+                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
+                    let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + place, wanted, word.count) == 0 { return true }
+                    start = place + 1
+                }
+                return false
+            }
         }
-        return false
     }
 }
