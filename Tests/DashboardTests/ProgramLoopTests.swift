@@ -9,6 +9,8 @@ final class InMemoryTerminal: Terminal {
     var size: Size
     private var pending: [TerminalInput] = []
     private(set) var frame: Screen?
+    /// Called with each frame as it is shown.
+    var onPresent: ((Screen) -> Void)?
 
     init(size: Size) {
         self.size = size
@@ -21,7 +23,10 @@ final class InMemoryTerminal: Terminal {
         pending.append(.resize(size))
     }
 
-    func present(_ screen: Screen) { frame = screen }
+    func present(_ screen: Screen) {
+        frame = screen
+        onPresent?(screen)
+    }
     func wait(milliseconds: Int32, alsoWatching descriptor: Int32?) -> TerminalWait { TerminalWait() }
     func read() -> TerminalInput? { pending.isEmpty ? nil : pending.removeFirst() }
     func redrawEverything() {}
@@ -170,6 +175,28 @@ final class InMemoryTerminal: Terminal {
         while program.isGoingOn && ContinuousClock.now < deadline { program.turn() }
         #expect(!program.isGoingOn)
         #expect(program.failure == opening.message)
+    }
+
+    @Test func aTickIsOnScreenBeforeItsSaveAndQuitWaitsForNoQuestion() throws {
+        let program = try program()
+        let path = path
+        var fileWhenShown: [(lines: [String], document: StoreDocument?)] = []
+        terminal.onPresent = { fileWhenShown.append(($0.lines, try? Store(path: path).document)) }
+        terminal.type(.character("l"), .character(" "))
+        #expect(turn(program, until: "· saved"))
+        let shown = try #require(fileWhenShown.first { $0.lines.first?.contains("1 UNSAVED") == true })
+        #expect(shown.lines.last?.contains("ticked") == true, "the change is drawn, marked as not saved yet")
+        #expect(shown.document == Fixture.demo, "before the file has it")
+        #expect(try Store(path: path).document != Fixture.demo)
+
+        // A change and a quit typed at once: the change is saved, nothing is asked.
+        terminal.type(.character(" "), .character("q"))
+        program.turn()
+        #expect(!program.isGoingOn)
+        #expect(program.currentState.confirmation == nil && program.currentState.unsaved.isEmpty)
+        let id = try #require(program.currentState.selectedOrder?.id)
+        let firstStep = { (document: StoreDocument?) in document?.order(id: id)?.checklist.allSteps.first?.step.isDone }
+        #expect(firstStep(try Store(path: path).document) == firstStep(Fixture.demo), "the second change is in the file")
     }
 
     @Test func aReloadArrivesWhileAFormIsOpen() throws {

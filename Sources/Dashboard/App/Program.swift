@@ -31,6 +31,8 @@ final class Program {
     /// Work done on another thread, handed back to the loop.
     private let finished = FinishedWork()
     private let checklists = ChecklistReading()
+    /// The save asked for and not yet done: it waits for the change to be on screen.
+    private var pendingSave: (changes: [PendingChange], recreating: Bool)?
     /// Why the store could not be opened after all (a checklist read after the first frame
     /// was not sound); the program has ended.
     private(set) var failure: String?
@@ -121,6 +123,7 @@ final class Program {
             turn()
             if crashingAfterFirstFrame { fatalError("crash requested with --crash-after-start") }
         }
+        savePending()
         if endedFromOutside { saveBeforeEnding() }
         guard !state.unsaved.isEmpty else { return nil }
         let count = state.unsaved.count
@@ -131,8 +134,10 @@ final class Program {
     /// Ending without the user's say: what is not saved yet is tried for a few seconds.
     private func saveBeforeEnding() {
         let deadline = ContinuousClock.now + .seconds(10)
+        savePending()
         while !state.unsaved.isEmpty {
             dispatch(.retrySaves)
+            savePending()
             guard !state.unsaved.isEmpty, ContinuousClock.now < deadline else { return }
             usleep(500_000)
         }
@@ -152,10 +157,17 @@ final class Program {
             store.versions?.keepPending()
             needsDrawing = false
             guard store.laterChecklists.isEmpty else { return }
-            dispatch(.idle)
+            if pendingSave == nil { dispatch(.idle) }
         }
         guard store.laterChecklists.isEmpty else {
             waitForChecklists()
+            return
+        }
+        if pendingSave != nil {
+            // The change is on screen; keys typed during its save wait in the terminal, to
+            // be handled in order after it.
+            savePending()
+            needsDrawing = true
             return
         }
         needsDrawing = waitAndHandleEvents()
@@ -191,6 +203,8 @@ final class Program {
                 continue
             }
             index += 1
+            // Asking to quit sees the changes typed before it saved, not waiting.
+            if action == .quit { savePending() }
             // Characters typed in a row into a field are one edit: a long paste that
             // arrives as keys costs one update, not one per character.
             guard let typing = action.typing else {
@@ -293,10 +307,12 @@ final class Program {
     private func perform(_ effect: Effect) {
         switch effect {
         case .quit:
+            savePending()
             isRunning = false
         case .repaint:
             terminal.redrawEverything()
         case .suspend:
+            savePending()
             terminal.suspend()
             state.timers.lastSecond = Timestamp(secondsSince1970: 0)
         case .checkStore:
@@ -315,18 +331,27 @@ final class Program {
                 signals?.wake()
             }
         case .persist(let changes, let recreating):
+            // Each save asks for every change not saved yet: the last one asked for holds them all.
             state.timers.lastRetry = clock()
-            do {
-                let saved = try withStopDeferred { () throws(StoreError) in
-                    try store.save(changes.map(\.operation), recreating: recreating)
-                }
-                dispatch(.saved(saved.document, changes, outcomes: saved.outcomes,
-                                othersChanged: saved.includesOthersChanges))
-            } catch {
-                dispatch(.saveFailed(changes, reason: error.message))
-            }
-            state.readOnlyReason = store.readOnlyReason
+            pendingSave = (changes, recreating || (pendingSave?.recreating ?? false))
         }
+    }
+
+    /// Saves what was asked for since the last save, if anything: after the change is on
+    /// screen, so that a tick shows at once however big the store is.
+    private func savePending() {
+        guard let (changes, recreating) = pendingSave else { return }
+        pendingSave = nil
+        do {
+            let saved = try withStopDeferred { () throws(StoreError) in
+                try store.save(changes.map(\.operation), recreating: recreating)
+            }
+            dispatch(.saved(saved.document, changes, outcomes: saved.outcomes,
+                            othersChanged: saved.includesOthersChanges))
+        } catch {
+            dispatch(.saveFailed(changes, reason: error.message))
+        }
+        state.readOnlyReason = store.readOnlyReason
     }
 }
 

@@ -38,8 +38,8 @@ struct BenchmarkRuns {
             figures.record("first frame", frame - session.started)
             for _ in 0..<keys { time("move", "j", in: session, into: &figures) }
             _ = press("\t", in: session)
-            time("first tick + save", " ", in: session, into: &figures)
-            for _ in 0..<keys { time("tick + save", " ", in: session, into: &figures) }
+            tick("first tick + save", in: session, into: &figures)
+            for _ in 0..<keys { tick("tick + save", in: session, into: &figures) }
             _ = press("\u{1b}", in: session)
             _ = press("/", in: session)
             for _ in 0..<keys { time("search letter", "e", in: session, into: &figures) }
@@ -86,6 +86,17 @@ struct BenchmarkRuns {
 
     private func time(_ name: String, _ key: String, in session: PseudoTerminalRun, into figures: inout BenchmarkFigures) {
         if let duration = press(key, in: session) { figures.record(name, duration) }
+    }
+
+    /// Ticks and times both redraws: the one that shows the tick, marked as not saved yet
+    /// ("tick"), and the one that follows its save (`name`).
+    private func tick(_ name: String, in session: PseudoTerminalRun, into figures: inout BenchmarkFigures) {
+        let sent = ContinuousClock.now
+        session.send(" ")
+        guard let shown = session.readUntilQuiet(marker: "UNSAVED", quiet: .milliseconds(2), timeout: .seconds(10)) else { return }
+        figures.record("tick", shown - sent)
+        let saved = session.readUntilQuiet(quiet: .milliseconds(30), timeout: .seconds(2)) ?? shown
+        figures.record(name, saved - sent)
     }
 
     private func quit(_ session: PseudoTerminalRun, with key: String, into figures: inout BenchmarkFigures) {
