@@ -24,7 +24,11 @@ struct UndoEntry: Equatable, Sendable {
 struct AppState: Equatable, Sendable {
     static let undoDepth = 200
 
-    private(set) var document: StoreDocument
+    private(set) var document: StoreDocument {
+        didSet { documentVersion &+= 1 }
+    }
+    /// Counts the changes of `document`: what is made from it can say which one it was made from.
+    private(set) var documentVersion = 0
     /// The orders the queue shows, in order, recomputed only when the document changes.
     private(set) var queue: OrderQueue
     /// Counts for the header, recomputed with the queue.
@@ -87,6 +91,7 @@ struct AppState: Equatable, Sendable {
     mutating func changeDay(to day: CalendarDay) {
         today = day
         summary = QueueSummary(document, today: day)
+        page.settle(&self)
     }
 
     /// The view on screen.
@@ -106,13 +111,6 @@ struct AppState: Equatable, Sendable {
     /// The stakeholder the keys act on: the one the page selects, else the selected order's.
     var selectedStakeholder: Stakeholder? {
         page.selectedStakeholder(in: self) ?? selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
-    }
-
-    /// Stakeholders as the stakeholders view lists them: nearest to partnership first.
-    var stakeholderList: [Stakeholder] {
-        document.stakeholders.sorted { lhs, rhs in
-            lhs.stage != rhs.stage ? lhs.stage > rhs.stage : lhs.name.folded < rhs.name.folded
-        }
     }
 
     /// What the queue shows; remembered between runs.

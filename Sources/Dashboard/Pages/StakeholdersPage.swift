@@ -11,8 +11,12 @@ struct StakeholdersPage: Page {
 
     func scopes(in state: AppState) -> [KeyScope] { [.stakeholders, .everywhere] }
 
+    /// Makes the list again when the document changed since it was made.
     func settle(_ state: inout AppState) {
         state.stakeholderPosition = max(0, min(state.stakeholderPosition, state.document.stakeholders.count - 1))
+        if state.memories[Memory.self, of: view].list?.version != state.documentVersion {
+            state.memories[Memory.self, of: view].list = StakeholderList(state.document, version: state.documentVersion)
+        }
     }
 
     func headerFacts(in state: AppState) -> HeaderFacts {
@@ -52,7 +56,7 @@ struct StakeholdersPage: Page {
     }
 
     func selectedStakeholder(in state: AppState) -> Stakeholder? {
-        let list = state.stakeholderList
+        let list = state.stakeholderList.stakeholders
         return list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil
     }
 }
@@ -61,10 +65,52 @@ extension StakeholdersPage {
     /// The selected stakeholder's place in the list.
     struct Memory: PageMemory {
         var position = 0
+        /// The list as last made: made again only when the document changed, not at every key.
+        var list: StakeholderList?
+    }
+}
+
+/// The stakeholders as the stakeholders view lists them, nearest to partnership first, with
+/// what its rows say of each: made from one version of the document.
+struct StakeholderList: Equatable, Sendable {
+    let version: Int
+    let stakeholders: [Stakeholder]
+    let contact: StakeholderContact
+    /// Each stakeholder's open and delivered or closed orders, by id.
+    let counts: [String: (open: Int, done: Int)]
+
+    init(_ document: StoreDocument, version: Int) {
+        self.version = version
+        // Each name folded once, not at every comparison.
+        let names = document.stakeholders.map(\.name.folded)
+        stakeholders = document.stakeholders.indices.sorted { lhs, rhs in
+            let (left, right) = (document.stakeholders[lhs], document.stakeholders[rhs])
+            return left.stage != right.stage ? left.stage > right.stage : names[lhs] < names[rhs]
+        }.map { document.stakeholders[$0] }
+        contact = StakeholderContact(document)
+        var counts: [String: (open: Int, done: Int)] = [:]
+        for order in document.orders {
+            let isOpen = order.status.isOpen
+            counts[order.stakeholderID, default: (0, 0)].open += isOpen ? 1 : 0
+            counts[order.stakeholderID, default: (0, 0)].done += isOpen ? 0 : 1
+        }
+        self.counts = counts
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.version == rhs.version && lhs.stakeholders == rhs.stakeholders
     }
 }
 
 extension AppState {
+    /// The stakeholders view's list: the one made for this version of the document, or made now.
+    var stakeholderList: StakeholderList {
+        if let list = memories[StakeholdersPage.Memory.self, of: .stakeholders].list, list.version == documentVersion {
+            return list
+        }
+        return StakeholderList(document, version: documentVersion)
+    }
+
     var stakeholderPosition: Int {
         get { memories[StakeholdersPage.Memory.self, of: .stakeholders].position }
         set { memories[StakeholdersPage.Memory.self, of: .stakeholders].position = newValue }

@@ -20,7 +20,7 @@ struct StandupPage: Page {
     func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
         switch action {
         case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
-            let blocks = StandupReport(state.document, today: state.today).blocks.count
+            let blocks = blocks(in: state).count
             let step = action == .moveDown || action == .pageDown ? 1 : -1
             state.memories[Memory.self, of: view].scroll = max(0, min(blocks - 2, scroll(in: state) + step))
             return []
@@ -30,8 +30,14 @@ struct StandupPage: Page {
     }
 
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets) {
-        StandupView(report: StandupReport(state.document, today: state.today), rect: area, scroll: scroll(in: state))
-            .draw(into: &screen)
+        StandupView(blocks: blocks(in: state), rect: area, scroll: scroll(in: state)).draw(into: &screen)
+    }
+
+    /// Makes the blocks when the document or the day changed since they were made.
+    func settle(_ state: inout AppState) {
+        guard made(in: state) == nil else { return }
+        state.memories[Memory.self, of: view].blocks = MadeBlocks(
+            version: state.documentVersion, today: state.today, blocks: StandupReport(state.document, today: state.today).blocks)
     }
 }
 
@@ -39,9 +45,29 @@ extension StandupPage {
     /// Blocks of the stand-up scrolled past, when it does not fit.
     struct Memory: PageMemory {
         var scroll = 0
+        /// The stand-up as it was last made: made again only when the document or the day
+        /// changed, not at every key (a big store's stand-up takes a while to make).
+        var blocks: MadeBlocks?
+    }
+
+    struct MadeBlocks: Equatable, Sendable {
+        var version: Int
+        var today: CalendarDay
+        var blocks: [StandupBlock]
     }
 
     private func scroll(in state: AppState) -> Int {
         state.memories[Memory.self, of: view].scroll
+    }
+
+    /// The blocks made before, when they are still those of the document and the day.
+    private func made(in state: AppState) -> [StandupBlock]? {
+        guard let made = state.memories[Memory.self, of: view].blocks,
+              made.version == state.documentVersion, made.today == state.today else { return nil }
+        return made.blocks
+    }
+
+    private func blocks(in state: AppState) -> [StandupBlock] {
+        made(in: state) ?? StandupReport(state.document, today: state.today).blocks
     }
 }

@@ -7,9 +7,10 @@ struct StakeholdersView {
     let layout: Layout
 
     func draw(into screen: inout Screen, hits: inout HitTargets) {
-        let list = state.stakeholderList
+        let made = state.stakeholderList
+        let list = made.stakeholders
         let rect = layout.queue
-        drawList(list, into: &screen, rect: rect, hits: &hits)
+        drawList(made, into: &screen, rect: rect, hits: &hits)
         layout.drawDivider(into: &screen)
         let lines = detailLines(list.indices.contains(state.stakeholderPosition) ? list[state.stakeholderPosition] : nil,
                                 list: list, width: layout.detail.width - 1)
@@ -23,7 +24,8 @@ struct StakeholdersView {
         max(0, min(selected - rows + 1, count - rows))
     }
 
-    private func drawList(_ list: [Stakeholder], into screen: inout Screen, rect: Rect, hits: inout HitTargets) {
+    private func drawList(_ made: StakeholderList, into screen: inout Screen, rect: Rect, hits: inout HitTargets) {
+        let list = made.stakeholders
         let nameWidth = max(12, min(24, rect.width - 56))
         var titles = StyledLine("  " + DisplayWidth.fit("Stakeholder", to: nameWidth), Theme.columnTitles)
         titles.append(DisplayWidth.fit("Spectrum", to: 16) + DisplayWidth.fit("R's", to: 7) + DisplayWidth.fit("Open", to: 6)
@@ -36,12 +38,9 @@ struct StakeholdersView {
         }
         let rows = max(1, rect.height - 1)
         let top = Self.firstShownRow(selected: state.stakeholderPosition, rows: rows, count: list.count)
-        // One pass over the orders for all rows, not one per row.
-        let ordersByStakeholder = Dictionary(grouping: state.document.orders, by: \.stakeholderID)
-        let contact = StakeholderContact(state.document)
         for (offset, stakeholder) in list.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
-            let orders = ordersByStakeholder[stakeholder.id] ?? []
+            let count = made.counts[stakeholder.id] ?? (0, 0)
             var line = StyledLine(index == state.stakeholderPosition ? "▶ " : "  ")
             line.append(DisplayWidth.fit(stakeholder.name, to: nameWidth - 1) + " ")
             let dots = String(repeating: "●", count: stakeholder.stage.rawValue)
@@ -50,11 +49,11 @@ struct StakeholdersView {
             line.append(DisplayWidth.fit(stakeholder.stage.shortTitle, to: 10), Theme.stage(stakeholder.stage))
             let ratings = [stakeholder.rapport, stakeholder.reputation, stakeholder.relationships]
             line.append(DisplayWidth.fit(ratings.map { $0.map(String.init) ?? "-" }.joined(separator: "/"), to: 7), Theme.muted)
-            line.append(DisplayWidth.fit(String(orders.count { $0.status.isOpen }), to: 6))
-            line.append(DisplayWidth.fit(String(orders.count { !$0.status.isOpen }), to: 6), Theme.muted)
+            line.append(DisplayWidth.fit(String(count.open), to: 6))
+            line.append(DisplayWidth.fit(String(count.done), to: 6), Theme.muted)
             let touchpoint = DueDate(due: stakeholder.nextTouchpoint?.on, today: state.today)
             line.append(DisplayWidth.fit(touchpoint.short, to: 11), stakeholder.nextTouchpoint == nil ? Theme.muted : touchpoint.style)
-            line.append(contact.last(with: stakeholder.id)?.shortDescription ?? "—", Theme.muted)
+            line.append(made.contact.last(with: stakeholder.id)?.shortDescription ?? "—", Theme.muted)
             if index == state.stakeholderPosition { line.rowStyle = Theme.selected }
             line.draw(into: &screen, x: rect.x, y: rect.y + 1 + offset, width: rect.width)
             hits.add(.stakeholder(index: index), Rect(x: rect.x, y: rect.y + 1 + offset, width: rect.width, height: 1))

@@ -3,13 +3,12 @@ import Model
 /// The stand-up on one screen: its blocks flowed into as many columns as the width allows,
 /// each cut to fit with a count of what is left out.
 struct StandupView {
-    let report: StandupReport
+    let blocks: [StandupBlock]
     let rect: Rect
     var scroll = 0
 
     func draw(into screen: inout Screen) {
         // The headline figures span the whole width; the other blocks flow in columns.
-        let blocks = report.blocks
         guard let headline = blocks.first else { return }
         for (row, line) in headline.lines.prefix(rect.height).enumerated() {
             StyledLine(line, Theme.title).draw(into: &screen, x: rect.x + 1, y: rect.y + row, width: rect.width - 2)

@@ -226,11 +226,6 @@ public struct OrderQueue: Sendable, Equatable {
         }
     }
 
-    /// Open before closed; overdue and soonest due first; then higher priority, then the
-    /// oldest request.
-    static func byDueDate(_ lhs: TrainingOrder, _ rhs: TrainingOrder) -> Bool {
-        SortKey.dueFirst(SortKey(lhs), SortKey(rhs))
-    }
 }
 
 /// The searchable text of every order, folded once (lowercase, no accents), so that a

@@ -92,7 +92,7 @@ public struct StandupReport: Sendable, Equatable {
     public init(_ document: StoreDocument, today: CalendarDay, since: CalendarDay? = nil, months: Int = 6) {
         self.today = today
         self.since = since ?? Self.lastWorkingDay(before: today)
-        let openOrders = document.orders.filter(\.status.isOpen).sorted(by: OrderQueue.byDueDate)
+        let openOrders = OrderQueue(document, today: today).orderIDs.compactMap(document.order(id:))
         func line(_ order: TrainingOrder) -> OrderLine {
             OrderLine(id: order.id, title: order.title,
                       stakeholder: document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
@@ -149,9 +149,8 @@ public struct StandupReport: Sendable, Equatable {
                                due: [(owners: [String], line: OrderLine)]) -> [PersonLine] {
         var byName: [String: PersonLine] = [:]
         func update(_ name: String, _ change: (inout PersonLine) -> Void) {
-            var line = byName[name] ?? PersonLine(name: name)
-            change(&line)
-            byName[name] = line
+            // In place: a copy taken out and put back would copy its lists at every change.
+            change(&byName[name, default: PersonLine(name: name)])
         }
         func isRecent(_ moment: Timestamp) -> Bool { CalendarDay.local(at: moment) >= since }
         for tick in ticks { update(tick.by) { $0.ticked += 1 } }

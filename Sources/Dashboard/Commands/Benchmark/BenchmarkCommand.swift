@@ -11,7 +11,8 @@ struct BenchmarkCommand: ParsableCommand {
         abstract: "Time the real dashboard on generated stores, beside a C ncurses floor (nothing of yours is touched).",
         discussion: """
             For each size: the first full frame, keys (move, tick to its redraw and to the redraw \
-            after its save, search letter, search backspace) at the median (p50) and p99, the \
+            after its save, search letter, search backspace, view switch, opening a form) at the \
+            median (p50) and p99, the \
             first tick, how soon another \
             process's change shows, quitting, and peak memory. Example: fours benchmark --orders 1000,10000
             """
