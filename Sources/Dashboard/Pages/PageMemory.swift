@@ -1,3 +1,5 @@
+import Model
+
 /// What a page keeps of its own between keys: where it is scrolled, which part has the
 /// focus. Declared in the page's file; the app keeps one for each view without knowing
 /// what it holds.
@@ -30,5 +32,24 @@ struct PageMemories: Equatable, Sendable {
         lhs.memories.count == rhs.memories.count && lhs.memories.allSatisfy { key, memory in
             rhs.memories[key].map(memory.isSame) ?? false
         }
+    }
+}
+
+/// What a page makes from the document for the day (a report, a sorted list), kept in its
+/// memory until either changes: made once, not at every key.
+struct MadeFromDocument<Value: Equatable & Sendable>: Equatable, Sendable {
+    private let version: Int
+    private let today: CalendarDay
+    private let value: Value
+
+    init(_ state: AppState, _ make: (AppState) -> Value) {
+        version = state.documentVersion
+        today = state.today
+        value = make(state)
+    }
+
+    /// The value, while the document and the day are those it was made from.
+    func value(in state: AppState) -> Value? {
+        version == state.documentVersion && today == state.today ? value : nil
     }
 }

@@ -14,8 +14,8 @@ struct StakeholdersPage: Page {
     /// Makes the list again when the document changed since it was made.
     func settle(_ state: inout AppState) {
         state.stakeholderPosition = max(0, min(state.stakeholderPosition, state.document.stakeholders.count - 1))
-        if state.memories[Memory.self, of: view].list?.version != state.documentVersion {
-            state.memories[Memory.self, of: view].list = StakeholderList(state.document, version: state.documentVersion)
+        if state.memories[Memory.self, of: view].list?.value(in: state) == nil {
+            state.memories[Memory.self, of: view].list = MadeFromDocument(state) { StakeholderList($0.document) }
         }
     }
 
@@ -65,22 +65,25 @@ extension StakeholdersPage {
     /// The selected stakeholder's place in the list.
     struct Memory: PageMemory {
         var position = 0
-        /// The list as last made: made again only when the document changed, not at every key.
-        var list: StakeholderList?
+        /// The list as last made.
+        var list: MadeFromDocument<StakeholderList>?
     }
 }
 
 /// The stakeholders as the stakeholders view lists them, nearest to partnership first, with
 /// what its rows say of each: made from one version of the document.
 struct StakeholderList: Equatable, Sendable {
-    let version: Int
     let stakeholders: [Stakeholder]
     let contact: StakeholderContact
     /// Each stakeholder's open and delivered or closed orders, by id.
-    let counts: [String: (open: Int, done: Int)]
+    let counts: [String: OrderCounts]
 
-    init(_ document: StoreDocument, version: Int) {
-        self.version = version
+    struct OrderCounts: Equatable, Sendable {
+        var open = 0
+        var done = 0
+    }
+
+    init(_ document: StoreDocument) {
         // Each name folded once, not at every comparison.
         let names = document.stakeholders.map(\.name.folded)
         stakeholders = document.stakeholders.indices.sorted { lhs, rhs in
@@ -88,27 +91,23 @@ struct StakeholderList: Equatable, Sendable {
             return left.stage != right.stage ? left.stage > right.stage : names[lhs] < names[rhs]
         }.map { document.stakeholders[$0] }
         contact = StakeholderContact(document)
-        var counts: [String: (open: Int, done: Int)] = [:]
+        var counts: [String: OrderCounts] = [:]
         for order in document.orders {
-            let isOpen = order.status.isOpen
-            counts[order.stakeholderID, default: (0, 0)].open += isOpen ? 1 : 0
-            counts[order.stakeholderID, default: (0, 0)].done += isOpen ? 0 : 1
+            if order.status.isOpen {
+                counts[order.stakeholderID, default: OrderCounts()].open += 1
+            } else {
+                counts[order.stakeholderID, default: OrderCounts()].done += 1
+            }
         }
         self.counts = counts
     }
 
-    static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.version == rhs.version && lhs.stakeholders == rhs.stakeholders
-    }
 }
 
 extension AppState {
     /// The stakeholders view's list: the one made for this version of the document, or made now.
     var stakeholderList: StakeholderList {
-        if let list = memories[StakeholdersPage.Memory.self, of: .stakeholders].list, list.version == documentVersion {
-            return list
-        }
-        return StakeholderList(document, version: documentVersion)
+        memories[StakeholdersPage.Memory.self, of: .stakeholders].list?.value(in: self) ?? StakeholderList(document)
     }
 
     var stakeholderPosition: Int {

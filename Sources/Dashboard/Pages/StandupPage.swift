@@ -36,8 +36,7 @@ struct StandupPage: Page {
     /// Makes the blocks when the document or the day changed since they were made.
     func settle(_ state: inout AppState) {
         guard made(in: state) == nil else { return }
-        state.memories[Memory.self, of: view].blocks = MadeBlocks(
-            version: state.documentVersion, today: state.today, blocks: StandupReport(state.document, today: state.today).blocks)
+        state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
 }
 
@@ -45,29 +44,23 @@ extension StandupPage {
     /// Blocks of the stand-up scrolled past, when it does not fit.
     struct Memory: PageMemory {
         var scroll = 0
-        /// The stand-up as it was last made: made again only when the document or the day
-        /// changed, not at every key (a big store's stand-up takes a while to make).
-        var blocks: MadeBlocks?
+        /// The stand-up as it was last made (a big store's takes a while to make).
+        var blocks: MadeFromDocument<[StandupBlock]>?
     }
 
-    struct MadeBlocks: Equatable, Sendable {
-        var version: Int
-        var today: CalendarDay
-        var blocks: [StandupBlock]
+    private static func makeBlocks(_ state: AppState) -> [StandupBlock] {
+        StandupReport(state.document, today: state.today).blocks
     }
 
     private func scroll(in state: AppState) -> Int {
         state.memories[Memory.self, of: view].scroll
     }
 
-    /// The blocks made before, when they are still those of the document and the day.
     private func made(in state: AppState) -> [StandupBlock]? {
-        guard let made = state.memories[Memory.self, of: view].blocks,
-              made.version == state.documentVersion, made.today == state.today else { return nil }
-        return made.blocks
+        state.memories[Memory.self, of: view].blocks?.value(in: state)
     }
 
     private func blocks(in state: AppState) -> [StandupBlock] {
-        made(in: state) ?? StandupReport(state.document, today: state.today).blocks
+        made(in: state) ?? Self.makeBlocks(state)
     }
 }
