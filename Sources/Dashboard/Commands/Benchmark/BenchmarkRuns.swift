@@ -46,7 +46,7 @@ struct BenchmarkRuns {
             for _ in 0..<keys { time("search backspace", "\u{7f}", in: session, into: &figures) }
             _ = press("\u{1b}", in: session)
             for _ in 0..<keys {
-                for view in ["2", "3", "4", "1"] { time("view switch " + view, view, in: session, into: &figures) }
+                for view in ["2", "3", "4", "1"] { time("view switch", view, in: session, into: &figures) }
             }
             for _ in 0..<keys {
                 time("open a form", "e", in: session, into: &figures)
