@@ -217,11 +217,13 @@ enum FileSystem {
         try writeAll(buffer, to: descriptor)
     }
 
+    /// At most 1 MB a call: a process ending while another thread writes a big file waits
+    /// for that call to finish, not for the whole file.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws(Failure) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                write(descriptor, buffer.baseAddress! + written, min(buffer.count - written, 1 << 20))
             }
             if count < 0 {
                 if errno == EINTR { continue }
