@@ -293,6 +293,20 @@ import Testing
         #expect(app.state.activeScopes == [.queue, .everywhere])
     }
 
+    @Test mutating func aListShownAgainIsTheSameUnlessTheDocumentChangedMeanwhile() throws {
+        let queue = app.state.queue
+        app.send(.showView(.archive), .showView(.queue))
+        #expect(app.state.queue == queue)
+        app.send(.showView(.archive))
+        var fromDisk = Fixture.demo
+        let added = TrainingOrder(id: fromDisk.nextOrderID, title: "Added elsewhere", request: "", stakeholderID: "dana-okafor",
+                                  audience: "", received: Fixture.today, due: Fixture.today, checklist: fromDisk.template)
+        try StoreOperation.addOrder(added).apply(to: &fromDisk)
+        app.send(.reloaded(fromDisk))
+        app.send(.showView(.queue))
+        #expect(app.state.queue.orderIDs.contains(added.id) && app.state.queue.count == queue.count + 1)
+    }
+
     @Test mutating func dialogsStackAndTheTopOneTakesTheKeys() throws {
         app.send(.toggleHelp, .moveDown)
         #expect(app.state.helpScroll == 1)

@@ -65,6 +65,9 @@ struct AppState: Equatable, Sendable {
     }
     /// The order selected in each order list, to come back to it.
     private var selectionByView: [AppView: Int] = [:]
+    /// Each order list as it was left, with its query: shown again as it was when nothing
+    /// changed meanwhile, instead of filtering and sorting every order again.
+    private var listsLeft: [AppView: ListLeft] = [:]
     /// The key map the app was started with: the help it scrolls is made from it.
     var keyMap = KeyMap.standard
     var status: StatusMessage?
@@ -166,6 +169,7 @@ struct AppState: Equatable, Sendable {
     mutating func show(_ newView: AppView) {
         guard newView != view else { return }
         if let id = selectedOrder?.id { selectionByView[view] = id }
+        if page.listsOrders { listsLeft[view] = ListLeft(query: query, queue: MadeFromDocument(self) { $0.queue }) }
         page.leave(&self)
         view = newView
         guard page.listsOrders else {
@@ -173,8 +177,19 @@ struct AppState: Equatable, Sendable {
             return
         }
         selectedPosition = 0
-        rebuildQueue()
+        if let left = listsLeft[newView], left.query == query, let queue = left.queue.value(in: self) {
+            searchTrail = []
+            self.queue = queue
+            clampSelection()
+        } else {
+            rebuildQueue()
+        }
         if let id = selectionByView[newView] { select(order: id) }
+    }
+
+    private struct ListLeft: Equatable, Sendable {
+        var query: QueueQuery
+        var queue: MadeFromDocument<OrderQueue>
     }
 
     private mutating func rebuildQueue() {
