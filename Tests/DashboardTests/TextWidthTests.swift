@@ -8,6 +8,18 @@ import Testing
         ProcessSetup.useUTF8Locale()
     }
 
+    @Test func textOfPlainScalarsIsMeasuredAsCharacterByCharacter() {
+        // Every scalar of the ranges measured a scalar at a time, each beside ASCII, an
+        // accent that joins it, and a wide character: the sum of the characters' widths.
+        let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x25FF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a\(scalar)b", "\(scalar)\u{301}", "\(scalar)日", "\(scalar)"] {
+                #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("🇫🇷", "🇫🇷", 2),           // a flag: two regional indicators
         ("👨‍👩‍👧", "👨", 2),          // a zero-width-joiner sequence: its first part

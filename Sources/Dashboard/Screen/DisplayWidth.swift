@@ -20,7 +20,24 @@ enum DisplayWidth {
     static func of(_ text: some StringProtocol) -> Int {
         // Most of what a frame draws is ASCII: a column per byte, no grapheme breaking.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
-        return text.reduce(0) { $0 + of($1) }
+        return widthOfPlainScalars(text) ?? text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of text made only of scalars that are each a character of their own and
+    /// never join the next (Latin letters, punctuation, arrows, box drawing, the shapes
+    /// of the progress bars), counted a scalar at a time; nil for any other text.
+    private static func widthOfPlainScalars(_ text: some StringProtocol) -> Int? {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F: width += 1
+            case 0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x25FF:
+                // As a character of one scalar measures: no columns when the C library knows none.
+                width += max(0, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
+            default: return nil
+            }
+        }
+        return width
     }
 
     /// The character as fours draws it. Terminals disagree on how wide an emoji with a
