@@ -41,8 +41,17 @@ struct FormField: Equatable, Sendable {
         guard case .suggest(let options) = kind else { return [] }
         let typed = value.folded
         guard !typed.isEmpty else { return [] }
-        let starting = options.filter { $0.folded.hasPrefix(typed) }
-        let containing = options.filter { !$0.folded.hasPrefix(typed) && $0.folded.contains(typed) }
+        // Each option folded once: a big store has thousands of them.
+        var starting: [String] = []
+        var containing: [String] = []
+        for option in options {
+            let folded = option.folded
+            if folded.hasPrefix(typed) {
+                starting.append(option)
+            } else if folded.contains(typed) {
+                containing.append(option)
+            }
+        }
         return starting + containing
     }
 }

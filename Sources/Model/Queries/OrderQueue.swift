@@ -120,7 +120,7 @@ public struct OrderQueue: Sendable, Equatable {
                 searchIndex: SearchIndex? = nil) {
         let words = query.search.folded.split(separator: " ").map(String.init)
         let index = words.isEmpty ? nil : (searchIndex ?? SearchIndex(document))
-        let shown = document.orders.filter { order in
+        var shown = document.orders.filter { order in
             guard query.status.includes(order.status) else { return false }
             if let stakeholderID = query.stakeholderID, order.stakeholderID != stakeholderID { return false }
             if let stage = query.stage, document.stakeholder(id: order.stakeholderID)?.stage != stage { return false }
@@ -135,8 +135,11 @@ public struct OrderQueue: Sendable, Equatable {
                     guard let due = order.due, due >= today, today.days(until: due) < 7 else { return false }
                 }
             }
-            if let index, !index.matches(order.id, allOf: words) { return false }
             return true
+        }
+        if let index {
+            let matching = Set(index.filter(shown.map(\.id), allOf: words))
+            shown.removeAll { !matching.contains($0.id) }
         }
         orderIDs = Self.sorted(shown, by: query.sort, in: document)
     }
@@ -149,7 +152,7 @@ public struct OrderQueue: Sendable, Equatable {
     public func narrowed(toMatch search: String, in index: SearchIndex) -> OrderQueue {
         let words = search.folded.split(separator: " ").map(String.init)
         var narrowed = self
-        narrowed.orderIDs = orderIDs.filter { index.matches($0, allOf: words) }
+        narrowed.orderIDs = index.filter(orderIDs, allOf: words)
         return narrowed
     }
 
@@ -229,54 +232,64 @@ public struct OrderQueue: Sendable, Equatable {
 }
 
 /// The searchable text of every order, folded once (lowercase, no accents), so that a
-/// search narrows the queue as fast as someone types.
+/// search narrows the queue as fast as someone types. The texts are one run of bytes, each
+/// order's found by its id: a search goes through them without counting references.
 public struct SearchIndex: Sendable, Equatable {
-    private var texts: [Int: [UInt8]]
+    private var text: [UInt8] = []
+    private var spans: [Int: Range<Int>] = [:]
 
     public init(_ document: StoreDocument) {
         // A stakeholder's name and notes, folded once, not once per order.
         let stakeholders = Dictionary(uniqueKeysWithValues: document.stakeholders.map { stakeholder in
             (stakeholder.id, Array(([stakeholder.name] + stakeholder.notes.map(\.text)).joined(separator: " \u{1F} ").folded.utf8))
         })
-        texts = [:]
-        texts.reserveCapacity(document.orders.count)
-        for order in document.orders { texts[order.id] = Self.text(of: order, stakeholders: stakeholders) }
+        spans.reserveCapacity(document.orders.count)
+        for order in document.orders {
+            let start = text.count
+            Self.append(order, stakeholders: stakeholders, to: &text)
+            spans[order.id] = start..<text.count
+        }
     }
 
     /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
     /// people added (every order has the template's), and its stakeholder's notes.
-    private static func text(of order: TrainingOrder, stakeholders: [String: [UInt8]]) -> [UInt8] {
+    private static func append(_ order: TrainingOrder, stakeholders: [String: [UInt8]], to text: inout [UInt8]) {
         let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
         let parts = [order.title, order.request, order.businessProblem, order.audience]
             + order.tags.map { "#" + $0 } + order.owners + order.notes.map(\.text) + steps
-        let stakeholder = stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
-        return Array(parts.joined(separator: " \u{1F} ").folded.utf8) + [0x1F] + stakeholder
+        text += parts.joined(separator: " \u{1F} ").folded.utf8
+        text.append(0x1F)
+        text += stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)
     }
 
-    /// Whether the order's text holds every one of the (folded) words.
-    public func matches(_ orderID: Int, allOf words: [String]) -> Bool {
-        guard let text = texts[orderID] else { return false }
-        return words.allSatisfy { Self.contains(text, Array($0.utf8)) }
+    /// The orders of `orderIDs` whose text holds every one of the (folded) words, in order.
+    public func filter(_ orderIDs: [Int], allOf words: [String]) -> [Int] {
+        let words = words.map { Array($0.utf8) }
+        return text.withUnsafeBufferPointer { text in
+            orderIDs.filter { id in
+                guard let span = spans[id] else { return false }
+                let orderText = UnsafeBufferPointer(rebasing: text[span])
+                return words.allSatisfy { Self.contains(orderText, $0) }
+            }
+        }
     }
 
     /// Byte-wise search: folded text and words are UTF-8, so a match of bytes is a match of text.
-    private static func contains(_ text: [UInt8], _ word: [UInt8]) -> Bool {
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
         guard !word.isEmpty else { return true }
-        guard word.count <= text.count else { return false }
+        guard word.count <= text.count, let base = text.baseAddress else { return false }
         // Each place the first byte is, found by memchr, then the rest compared at once.
-        return text.withUnsafeBufferPointer { text in
-            word.withUnsafeBufferPointer { word in
-                guard let base = text.baseAddress, let wanted = word.baseAddress else { return false }
-                let last = text.count - word.count
-                var start = 0
-                while start <= last {
-                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
-                    let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + place, wanted, word.count) == 0 { return true }
-                    start = place + 1
-                }
-                return false
+        return word.withUnsafeBufferPointer { word in
+            guard let wanted = word.baseAddress else { return false }
+            let last = text.count - word.count
+            var start = 0
+            while start <= last {
+                guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
+                let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + place, wanted, word.count) == 0 { return true }
+                start = place + 1
             }
+            return false
         }
     }
 }
