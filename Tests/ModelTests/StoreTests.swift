@@ -395,6 +395,19 @@ import Glibc
         #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
     }
 
+    @Test func aSecondNameForTheFileIsNoChange() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let watcher = try Store(path: path)
+        // Another writer keeps its backup as a second name: the file's status changes, its text does not.
+        #expect(link(path, path + ".bak") == 0)
+        let changedByLink = try watcher.reloadIfChanged()
+        #expect(!changedByLink)
+        try Store(path: path).apply(tick("success-defined", on: 1, by: "ben"))
+        let changedByTick = try watcher.reloadIfChanged()
+        #expect(changedByTick)
+        #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
+    }
+
     @Test func theFileAsOpenedIsKeptAsABackupBeforeTheFirstSave() throws {
         try Store.create(path: path, document: Fixture.demo)
         let original = try #require(FileText.read(path))

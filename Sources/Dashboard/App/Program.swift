@@ -222,6 +222,8 @@ final class Program {
         }
         // Nothing typed for a whole wait: a good moment for work nobody waits on.
         if inputs.isEmpty && !wait.watchedIsReady { dispatch(.idle) }
+        // Once quitting, nothing more is looked at.
+        guard isRunning else { return false }
         return timePassed() || changed || !inputs.isEmpty
     }
 

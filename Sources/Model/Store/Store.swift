@@ -21,6 +21,8 @@ public final class Store {
     /// The text of each order as it stands in the file: a save encodes again only the
     /// orders its changes alter, which keeps a tick fast in a big store.
     private var orderTexts: [Int: EncodedJSON] = [:]
+    /// The file as last read (the bytes the order texts are part of).
+    private var lastRead: [UInt8] = []
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
     /// The checklists of the file just opened that are not read yet.
@@ -196,6 +198,11 @@ public final class Store {
         }
         guard status != fingerprint, let contents = try readFile() else { return false }
         isGone = false
+        // Another writer's backup (a second name for the file) changes its status, not its text.
+        if Self.same(contents.bytes, lastRead) {
+            fingerprint = contents.status
+            return false
+        }
         try take(contents)
         return true
     }
@@ -220,6 +227,7 @@ public final class Store {
         fingerprint = contents.status
         versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
+        lastRead = contents.bytes
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.
         orderTexts = [:]
@@ -245,6 +253,12 @@ public final class Store {
         }
         document.setChecklists(read)
         laterChecklists.remove(read)
+    }
+
+    private static func same(_ bytes: [UInt8], _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && bytes.withUnsafeBytes { left in
+            other.withUnsafeBytes { right in left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+        }
     }
 
     /// Writes a new store file; refuses to replace one that exists.

@@ -59,7 +59,10 @@ struct BenchmarkRuns {
                let step = other.document.order(id: first)?.checklist.allSteps.last?.step,
                (try? other.apply(.setStep(order: first, step: step.id, tick: step.tick == nil ? Tick(at: .now(), by: "other") : nil))) != nil {
                 let changed = ContinuousClock.now
-                if let shown = session.readUntilQuiet(timeout: .seconds(5)) { figures.record("reload", shown - changed) }
+                // Until the dashboard says so: a message expiring meanwhile redraws too.
+                if let shown = session.readUntilQuiet(marker: "Reloaded", timeout: .seconds(10)) {
+                    figures.record("reload", shown - changed)
+                }
             }
             quit(session, with: "q", into: &figures)
         }
