@@ -166,11 +166,10 @@ public struct OrderQueue: Sendable, Equatable {
     private static func sorted(_ orders: [TrainingOrder], by sort: QueueSort, in document: StoreDocument) -> [Int] {
         let keys = orders.map(SortKey.init)
         let places = Array(orders.indices)
-        func sorted<Value: Comparable>(by value: (TrainingOrder) -> Value, descending: Bool = false) -> [Int] {
+        func sorted<Value: Comparable>(by value: (TrainingOrder) -> Value) -> [Int] {
             let values = orders.map(value)
             return places.sorted { left, right in
-                guard values[left] != values[right] else { return SortKey.dueFirst(keys[left], keys[right]) }
-                return descending ? values[left] > values[right] : values[left] < values[right]
+                values[left] != values[right] ? values[left] < values[right] : SortKey.dueFirst(keys[left], keys[right])
             }.map { keys[$0].id }
         }
         switch sort {
