@@ -265,35 +265,12 @@ extension AppState {
         set { memories[OrderListPage.Memory.self, of: view] = newValue }
     }
 
-    var focus: Focus {
-        get { list.focus }
-        set { list.focus = newValue }
-    }
-
-    var selectedStep: Int {
-        get { list.selectedStep }
-        set { list.selectedStep = newValue }
-    }
-
-    var queueScroll: Int {
-        get { list.queueScroll }
-        set { list.queueScroll = newValue }
-    }
-
-    var detailScroll: Int {
-        get { list.detailScroll }
-        set { list.detailScroll = newValue }
-    }
-
-    var showsHiddenSteps: Bool {
-        get { list.showsHiddenSteps }
-        set { list.showsHiddenSteps = newValue }
-    }
-
-    var searchField: TextField? {
-        get { list.searchField }
-        set { list.searchField = newValue }
-    }
+    var focus: Focus { get { list.focus } set { list.focus = newValue } }
+    var selectedStep: Int { get { list.selectedStep } set { list.selectedStep = newValue } }
+    var queueScroll: Int { get { list.queueScroll } set { list.queueScroll = newValue } }
+    var detailScroll: Int { get { list.detailScroll } set { list.detailScroll = newValue } }
+    var showsHiddenSteps: Bool { get { list.showsHiddenSteps } set { list.showsHiddenSteps = newValue } }
+    var searchField: TextField? { get { list.searchField } set { list.searchField = newValue } }
 
     /// The selected order's steps as shown, with their sections.
     var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
