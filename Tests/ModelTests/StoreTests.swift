@@ -429,9 +429,10 @@ import Glibc
         #expect(!FileText.exists(path + ".lock"))
     }
 
-    @Test func aFileFromANewerVersionOpensReadOnly() throws {
+    @Test(arguments: ["\n", "\r\n"])
+    func aFileFromANewerVersionOpensReadOnly(lineEnd: String) throws {
         try Store.create(path: path, document: Fixture.demo)
-        var text = try #require(FileText.read(path))
+        var text = try #require(FileText.read(path)).replacingOccurrences(of: "\n", with: lineEnd)
         text = text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2")
         text = text.replacingOccurrences(of: "\"stage\": \"orderTaker\"", with: "\"stage\": \"newStageName\"")
         try FileText.write(text, to: path)

@@ -228,6 +228,9 @@ public final class Store {
         versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
         lastRead = contents.bytes
+        if reading.isNewerVersion, let version = reading.schemaVersion {
+            readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
+        }
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.
         orderTexts = [:]
@@ -235,9 +238,6 @@ public final class Store {
         orderTexts.reserveCapacity(reading.orderRanges.count)
         for (id, range) in reading.orderRanges where !range.isEmpty {
             orderTexts[id] = EncodedJSON(verbatim: contents.bytes[range], depth: StoreDocument.orderDepth)
-        }
-        if reading.isNewerVersion, let version = reading.schemaVersion {
-            readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
     }
 
