@@ -27,6 +27,9 @@ enum ChecklistText {
                   reader.take(UInt8(ascii: "[")) else { throw Unusual() }
             sections.append(section)
             var steps: [ChecklistStep] = []
+            // The template's three a section, without room to spare: a big store holds
+            // tens of thousands of these lists.
+            steps.reserveCapacity(3)
             if !reader.take(UInt8(ascii: "]")) {
                 repeat {
                     let step = try step(&reader)
