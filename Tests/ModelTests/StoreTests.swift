@@ -406,6 +406,14 @@ import Glibc
         let changedByTick = try watcher.reloadIfChanged()
         #expect(changedByTick)
         #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
+
+        // The watcher saves a change, then someone puts back the file it read: that is a change.
+        let read = try #require(FileText.read(path))
+        try watcher.apply(tick("partner-questions", on: 1, by: "ana"))
+        try FileText.write(read, to: path)
+        let changedByRestore = try watcher.reloadIfChanged()
+        #expect(changedByRestore)
+        #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][0].tick?.by != "ana")
     }
 
     @Test func theFileAsOpenedIsKeptAsABackupBeforeTheFirstSave() throws {

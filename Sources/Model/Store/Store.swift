@@ -21,7 +21,8 @@ public final class Store {
     /// The text of each order as it stands in the file: a save encodes again only the
     /// orders its changes alter, which keeps a tick fast in a big store.
     private var orderTexts: [Int: EncodedJSON] = [:]
-    /// The file as last read (the bytes the order texts are part of).
+    /// The file as last read (the bytes the order texts are part of); empty once this
+    /// store has written the file since.
     private var lastRead: [UInt8] = []
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
@@ -151,6 +152,8 @@ public final class Store {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = status
+            // The file is no longer the one last read: a file with that text again is a change.
+            lastRead = []
             versions?.sawWrite(status)
         } catch {
             if error.code == ESTALE { return nil }
@@ -199,7 +202,7 @@ public final class Store {
         guard status != fingerprint, let contents = try readFile() else { return false }
         isGone = false
         // Another writer's backup (a second name for the file) changes its status, not its text.
-        if Self.same(contents.bytes, lastRead) {
+        if !lastRead.isEmpty, Self.same(contents.bytes, lastRead) {
             fingerprint = contents.status
             return false
         }
