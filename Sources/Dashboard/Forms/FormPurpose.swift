@@ -82,7 +82,7 @@ extension String {
 enum DateInput {
     /// `.some(nil)` for an empty text (no date); nil when the text is not a date.
     static func parse(_ text: String, today: CalendarDay) -> CalendarDay?? {
-        let text = text.lowercased().trimmingSpaces
+        let text = text.lowercased().trimmingWhitespace
         switch text {
         case "": return .some(nil)
         case "today": return today

@@ -32,7 +32,7 @@ struct FormField: Equatable, Sendable {
     /// The value as entered, trimmed; for a choice, the chosen option.
     var value: String {
         if case .choice(let options) = kind { return options[choice] }
-        return input.text.trimmingSpaces
+        return input.text.trimmingWhitespace
     }
 
     /// Suggestions that match what is typed, best first: names starting with it, then
@@ -132,11 +132,5 @@ struct Form: Equatable, Sendable {
         default: break
         }
         fields[focused].choice = choice
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
