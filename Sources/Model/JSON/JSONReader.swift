@@ -24,8 +24,6 @@ public struct JSONReader {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
-    /// How deep the value read starts: 0 for a whole file.
-    private var startDepth = 0
     private static let maximumDepth = 512
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
@@ -61,15 +59,12 @@ public struct JSONReader {
 
     /// Parses the one value that spans `text` (found earlier by `parse(_:streaming:reuse:element:)`),
     /// as it would read in place. Positions and ranges in what it returns are those of the
-    /// whole file. With `key`, an object under that name in the value's own object is left
-    /// out of it and handed back as text, for the caller to read another way.
-    static func parse(_ bytes: [UInt8], exactly text: JSONText, settingAside key: String? = nil)
-        throws(JSONSyntaxError) -> (value: JSONValue, setAside: JSONText?) {
+    /// whole file.
+    static func parse(_ bytes: [UInt8], exactly text: JSONText) throws(JSONSyntaxError) -> JSONValue {
         var reader = JSONReader(bytes: bytes, text: text)
-        reader.setAsideKey = key
         let value = try reader.parseValue()
         guard reader.offset == text.range.upperBound else { throw reader.fail("unexpected text after the value") }
-        return (value, reader.setAside)
+        return value
     }
 
     /// A reader of one value's text, for a caller that reads it a token at a time.
@@ -80,11 +75,7 @@ public struct JSONReader {
         line = text.position.line
         lineStart = text.range.lowerBound - (text.position.column - 1)
         depth = text.depth
-        startDepth = text.depth
     }
-
-    private var setAsideKey: String?
-    private var setAside: JSONText?
 
     // Reading a token at a time.
 
@@ -216,13 +207,7 @@ public struct JSONReader {
             offset += 1
             skipWhitespace()
             let valuePosition = position
-            if key == setAsideKey, depth == startDepth + 1, let skimmed = skimObject(from: offset) {
-                if setAside != nil {
-                    throw JSONSyntaxError(position: keyPosition, problem: "duplicate member \"\(TerminalSafety.excerpt(key))\"")
-                }
-                setAside = JSONText(range: offset..<skimmed.end, position: valuePosition, depth: depth)
-                passOver(skimmed)
-            } else if depth == 1, key == streamedKey, let element = streamedElement,
+            if depth == 1, key == streamedKey, let element = streamedElement,
                offset < end, bytes[offset] == UInt8(ascii: "[") {
                 _ = try parseArray(reuse: streamedReuse) { value, index in element(value, index, valuePosition) }
                 object.insert(.array([]), for: key, at: valuePosition)

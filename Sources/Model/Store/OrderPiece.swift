@@ -49,23 +49,12 @@ struct OrderPiece: Sendable {
     private func decode(in bytes: [UInt8], checklistLater: Bool) -> Decoding? {
         guard known == nil else { return Decoding() }
         let text = JSONText(range: range, position: position, depth: Self.depth)
-        // An order as fours writes it is read straight into the model; else its checklist,
-        // most of the text, is read straight into steps and the rest the careful way; an
-        // unusual checklist is read with the rest of the order, the careful way.
+        // An order as fours writes it is read straight into the model; anything unusual in
+        // it, the careful way.
         if let order = TrainingOrderText.read(bytes, text, index: index, checklistLater: checklistLater) {
             return Decoding(order: order)
         }
-        if let quick = try? JSONReader.parse(bytes, exactly: text, settingAside: "checklist"),
-           let checklistText = quick.setAside, let checklist = ChecklistText.read(bytes, checklistText) {
-            var decoding = read(quick.value)
-            decoding.order?.order.checklist = checklist
-            return decoding
-        }
-        guard let value = try? JSONReader.parse(bytes, exactly: text).value else { return nil }
-        return read(value)
-    }
-
-    private func read(_ value: JSONValue) -> Decoding {
+        guard let value = try? JSONReader.parse(bytes, exactly: text) else { return nil }
         let log = ProblemLog()
         let reader = FieldReader(value, path: "orders[\(index)]", parentPosition: position, log: log)
         return Decoding(order: reader.flatMap(ReadOrder.init), problems: log.problems)
