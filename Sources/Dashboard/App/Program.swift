@@ -30,7 +30,8 @@ final class Program {
     private var handledCopies: Set<String> = []
     /// Work done on another thread, handed back to the loop.
     private let finished = FinishedWork()
-    private let checklists = ChecklistReading()
+    /// Whether the checklists left for after the first frame are being read.
+    private var checklistsAsked = false
     /// The save asked for and not yet done: it waits for the change to be on screen.
     private var pendingSave: (changes: [PendingChange], recreating: Bool)?
     /// Why the store could not be opened after all (a checklist read after the first frame
@@ -75,8 +76,10 @@ final class Program {
     /// meanwhile and are handled in order once they are read; nothing is saved or looked
     /// at on disk before.
     private func waitForChecklists() {
-        if !checklists.isStarted {
-            checklists.start(store.laterChecklists, wake: signals)
+        if !checklistsAsked {
+            checklistsAsked = true
+            let later = store.laterChecklists
+            inBackground { .checklistsRead(later.read()) }
         }
         if let signals {
             var watched = pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)
@@ -84,7 +87,7 @@ final class Program {
         } else {
             usleep(1_000)
         }
-        if let read = checklists.take() { takeChecklists(read) }
+        for work in finished.take() { take(work) }
     }
 
     private func takeChecklists(_ read: [Int: Checklist]?) {
@@ -171,7 +174,7 @@ final class Program {
             return
         }
         needsDrawing = waitAndHandleEvents()
-        for action in finished.take() { dispatch(action) }
+        for work in finished.take() { take(work) }
     }
 
     /// Whether the loop goes on: false once the user quit or the terminal went.
@@ -326,16 +329,27 @@ final class Program {
                 state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
             }
         case .buildSearchIndex(let document, let generation):
-            let finished = finished
-            let signals = signals
-            DispatchQueue.global(qos: .userInitiated).async {
-                finished.add(.searchIndexBuilt(SearchIndex(document), generation: generation))
-                signals?.wake()
-            }
+            inBackground { .action(.searchIndexBuilt(SearchIndex(document), generation: generation)) }
         case .persist(let changes, let recreating):
             // Each save asks for every change not saved yet: the last one asked for holds them all.
             state.timers.lastRetry = clock()
             pendingSave = (changes, recreating || (pendingSave?.recreating ?? false))
+        }
+    }
+
+    /// Runs `work` on another thread and wakes the loop to take what it brings back.
+    private func inBackground(_ work: @escaping @Sendable () -> Finished) {
+        let (finished, signals) = (finished, signals)
+        DispatchQueue.global(qos: .userInitiated).async {
+            finished.add(work())
+            signals?.wake()
+        }
+    }
+
+    private func take(_ work: Finished) {
+        switch work {
+        case .action(let action): dispatch(action)
+        case .checklistsRead(let read): takeChecklists(read)
         }
     }
 
@@ -357,49 +371,26 @@ final class Program {
     }
 }
 
-/// Actions that work on other threads finished, waiting for the loop to take them.
-private final class FinishedWork: Sendable {
-    private let actions = Mutex<[Action]>([])
-
-    func add(_ action: Action) {
-        actions.withLock { $0.append(action) }
-    }
-
-    func take() -> [Action] {
-        actions.withLock { taken in
-            defer { taken = [] }
-            return taken
-        }
-    }
+/// What work done on another thread brings back to the loop.
+private enum Finished: Sendable {
+    /// For `update`, like a key.
+    case action(Action)
+    /// The checklists left for after the first frame; nil when one is not as fours writes it.
+    case checklistsRead([Int: Checklist]?)
 }
 
-/// The checklists a big store's first frame did without, read on the other cores and
-/// handed back to the loop.
-private final class ChecklistReading: Sendable {
-    private struct Read: Sendable {
-        var checklists: [Int: Checklist]?
+/// Work that other threads finished, waiting for the loop to take it.
+private final class FinishedWork: Sendable {
+    private let done = Mutex<[Finished]>([])
+
+    func add(_ work: Finished) {
+        done.withLock { $0.append(work) }
     }
 
-    private let read = Mutex<Read?>(nil)
-    private let started = Atomic<Bool>(false)
-
-    var isStarted: Bool { started.load(ordering: .relaxed) }
-
-    func start(_ later: LaterChecklists, wake signals: SignalPipe?) {
-        started.store(true, ordering: .relaxed)
-        DispatchQueue.global(qos: .userInitiated).async {
-            let checklists = later.read()
-            self.read.withLock { $0 = Read(checklists: checklists) }
-            signals?.wake()
-        }
-    }
-
-    /// What was read, once; nil while it is being read. An inner nil: one was not as
-    /// fours writes it.
-    func take() -> [Int: Checklist]?? {
-        read.withLock { read in
-            defer { read = nil }
-            return read.map(\.checklists)
+    func take() -> [Finished] {
+        done.withLock { taken in
+            defer { taken = [] }
+            return taken
         }
     }
 }
