@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The checklists of a document just opened that are found but not read yet, with the
 /// text they are read from: the first screen of a big store needs a few of them, and the
 /// rest are read on the other cores once it is up.
@@ -20,24 +18,10 @@ public struct LaterChecklists: Sendable {
     /// every core; nil when one is not as fours writes it, and must be read the careful way.
     public func read(orders: [Int]? = nil) -> [Int: Checklist]? {
         let wanted = orders.map { $0.compactMap { id in texts[id].map { (id, $0) } } } ?? Array(texts)
-        let results = ResultSlots<Checklist>(count: wanted.count)
-        defer { results.release() }
-        let workers = min(max(1, wanted.count / 512), ProcessorCount.online)
-        let readShare: @Sendable (Int) -> Void = { worker in
-            var index = worker
-            while index < wanted.count {
-                results[index] = ChecklistText.read(bytes, wanted[index].1)
-                index += workers
-            }
+        guard let read = ParallelMap.map(wanted.count, perWorker: 512, { ChecklistText.read(bytes, wanted[$0].1) }) else {
+            return nil
         }
-        if workers == 1 { readShare(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: readShare) }
-        var read: [Int: Checklist] = [:]
-        read.reserveCapacity(wanted.count)
-        for (index, (id, _)) in wanted.enumerated() {
-            guard let checklist = results[index] else { return nil }
-            read[id] = checklist
-        }
-        return read
+        return Dictionary(uniqueKeysWithValues: zip(wanted.map(\.0), read))
     }
 
     /// Those of `read` are read now.

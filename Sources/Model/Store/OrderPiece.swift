@@ -1,6 +1,3 @@
-import Dispatch
-import Glibc
-
 /// An order's text in a store file, found by its brackets before it is parsed, so that
 /// the orders of a big store can be parsed on every core at once.
 struct OrderPiece: Sendable {
@@ -25,24 +22,7 @@ struct OrderPiece: Sendable {
     /// Each piece parsed and read into an order, in the order given (an empty decoding for
     /// a known piece); nil when one of them is not valid JSON on its own.
     static func decode(_ pieces: [OrderPiece], in bytes: [UInt8], checklistsLater: Bool) -> [Decoding]? {
-        let workers = min(max(1, pieces.count / piecesPerWorker), ProcessorCount.online)
-        let results = ResultSlots<Decoding>(count: pieces.count)
-        defer { results.release() }
-        let decodeShare: @Sendable (Int) -> Void = { worker in
-            var index = worker
-            while index < pieces.count {
-                results[index] = pieces[index].decode(in: bytes, checklistLater: checklistsLater)
-                index += workers
-            }
-        }
-        if workers == 1 { decodeShare(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: decodeShare) }
-        var decoded: [Decoding] = []
-        decoded.reserveCapacity(pieces.count)
-        for index in 0..<pieces.count {
-            guard let decoding = results[index] else { return nil }
-            decoded.append(decoding)
-        }
-        return decoded
+        ParallelMap.map(pieces.count, perWorker: piecesPerWorker) { pieces[$0].decode(in: bytes, checklistLater: checklistsLater) }
     }
 
     /// Nil when the text does not parse.
@@ -59,29 +39,4 @@ struct OrderPiece: Sendable {
         let reader = FieldReader(value, path: "orders[\(index)]", parentPosition: position, log: log)
         return Decoding(order: reader.flatMap(ReadOrder.init), problems: log.problems)
     }
-}
-
-/// A fixed row of results that several threads fill at once, each its own places.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    subscript(index: Int) -> Value? {
-        get { slots[index] }
-        set { slots[index] = newValue }
-    }
-
-    func release() {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-}
-
-/// How many processors can run this process's threads.
-enum ProcessorCount {
-    static var online: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }
