@@ -167,6 +167,22 @@ import Testing
         #expect(app.lines.contains { $0.contains("Stakeholders on the spectrum") })
     }
 
+    @Test mutating func theStandupAndTheStakeholdersShowAChangeThatArrivesWhileTheyAreKept() throws {
+        app.send(.showView(.standup))
+        #expect(app.lines[1].contains("10 steps ticked"))
+        app.send(.showView(.stakeholders))
+        #expect(app.lines.contains { $0.contains("Dana Okafor") && $0.contains("Taker") })
+        var fromDisk = Fixture.demo
+        try StoreOperation.setStep(order: 5, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ben"))
+            .apply(to: &fromDisk)
+        let dana = try #require(fromDisk.stakeholder(id: "dana-okafor"))
+        try StoreOperation.moveStakeholder(id: dana.id, to: .orderWithChange, at: Fixture.now, by: "ben").apply(to: &fromDisk)
+        app.send(.reloaded(fromDisk))
+        #expect(app.lines.contains { $0.contains("Dana Okafor") && $0.contains("Change") })
+        app.send(.showView(.standup))
+        #expect(app.lines[1].contains("11 steps ticked"))
+    }
+
     @Test mutating func aCompactStandupFitsASplitPane() {
         app.state.size = Size(width: 60, height: 16)
         app.send(.showView(.standup))
