@@ -21,9 +21,6 @@ public final class Store {
     /// The text of each order as it stands in the file: a save encodes again only the
     /// orders its changes alter, which keeps a tick fast in a big store.
     private var orderTexts: [Int: EncodedJSON] = [:]
-    /// The file as last read (the bytes the order texts are part of); empty once this
-    /// store has written the file since.
-    private var lastRead: [UInt8] = []
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
     /// The checklists of the file just opened that are not read yet.
@@ -152,8 +149,6 @@ public final class Store {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = status
-            // The file is no longer the one last read: a file with that text again is a change.
-            lastRead = []
             versions?.sawWrite(status)
         } catch {
             if error.code == ESTALE { return nil }
@@ -202,7 +197,7 @@ public final class Store {
         guard status != fingerprint, let contents = try readFile() else { return false }
         isGone = false
         // Another writer's backup (a second name for the file) changes its status, not its text.
-        if !lastRead.isEmpty, Self.same(contents.bytes, lastRead) {
+        if contents.status.size == fingerprint?.size, holdsText(contents.bytes) {
             fingerprint = contents.status
             return false
         }
@@ -230,7 +225,6 @@ public final class Store {
         fingerprint = contents.status
         versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
-        lastRead = contents.bytes
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
@@ -258,11 +252,24 @@ public final class Store {
         laterChecklists.remove(read)
     }
 
-    private static func same(_ bytes: [UInt8], _ other: [UInt8]) -> Bool {
-        bytes.count == other.count && bytes.withUnsafeBytes { left in
-            other.withUnsafeBytes { right in left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+    /// Whether `bytes` are the text a save would write now: the file as this store last
+    /// read or wrote it. Compared a piece at a time, so nothing is copied; a file laid out
+    /// by hand may compare unlike and is then read again, which is only slower.
+    private func holdsText(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        for piece in style.apply(to: encode(document, changedOrders: []).pieces) {
+            guard offset + piece.count <= bytes.count else { return false }
+            let same = piece.withUnsafeBytes { piece in
+                bytes.withUnsafeBytes { file in
+                    piece.isEmpty || memcmp(file.baseAddress! + offset, piece.baseAddress!, piece.count) == 0
+                }
+            }
+            guard same else { return false }
+            offset += piece.count
         }
+        return offset == bytes.count
     }
+
 
     /// Writes a new store file; refuses to replace one that exists.
     public static func create(path: String, document: StoreDocument) throws(StoreError) {
