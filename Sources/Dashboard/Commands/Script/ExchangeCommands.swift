@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import Model
 
 struct ExportCommand: ParsableCommand {
@@ -135,48 +134,16 @@ struct ImportCommand: ParsableCommand {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw CommandFailure.report("\(path) is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”")
         }
-        if let row = CSVQuotes.unclosedRow(in: text) {
+        switch CSVText.decode(text) {
+        case .unclosedQuote(let row):
             throw CommandFailure.report("\(path): row \(row) opens a quote that never closes; check that row in a text editor")
+        case .records(let records):
+            guard let headings = records.first else {
+                throw CommandFailure.report("\(path) has no heading row: the first row must name the columns")
+            }
+            return (headings, Array(records.dropFirst()))
         }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw CommandFailure.report("\(path) has no heading row: the first row must name the columns")
-        }
-        var rows: [[String]] = []
-        while let row = reader.next() { rows.append(row) }
-        if let error = reader.error { throw CommandFailure.report("\(path) does not read as CSV: \(error)") }
-        return (reader.headerRow ?? [], rows)
     }
 }
 
 extension IntakeImport.DateOrder: ExpressibleByArgument {}
-
-/// Where a CSV text opens a quote it never closes, before a reader takes the rest of the
-/// file as one field.
-enum CSVQuotes {
-    /// The row (1-based, as a spreadsheet counts records) of the quote left open; nil when
-    /// every quote closes. A quote inside an unquoted field is a plain character.
-    static func unclosedRow(in text: String) -> Int? {
-        var (row, openedAt) = (1, 1)
-        var (inQuotes, justClosed, atFieldStart) = (false, false, true)
-        for scalar in text.unicodeScalars {
-            if inQuotes {
-                if scalar == "\"" { (inQuotes, justClosed) = (false, true) }
-                continue
-            }
-            if scalar == "\"" && (justClosed || atFieldStart) {
-                if atFieldStart { openedAt = row }
-                (inQuotes, justClosed, atFieldStart) = (true, false, false)
-                continue
-            }
-            justClosed = false
-            switch scalar {
-            case ",": atFieldStart = true
-            case "\n": (row, atFieldStart) = (row + 1, true)
-            case "\r": break
-            default: atFieldStart = false
-            }
-        }
-        return inQuotes ? openedAt : nil
-    }
-}
