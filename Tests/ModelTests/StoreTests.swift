@@ -513,6 +513,21 @@ import Glibc
                 == canonical.replacingOccurrences(of: "      \"costCentre\": \"CC-17\",\n", with: ""))
     }
 
+    @Test func savesCopyUnchangedOrdersFromTheFileInItsOwnStyle() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let canonical = { (document: StoreDocument) in
+            "\u{FEFF}" + String(decoding: JSONWriter.bytes(for: document.json), as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        try FileText.write(canonical(Fixture.demo), to: path)
+        let store = try Store(path: path)
+        // Each save copies the orders it leaves alone from the file the one before wrote.
+        for (step, order) in [("success-defined", 1), ("partner-questions", 3), ("outcome-framing", 1), ("success-defined", 11)] {
+            try store.apply(tick(step, on: order))
+            #expect(FileText.read(path) == canonical(store.document), "after ticking #\(order)")
+        }
+        #expect(try Store(path: path).document == store.document)
+    }
+
     @Test func aFileBrokenByAnotherProcessIsNeverOverwritten() throws {
         try Store.create(path: path, document: Fixture.demo)
         let store = try Store(path: path)

@@ -71,4 +71,10 @@ int fours_has_alternate_screen(void);
 /// POSIX_SPAWN_SETSID, a GNU flag Swift cannot see: the child starts a session of its own.
 short fours_spawn_new_session_flag(void);
 
+/// Maps blocks of a megabyte or more on their own and gives them back to the system when
+/// freed. By default the allocator raises that limit to the largest block freed so far, so
+/// after a big store's first read, every later read (a reload) comes from memory the
+/// process then keeps for good.
+void fours_return_large_blocks(void);
+
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import CNcurses
 import Glibc
 
 struct OpenCommand: ParsableCommand {
@@ -29,6 +30,7 @@ struct OpenCommand: ParsableCommand {
                   fours --help               list every command
                 """)
         }
+        fours_return_large_blocks()
         let store: Store
         do {
             store = try Store(path: storeOptions.path, readOnly: readOnly, versions: storeOptions.versions,

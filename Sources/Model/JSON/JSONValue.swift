@@ -31,18 +31,18 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A value written by `JSONWriter` at a given nesting depth, to be placed at that depth.
 public struct EncodedJSON: Sendable, Equatable {
-    let bytes: ArraySlice<UInt8>
+    let text: TextPiece
     let depth: Int
 
     public init(_ value: JSONValue, depth: Int) {
-        bytes = JSONWriter.bytes(for: value, depth: depth)[...]
+        text = .bytes(JSONWriter.bytes(for: value, depth: depth)[...])
         self.depth = depth
     }
 
-    /// Text as it stands in a file, to be written again as it is. The slice shares the
-    /// file's bytes: the text of ten thousand unchanged orders is not copied.
-    init(verbatim bytes: ArraySlice<UInt8>, depth: Int) {
-        self.bytes = bytes
+    /// Text as it stands in the store file, to be copied from there when the file is
+    /// written again.
+    init(stored text: StoredText, depth: Int) {
+        self.text = .stored(text)
         self.depth = depth
     }
 }

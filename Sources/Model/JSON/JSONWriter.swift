@@ -4,7 +4,7 @@ public struct JSONWriter {
     private var output: [UInt8] = []
     /// When set, text already written (`.encoded`) is passed on as it is, between the
     /// pieces written now, instead of being copied into one buffer.
-    private var pieces: [ArraySlice<UInt8>]?
+    private var pieces: [TextPiece]?
 
     public static func bytes(for value: JSONValue) -> [UInt8] {
         var writer = JSONWriter()
@@ -15,13 +15,15 @@ public struct JSONWriter {
     }
 
     /// The document as pieces to write one after the other: a store of 10,000 orders is
-    /// written without first copying 25 MB of unchanged order text into one buffer.
-    static func pieces(for value: JSONValue) -> [ArraySlice<UInt8>] {
+    /// written without first copying 25 MB of unchanged order text into one buffer. Each
+    /// text already written is a piece of its own, between pieces written now: the k-th
+    /// one (from 0) is piece 2k + 1.
+    static func pieces(for value: JSONValue) -> [TextPiece] {
         var writer = JSONWriter()
         writer.pieces = []
         writer.write(value, indent: 0)
         writer.output.append(UInt8(ascii: "\n"))
-        return (writer.pieces ?? []) + [writer.output[...]]
+        return (writer.pieces ?? []) + [.bytes(writer.output[...])]
     }
 
     /// The text of a value nested `depth` levels deep, without a final line break.
@@ -46,11 +48,13 @@ public struct JSONWriter {
         case .encoded(let text):
             precondition(text.depth == indent, "encoded JSON placed at another depth")
             if pieces != nil {
-                pieces?.append(output[...])
-                pieces?.append(text.bytes)
+                pieces?.append(.bytes(output[...]))
+                pieces?.append(text.text)
                 output.removeAll(keepingCapacity: true)
+            } else if case .bytes(let bytes) = text.text {
+                output.append(contentsOf: bytes)
             } else {
-                output.append(contentsOf: text.bytes)
+                preconditionFailure("text kept in a file is written only as pieces")
             }
         case .array(let elements):
             guard !elements.isEmpty else { append("[]"); return }

@@ -16,13 +16,15 @@ struct FileStyle: Sendable, Equatable {
         }
     }
 
-    /// A document written in pieces with LF line breaks, laid out in this style.
-    func apply(to pieces: [ArraySlice<UInt8>]) -> [ArraySlice<UInt8>] {
+    /// A document written in pieces with LF line breaks, laid out in this style. Text
+    /// copied from the file is already in its style.
+    func apply(to pieces: [TextPiece]) -> [TextPiece] {
         guard usesCRLF || hasByteOrderMark else { return pieces }
         var styled = FileStyle(usesCRLF: usesCRLF)
         return pieces.enumerated().map { index, piece in
+            guard case .bytes(let bytes) = piece else { return piece }
             styled.hasByteOrderMark = hasByteOrderMark && index == 0
-            return styled.apply(to: Array(piece))[...]
+            return .bytes(styled.apply(to: Array(bytes))[...])
         }
     }
 

@@ -24,6 +24,13 @@ struct FileStatus: Sendable, Equatable {
         changedNanoseconds = Int(status.st_ctim.tv_nsec)
         mode = status.st_mode & 0o7777
     }
+
+    /// Whether the file is the same one with the same text, as far as anyone can tell
+    /// without reading it: only its change time differs (a new name or mode changes that).
+    func isSameText(as other: FileStatus) -> Bool {
+        (device, inode, size, modifiedSeconds, modifiedNanoseconds)
+            == (other.device, other.inode, other.size, other.modifiedSeconds, other.modifiedNanoseconds)
+    }
 }
 
 /// The few file operations the store needs, on Glibc directly: Foundation's atomic write
@@ -125,12 +132,15 @@ enum FileSystem {
     /// With `lock`, the rename happens only while that lock still guards the path: a lock
     /// file deleted during the save (by a tidy-up) may have let another writer in.
     static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
-        try replace(path, with: [bytes[...]], mode: mode, exclusive: exclusive)
+        try replace(path, with: [.bytes(bytes[...])], mode: mode, exclusive: exclusive)
     }
 
-    /// The same, with the content given as pieces written one after the other.
-    static func replace(_ path: String, with pieces: [ArraySlice<UInt8>], mode: mode_t? = nil, exclusive: Bool = false,
-                        lock: Int32? = nil) throws(Failure) {
+    /// The same, with the content given as pieces written one after the other. Stored
+    /// pieces are copied from the file being replaced, which must be as `copyingFrom`
+    /// says before and after the copy: a file changed meanwhile fails the save with
+    /// `EAGAIN`, and nothing is replaced.
+    static func replace(_ path: String, with pieces: [TextPiece], mode: mode_t? = nil, exclusive: Bool = false,
+                        lock: Int32? = nil, copyingFrom source: FileStatus? = nil) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
         var mode = mode ?? newFileMode
@@ -148,8 +158,14 @@ enum FileSystem {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw Failure(operation: "create temporary file", code: errno) }
         var closed = false
+        let copies = pieces.contains { if case .stored = $0 { true } else { false } }
+        precondition(!copies || source != nil, "pieces to copy need the file they are copied from")
+        let original = copies ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : nil
+        defer { if let original, original >= 0 { close(original) } }
         do throws(Failure) {
-            try writeAll(pieces, to: descriptor)
+            if let source, let original { try check(original, isStill: source) }
+            try writeAll(pieces, to: descriptor, copyingFrom: original ?? -1)
+            if let source, let original { try check(original, isStill: source) }
             if let owner { keep(owner, on: descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw Failure(operation: "chmod", code: errno) }
             guard fsync(descriptor) == 0 else { throw Failure(operation: "fsync", code: errno) }
@@ -197,24 +213,72 @@ enum FileSystem {
         try replace(backup, with: contents.bytes, mode: contents.status.mode)
     }
 
+    /// Fails with `EAGAIN` unless the open file is still the one `status` describes (a
+    /// change in place changes its ctime, which nobody can set back).
+    private static func check(_ descriptor: Int32, isStill status: FileStatus) throws(Failure) {
+        var now = stat()
+        guard descriptor >= 0, fstat(descriptor, &now) == 0, FileStatus(now) == status else {
+            throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved")
+        }
+    }
+
     /// Writes the pieces through one buffer of a fixed size: few system calls, and no
-    /// copy of the whole file in memory.
-    private static func writeAll(_ pieces: [ArraySlice<UInt8>], to descriptor: Int32) throws(Failure) {
+    /// copy of the whole file in memory. Stored pieces are read from `original`.
+    private static func writeAll(_ pieces: [TextPiece], to descriptor: Int32, copyingFrom original: Int32) throws(Failure) {
         let capacity = 1 << 18
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(capacity)
+        var buffer = OutputBuffer(capacity: capacity)
         for piece in pieces {
-            if buffer.count + piece.count > capacity {
-                try writeAll(buffer, to: descriptor)
-                buffer.removeAll(keepingCapacity: true)
-            }
-            if piece.count >= capacity {
-                try writeAll(Array(piece), to: descriptor)
-            } else {
-                buffer.append(contentsOf: piece)
+            switch piece {
+            case .bytes(let bytes):
+                if buffer.count + bytes.count > capacity { try buffer.flush(to: descriptor) }
+                if bytes.count >= capacity { try writeAll(Array(bytes), to: descriptor) } else { buffer.append(bytes) }
+            case .stored(let text):
+                var offset = text.range.lowerBound
+                while offset < text.range.upperBound {
+                    if buffer.count == capacity { try buffer.flush(to: descriptor) }
+                    let wanted = min(capacity - buffer.count, text.range.upperBound - offset)
+                    offset += try buffer.read(wanted, from: original, at: offset)
+                }
             }
         }
-        try writeAll(buffer, to: descriptor)
+        try buffer.flush(to: descriptor)
+    }
+
+    /// The bytes on their way to a file.
+    private struct OutputBuffer {
+        private var bytes: [UInt8] = []
+        var count: Int { bytes.count }
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ more: ArraySlice<UInt8>) {
+            bytes.append(contentsOf: more)
+        }
+
+        /// Appends up to `count` bytes of the file `descriptor` from `offset`; how many came.
+        /// A file shorter than it was is a file that changed: `EAGAIN`.
+        mutating func read(_ count: Int, from descriptor: Int32, at offset: Int) throws(Failure) -> Int {
+            let start = bytes.count
+            var failure: Int32 = 0
+            bytes.append(contentsOf: repeatElement(0, count: count))
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                var got: Int
+                repeat { got = pread(descriptor, buffer.baseAddress! + start, count, off_t(offset)) } while got < 0 && errno == EINTR
+                if got < 0 { failure = errno }
+                return got
+            }
+            bytes.removeLast(count - max(got, 0))
+            if failure != 0 { throw Failure(operation: "read", code: failure) }
+            if got == 0 { throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved") }
+            return got
+        }
+
+        mutating func flush(to descriptor: Int32) throws(Failure) {
+            try writeAll(bytes, to: descriptor)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// At most 1 MB a call: a process ending while another thread writes a big file waits

@@ -2,7 +2,7 @@
 /// text they are read from: the first screen of a big store needs a few of them, and the
 /// rest are read on the other cores once it is up.
 public struct LaterChecklists: Sendable {
-    let bytes: [UInt8]
+    private(set) var bytes: [UInt8]
     private(set) var texts: [Int: JSONText]
 
     static let none = LaterChecklists(bytes: [], texts: [:])
@@ -24,9 +24,10 @@ public struct LaterChecklists: Sendable {
         return Dictionary(uniqueKeysWithValues: zip(wanted.map(\.0), read))
     }
 
-    /// Those of `read` are read now.
+    /// Those of `read` are read now; once all are, the text goes.
     mutating func remove(_ read: [Int: Checklist]) {
         for id in read.keys { texts[id] = nil }
+        if texts.isEmpty { bytes = [] }
     }
 }
 

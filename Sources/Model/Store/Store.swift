@@ -18,9 +18,10 @@ public final class Store {
     private var style = FileStyle()
     /// Whether this session has saved yet: before its first save, the file is kept as `PATH.bak`.
     private var hasSaved = false
-    /// The text of each order as it stands in the file: a save encodes again only the
-    /// orders its changes alter, which keeps a tick fast in a big store.
-    private var orderTexts: [Int: EncodedJSON] = [:]
+    /// Where each order's text stands in the file as last read or written: a save encodes
+    /// again only the orders its changes alter and copies the others from the file, which
+    /// keeps a tick fast in a big store without keeping the file's text in memory.
+    private var orderTexts: [Int: StoredText] = [:]
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
     /// The checklists of the file just opened that are not read yet.
@@ -92,8 +93,8 @@ public final class Store {
         for _ in 0..<3 {
             if let saved = try saveUnderLock(operations, recreating: recreating) { return saved }
         }
-        throw .notSaved(path: path, reason: "the lock file keeps being deleted during saves; "
-                            + "stop whatever removes \(FileSystem.baseName(of: FileSystem.lockPath(for: file)))")
+        throw .notSaved(path: path, reason: "the store keeps changing during saves; stop whatever deletes "
+                            + "\(FileSystem.baseName(of: FileSystem.lockPath(for: file))) or rewrites the store without taking it")
     }
 
     /// One attempt at a save; nil when the lock was lost on the way and nothing was written.
@@ -110,6 +111,7 @@ public final class Store {
         if status == nil && fingerprint != nil {
             isGone = true
             guard recreating else { throw .gone(path: path) }
+            orderTexts = [:]
         }
         var includesOthersChanges = false
         if status != nil && status != fingerprint, let contents = try readFile() {
@@ -141,46 +143,69 @@ public final class Store {
         guard outcomes.contains(where: { if case .saved = $0 { true } else { false } }) || (recreating && isGone) else {
             return saved
         }
-        let (pieces, encoded) = encode(changed, changedOrders: changedOrders)
+        let pieces = encode(changed, changedOrders: changedOrders)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(file, with: style.apply(to: pieces), lock: lock)
+            try FileSystem.replace(file, with: pieces, lock: lock, copyingFrom: fingerprint)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = status
             versions?.sawWrite(status)
         } catch {
-            if error.code == ESTALE { return nil }
+            // The file changed while its orders were copied: the next attempt reads it
+            // again, or at worst encodes every order.
+            if error.code == EAGAIN { orderTexts = [:] }
+            if error.code == ESTALE || error.code == EAGAIN { return nil }
             throw .notSaved(path: path, reason: error.reason)
         }
         isGone = false
         document = changed
-        // Only now that the file holds them: a failed save must not leave its text behind.
-        for id in changedOrders { orderTexts[id] = nil }
-        orderTexts.merge(encoded) { _, new in new }
+        // Only now that the file holds them: a failed save must not leave its places behind.
+        orderTexts = Self.storedTexts(of: changed, writtenAs: pieces)
         return saved
     }
 
-    /// The document's text, with the text of every order that did not change as it stands
-    /// in the file, and the text of the orders encoded anew.
-    private func encode(_ document: StoreDocument, changedOrders: Set<Int>)
-        -> (pieces: [ArraySlice<UInt8>], encoded: [Int: EncodedJSON]) {
-        var encoded: [Int: EncodedJSON] = [:]
+    /// The document's text in this file's style: the orders that did not change as
+    /// stretches of the file to copy, the others encoded anew.
+    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> [TextPiece] {
         let json = document.json { order in
-            if !changedOrders.contains(order.id), let text = orderTexts[order.id] { return .encoded(text) }
-            let text = EncodedJSON(order.json, depth: StoreDocument.orderDepth)
-            encoded[order.id] = text
-            return .encoded(text)
+            if !changedOrders.contains(order.id), let text = orderTexts[order.id] {
+                return .encoded(EncodedJSON(stored: text, depth: StoreDocument.orderDepth))
+            }
+            return .encoded(EncodedJSON(order.json, depth: StoreDocument.orderDepth))
         }
-        return (JSONWriter.pieces(for: json), encoded)
+        return style.apply(to: JSONWriter.pieces(for: json))
+    }
+
+    /// Where each order's text stands in a file written as `pieces`, the document's text
+    /// (its k-th order is piece 2k + 1).
+    private static func storedTexts(of document: StoreDocument, writtenAs pieces: [TextPiece]) -> [Int: StoredText] {
+        var texts: [Int: StoredText] = [:]
+        texts.reserveCapacity(document.orders.count)
+        var offset = 0
+        for (index, piece) in pieces.enumerated() {
+            let range = offset..<offset + piece.count
+            offset += piece.count
+            guard index % 2 == 1 else { continue }
+            let id = document.orders[index / 2].id
+            switch piece {
+            case .stored(let text): texts[id] = StoredText(range: range, digest: text.digest)
+            case .bytes(let bytes): texts[id] = StoredText(range: range, digest: StoredText.digest(of: bytes))
+            }
+        }
+        return texts
     }
 
     /// The file as it was before this session's first save, kept as a second name of the
     /// same file (so with the store's own mode: a private store has a private backup).
+    /// The new name changes the file's status, not its text: that status is the file's now.
     private func writeBackupOnce() throws(FileSystem.Failure) {
         guard !hasSaved else { return }
-        if fingerprint != nil && !isGone { try FileSystem.keepBackup(of: file, as: backupPath) }
+        if let before = fingerprint, !isGone {
+            try FileSystem.keepBackup(of: file, as: backupPath)
+            if let after = try FileSystem.status(of: file), after.isSameText(as: before) { fingerprint = after }
+        }
         hasSaved = true
     }
 
@@ -216,7 +241,7 @@ public final class Store {
         // change are taken as they are, not parsed again. Should the new file not read, the
         // next save encodes every order anew, which is only slower.
         let known = orderTexts.isEmpty ? nil : KnownOrders(document.orders.compactMap { order in
-            orderTexts[order.id].map { (OrderText($0.bytes), order) }
+            orderTexts[order.id].map { ($0, order) }
         })
         orderTexts = [:]
         let reading = try Self.interpret(contents.bytes, path: path, known: known, checklistsLater: checklistsLater)
@@ -230,12 +255,7 @@ public final class Store {
         }
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.
-        orderTexts = [:]
-        guard !style.usesCRLF else { return }
-        orderTexts.reserveCapacity(reading.orderRanges.count)
-        for (id, range) in reading.orderRanges where !range.isEmpty {
-            orderTexts[id] = EncodedJSON(verbatim: contents.bytes[range], depth: StoreDocument.orderDepth)
-        }
+        orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
     }
 
     /// Takes checklists read later (`laterChecklists.read`) into the document. When they
@@ -257,14 +277,18 @@ public final class Store {
     /// by hand may compare unlike and is then read again, which is only slower.
     private func holdsText(_ bytes: [UInt8]) -> Bool {
         var offset = 0
-        for piece in style.apply(to: encode(document, changedOrders: []).pieces) {
+        for piece in encode(document, changedOrders: []) {
             guard offset + piece.count <= bytes.count else { return false }
-            let same = piece.withUnsafeBytes { piece in
-                bytes.withUnsafeBytes { file in
-                    piece.isEmpty || memcmp(file.baseAddress! + offset, piece.baseAddress!, piece.count) == 0
+            let here = bytes[offset..<offset + piece.count]
+            switch piece {
+            case .stored(let text):
+                guard StoredText.identity(of: here) == text.identity else { return false }
+            case .bytes(let text):
+                let same = text.withUnsafeBytes { text in
+                    here.withUnsafeBytes { file in text.isEmpty || memcmp(file.baseAddress!, text.baseAddress!, text.count) == 0 }
                 }
+                guard same else { return false }
             }
-            guard same else { return false }
             offset += piece.count
         }
         return offset == bytes.count

@@ -8,9 +8,10 @@ extension StoreDocument {
         public var problems: [StoreValidationError]
         /// The schema version the file declares, when it declares one.
         public var schemaVersion: Int?
-        /// Where each order's text is in the file: a save writes an unchanged order's
-        /// text again as it is, instead of encoding it anew.
-        var orderRanges: [Int: Range<Int>] = [:]
+        /// Where each order's text is in the file, digested: a save copies an unchanged
+        /// order's text from the file as it is, instead of encoding it anew. Empty for a
+        /// document read from a JSON value.
+        var orderTexts: [Int: StoredText] = [:]
         /// The checklists left to read later, by order id: those orders' checklists are
         /// empty in `document` till then.
         var laterChecklists: [Int: JSONText] = [:]
@@ -48,10 +49,11 @@ extension StoreDocument {
     /// store never sits in memory twice.
     private static func readInOnePass(bytes: [UInt8], known: KnownOrders?) throws(JSONSyntaxError) -> Reading {
         let log = ProblemLog()
-        let orders = OrderList(log: log)
+        let orders = OrderList(log: log, bytes: bytes)
         let reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = known.map { known in { range, index, position in
-            guard let order = known.order(withText: bytes[range], at: index) else { return false }
-            orders.take(order, range: range, index: index, position: position)
+            let text = StoredText(bytes, range: range)
+            guard let order = known.order(withText: text, at: index) else { return false }
+            orders.take(order, text: text, index: index, position: position)
             return true
         } }
         let json = try JSONReader.parse(bytes, streaming: "orders", reuse: reuse) { element, index, position in
@@ -67,8 +69,10 @@ extension StoreDocument {
         let json: JSONValue
         do {
             json = try JSONReader.parse(bytes, streaming: "orders", reuse: { range, index, position in
-                let order = known?.order(withText: bytes[range], at: index)
-                pieces.append(OrderPiece(range: range, index: index, position: position, known: order))
+                // Digested here only to be looked up; the others are digested as they are parsed.
+                let text = known.map { _ in StoredText(bytes, range: range) }
+                let order = text.flatMap { known?.order(withText: $0, at: index) }
+                pieces.append(OrderPiece(range: range, index: index, position: position, known: order, digest: text?.digest))
                 return true
             }, element: { _, _, _ in allSkimmed = false })
         } catch {
@@ -76,10 +80,10 @@ extension StoreDocument {
         }
         guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes, checklistsLater: checklistsLater) else { return nil }
         let log = ProblemLog()
-        let orders = OrderList(log: log)
+        let orders = OrderList(log: log, bytes: bytes)
         for (piece, decoding) in zip(pieces, decoded) {
-            if let order = piece.known {
-                orders.take(order, range: piece.range, index: piece.index, position: piece.position)
+            if let order = piece.known, let digest = piece.digest {
+                orders.take(order, text: StoredText(range: piece.range, digest: digest), index: piece.index, position: piece.position)
                 continue
             }
             decoding.problems.forEach(log.record)
@@ -115,7 +119,6 @@ extension StoreDocument {
         let orders = streamed ?? OrderList(log: log)
         for (index, reader) in root.objects("orders") { orders.read(reader, index: index) }
         orders.checkStakeholders(stakeholderIDs)
-        let orderRanges = orders.ranges
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
                                      orders: orders.orders, stakeholders: stakeholders)
         document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
@@ -123,7 +126,7 @@ extension StoreDocument {
         document.activity = root.objects("activity").compactMap { ActivityEntry($0.reader) }
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
-        var reading = Reading(document: document, problems: problems, schemaVersion: version, orderRanges: orderRanges)
+        var reading = Reading(document: document, problems: problems, schemaVersion: version, orderTexts: orders.texts)
         if reading.isNewerVersion, let version {
             // Report only this: the other "problems" are likely fields the newer version added.
             reading.problems = [StoreValidationError(
@@ -161,6 +164,8 @@ extension StoreDocument {
 struct ReadOrder: Sendable {
     var order: TrainingOrder
     var range: Range<Int>
+    /// The digest of the order's text, when it was taken while the text was at hand.
+    var digest: Int?
     /// The checklist's text, when it is left to read later (the order's checklist is empty till then).
     var checklistText: JSONText?
     var idPlace: FieldPlace
@@ -182,9 +187,10 @@ struct ReadOrder: Sendable {
     }
 
     /// An order known from a file read before, at the place its text starts.
-    init(known order: TrainingOrder, range: Range<Int>, index: Int, position: SourcePosition) {
+    init(known order: TrainingOrder, text: StoredText, index: Int, position: SourcePosition) {
         self.order = order
-        self.range = range
+        range = text.range
+        digest = text.digest
         idPlace = FieldPlace(path: "orders[\(index)].id", position: position)
         stakeholderPlace = FieldPlace(path: "orders[\(index)].stakeholder", position: position)
     }
@@ -200,15 +206,18 @@ struct FieldPlace: Sendable {
 /// each and the checks that span all of them.
 private final class OrderList {
     private let log: ProblemLog
+    /// The file's text, to digest orders that come without a digest; empty for a JSON value.
+    private let bytes: [UInt8]
     private(set) var orders: [TrainingOrder] = []
-    /// Where each order's text is in the file.
-    private(set) var ranges: [Int: Range<Int>] = [:]
+    /// Where each order's text is in the file (an empty range when read from a JSON value).
+    private(set) var texts: [Int: StoredText] = [:]
     private(set) var laterChecklists: [Int: JSONText] = [:]
     /// Where each order names its stakeholder, checked once the stakeholders are read.
     private var stakeholderReferences: [(id: String, place: FieldPlace)] = []
 
-    init(log: ProblemLog) {
+    init(log: ProblemLog, bytes: [UInt8] = []) {
         self.log = log
+        self.bytes = bytes
     }
 
     func read(_ element: JSONValue, index: Int, listPosition: SourcePosition) {
@@ -224,12 +233,14 @@ private final class OrderList {
 
     /// An order whose text is the same as in the file read before: it read then, so it
     /// reads now; only what spans orders (ids, stakeholders) is checked again.
-    func take(_ order: TrainingOrder, range: Range<Int>, index: Int, position: SourcePosition) {
-        add(ReadOrder(known: order, range: range, index: index, position: position))
+    func take(_ order: TrainingOrder, text: StoredText, index: Int, position: SourcePosition) {
+        add(ReadOrder(known: order, text: text, index: index, position: position))
     }
 
     func add(_ read: ReadOrder) {
-        guard ranges.updateValue(read.range, forKey: read.order.id) == nil else {
+        let text = bytes.isEmpty || read.range.isEmpty ? StoredText(range: 0..<0, digest: 0)
+            : StoredText(range: read.range, digest: read.digest ?? StoredText.digest(of: bytes[read.range]))
+        guard texts.updateValue(text, forKey: read.order.id) == nil else {
             log.record(StoreValidationError(path: read.idPlace.path, position: read.idPlace.position,
                                             problem: "another order already has the id \(read.order.id)"))
             return
