@@ -395,9 +395,19 @@ import Glibc
         #expect(watcher.document.order(id: 1)?.checklist[.shiftMindset][1].tick?.by == "ben")
     }
 
-    @Test func aSecondNameForTheFileIsNoChange() throws {
+    /// Also as the dashboard opens a store: its orders are digested with the checklists it
+    /// reads after the first frame.
+    @Test(arguments: [false, true])
+    func aSecondNameForTheFileIsNoChange(checklistsLater: Bool) throws {
         try Store.create(path: path, document: Fixture.demo)
-        let watcher = try Store(path: path)
+        let watcher = try Store(path: path, checklistsLater: checklistsLater)
+        if checklistsLater {
+            #expect(!watcher.laterChecklists.isEmpty)
+            try watcher.takeChecklists(watcher.laterChecklists.read(orders: [1]))
+            #expect(!watcher.laterChecklists.isEmpty, "the digests come with the rest")
+            try watcher.takeChecklists(watcher.laterChecklists.read())
+            #expect(watcher.laterChecklists.isEmpty && watcher.document == Fixture.demo)
+        }
         // Another writer keeps its backup as a second name: the file's status changes, its text does not.
         #expect(link(path, path + ".bak") == 0)
         let changedByLink = try watcher.reloadIfChanged()

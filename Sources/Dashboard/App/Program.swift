@@ -90,7 +90,7 @@ final class Program {
         for work in finished.take() { take(work) }
     }
 
-    private func takeChecklists(_ read: [Int: Checklist]?) {
+    private func takeChecklists(_ read: LaterChecklists.Reading?) {
         do {
             try store.takeChecklists(read)
         } catch {
@@ -376,7 +376,7 @@ private enum Finished: Sendable {
     /// For `update`, like a key.
     case action(Action)
     /// The checklists left for after the first frame; nil when one is not as fours writes it.
-    case checklistsRead([Int: Checklist]?)
+    case checklistsRead(LaterChecklists.Reading?)
 }
 
 /// Work that other threads finished, waiting for the loop to take it.

@@ -6,7 +6,7 @@
 final class KnownOrders {
     private let entries: [(text: StoredText, order: TrainingOrder)]
     private lazy var byText: [StoredText.Identity: TrainingOrder] = Dictionary(
-        entries.map { ($0.text.identity, $0.order) }, uniquingKeysWith: { first, _ in first })
+        entries.compactMap { entry in entry.text.identity.map { ($0, entry.order) } }, uniquingKeysWith: { first, _ in first })
 
     /// The orders in file order, each with its text.
     init(_ entries: [(text: StoredText, order: TrainingOrder)]) {
@@ -15,7 +15,7 @@ final class KnownOrders {
 
     /// The order whose text was `text`, when one was; `index` is where the text is now.
     func order(withText text: StoredText, at index: Int) -> TrainingOrder? {
-        let wanted = text.identity
+        guard let wanted = text.identity else { return nil }
         for place in [index, index - 1, index + 1] where entries.indices.contains(place) {
             if entries[place].text.identity == wanted { return entries[place].order }
         }

@@ -30,13 +30,6 @@ struct OrderPiece: Sendable {
     /// Nil when the text does not parse.
     private func decode(in bytes: [UInt8], checklistLater: Bool) -> Decoding? {
         guard known == nil else { return Decoding() }
-        var decoding = readOrder(in: bytes, checklistLater: checklistLater)
-        // Digested while the text is at hand, on this core: a save copies it from the file.
-        decoding?.order?.digest = digest ?? StoredText.digest(of: bytes[range])
-        return decoding
-    }
-
-    private func readOrder(in bytes: [UInt8], checklistLater: Bool) -> Decoding? {
         let text = JSONText(range: range, position: position, depth: Self.depth)
         // An order as fours writes it is read straight into the model; anything unusual in
         // it, the careful way.

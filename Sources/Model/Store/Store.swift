@@ -246,29 +246,35 @@ public final class Store {
         orderTexts = [:]
         let reading = try Self.interpret(contents.bytes, path: path, known: known, checklistsLater: checklistsLater)
         document = reading.document
-        laterChecklists = LaterChecklists(bytes: contents.bytes, texts: reading.laterChecklists)
+        // An order that does not change is written again as it stands in the file, with
+        // whatever this version does not know of it; only changed orders are encoded.
+        // Opening a big store digests its orders after the first frame, with its checklists.
+        let texts = reading.orderTexts.filter { !$0.value.range.isEmpty }
+        orderTexts = checklistsLater ? texts : StoredText.digested(texts, in: contents.bytes)
+        laterChecklists = LaterChecklists(bytes: contents.bytes, checklists: reading.laterChecklists,
+                                          undigested: checklistsLater ? texts.filter { $0.value.digest == nil } : [:])
         fingerprint = contents.status
         versions?.sawRead(contents.bytes, status: contents.status)
         style = FileStyle(of: contents.bytes)
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
-        // An order that does not change is written again as it stands in the file, with
-        // whatever this version does not know of it; only changed orders are encoded.
-        orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
     }
 
     /// Takes checklists read later (`laterChecklists.read`) into the document. When they
     /// are not all there (one was not as fours writes it), the file as it was opened is
     /// read again the careful way, which reports any problem as opening it would have.
-    public func takeChecklists(_ read: [Int: Checklist]?) throws(StoreError) {
+    public func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {
         guard !laterChecklists.isEmpty else { return }
         guard let read else {
-            document = try Self.interpret(laterChecklists.bytes, path: path).document
+            let reading = try Self.interpret(laterChecklists.bytes, path: path)
+            document = reading.document
+            orderTexts = StoredText.digested(reading.orderTexts.filter { !$0.value.range.isEmpty }, in: laterChecklists.bytes)
             laterChecklists = .none
             return
         }
-        document.setChecklists(read)
+        document.setChecklists(read.checklists)
+        for (id, digest) in read.digests { orderTexts[id]?.digest = digest }
         laterChecklists.remove(read)
     }
 
@@ -282,7 +288,7 @@ public final class Store {
             let here = bytes[offset..<offset + piece.count]
             switch piece {
             case .stored(let text):
-                guard StoredText.identity(of: here) == text.identity else { return false }
+                guard let identity = text.identity, StoredText.identity(of: here) == identity else { return false }
             case .bytes(let text):
                 let same = text.withUnsafeBytes { text in
                     here.withUnsafeBytes { file in text.isEmpty || memcmp(file.baseAddress!, text.baseAddress!, text.count) == 0 }

@@ -8,9 +8,9 @@ extension StoreDocument {
         public var problems: [StoreValidationError]
         /// The schema version the file declares, when it declares one.
         public var schemaVersion: Int?
-        /// Where each order's text is in the file, digested: a save copies an unchanged
-        /// order's text from the file as it is, instead of encoding it anew. Empty for a
-        /// document read from a JSON value.
+        /// Where each order's text is in the file: a save copies an unchanged order's text
+        /// from the file as it is, instead of encoding it anew. Digested only when known
+        /// from a file read before; empty ranges for a document read from a JSON value.
         var orderTexts: [Int: StoredText] = [:]
         /// The checklists left to read later, by order id: those orders' checklists are
         /// empty in `document` till then.
@@ -49,7 +49,7 @@ extension StoreDocument {
     /// store never sits in memory twice.
     private static func readInOnePass(bytes: [UInt8], known: KnownOrders?) throws(JSONSyntaxError) -> Reading {
         let log = ProblemLog()
-        let orders = OrderList(log: log, bytes: bytes)
+        let orders = OrderList(log: log)
         let reuse: ((Range<Int>, Int, SourcePosition) -> Bool)? = known.map { known in { range, index, position in
             let text = StoredText(bytes, range: range)
             guard let order = known.order(withText: text, at: index) else { return false }
@@ -80,10 +80,10 @@ extension StoreDocument {
         }
         guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes, checklistsLater: checklistsLater) else { return nil }
         let log = ProblemLog()
-        let orders = OrderList(log: log, bytes: bytes)
+        let orders = OrderList(log: log)
         for (piece, decoding) in zip(pieces, decoded) {
-            if let order = piece.known, let digest = piece.digest {
-                orders.take(order, text: StoredText(range: piece.range, digest: digest), index: piece.index, position: piece.position)
+            if let order = piece.known {
+                orders.take(order, text: StoredText(range: piece.range, digest: piece.digest), index: piece.index, position: piece.position)
                 continue
             }
             decoding.problems.forEach(log.record)
@@ -164,7 +164,7 @@ extension StoreDocument {
 struct ReadOrder: Sendable {
     var order: TrainingOrder
     var range: Range<Int>
-    /// The digest of the order's text, when it was taken while the text was at hand.
+    /// The digest of the order's text, when it was taken to know the order again.
     var digest: Int?
     /// The checklist's text, when it is left to read later (the order's checklist is empty till then).
     var checklistText: JSONText?
@@ -206,8 +206,6 @@ struct FieldPlace: Sendable {
 /// each and the checks that span all of them.
 private final class OrderList {
     private let log: ProblemLog
-    /// The file's text, to digest orders that come without a digest; empty for a JSON value.
-    private let bytes: [UInt8]
     private(set) var orders: [TrainingOrder] = []
     /// Where each order's text is in the file (an empty range when read from a JSON value).
     private(set) var texts: [Int: StoredText] = [:]
@@ -215,9 +213,8 @@ private final class OrderList {
     /// Where each order names its stakeholder, checked once the stakeholders are read.
     private var stakeholderReferences: [(id: String, place: FieldPlace)] = []
 
-    init(log: ProblemLog, bytes: [UInt8] = []) {
+    init(log: ProblemLog) {
         self.log = log
-        self.bytes = bytes
     }
 
     func read(_ element: JSONValue, index: Int, listPosition: SourcePosition) {
@@ -238,9 +235,7 @@ private final class OrderList {
     }
 
     func add(_ read: ReadOrder) {
-        let text = bytes.isEmpty || read.range.isEmpty ? StoredText(range: 0..<0, digest: 0)
-            : StoredText(range: read.range, digest: read.digest ?? StoredText.digest(of: bytes[read.range]))
-        guard texts.updateValue(text, forKey: read.order.id) == nil else {
+        guard texts.updateValue(StoredText(range: read.range, digest: read.digest), forKey: read.order.id) == nil else {
             log.record(StoreValidationError(path: read.idPlace.path, position: read.idPlace.position,
                                             problem: "another order already has the id \(read.order.id)"))
             return

@@ -3,9 +3,10 @@
 /// again on a reload by its digest, so its text need not stay in memory.
 struct StoredText: Sendable, Equatable {
     var range: Range<Int>
-    var digest: Int
+    /// Nil till it is taken: a big store's orders are digested after the first frame.
+    var digest: Int?
 
-    init(range: Range<Int>, digest: Int) {
+    init(range: Range<Int>, digest: Int?) {
         self.range = range
         self.digest = digest
     }
@@ -22,7 +23,8 @@ struct StoredText: Sendable, Equatable {
         var digest: Int
     }
 
-    var identity: Identity { Identity(count: range.count, digest: digest) }
+    /// Nil before the text is digested: it is then like no other text.
+    var identity: Identity? { digest.map { Identity(count: range.count, digest: $0) } }
 
     static func identity(of text: ArraySlice<UInt8>) -> Identity {
         Identity(count: text.count, digest: digest(of: text))
@@ -32,6 +34,20 @@ struct StoredText: Sendable, Equatable {
         var hasher = Hasher()
         text.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
+    }
+
+    /// The texts with every missing digest taken from `bytes`, on every core.
+    static func digested(_ texts: [Int: StoredText], in bytes: [UInt8]) -> [Int: StoredText] {
+        let missing = texts.filter { $0.value.digest == nil }.map { (id: $0.key, range: $0.value.range) }
+        var texts = texts
+        for (id, digest) in digests(of: missing, in: bytes) { texts[id]?.digest = digest }
+        return texts
+    }
+
+    /// The digests of the stretches of `bytes` at `places`, by id, taken on every core.
+    static func digests(of places: [(id: Int, range: Range<Int>)], in bytes: [UInt8]) -> [Int: Int] {
+        let digests = ParallelMap.map(places.count, perWorker: 1024) { digest(of: bytes[places[$0].range]) } ?? []
+        return Dictionary(uniqueKeysWithValues: zip(places.map(\.id), digests))
     }
 }
 
