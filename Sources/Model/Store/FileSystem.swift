@@ -226,58 +226,66 @@ enum FileSystem {
     /// copy of the whole file in memory. Stored pieces are read from `original`.
     private static func writeAll(_ pieces: [TextPiece], to descriptor: Int32, copyingFrom original: Int32) throws(Failure) {
         let capacity = 1 << 18
-        var buffer = OutputBuffer(capacity: capacity)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(capacity)
+        var window = FileWindow(descriptor: original, size: capacity)
+        func add(_ bytes: ArraySlice<UInt8>) throws(Failure) {
+            if buffer.count + bytes.count > capacity {
+                try writeAll(buffer, to: descriptor)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            if bytes.count >= capacity { try writeAll(Array(bytes), to: descriptor) } else { buffer.append(contentsOf: bytes) }
+        }
         for piece in pieces {
             switch piece {
             case .bytes(let bytes):
-                if buffer.count + bytes.count > capacity { try buffer.flush(to: descriptor) }
-                if bytes.count >= capacity { try writeAll(Array(bytes), to: descriptor) } else { buffer.append(bytes) }
+                try add(bytes)
             case .stored(let text):
                 var offset = text.range.lowerBound
                 while offset < text.range.upperBound {
-                    if buffer.count == capacity { try buffer.flush(to: descriptor) }
-                    let wanted = min(capacity - buffer.count, text.range.upperBound - offset)
-                    offset += try buffer.read(wanted, from: original, at: offset)
+                    let part = try window.bytes(from: offset, upTo: text.range.upperBound)
+                    try add(part)
+                    offset += part.count
                 }
             }
         }
-        try buffer.flush(to: descriptor)
+        try writeAll(buffer, to: descriptor)
     }
 
-    /// The bytes on their way to a file.
-    private struct OutputBuffer {
+    /// A file read a window at a time: the unchanged orders a save copies lie one after
+    /// the other in the file it replaces, so one read serves many of them.
+    private struct FileWindow {
+        let descriptor: Int32
+        let size: Int
+        private var start = 0
         private var bytes: [UInt8] = []
-        var count: Int { bytes.count }
 
-        init(capacity: Int) {
-            bytes.reserveCapacity(capacity)
+        init(descriptor: Int32, size: Int) {
+            self.descriptor = descriptor
+            self.size = size
         }
 
-        mutating func append(_ more: ArraySlice<UInt8>) {
-            bytes.append(contentsOf: more)
+        /// The bytes from `offset` on, up to `end` or as far as the window reaches. A file
+        /// shorter than that is a file that changed: `EAGAIN`.
+        mutating func bytes(from offset: Int, upTo end: Int) throws(Failure) -> ArraySlice<UInt8> {
+            if offset < start || offset >= start + bytes.count { try fill(from: offset) }
+            return bytes[(offset - start)..<(min(end, start + bytes.count) - start)]
         }
 
-        /// Appends up to `count` bytes of the file `descriptor` from `offset`; how many came.
-        /// A file shorter than it was is a file that changed: `EAGAIN`.
-        mutating func read(_ count: Int, from descriptor: Int32, at offset: Int) throws(Failure) -> Int {
-            let start = bytes.count
+        private mutating func fill(from offset: Int) throws(Failure) {
+            start = offset
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: repeatElement(0, count: size))
             var failure: Int32 = 0
-            bytes.append(contentsOf: repeatElement(0, count: count))
             let got = bytes.withUnsafeMutableBytes { buffer in
                 var got: Int
-                repeat { got = pread(descriptor, buffer.baseAddress! + start, count, off_t(offset)) } while got < 0 && errno == EINTR
+                repeat { got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset)) } while got < 0 && errno == EINTR
                 if got < 0 { failure = errno }
                 return got
             }
-            bytes.removeLast(count - max(got, 0))
+            bytes.removeLast(size - max(got, 0))
             if failure != 0 { throw Failure(operation: "read", code: failure) }
             if got == 0 { throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved") }
-            return got
-        }
-
-        mutating func flush(to descriptor: Int32) throws(Failure) {
-            try writeAll(bytes, to: descriptor)
-            bytes.removeAll(keepingCapacity: true)
         }
     }
 
