@@ -48,7 +48,7 @@ struct FormField: Equatable, Sendable {
             let folded = option.folded
             if folded.hasPrefix(typed) {
                 starting.append(option)
-            } else if folded.contains(typed) {
+            } else if folded.containsBytes(of: typed) {
                 containing.append(option)
             }
         }

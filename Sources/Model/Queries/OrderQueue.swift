@@ -1,5 +1,3 @@
-import Glibc
-
 /// Which orders a list shows, by status.
 public enum StatusFilter: String, CaseIterable, Sendable {
     case open
@@ -268,27 +266,8 @@ public struct SearchIndex: Sendable, Equatable {
             orderIDs.filter { id in
                 guard let span = spans[id] else { return false }
                 let orderText = UnsafeBufferPointer(rebasing: text[span])
-                return words.allSatisfy { Self.contains(orderText, $0) }
+                return words.allSatisfy { word in word.withUnsafeBufferPointer { ByteSearch.contains(orderText, $0) } }
             }
-        }
-    }
-
-    /// Byte-wise search: folded text and words are UTF-8, so a match of bytes is a match of text.
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
-        guard !word.isEmpty else { return true }
-        guard word.count <= text.count, let base = text.baseAddress else { return false }
-        // Each place the first byte is, found by memchr, then the rest compared at once.
-        return word.withUnsafeBufferPointer { word in
-            guard let wanted = word.baseAddress else { return false }
-            let last = text.count - word.count
-            var start = 0
-            while start <= last {
-                guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
-                let place = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + place, wanted, word.count) == 0 { return true }
-                start = place + 1
-            }
-            return false
         }
     }
 }

@@ -29,7 +29,7 @@ public struct StoreLookup {
     public func stakeholder(_ name: String) throws(LookupError) -> Stakeholder {
         let wanted = name.folded
         if let exact = document.stakeholders.first(where: { $0.name.folded == wanted || $0.id == name }) { return exact }
-        let matches = document.stakeholders.filter { $0.name.folded.contains(wanted) }
+        let matches = document.stakeholders.filter { $0.name.folded.containsBytes(of: wanted) }
         switch matches.count {
         case 1: return matches[0]
         case 0:
@@ -67,7 +67,7 @@ public struct StoreLookup {
             return inSection[number - 1]
         }
         let wanted = reference.folded
-        let matches = steps.filter { $0.step.details.title.folded.contains(wanted) || $0.step.id == reference }
+        let matches = steps.filter { $0.step.details.title.folded.containsBytes(of: wanted) || $0.step.id == reference }
         switch matches.count {
         case 1: return matches[0].step
         case 0: throw LookupError("no step of order \(order.shortID) says “\(reference)”; fours show \(order.id) lists them")
