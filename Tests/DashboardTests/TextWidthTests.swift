@@ -36,6 +36,16 @@ import Testing
         #expect(screen[width, 0].text == "x", "what follows lands right after it")
     }
 
+    @Test func aCellKeepsItsCharacterAndCutsOnlyAPileOfAccents() {
+        var screen = Screen(size: Size(width: 6, height: 1))
+        // Eight combining accents (two bytes each) on an e: the cell keeps the e and the seven that fit.
+        let piled = "e" + String(repeating: "\u{301}", count: 8)
+        screen.put("é日" + piled + "z", x: 0, y: 0)
+        #expect(screen[0, 0].text == "é" && screen[1, 0].text == "日" && screen[2, 0].isContinuation)
+        #expect(screen[3, 0].text == "e" + String(repeating: "\u{301}", count: 7))
+        #expect(screen[4, 0].text == "z" && screen[4, 0] != screen[3, 0] && screen[5, 0] == .blank)
+    }
+
     @Test func aHintIsCutAfterAWholeWord() {
         #expect(DisplayWidth.truncateAtWord("before; may start with a number", to: 20) == "before; may start…")
         #expect(DisplayWidth.truncateAtWord("short", to: 20) == "short")

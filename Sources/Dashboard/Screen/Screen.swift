@@ -17,14 +17,51 @@ struct Rect: Sendable, Equatable {
     }
 }
 
-/// One terminal cell. A wide character fills its first cell; the cell after it holds an
-/// empty continuation.
+/// One terminal cell: the character drawn there and its style. A wide character fills
+/// its first cell; the cell after it holds an empty continuation. The character is kept
+/// as its UTF-8 bytes in the cell itself (up to 15; combining marks past that are left
+/// out), so a screen is copied and compared as plain memory, with no string per cell.
 struct Cell: Sendable, Equatable {
-    var text: String
+    /// The bytes in order from the low end of the first word; the last byte is the count.
+    private var utf8: (UInt64, UInt64) = (0, 0)
     var style: Style
 
-    static let blank = Cell(text: " ", style: .plain)
-    var isContinuation: Bool { text.isEmpty }
+    static let blank = Cell(ascii: UInt8(ascii: " "), style: .plain)
+    private static let capacity = 15
+
+    init(ascii byte: UInt8, style: Style) {
+        utf8 = (UInt64(byte), UInt64(1) << 56)
+        self.style = style
+    }
+
+    init(text: String, style: Style) {
+        self.style = style
+        var count = 0
+        withUnsafeMutableBytes(of: &utf8) { bytes in
+            for scalar in text.unicodeScalars {
+                let encoded = UTF8.encode(scalar)!
+                guard count + encoded.count <= Self.capacity else { break }
+                for byte in encoded { bytes[count] = byte; count += 1 }
+            }
+            bytes[Self.capacity] = UInt8(count)
+        }
+    }
+
+    private var count: Int { Int(utf8.1 >> 56) }
+    var isContinuation: Bool { count == 0 }
+
+    var text: String {
+        withUnsafeBytes(of: utf8) { String(decoding: $0.prefix(count), as: UTF8.self) }
+    }
+
+    /// Adds the character's bytes to `bytes`.
+    func appendUTF8(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: utf8) { bytes.append(contentsOf: $0.prefix(count)) }
+    }
+
+    static func == (lhs: Cell, rhs: Cell) -> Bool {
+        lhs.utf8 == rhs.utf8 && lhs.style == rhs.style
+    }
 }
 
 /// A grid of cells that views draw into. Nothing here talks to a terminal, so tests can
@@ -60,7 +97,7 @@ struct Screen: Sendable, Equatable {
             for byte in text.utf8 {
                 guard column < limit else { break }
                 let shown = byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte
-                cells[y * size.width + column] = Cell(text: String(UnicodeScalar(shown)), style: style)
+                cells[y * size.width + column] = Cell(ascii: shown, style: style)
                 column += 1
             }
             return column - x
@@ -81,9 +118,10 @@ struct Screen: Sendable, Equatable {
     }
 
     mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
+        let cell = Cell(text: character, style: style)
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
             for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x] = Cell(text: character, style: style)
+                cells[y * size.width + x] = cell
             }
         }
     }

@@ -199,14 +199,17 @@ final class CursesTerminal {
 
     private func drawRow(_ y: Int, of screen: Screen, in window: UnsafeMutablePointer<WINDOW>?) {
         var runStart = 0
-        var runText = ""
+        var runText: [UInt8] = []
+        runText.reserveCapacity(screen.size.width * 2 + 1)
         var runStyle = screen.size.width > 0 ? screen[0, y].style : .plain
         func flush() {
             guard !runText.isEmpty else { return }
             apply(runStyle, to: window)
             wmove(window, Int32(y), Int32(runStart))
+            runText.append(0)
             // Writing the bottom-right cell returns ERR although it is drawn.
-            _ = waddstr(window, runText)
+            _ = runText.withUnsafeBytes { waddstr(window, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            runText.removeAll(keepingCapacity: true)
         }
         for x in 0..<screen.size.width {
             let cell = screen[x, y]
@@ -214,10 +217,9 @@ final class CursesTerminal {
             if cell.style != runStyle {
                 flush()
                 runStart = x
-                runText = ""
                 runStyle = cell.style
             }
-            runText += cell.text
+            cell.appendUTF8(to: &runText)
         }
         flush()
         wattr_set(window, fours_attr_normal(), 0, nil)
