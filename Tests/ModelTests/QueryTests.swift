@@ -45,6 +45,22 @@ import Testing
         #expect(search("code review", status: .all) == [10])
     }
 
+    @Test func aLongListIsSearchedInStretchesAndKeepsItsOrder() {
+        // The generated orders say which words they hold: tag (id % 8), team (id % 12).
+        let big = GeneratedStore.make(orders: 30_000, now: Fixture.now)
+        let index = SearchIndex(big)
+        let ids = big.orders.map(\.id).reversed().map { $0 }
+        let searches: [([String], (Int) -> Bool)] = [
+            (["tag3"], { $0 % 8 == 3 }),
+            (["person", "team 1"], { [1, 10, 11].contains($0 % 12) }),
+            (["no such words"], { _ in false }),
+        ]
+        for (words, holds) in searches {
+            let found = index.filter(ids, allOf: words)
+            #expect(found.count == ids.filter(holds).count && found == ids.filter(holds), "\(words)")
+        }
+    }
+
     @Test func eachFilterNarrowsTheQueue() {
         var byStakeholder = QueueQuery()
         byStakeholder.stakeholderID = "dana-okafor"

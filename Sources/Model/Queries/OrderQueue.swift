@@ -260,9 +260,22 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The orders of `orderIDs` whose text holds every one of the (folded) words, in order.
+    /// A long list is shared among the cores, a stretch of it each.
     public func filter(_ orderIDs: [Int], allOf words: [String]) -> [Int] {
         let words = words.map { Array($0.utf8) }
-        return text.withUnsafeBufferPointer { text in
+        let stretches = orderIDs.count < Self.idsPerStretch ? 1 : 8
+        let size = (orderIDs.count + stretches - 1) / max(1, stretches)
+        let found = ParallelMap.map(stretches, perWorker: 1) { stretch in
+            filter(orderIDs[min(orderIDs.count, stretch * size)..<min(orderIDs.count, (stretch + 1) * size)], allOf: words)
+        } ?? []
+        return Array(found.joined())
+    }
+
+    /// Fewer orders than this are searched on one core: a thread costs more than it saves.
+    private static let idsPerStretch = 20_000
+
+    private func filter(_ orderIDs: ArraySlice<Int>, allOf words: [[UInt8]]) -> [Int] {
+        text.withUnsafeBufferPointer { text in
             orderIDs.filter { id in
                 guard let span = spans[id] else { return false }
                 let orderText = UnsafeBufferPointer(rebasing: text[span])
