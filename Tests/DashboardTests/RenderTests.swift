@@ -112,6 +112,24 @@ import Testing
                 "an overdue touchpoint marks the stage")
     }
 
+    @Test func theStandupOfABigStoreKeepsWhatFitsAndCountsTheRest() throws {
+        let document = GeneratedStore.make(orders: 2_000, now: Fixture.now)
+        let report = StandupReport(document, today: Fixture.today)
+        let full = report.blocks
+        let kept = report.blocks(linesEach: 40)
+        #expect(kept.map(\.title) == full.map(\.title))
+        for (cut, whole) in zip(kept, full) {
+            #expect(cut.lines == Array(whole.lines.prefix(40)) && cut.lines.count + cut.more == whole.lines.count, "\(whole.title)")
+        }
+        let ticked = try #require(full.first { $0.title.hasPrefix("Ticked since") })
+        #expect(ticked.lines.count > 1_000, "the generated store ticks a lot today")
+        var screen = Screen(size: Size(width: 70, height: 30))
+        StandupView(blocks: kept, rect: Rect(x: 0, y: 0, width: 70, height: 30), scroll: 3).draw(into: &screen)
+        let more = screen.lines.first { $0.contains("… ") && $0.contains(" more") } ?? ""
+        let shown = screen.lines.drop { !$0.contains("Ticked since") }.dropFirst().prefix { !$0.contains("… ") }.count
+        #expect(more.trimmingCharacters(in: .whitespaces) == "… \(ticked.lines.count - shown) more", "\(screen.lines)")
+    }
+
     @Test func anEmptyStoreSaysHowToStart() {
         let lines = render(Size(width: 80, height: 24), document: StoreDocument())
         #expect(lines.contains { $0.contains("No orders yet: a adds one.") })

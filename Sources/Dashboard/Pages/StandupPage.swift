@@ -48,8 +48,11 @@ extension StandupPage {
         var blocks: MadeFromDocument<[StandupBlock]>?
     }
 
+    /// More lines than any terminal has rows: the rest is only counted.
+    private static let linesEach = 500
+
     private static func makeBlocks(_ state: AppState) -> [StandupBlock] {
-        StandupReport(state.document, today: state.today).blocks
+        StandupReport(state.document, today: state.today).blocks(linesEach: linesEach)
     }
 
     private func scroll(in state: AppState) -> Int {

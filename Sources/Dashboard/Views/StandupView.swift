@@ -37,13 +37,14 @@ struct StandupView {
             let room = height - row - 1
             screen.put(block.title, x: x + 1, y: rect.y + row, style: Theme.sectionTitle, width: columnWidth - 1)
             row += 1
-            let shown = block.lines.count > room ? Array(block.lines.prefix(max(0, room - 1))) : block.lines
+            let total = block.lines.count + block.more
+            let shown = total > room ? Array(block.lines.prefix(max(0, room - 1))) : block.lines
             for line in shown {
                 StyledLine(line).draw(into: &screen, x: x + 2, y: rect.y + row, width: columnWidth - 2)
                 row += 1
             }
-            if shown.count < block.lines.count {
-                screen.put("… \(block.lines.count - shown.count) more", x: x + 2, y: rect.y + row, style: Theme.muted)
+            if shown.count < total {
+                screen.put("… \(total - shown.count) more", x: x + 2, y: rect.y + row, style: Theme.muted)
                 row += 1
             }
             if row < height - 1 { row += 1 }

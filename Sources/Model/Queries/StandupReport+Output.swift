@@ -3,56 +3,81 @@
 public struct StandupBlock: Sendable, Equatable {
     public var title: String
     public var lines: [String]
+    /// How many lines a limit left out.
+    public var more = 0
+
+    public init(title: String, lines: [String], more: Int = 0) {
+        self.title = title
+        self.lines = lines
+        self.more = more
+    }
+
+    /// A line for each of `items`, or `empty` when there are none; at most `limit` lines,
+    /// the rest counted in `more`.
+    init<Items: Collection>(_ title: String, _ items: Items, empty: String? = nil, limit: Int,
+                            line: (Items.Element) -> String) {
+        if items.isEmpty, let empty {
+            self.init(title: title, lines: [empty])
+        } else {
+            self.init(title: title, lines: items.prefix(limit).map(line), more: max(0, items.count - limit))
+        }
+    }
 }
 
 extension StandupReport {
-    public var blocks: [StandupBlock] {
+    public var blocks: [StandupBlock] { blocks(linesEach: .max) }
+
+    /// The blocks, each with at most `limit` lines: a screen shows no more than that, and a
+    /// big store's stand-up can list tens of thousands of ticks.
+    public func blocks(linesEach limit: Int) -> [StandupBlock] {
         var blocks: [StandupBlock] = []
         blocks.append(StandupBlock(title: "Queue", lines: [
             "\(open.count) open · \(overdue.count) overdue · \(dueThisWeek.count) due this week · "
                 + "\(ticks.count) step\(ticks.count == 1 ? "" : "s") ticked since \(since.shortDescription)",
         ]))
-        blocks.append(StandupBlock(title: "Overdue", lines: overdue.isEmpty ? ["nothing overdue"] : overdue.map { order in
+        blocks.append(StandupBlock("Overdue", overdue, empty: "nothing overdue", limit: limit) { order in
             "#\(order.id) due \(order.due?.shortDescription ?? "—") · 4S \(order.progress) · \(order.title) (\(order.stakeholder))"
-        }))
-        blocks.append(StandupBlock(title: "Due this week", lines: dueThisWeek.isEmpty ? ["nothing due this week"]
-            : dueThisWeek.map { "#\($0.id) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))" }))
-        blocks.append(StandupBlock(title: "By person",
-                                   lines: people.isEmpty ? ["nobody ticked a step or has one due"] : people.map(Self.personLine)))
-        blocks.append(StandupBlock(title: "Ticked since \(since.shortDescription)", lines: ticks.isEmpty ? ["no steps ticked"]
-            : ticks.map { "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))" }))
-        blocks.append(StandupBlock(title: "4S across open orders", lines: sectionCompletion.map { entry in
+        })
+        blocks.append(StandupBlock("Due this week", dueThisWeek, empty: "nothing due this week", limit: limit) {
+            "#\($0.id) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))"
+        })
+        blocks.append(StandupBlock("By person", people, empty: "nobody ticked a step or has one due", limit: limit,
+                                   line: Self.personLine))
+        blocks.append(StandupBlock("Ticked since \(since.shortDescription)", ticks, empty: "no steps ticked", limit: limit) {
+            "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))"
+        })
+        blocks.append(StandupBlock("4S across open orders", sectionCompletion, limit: limit) { entry in
             "\(entry.section.title.padded(to: 20)) \(Self.bar(entry.progress.fraction, width: 8)) \(entry.progress)"
                 + (entry.section == neglectedSection ? " ← least done" : "")
-        }))
-        blocks.append(StandupBlock(title: "Touchpoints due", lines: touchpointsDue.isEmpty ? ["none in the next 7 days"]
-            : touchpointsDue.map { "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
+        })
+        blocks.append(StandupBlock("Touchpoints due", touchpointsDue, empty: "none in the next 7 days", limit: limit) {
+            "\($0.stakeholder), \($0.touchpoint.on.shortDescription)"
                 + ($0.touchpoint.on < today ? " (overdue)" : "")
-                + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)") }))
-        blocks.append(StandupBlock(title: "Not in touch for \(followUpDays) days",
-                                   lines: quiet.isEmpty ? ["everyone was in touch lately"] : quiet.map { line in
+                + ($0.touchpoint.purpose.isEmpty ? "" : ": \($0.touchpoint.purpose)")
+        })
+        blocks.append(StandupBlock("Not in touch for \(followUpDays) days", quiet, empty: "everyone was in touch lately",
+                                   limit: limit) { line in
             line.stakeholder + (line.lastContact.map { ", last contact \($0.shortDescription) (\($0.days(until: today)) days ago)" }
                 ?? ", no contact recorded")
-        }))
-        blocks.append(StandupBlock(title: "Value delivered", lines: value.map(Self.valueLine)))
-        blocks.append(StandupBlock(title: "Stage moves, last 7 days", lines: stageMoves.isEmpty ? ["no moves"] : stageMoves.map { move in
+        })
+        blocks.append(StandupBlock("Value delivered", value, limit: limit, line: Self.valueLine))
+        blocks.append(StandupBlock("Stage moves, last 7 days", stageMoves, empty: "no moves", limit: limit) { move in
             "\(move.stakeholder): \(move.change.from.shortTitle) → \(move.change.to.shortTitle), "
                 + "\(CalendarDay.local(at: move.change.at).shortDescription)" + (move.change.note.isEmpty ? "" : " (\(move.change.note))")
-        }))
+        })
         let most = max(1, spectrum.map(\.count).max() ?? 1)
-        blocks.append(StandupBlock(title: "Stakeholders on the spectrum", lines: spectrum.map { entry in
+        blocks.append(StandupBlock("Stakeholders on the spectrum", spectrum, limit: limit) { entry in
             "\(entry.stage.rawValue) \(entry.stage.title.padded(to: 19)) \(String(entry.count).padded(to: 3)) "
                 + String(repeating: "■", count: entry.count * 10 / most)
-        }))
+        })
         // Months with no orders say nothing about the trend.
-        let months = trend.filter { $0.total > 0 }
-        blocks.append(StandupBlock(title: "How orders arrive (request / conversation / early)",
-                                   lines: months.isEmpty ? ["no orders in these months"] : months.map { month in
+        blocks.append(StandupBlock("How orders arrive (request / conversation / early)", trend.filter { $0.total > 0 },
+                                   empty: "no orders in these months", limit: limit) { month in
             "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
-        }))
-        blocks.append(StandupBlock(title: "Open orders", lines: open.isEmpty ? ["no open orders"] : open.map { order in
+        })
+        blocks.append(StandupBlock("Open orders", open, empty: "no open orders", limit: limit) { order in
             "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
-        }))
+        })
         return blocks
     }
 
