@@ -48,6 +48,32 @@ import Testing
         #expect(app.state.queue.orderIDs == direct(""))
     }
 
+    @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsFirstShown() throws {
+        var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
+        guard case .buildSearchIndex(_, let generation)? = update(&state, .idle, now: Fixture.now).first else {
+            Issue.record("the search index comes first")
+            return
+        }
+        _ = update(&state, .searchIndexBuilt(SearchIndex(state.document), generation: generation), now: Fixture.now)
+        guard case .makeStandup(let document, let today, let version)? = update(&state, .idle, now: Fixture.now).first else {
+            Issue.record("once the search index is there, an idle moment asks for the stand-up")
+            return
+        }
+        #expect(document == state.document && today == state.today)
+        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "asked for once")
+        func shown(_ blocks: [String], version: Int) -> [String] {
+            var state = state
+            _ = update(&state, .standupMade([StandupBlock(title: "Queue", lines: blocks)], version: version, today: today),
+                       now: Fixture.now)
+            _ = update(&state, .showView(.standup), now: Fixture.now)
+            return DashboardView(state: state, keyMap: .standard).render().lines
+        }
+        #expect(shown(["made away from the keys"], version: version).contains { $0.contains("made away from the keys") })
+        // Made from a document changed since: the view makes its own.
+        let stale = shown(["made before a change"], version: version - 1)
+        #expect(!stale.contains { $0.contains("made before a change") } && stale.contains { $0.contains("9 open") }, "\(stale)")
+    }
+
     @Test func theSearchIndexIsAskedForOnceKeptThroughTicksAndDroppedByNotes() throws {
         var state = AppState(document: GeneratedStore.make(orders: 1_000, now: Fixture.now), size: Size(width: 120, height: 40),
                              today: Fixture.today, user: "ana")

@@ -73,6 +73,8 @@ enum Action: Equatable, Sendable {
     case idle
     /// The search index built away from the keys, for the document of that generation.
     case searchIndexBuilt(SearchIndex, generation: Int)
+    /// The stand-up made away from the keys, for the document of that version and day.
+    case standupMade([StandupBlock], version: Int, today: CalendarDay)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -106,6 +108,8 @@ enum Effect: Equatable, Sendable {
     /// Build the search index of this document on another thread; its generation comes
     /// back with it, so an index of a document changed since is not taken.
     case buildSearchIndex(StoreDocument, generation: Int)
+    /// Make the stand-up of this document and day on another thread, before it is shown.
+    case makeStandup(StoreDocument, today: CalendarDay, version: Int)
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart

@@ -43,9 +43,14 @@ struct MadeFromDocument<Value: Equatable & Sendable>: Equatable, Sendable {
     private let value: Value
 
     init(_ state: AppState, _ make: (AppState) -> Value) {
-        version = state.documentVersion
-        today = state.today
-        value = make(state)
+        self.init(version: state.documentVersion, today: state.today, value: make(state))
+    }
+
+    /// A value made elsewhere from the document of `version`, for `today`.
+    init(version: Int, today: CalendarDay, value: Value) {
+        self.version = version
+        self.today = today
+        self.value = value
     }
 
     /// The value, while the document and the day are those it was made from.

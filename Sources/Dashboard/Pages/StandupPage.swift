@@ -38,6 +38,23 @@ struct StandupPage: Page {
         guard made(in: state) == nil else { return }
         state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
+
+    /// Asks, once a session and once the search index is there, for the stand-up to be
+    /// made away from the keys: the morning glance then opens at once, even on a big store.
+    static func requestBeforeShown(_ state: inout AppState) -> [Effect] {
+        var memory = state.memories[Memory.self, of: .standup]
+        guard state.searchIndex != nil, memory.blocks == nil, !memory.isRequested else { return [] }
+        memory.isRequested = true
+        state.memories[Memory.self, of: .standup] = memory
+        return [.makeStandup(state.document, today: state.today, version: state.documentVersion)]
+    }
+
+    /// Takes blocks made away from the keys, unless some are kept already; blocks of a
+    /// document or day changed since are kept but never shown (`MadeFromDocument`).
+    static func take(_ blocks: [StandupBlock], version: Int, today: CalendarDay, in state: inout AppState) {
+        guard StandupPage().made(in: state) == nil else { return }
+        state.memories[Memory.self, of: .standup].blocks = MadeFromDocument(version: version, today: today, value: blocks)
+    }
 }
 
 extension StandupPage {
@@ -46,13 +63,19 @@ extension StandupPage {
         var scroll = 0
         /// The stand-up as it was last made (a big store's takes a while to make).
         var blocks: MadeFromDocument<[StandupBlock]>?
+        /// Whether it was asked for away from the keys.
+        var isRequested = false
     }
 
     /// More lines than any terminal has rows: the rest is only counted.
     private static let linesEach = 500
 
+    static func blocks(of document: StoreDocument, today: CalendarDay) -> [StandupBlock] {
+        StandupReport(document, today: today).blocks(linesEach: linesEach)
+    }
+
     private static func makeBlocks(_ state: AppState) -> [StandupBlock] {
-        StandupReport(state.document, today: state.today).blocks(linesEach: linesEach)
+        blocks(of: state.document, today: state.today)
     }
 
     private func scroll(in state: AppState) -> Int {
