@@ -22,7 +22,7 @@ struct Rect: Sendable, Equatable {
 /// as its UTF-8 bytes in the cell itself (up to 15; combining marks past that are left
 /// out), so a screen is copied and compared as plain memory, with no string per cell.
 struct Cell: Sendable, Equatable {
-    /// The bytes in order from the low end of the first word; the last byte is the count.
+    /// The bytes in memory order; the last of the sixteen is the count.
     private var utf8: (UInt64, UInt64) = (0, 0)
     var style: Style
 
@@ -30,8 +30,11 @@ struct Cell: Sendable, Equatable {
     private static let capacity = 15
 
     init(ascii byte: UInt8, style: Style) {
-        utf8 = (UInt64(byte), UInt64(1) << 56)
         self.style = style
+        withUnsafeMutableBytes(of: &utf8) { bytes in
+            bytes[0] = byte
+            bytes[Self.capacity] = 1
+        }
     }
 
     init(text: String, style: Style) {
@@ -47,7 +50,7 @@ struct Cell: Sendable, Equatable {
         }
     }
 
-    private var count: Int { Int(utf8.1 >> 56) }
+    private var count: Int { withUnsafeBytes(of: utf8) { Int($0[Self.capacity]) } }
     var isContinuation: Bool { count == 0 }
 
     var text: String {

@@ -69,7 +69,8 @@ extension StoreDocument {
         let json: JSONValue
         do {
             json = try JSONReader.parse(bytes, streaming: "orders", reuse: { range, index, position in
-                // Digested here only to be looked up; the others are digested as they are parsed.
+                // Digested here only to be looked up; the store digests the rest (after the first
+                // frame, when a big store opens).
                 let text = known.map { _ in StoredText(bytes, range: range) }
                 let order = text.flatMap { known?.order(withText: $0, at: index) }
                 pieces.append(OrderPiece(range: range, index: index, position: position, known: order, digest: text?.digest))
