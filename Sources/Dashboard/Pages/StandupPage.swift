@@ -39,7 +39,7 @@ struct StandupPage: Page {
         state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
 
-    /// Asks, once a session and once the search index is there, for the stand-up to be
+    /// Asks, once a run and once the search index is there, for the stand-up to be
     /// made away from the keys: the morning glance then opens at once, even on a big store.
     static func requestBeforeShown(_ state: inout AppState) -> [Effect] {
         var memory = state.memories[Memory.self, of: .standup]
