@@ -56,7 +56,7 @@ import Testing
 
     private var form: Form {
         Form(.note(.order(1)), title: "Test", fields: [
-            FormField(.name, "Name", kind: .suggest(["Dana Okafor", "Daniel Kim", "Chloé Martin"])),
+            FormField(.name, "Name", kind: .suggest(.init(["Dana Okafor", "Daniel Kim", "Chloé Martin"]))),
             FormField(.priority, "Priority", "medium", kind: .choice(["high", "medium", "low"])),
         ])
     }

@@ -83,8 +83,9 @@ struct FormView {
         case .choice:
             return isFocused ? "← → to choose" + (field.hint.isEmpty ? "" : "; \(field.hint)") : field.hint
         case .suggest:
-            if isFocused, let best = field.suggestions.first, best.folded != field.value.folded {
-                return "→ \(best)" + (field.suggestions.count > 1 ? " (+\(field.suggestions.count - 1))" : "")
+            let suggestions = isFocused ? field.suggestions : []
+            if let best = suggestions.first, best.folded != field.value.folded {
+                return "→ \(best)" + (suggestions.count > 1 ? " (+\(suggestions.count - 1))" : "")
             }
             return field.hint
         case .text:

@@ -7,7 +7,19 @@ struct FormField: Equatable, Sendable {
         /// One of a fixed list: Left/Right change it, a letter jumps to an option.
         case choice([String])
         /// Free text with suggestions from a list, such as stakeholder names.
-        case suggest([String])
+        case suggest(Suggestions)
+    }
+
+    /// The options a field suggests from, each folded once when the form opens: a big
+    /// store has thousands, and what is typed is compared with them at every key.
+    struct Suggestions: Equatable, Sendable {
+        let options: [String]
+        let folded: [String]
+
+        init(_ options: [String]) {
+            self.options = options
+            folded = options.map(\.folded)
+        }
     }
 
     let id: FieldID
@@ -38,14 +50,12 @@ struct FormField: Equatable, Sendable {
     /// Suggestions that match what is typed, best first: names starting with it, then
     /// names containing it, ignoring case and accents.
     var suggestions: [String] {
-        guard case .suggest(let options) = kind else { return [] }
+        guard case .suggest(let list) = kind else { return [] }
         let typed = value.folded
         guard !typed.isEmpty else { return [] }
-        // Each option folded once: a big store has thousands of them.
         var starting: [String] = []
         var containing: [String] = []
-        for option in options {
-            let folded = option.folded
+        for (option, folded) in zip(list.options, list.folded) {
             if folded.hasPrefix(typed) {
                 starting.append(option)
             } else if folded.containsBytes(of: typed) {
