@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func eachStakeholdersOrdersAreCountedOpenAndDone() {
+        let counts = StakeholderOrderCounts(document)
+        for stakeholder in document.stakeholders {
+            let orders = document.orders.filter { $0.stakeholderID == stakeholder.id }
+            #expect(counts[stakeholder.id] == StakeholderOrderCounts.Counts(open: orders.count { $0.status.isOpen },
+                                                                         done: orders.count { !$0.status.isOpen }))
+        }
+        #expect(counts["nobody"] == StakeholderOrderCounts.Counts())
+        #expect(document.stakeholders.contains { counts[$0.id].open > 0 && counts[$0.id].done > 0 }, "the demo has both")
+    }
+
     @Test func eachFilterNarrowsTheQueue() {
         var byStakeholder = QueueQuery()
         byStakeholder.stakeholderID = "dana-okafor"

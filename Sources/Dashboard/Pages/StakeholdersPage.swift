@@ -75,13 +75,8 @@ extension StakeholdersPage {
 struct StakeholderList: Equatable, Sendable {
     let stakeholders: [Stakeholder]
     let contact: StakeholderContact
-    /// Each stakeholder's open and delivered or closed orders, by id.
-    let counts: [String: OrderCounts]
-
-    struct OrderCounts: Equatable, Sendable {
-        var open = 0
-        var done = 0
-    }
+    /// Each stakeholder's open and delivered or closed orders.
+    let counts: StakeholderOrderCounts
 
     init(_ document: StoreDocument) {
         // Each name folded once, not at every comparison.
@@ -91,15 +86,7 @@ struct StakeholderList: Equatable, Sendable {
             return left.stage != right.stage ? left.stage > right.stage : names[lhs] < names[rhs]
         }.map { document.stakeholders[$0] }
         contact = StakeholderContact(document)
-        var counts: [String: OrderCounts] = [:]
-        for order in document.orders {
-            if order.status.isOpen {
-                counts[order.stakeholderID, default: OrderCounts()].open += 1
-            } else {
-                counts[order.stakeholderID, default: OrderCounts()].done += 1
-            }
-        }
-        self.counts = counts
+        counts = StakeholderOrderCounts(document)
     }
 
 }

@@ -40,7 +40,7 @@ struct StakeholdersView {
         let top = Self.firstShownRow(selected: state.stakeholderPosition, rows: rows, count: list.count)
         for (offset, stakeholder) in list.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
-            let count = made.counts[stakeholder.id] ?? StakeholderList.OrderCounts()
+            let count = made.counts[stakeholder.id]
             var line = StyledLine(index == state.stakeholderPosition ? "▶ " : "  ")
             line.append(DisplayWidth.fit(stakeholder.name, to: nameWidth - 1) + " ")
             let dots = String(repeating: "●", count: stakeholder.stage.rawValue)

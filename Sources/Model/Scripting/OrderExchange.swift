@@ -22,13 +22,14 @@ public enum OrderExchange {
     public static let stakeholderColumns = ["id", "name", "role", "team", "stage", "stage number", "rapport", "reputation",
                                             "relationships", "next touchpoint", "touchpoint purpose", "open orders"]
 
-    public static func stakeholderRow(_ stakeholder: Stakeholder, in document: StoreDocument) -> [String] {
+    /// A stakeholder's row, with its count of open orders (`counts` is made once for all rows).
+    public static func stakeholderRow(_ stakeholder: Stakeholder, counts: StakeholderOrderCounts) -> [String] {
         func rating(_ value: Int?) -> String { value.map(String.init) ?? "" }
         return [stakeholder.id, stakeholder.name, stakeholder.role, stakeholder.team, stakeholder.stage.title,
                 String(stakeholder.stage.rawValue), rating(stakeholder.rapport), rating(stakeholder.reputation),
                 rating(stakeholder.relationships), stakeholder.nextTouchpoint?.on.description ?? "",
                 stakeholder.nextTouchpoint?.purpose ?? "",
-                String(document.orders.count { $0.stakeholderID == stakeholder.id && $0.status.isOpen })]
+                String(counts[stakeholder.id].open)]
     }
 
     public static let stepColumns = ["order", "order title", "number", "section", "step", "done", "ticked by", "ticked at",
@@ -95,7 +96,7 @@ public enum OrderExchange {
         }
     }
 
-    public static func json(_ stakeholder: Stakeholder, in document: StoreDocument) -> JSONValue {
+    public static func json(_ stakeholder: Stakeholder, counts: StakeholderOrderCounts) -> JSONValue {
         func rating(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
         return .object(JSONObject([
             "id": .string(stakeholder.id), "name": .string(stakeholder.name), "role": .string(stakeholder.role),
@@ -106,7 +107,7 @@ public enum OrderExchange {
             "nextTouchpoint": stakeholder.nextTouchpoint.map { touchpoint in
                 .object(JSONObject(["on": .string(touchpoint.on.description), "purpose": .string(touchpoint.purpose)]))
             } ?? .null,
-            "openOrders": .number(Double(document.orders.count { $0.stakeholderID == stakeholder.id && $0.status.isOpen })),
+            "openOrders": .number(Double(counts[stakeholder.id].open)),
         ]))
     }
 }

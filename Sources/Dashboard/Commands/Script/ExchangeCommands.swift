@@ -36,8 +36,7 @@ struct ExportCommand: ParsableCommand {
             (OrderExchange.orderColumns, document.orders.map { OrderExchange.orderRow($0, in: document) },
              .array(document.orders.map { OrderExchange.json($0, in: document) }))
         case .stakeholders:
-            (OrderExchange.stakeholderColumns, document.stakeholders.map { OrderExchange.stakeholderRow($0, in: document) },
-             .array(document.stakeholders.map { OrderExchange.json($0, in: document) }))
+            Self.stakeholders(of: document)
         case .steps:
             (OrderExchange.stepColumns, document.orders.flatMap(OrderExchange.stepRows),
              .array(document.orders.flatMap { OrderExchange.steps(of: $0, withOrder: true) }))
@@ -59,6 +58,13 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure.report(error.message)
         }
         FileHandleOutput.standardError("Wrote \(rows.count) \(what.rawValue) to \(out)\n")
+    }
+
+    /// The stakeholders' columns, rows and JSON, their orders counted once for all rows.
+    private static func stakeholders(of document: StoreDocument) -> ([String], [[String]], JSONValue) {
+        let counts = StakeholderOrderCounts(document)
+        return (OrderExchange.stakeholderColumns, document.stakeholders.map { OrderExchange.stakeholderRow($0, counts: counts) },
+                .array(document.stakeholders.map { OrderExchange.json($0, counts: counts) }))
     }
 }
 

@@ -15,7 +15,8 @@ struct StakeholdersCommand: ParsableCommand {
         let opened = try ScriptStore(storeOptions, forChanges: false)
         let document = opened.document
         if json {
-            ScriptOutput.json(.array(document.stakeholders.map { OrderExchange.json($0, in: document) }))
+            let counts = StakeholderOrderCounts(document)
+            ScriptOutput.json(.array(document.stakeholders.map { OrderExchange.json($0, counts: counts) }))
             return
         }
         guard !document.stakeholders.isEmpty else {
@@ -23,10 +24,11 @@ struct StakeholdersCommand: ParsableCommand {
             return
         }
         let contact = StakeholderContact(document)
+        let counts = StakeholderOrderCounts(document)
         ScriptOutput.table(["Name", "Stage", "R's", "Open", "Next touchpoint", "Last contact"], document.stakeholders.map { person in
             [person.name, "\(person.stage.rawValue) \(person.stage.title)",
              [person.rapport, person.reputation, person.relationships].map { $0.map(String.init) ?? "-" }.joined(separator: "/"),
-             String(document.orders.count { $0.stakeholderID == person.id && $0.status.isOpen }),
+             String(counts[person.id].open),
              person.nextTouchpoint?.on.description ?? "—", contact.last(with: person.id)?.description ?? "—"]
         }, shrinking: 0)
     }

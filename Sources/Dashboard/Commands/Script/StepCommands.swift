@@ -74,7 +74,7 @@ struct StageCommand: ParsableCommand {
             text = "\(person.name): \(person.stage.title) → \(target.title)"
         }
         if json, let moved = opened.document.stakeholder(id: person.id) {
-            ScriptOutput.json(OrderExchange.json(moved, in: opened.document))
+            ScriptOutput.json(OrderExchange.json(moved, counts: StakeholderOrderCounts(opened.document)))
         } else {
             print(TerminalSafety.visible(text))
         }
