@@ -274,18 +274,16 @@ enum FileSystem {
 
         private mutating func fill(from offset: Int) throws(Failure) {
             start = offset
-            bytes.removeAll(keepingCapacity: true)
-            bytes.append(contentsOf: repeatElement(0, count: size))
             var failure: Int32 = 0
-            let got = bytes.withUnsafeMutableBytes { buffer in
+            // Read straight into the array: no zeros written first.
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 var got: Int
                 repeat { got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset)) } while got < 0 && errno == EINTR
                 if got < 0 { failure = errno }
-                return got
+                count = max(got, 0)
             }
-            bytes.removeLast(size - max(got, 0))
             if failure != 0 { throw Failure(operation: "read", code: failure) }
-            if got == 0 { throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved") }
+            if bytes.isEmpty { throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved") }
         }
     }
 
