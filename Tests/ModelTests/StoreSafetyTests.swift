@@ -110,6 +110,20 @@ import Glibc
         #expect(!FileText.exists(path))
     }
 
+    @Test func aSaveSlowerThanATidyUpThatKeepsDeletingTheLockFileStillGoesThrough() throws {
+        // Big enough that each save takes longer than the gap between two deletions.
+        try Store.create(path: path, document: GeneratedStore.make(orders: 3_000, now: Fixture.now))
+        let store = try Store(path: path)
+        let tidyUp = try ChildProcess(["/bin/sh", "-c", "while :; do rm -f '\(path).lock'; sleep 0.002; done"])
+        defer { tidyUp.send(SIGKILL); _ = tidyUp.wait() }
+        let steps = store.document.template.allSteps.prefix(3).map(\.step.id)
+        for step in steps {
+            try store.apply(.setStep(order: 1, step: step, tick: Tick(at: Fixture.now, by: "ana")))
+        }
+        let saved = try #require(try Store(path: path).document.order(id: 1))
+        #expect(steps.allSatisfy { step in saved.checklist.allSteps.contains { $0.step.id == step && $0.step.isDone } })
+    }
+
     @Test func theBackupKeepsTheStoresMode() throws {
         try Store.create(path: path, document: Fixture.demo)
         chmod(path, 0o640)

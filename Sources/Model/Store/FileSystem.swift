@@ -129,8 +129,6 @@ enum FileSystem {
     /// or the new content: temporary file in the same folder, fsync, rename, fsync folder.
     /// The new file keeps the old one's mode, owner and group where the process may set
     /// them; a new file gets `mode`, else the umask's default.
-    /// With `lock`, the rename happens only while that lock still guards the path: a lock
-    /// file deleted during the save (by a tidy-up) may have let another writer in.
     static func replace(_ path: String, with bytes: [UInt8], mode: mode_t? = nil, exclusive: Bool = false) throws(Failure) {
         try replace(path, with: [.bytes(bytes[...])], mode: mode, exclusive: exclusive)
     }
@@ -138,9 +136,10 @@ enum FileSystem {
     /// The same, with the content given as pieces written one after the other. Stored
     /// pieces are copied from the file being replaced, which must be as `copyingFrom`
     /// says before and after the copy: a file changed meanwhile fails the save with
-    /// `EAGAIN`, and nothing is replaced.
+    /// `EAGAIN`, and nothing is replaced. `beforeRename` may still stop it (`keepLock`).
     static func replace(_ path: String, with pieces: [TextPiece], mode: mode_t? = nil, exclusive: Bool = false,
-                        lock: Int32? = nil, copyingFrom source: FileStatus? = nil) throws(Failure) {
+                        copyingFrom source: FileStatus? = nil,
+                        beforeRename: () throws(Failure) -> Void = {}) throws(Failure) {
         let folder = parentFolder(of: path)
         try makeFolders(folder)
         var mode = mode ?? newFileMode
@@ -176,7 +175,7 @@ enum FileSystem {
                 guard link(temporary, path) == 0 else { throw Failure(operation: "create", code: errno) }
                 unlink(temporary)
             } else {
-                if let lock, !isStill(lock, at: lockPath(for: path)) { throw Failure(operation: "lock", code: ESTALE) }
+                try beforeRename()
                 guard rename(temporary, path) == 0 else { throw Failure(operation: "rename", code: errno) }
             }
         } catch {
@@ -421,6 +420,18 @@ enum FileSystem {
     }
 
     static func lockPath(for path: String) -> String { path + ".lock" }
+
+    /// Makes sure `lock` still guards `path` before a save renames its new file over it. A
+    /// lock file deleted meanwhile (by a tidy-up) may have let another writer in: the lock
+    /// now at the path is taken instead, and the save goes on only if the file is still
+    /// `basis`, the one it was made from (nil: no file); else `ESTALE`, and it starts again.
+    static func keepLock(_ lock: inout Int32, on path: String, timeout: Double, basis: FileStatus?) throws(Failure) {
+        guard !isStill(lock, at: lockPath(for: path)) else { return }
+        let taken = try self.lock(path, timeout: timeout)
+        unlock(lock)
+        lock = taken
+        guard try status(of: path) == basis else { throw Failure(operation: "lock", code: ESTALE) }
+    }
 
     /// Whether the open file is the one at `path`: someone may have removed the lock file.
     private static func isStill(_ descriptor: Int32, at path: String) -> Bool {

@@ -97,10 +97,10 @@ public final class Store {
                             + "\(FileSystem.baseName(of: FileSystem.lockPath(for: file))) or rewrites the store without taking it")
     }
 
-    /// One attempt at a save; nil when the lock was lost on the way and nothing was written.
+    /// One attempt at a save; nil when the file changed on the way and nothing was written.
     private func saveUnderLock(_ operations: [StoreOperation], recreating: Bool) throws(StoreError) -> Saved? {
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
-        let lock: Int32
+        var lock: Int32
         do { lock = try FileSystem.lock(file, timeout: lockTimeout) } catch {
             throw .notSaved(path: path, reason: error.reason)
         }
@@ -146,7 +146,11 @@ public final class Store {
         let pieces = encode(changed, changedOrders: changedOrders)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
-            try FileSystem.replace(file, with: pieces, lock: lock, copyingFrom: fingerprint)
+            // The file this save is made from: the one read under the lock, or none.
+            let basis = status == nil ? nil : fingerprint
+            try FileSystem.replace(file, with: pieces, copyingFrom: fingerprint) { () throws(FileSystem.Failure) in
+                try FileSystem.keepLock(&lock, on: file, timeout: lockTimeout, basis: basis)
+            }
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
