@@ -137,7 +137,6 @@ final class Program {
     /// Ending without the user's say: what is not saved yet is tried for a few seconds.
     private func saveBeforeEnding() {
         let deadline = ContinuousClock.now + .seconds(10)
-        savePending()
         while !state.unsaved.isEmpty {
             dispatch(.retrySaves)
             savePending()

@@ -225,7 +225,6 @@ public struct OrderQueue: Sendable, Equatable {
             return lhs.id < rhs.id
         }
     }
-
 }
 
 /// The searchable text of every order, folded once (lowercase, no accents), so that a
@@ -264,7 +263,7 @@ public struct SearchIndex: Sendable, Equatable {
     public func filter(_ orderIDs: [Int], allOf words: [String]) -> [Int] {
         let words = words.map { Array($0.utf8) }
         let stretches = orderIDs.count < Self.idsPerStretch ? 1 : 8
-        let size = (orderIDs.count + stretches - 1) / max(1, stretches)
+        let size = (orderIDs.count + stretches - 1) / stretches
         let found = ParallelMap.map(stretches, perWorker: 1) { stretch in
             filter(orderIDs[min(orderIDs.count, stretch * size)..<min(orderIDs.count, (stretch + 1) * size)], allOf: words)
         } ?? []
