@@ -315,7 +315,7 @@ public struct JSONReader {
 
     /// The quote that ends a string whose text starts at `start`: the next one not escaped
     /// by an odd run of backslashes.
-    private static func closingQuote(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    static func closingQuote(in base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
         var index = start
         while index < end {
             guard let found = memchr(base + index, Int32(UInt8(ascii: "\"")), end - index) else { return nil }

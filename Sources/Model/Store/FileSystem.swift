@@ -85,37 +85,8 @@ enum FileSystem {
     /// The whole file with the status of what was read, or nil when there is no file.
     /// Anything but a regular file is refused without waiting on it (a FIFO would block).
     static func read(_ path: String) throws(Failure) -> (bytes: [UInt8], status: FileStatus)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            if errno == ENOENT { return nil }
-            throw Failure(operation: "open", code: errno)
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Failure(operation: "stat", code: errno) }
-        if let problem = notARegularFile(status.st_mode) { throw Failure(operation: "open", code: EINVAL, detail: problem) }
-        // Read straight into the array (no zeros written first), with room for one byte
-        // more than the file holds, for the read that finds its end; a file that grows
-        // while it is read is read on.
-        var bytes: [UInt8] = []
-        var room = Int(status.st_size) + 1
-        while true {
-            var failure: Int32 = 0
-            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let got = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if got < 0 && errno == EINTR { continue }
-                    if got < 0 { failure = errno }
-                    if got <= 0 { return }
-                    count += got
-                }
-            }
-            if failure != 0 { throw Failure(operation: "read", code: failure) }
-            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
-            if chunk.count < room { return (bytes, FileStatus(status)) }
-            room = 65_536
-        }
+        guard let file = try OpenedFile.open(path) else { return nil }
+        return (try file.readWhole(), file.status)
     }
 
     /// The mode of a new file: readable and writable by all, less the process's umask.
@@ -159,12 +130,11 @@ enum FileSystem {
         var closed = false
         let copies = pieces.contains { if case .stored = $0 { true } else { false } }
         precondition(!copies || source != nil, "pieces to copy need the file they are copied from")
-        let original = copies ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : nil
-        defer { if let original, original >= 0 { close(original) } }
         do throws(Failure) {
-            if let source, let original { try check(original, isStill: source) }
-            try writeAll(pieces, to: descriptor, copyingFrom: original ?? -1)
-            if let source, let original { try check(original, isStill: source) }
+            let original = copies ? try OpenedFile.open(path) : nil
+            if copies, let source { try check(original, isStill: source) }
+            try writeAll(pieces, to: descriptor, copyingFrom: original)
+            if copies, let source { try check(original, isStill: source) }
             if let owner { keep(owner, on: descriptor) }
             guard fchmod(descriptor, mode) == 0 else { throw Failure(operation: "chmod", code: errno) }
             guard fsync(descriptor) == 0 else { throw Failure(operation: "fsync", code: errno) }
@@ -214,20 +184,19 @@ enum FileSystem {
 
     /// Fails with `EAGAIN` unless the open file is still the one `status` describes (a
     /// change in place changes its ctime, which nobody can set back).
-    private static func check(_ descriptor: Int32, isStill status: FileStatus) throws(Failure) {
-        var now = stat()
-        guard descriptor >= 0, fstat(descriptor, &now) == 0, FileStatus(now) == status else {
+    private static func check(_ file: OpenedFile?, isStill status: FileStatus) throws(Failure) {
+        guard let file, file.status == status, file.isUnchanged else {
             throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved")
         }
     }
 
     /// Writes the pieces through one buffer of a fixed size: few system calls, and no
     /// copy of the whole file in memory. Stored pieces are read from `original`.
-    private static func writeAll(_ pieces: [TextPiece], to descriptor: Int32, copyingFrom original: Int32) throws(Failure) {
-        let capacity = 1 << 18
+    private static func writeAll(_ pieces: [TextPiece], to descriptor: Int32, copyingFrom original: OpenedFile?) throws(Failure) {
+        let capacity = FileWindow.size
         var buffer: [UInt8] = []
         buffer.reserveCapacity(capacity)
-        var window = FileWindow(descriptor: original, size: capacity)
+        var copying = original.map(FileWindow.init)
         func add(_ bytes: ArraySlice<UInt8>) throws(Failure) {
             if buffer.count + bytes.count > capacity {
                 try writeAll(buffer, to: descriptor)
@@ -240,50 +209,12 @@ enum FileSystem {
             case .bytes(let bytes):
                 try add(bytes)
             case .stored(let text):
-                var offset = text.range.lowerBound
-                while offset < text.range.upperBound {
-                    let part = try window.bytes(from: offset, upTo: text.range.upperBound)
-                    try add(part)
-                    offset += part.count
-                }
+                guard var window = copying else { preconditionFailure("pieces to copy need the file they are copied from") }
+                try window.forEachPart(of: text.range, add)
+                copying = window
             }
         }
         try writeAll(buffer, to: descriptor)
-    }
-
-    /// A file read a window at a time: the unchanged orders a save copies lie one after
-    /// the other in the file it replaces, so one read serves many of them.
-    private struct FileWindow {
-        let descriptor: Int32
-        let size: Int
-        private var start = 0
-        private var bytes: [UInt8] = []
-
-        init(descriptor: Int32, size: Int) {
-            self.descriptor = descriptor
-            self.size = size
-        }
-
-        /// The bytes from `offset` on, up to `end` or as far as the window reaches. A file
-        /// shorter than that is a file that changed: `EAGAIN`.
-        mutating func bytes(from offset: Int, upTo end: Int) throws(Failure) -> ArraySlice<UInt8> {
-            if offset < start || offset >= start + bytes.count { try fill(from: offset) }
-            return bytes[(offset - start)..<(min(end, start + bytes.count) - start)]
-        }
-
-        private mutating func fill(from offset: Int) throws(Failure) {
-            start = offset
-            var failure: Int32 = 0
-            // Read straight into the array: no zeros written first.
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-                var got: Int
-                repeat { got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset)) } while got < 0 && errno == EINTR
-                if got < 0 { failure = errno }
-                count = max(got, 0)
-            }
-            if failure != 0 { throw Failure(operation: "read", code: failure) }
-            if bytes.isEmpty { throw Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved") }
-        }
     }
 
     /// At most 1 MB a call: a process ending while another thread writes a big file waits
@@ -305,12 +236,18 @@ enum FileSystem {
     /// Writes a file that may be lost in a crash (a cache): under a temporary name, then
     /// renamed, so that it is whole or not there; no flush to disk.
     static func writeWithoutSync(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        try writeWithoutSync(path, with: [.bytes(bytes[...])])
+    }
+
+    /// The same, with the content given as pieces; stored pieces are copied from `original`.
+    static func writeWithoutSync(_ path: String, with pieces: [TextPiece], copyingFrom original: OpenedFile? = nil)
+        throws(Failure) {
         try makeFolders(parentFolder(of: path))
         let temporary = "\(parentFolder(of: path))/.\(baseName(of: path)).partial"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, newFileMode)
         guard descriptor >= 0 else { throw Failure(operation: "create", code: errno) }
         do throws(Failure) {
-            try writeAll(bytes, to: descriptor)
+            try writeAll(pieces, to: descriptor, copyingFrom: original)
         } catch {
             close(descriptor)
             unlink(temporary)

@@ -23,8 +23,25 @@ struct OrderPiece: Sendable {
 
     /// Each piece parsed and read into an order, in the order given (an empty decoding for
     /// a known piece); nil when one of them is not valid JSON on its own.
-    static func decode(_ pieces: [OrderPiece], in bytes: [UInt8], checklistsLater: Bool) -> [Decoding]? {
-        ParallelMap.map(pieces.count, perWorker: piecesPerWorker) { pieces[$0].decode(in: bytes, checklistLater: checklistsLater) }
+    static func decode(_ pieces: [OrderPiece], in bytes: [UInt8]) -> [Decoding]? {
+        ParallelMap.map(pieces.count, perWorker: piecesPerWorker) { pieces[$0].decode(in: bytes, checklistLater: false) }
+    }
+
+    /// The piece decoded from a window of the file that holds it at `range`, with the places
+    /// it finds given in the whole file; digested when `digesting`. Nil when the text does
+    /// not parse.
+    func decode(window: [UInt8], at range: Range<Int>, checklistLater: Bool, digesting: Bool) -> Decoding? {
+        var inWindow = self
+        inWindow.range = range
+        guard var decoding = inWindow.decode(in: window, checklistLater: checklistLater) else { return nil }
+        let shift = self.range.lowerBound - range.lowerBound
+        if var read = decoding.order {
+            read.range = self.range
+            if let text = read.checklistText { read.checklistText?.range = text.range.lowerBound + shift..<text.range.upperBound + shift }
+            if digesting { read.digest = StoredText.digest(of: window[range]) }
+            decoding.order = read
+        }
+        return decoding
     }
 
     /// Nil when the text does not parse.

@@ -41,8 +41,7 @@ public final class Store {
         self.versions = versions
         file = FileSystem.resolvingLinks(path)
         document = StoreDocument()
-        let contents = try readFile()
-        if let contents { try take(contents, checklistsLater: checklistsLater) }
+        if let opened = try openFile() { try take(opened, checklistsLater: checklistsLater) }
         if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
             FileSystem.removeStaleTemporaries(for: file)
@@ -114,8 +113,8 @@ public final class Store {
             orderTexts = [:]
         }
         var includesOthersChanges = false
-        if status != nil && status != fingerprint, let contents = try readFile() {
-            try take(contents)
+        if status != nil && status != fingerprint, let opened = try openFile() {
+            try take(opened)
             includesOthersChanges = true
         }
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
@@ -223,14 +222,14 @@ public final class Store {
             isGone = true
             throw .gone(path: path)
         }
-        guard status != fingerprint, let contents = try readFile() else { return false }
+        guard status != fingerprint, let opened = try openFile() else { return false }
         isGone = false
         // Another writer's backup (a second name for the file) changes its status, not its text.
-        if contents.status.size == fingerprint?.size, holdsText(contents.bytes) {
-            fingerprint = contents.status
+        if opened.status.size == fingerprint?.size, holdsText(opened) {
+            fingerprint = opened.status
             return false
         }
-        try take(contents)
+        try take(opened)
         return true
     }
 
@@ -238,9 +237,10 @@ public final class Store {
         do { return try FileSystem.status(of: file) } catch { throw .unreadable(path: path, reason: error.reason) }
     }
 
-    /// Takes what was read as the document. Each read checks the schema version, so a
-    /// newer fours's file that appears while this one runs is never written back.
-    private func take(_ contents: (bytes: [UInt8], status: FileStatus), checklistsLater: Bool = false) throws(StoreError) {
+    /// Takes the file just opened as the document, read a window at a time; a file not as
+    /// fours writes it is read whole, the careful way. Each read checks the schema version,
+    /// so a newer fours's file that appears while this one runs is never written back.
+    private func take(_ opened: OpenedFile, checklistsLater: Bool = false) throws(StoreError) {
         // The orders of the file read before, by their text: those another writer did not
         // change are taken as they are, not parsed again. Should the new file not read, the
         // next save encodes every order anew, which is only slower.
@@ -248,33 +248,47 @@ public final class Store {
             orderTexts[order.id].map { ($0, order) }
         })
         orderTexts = [:]
-        let reading = try Self.interpret(contents.bytes, path: path, known: known, checklistsLater: checklistsLater)
+        if let reading = StoreDocument.read(file: opened, known: known, checklistsLater: checklistsLater) {
+            take(reading, from: opened)
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = try opened.readWhole() } catch { throw .unreadable(path: path, reason: error.reason) }
+        var reading = try Self.interpret(bytes, path: path, known: known)
+        reading.orderTexts = StoredText.digested(reading.orderTexts.filter { !$0.value.range.isEmpty }, in: bytes)
+        take(reading, from: opened)
+    }
+
+    private func take(_ reading: StoreDocument.Reading, from opened: OpenedFile) {
         document = reading.document
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.
         // Opening a big store digests its orders after the first frame, with its checklists.
-        let texts = reading.orderTexts.filter { !$0.value.range.isEmpty }
-        orderTexts = checklistsLater ? texts : StoredText.digested(texts, in: contents.bytes)
-        laterChecklists = LaterChecklists(bytes: contents.bytes, checklists: reading.laterChecklists,
-                                          undigested: checklistsLater ? texts.filter { $0.value.digest == nil } : [:])
-        fingerprint = contents.status
-        versions?.sawRead(contents.bytes, status: contents.status)
-        style = FileStyle(of: contents.bytes)
+        orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
+        laterChecklists = LaterChecklists(file: opened, checklists: reading.laterChecklists,
+                                          undigested: orderTexts.filter { $0.value.digest == nil })
+        fingerprint = opened.status
+        versions?.sawRead(opened)
+        style = reading.style
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
     }
 
     /// Takes checklists read later (`laterChecklists.read`) into the document. When they
-    /// are not all there (one was not as fours writes it), the file as it was opened is
-    /// read again the careful way, which reports any problem as opening it would have.
+    /// are not all there (one was not as fours writes it, or the file changed in place),
+    /// the file as it was opened is read again whole, the careful way, which reports any
+    /// problem as opening it would have.
     public func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {
-        guard !laterChecklists.isEmpty else { return }
+        guard let file = laterChecklists.file else { return }
         guard let read else {
-            let reading = try Self.interpret(laterChecklists.bytes, path: path)
-            document = reading.document
-            orderTexts = StoredText.digested(reading.orderTexts.filter { !$0.value.range.isEmpty }, in: laterChecklists.bytes)
             laterChecklists = .none
+            orderTexts = [:]
+            let bytes: [UInt8]
+            do { bytes = try file.readWhole() } catch { throw .unreadable(path: path, reason: error.reason) }
+            var reading = try Self.interpret(bytes, path: path)
+            reading.orderTexts = StoredText.digested(reading.orderTexts.filter { !$0.value.range.isEmpty }, in: bytes)
+            take(reading, from: file)
             return
         }
         document.setChecklists(read.checklists)
@@ -282,28 +296,39 @@ public final class Store {
         laterChecklists.remove(read)
     }
 
-    /// Whether `bytes` are the text a save would write now: the file as this store last
-    /// read or wrote it. Compared a piece at a time, so nothing is copied; a file laid out
-    /// by hand may compare unlike and is then read again, which is only slower.
-    private func holdsText(_ bytes: [UInt8]) -> Bool {
+    /// Whether the file holds the text a save would write now: the file as this store last
+    /// read or wrote it. Compared a piece at a time as the file is read, so nothing is
+    /// kept; a file laid out by hand may compare unlike and is then read again, which is
+    /// only slower.
+    private func holdsText(_ opened: OpenedFile) -> Bool {
+        var window = FileWindow(opened)
         var offset = 0
         for piece in encode(document, changedOrders: []) {
-            guard offset + piece.count <= bytes.count else { return false }
-            let here = bytes[offset..<offset + piece.count]
-            switch piece {
-            case .stored(let text):
-                guard let identity = text.identity, StoredText.identity(of: here) == identity else { return false }
-            case .bytes(let text):
-                let same = text.withUnsafeBytes { text in
-                    here.withUnsafeBytes { file in text.isEmpty || memcmp(file.baseAddress!, text.baseAddress!, text.count) == 0 }
+            let range = offset..<offset + piece.count
+            guard range.upperBound <= opened.size else { return false }
+            var same = true
+            do throws(FileSystem.Failure) {
+                switch piece {
+                case .stored(let text):
+                    guard let digest = text.digest else { return false }
+                    var hasher = Hasher()
+                    try window.forEachPart(of: range) { part in part.withUnsafeBytes { hasher.combine(bytes: $0) } }
+                    same = hasher.finalize() == digest
+                case .bytes(let text):
+                    var at = text.startIndex
+                    try window.forEachPart(of: range) { part in
+                        same = same && part.elementsEqual(text[at..<at + part.count])
+                        at += part.count
+                    }
                 }
-                guard same else { return false }
+            } catch {
+                return false
             }
-            offset += piece.count
+            guard same else { return false }
+            offset = range.upperBound
         }
-        return offset == bytes.count
+        return offset == opened.size
     }
-
 
     /// Writes a new store file; refuses to replace one that exists.
     public static func create(path: String, document: StoreDocument) throws(StoreError) {
@@ -325,8 +350,8 @@ public final class Store {
         }
     }
 
-    private func readFile() throws(StoreError) -> (bytes: [UInt8], status: FileStatus)? {
-        try Self.readFile(file, shownAs: path)
+    private func openFile() throws(StoreError) -> OpenedFile? {
+        do { return try OpenedFile.open(file) } catch { throw .unreadable(path: path, reason: error.reason) }
     }
 
     static func readFile(_ file: String, shownAs path: String)
@@ -336,10 +361,10 @@ public final class Store {
 
     /// Parses and checks file content. A file from a newer fours reads as far as it can;
     /// any other problem fails.
-    private static func interpret(_ bytes: [UInt8], path: String, known: KnownOrders? = nil, checklistsLater: Bool = false)
+    private static func interpret(_ bytes: [UInt8], path: String, known: KnownOrders? = nil)
         throws(StoreError) -> StoreDocument.Reading {
         let reading: StoreDocument.Reading
-        do { reading = try StoreDocument.read(bytes: bytes, known: known, checklistsLater: checklistsLater) } catch {
+        do { reading = try StoreDocument.read(bytes: bytes, known: known) } catch {
             throw .syntax(path: path, error)
         }
         if !reading.isNewerVersion, let problem = reading.problems.first {

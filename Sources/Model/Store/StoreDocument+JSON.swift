@@ -15,6 +15,8 @@ extension StoreDocument {
         /// The checklists left to read later, by order id: those orders' checklists are
         /// empty in `document` till then.
         var laterChecklists: [Int: JSONText] = [:]
+        /// The file's line ends and byte-order mark, which a save keeps.
+        var style = FileStyle()
 
         /// Written by a newer fours: readable, but must never be written back.
         public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
@@ -38,11 +40,13 @@ extension StoreDocument {
     /// The orders are found by their brackets first and then parsed on every core; a file
     /// that does not read that way (a syntax error, an order that is not an object) is read
     /// again in one pass, which reports its first problem in file order.
-    /// With `checklistsLater`, the checklists of orders as fours writes them are only
-    /// found, not read: a big store's first screen needs few of them.
-    static func read(bytes: [UInt8], known: KnownOrders? = nil, checklistsLater: Bool = false) throws(JSONSyntaxError) -> Reading {
-        if let reading = readInParallel(bytes: bytes, known: known, checklistsLater: checklistsLater) { return reading }
-        return try readInOnePass(bytes: bytes, known: known)
+    static func read(bytes: [UInt8], known: KnownOrders? = nil) throws(JSONSyntaxError) -> Reading {
+        var reading: Reading
+        if let inParallel = readInParallel(bytes: bytes, known: known) { reading = inParallel } else {
+            reading = try readInOnePass(bytes: bytes, known: known)
+        }
+        reading.style = FileStyle(of: bytes)
+        return reading
     }
 
     /// Each order is read as soon as its text is parsed, and its parsed text let go: a big
@@ -63,14 +67,13 @@ extension StoreDocument {
     }
 
     /// Nil when the file must be read in one pass instead.
-    private static func readInParallel(bytes: [UInt8], known: KnownOrders?, checklistsLater: Bool) -> Reading? {
+    private static func readInParallel(bytes: [UInt8], known: KnownOrders?) -> Reading? {
         var pieces: [OrderPiece] = []
         var allSkimmed = true
         let json: JSONValue
         do {
             json = try JSONReader.parse(bytes, streaming: "orders", reuse: { range, index, position in
-                // Digested here only to be looked up; the store digests the rest (after the first
-                // frame, when a big store opens).
+                // Digested here only to be looked up; the store digests the rest.
                 let text = known.map { _ in StoredText(bytes, range: range) }
                 let order = text.flatMap { known?.order(withText: $0, at: index) }
                 pieces.append(OrderPiece(range: range, index: index, position: position, known: order, digest: text?.digest))
@@ -79,7 +82,52 @@ extension StoreDocument {
         } catch {
             return nil
         }
-        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes, checklistsLater: checklistsLater) else { return nil }
+        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes) else { return nil }
+        return read(root: json, pieces: pieces, decoded: decoded)
+    }
+
+    /// Reads a store file a window at a time, so that it is never in memory whole: its
+    /// outline first (where the orders are, and the rest of the file), then the orders, a
+    /// window of them at a time on every core. Known orders are found by the digests of
+    /// their texts. With `checklistsLater`, the checklists of orders as fours writes them
+    /// are only found, not read (a big store's first screen needs few of them), and the
+    /// new orders are not digested.
+    ///
+    /// Nil when the file must be read whole instead: it cannot be outlined, it has a
+    /// problem (read whole, each problem gets its exact place), or it changed meanwhile.
+    static func read(file: OpenedFile, known: KnownOrders?, checklistsLater: Bool) -> Reading? {
+        guard let outline = try? FileOutline(file) else { return nil }
+        var streamed = false
+        guard let json = try? JSONReader.parse(outline.skeleton, streaming: "orders", element: { _, _, _ in streamed = true }),
+              !streamed else { return nil }
+        var pieces = outline.orders.enumerated().map { index, place in
+            OrderPiece(range: place.range, index: index, position: place.position)
+        }
+        if let known {
+            guard let digests = FileWindows.map(pieces.map(\.range), in: file, { bytes, range, _ in
+                StoredText.digest(of: bytes[range])
+            }) else { return nil }
+            for index in pieces.indices {
+                pieces[index].digest = digests[index]
+                pieces[index].known = known.order(withText: StoredText(range: pieces[index].range, digest: digests[index]), at: index)
+            }
+        }
+        let toParse = pieces.indices.filter { pieces[$0].known == nil }
+        let parsing = pieces
+        guard let parsed = FileWindows.map(toParse.map { pieces[$0].range }, in: file, { bytes, range, index in
+            parsing[toParse[index]].decode(window: bytes, at: range, checklistLater: checklistsLater, digesting: !checklistsLater)
+        }) else { return nil }
+        var decoded = [OrderPiece.Decoding](repeating: OrderPiece.Decoding(), count: pieces.count)
+        for (index, decoding) in zip(toParse, parsed) { decoded[index] = decoding }
+        var reading = read(root: json, pieces: pieces, decoded: decoded)
+        guard reading.problems.isEmpty, file.isUnchanged else { return nil }
+        reading.style = outline.style
+        return reading
+    }
+
+    /// Reads the document from its top-level object and its orders, each found as a piece
+    /// of text and decoded (known pieces need no decoding).
+    private static func read(root json: JSONValue, pieces: [OrderPiece], decoded: [OrderPiece.Decoding]) -> Reading {
         let log = ProblemLog()
         let orders = OrderList(log: log)
         for (piece, decoding) in zip(pieces, decoded) {

@@ -14,7 +14,7 @@ public final class SyncVersions {
     let folder: String
     private var written: String { folder + "/written" }
     /// A version read but not yet kept: writing it waits until the screen is drawn.
-    private var pending: (bytes: [UInt8], status: FileStatus)?
+    private var pending: OpenedFile?
     /// Versions are written on another thread, so that keeping one never holds up a key.
     private let writing = DispatchGroup()
     private var lastKept: Timestamp?
@@ -28,17 +28,18 @@ public final class SyncVersions {
         FileSystem.parentFolder(of: ViewPreferences.path(environment: environment))
     }
 
-    /// The bytes just read from the store, with the file's status, are to be kept unless
-    /// this machine wrote them (`keepPending` writes them).
-    func sawRead(_ bytes: [UInt8], status: FileStatus) {
-        pending = (bytes, status)
+    /// The store file just read, held open, is to be kept unless this machine wrote it
+    /// (`keepPending` copies it).
+    func sawRead(_ file: OpenedFile) {
+        pending = file
     }
 
     /// Keeps the version last read, if it is to be kept, on another thread. A copy, not a
     /// second name: a program that rewrites the store in place would change a second name too.
     public func keepPending() {
-        guard let (bytes, status) = pending else { return }
+        guard let file = pending else { return }
         pending = nil
+        let status = file.status
         let now = Timestamp.now()
         if let lastKept, now.secondsSince1970 - lastKept.secondsSince1970 < Self.keptEvery { return }
         guard (try? FileSystem.read(written))?.map({ String(decoding: $0.bytes, as: UTF8.self) }) != Self.text(status) else {
@@ -47,8 +48,16 @@ public final class SyncVersions {
         lastKept = now
         let (folder, name) = (folder, "\(status.modifiedSeconds)-\(status.modifiedNanoseconds)-\(status.inode).json")
         DispatchQueue.global(qos: .utility).async(group: writing) {
-            guard access("\(folder)/\(name)", F_OK) != 0,
-                  (try? FileSystem.writeWithoutSync("\(folder)/\(name)", with: bytes)) != nil else { return }
+            let path = "\(folder)/\(name)"
+            let whole = TextPiece.stored(StoredText(range: 0..<file.size, digest: nil))
+            guard access(path, F_OK) != 0, (try? FileSystem.writeWithoutSync(path, with: [whole], copyingFrom: file)) != nil else {
+                return
+            }
+            // Changed in place while it was copied: not the version read.
+            guard file.isUnchanged else {
+                unlink(path)
+                return
+            }
             Self.prune(folder)
         }
     }
