@@ -1,10 +1,14 @@
+import Glibc
+
 /// A store file's outline, found by reading it a window at a time: where each order's text
-/// is, and the rest of the file with its list of orders left empty, for the JSON reader.
-/// Only brackets, strings, commas and line breaks are looked at; the readers check the
-/// rest when they read the orders' texts and the rest of the file. A file it cannot
-/// outline (not an object with a list of orders that are objects, anything but commas and
-/// white space between the orders, text that does not end) gives nil: such a file is
-/// read whole, which says what is wrong with it.
+/// is, and the rest of the file with its list of orders cut out, for the JSON reader.
+///
+/// It relies on the layout fours writes: the list opens on the line `  "orders": [` and
+/// each order ends on a line `    }`; JSON strings never hold a line break, so such a line
+/// is never inside one. Nothing is taken on trust: each order's text must later read as
+/// one whole object, the file without them as a store whose top-level order list is where
+/// they were cut (`sentinel`), and only commas and white space may lie between them. A
+/// file laid out otherwise gives nil, and is read whole.
 struct FileOutline {
     /// Where an order's text is in the file, and the line and column it starts at.
     struct Place: Sendable {
@@ -12,191 +16,187 @@ struct FileOutline {
         var position: SourcePosition
     }
 
-    /// The file without the orders: `"orders": []` where they were.
+    /// The file with its orders cut out and one empty object, `{}`, in their place.
     private(set) var skeleton: [UInt8] = []
+    /// Where that object is in `skeleton`: the JSON reader must find it as the one order.
+    private(set) var sentinel = 0
     private(set) var orders: [Place] = []
     private(set) var style = FileStyle()
 
+    private static let listOpening = Array("\n  \"orders\": [".utf8)
+    private static let orderEnd = Array("\n    }".utf8)
+
     init?(_ file: OpenedFile) throws(FileSystem.Failure) {
-        var scan = Scan(file: file)
-        guard try scan.run() else { return nil }
-        skeleton = scan.skeleton
-        orders = scan.orders
-        style = scan.style
-    }
-}
-
-/// Where the scan is in the list of orders.
-private enum OrderList {
-    case notYet
-    case expectingOrder(first: Bool)
-    case inOrder(start: Int, position: SourcePosition)
-    case afterOrder
-    case done
-
-    /// Between the orders, where only an order, a comma or the list's end may come.
-    var isBetweenOrders: Bool {
-        switch self {
-        case .expectingOrder, .afterOrder: true
-        default: false
+        var window = ScanWindow(file: file)
+        guard try window.readOn() else { return nil }
+        style = FileStyle(of: Array(window.bytes))
+        guard let opening = try window.find(Self.listOpening, from: 0) else { return nil }
+        let listStart = opening + Self.listOpening.count
+        let prefix = try file.read(0..<listStart)
+        var line = 1 + LineBreaks.count(in: prefix[...])
+        var lineStart = (prefix.lastIndex(of: 0x0A) ?? -1) + 1
+        var offset = listStart
+        while true {
+            let skipped = try window.skipWhiteSpace(from: offset)
+            line += skipped.lineBreaks
+            if let last = skipped.lastLineStart { lineStart = last }
+            offset = skipped.end
+            guard let byte = try window.byte(at: offset) else { return nil }
+            if byte == UInt8(ascii: "]") && orders.isEmpty { break }
+            if !orders.isEmpty {
+                if byte == UInt8(ascii: "]") { break }
+                guard byte == UInt8(ascii: ",") else { return nil }
+                let next = try window.skipWhiteSpace(from: offset + 1)
+                line += next.lineBreaks
+                if let last = next.lastLineStart { lineStart = last }
+                offset = next.end
+            }
+            guard try window.byte(at: offset) == UInt8(ascii: "{"),
+                  let end = try window.find(Self.orderEnd, from: offset, keeping: offset) else { return nil }
+            let range = offset..<end + Self.orderEnd.count
+            orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1)))
+            line += window.lineBreaks(in: range)
+            lineStart = end + 1
+            offset = range.upperBound
         }
+        skeleton = prefix
+        sentinel = skeleton.count
+        skeleton += Array("{}".utf8)
+        skeleton += try file.read(offset..<file.size)
     }
 }
 
-private struct Scan {
-    let file: OpenedFile
-    var skeleton: [UInt8] = []
-    var orders: [FileOutline.Place] = []
-    var style = FileStyle()
+/// Counts line breaks, eight bytes at a time.
+enum LineBreaks {
+    static func count(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { count(in: $0) }
+    }
 
-    /// A window of the file: `buffer[0]` is the byte at `bufferStart`.
-    private var buffer: [UInt8] = []
-    private var bufferStart = 0
-    private var index = 0
-    private var readTo = 0
-    /// How far the skeleton has been copied; nil inside the list of orders.
-    private var copiedTo: Int? = 0
-    private var line = 1
-    private var lineStart = 0
-    private var depth = 0
-    private var seenTop = false
-    /// At the top level: the next string is a member's name.
-    private var expectingName = false
-    /// At the top level: the value that comes next is the member "orders".
-    private var valueIsOrders = false
-    private var list = OrderList.notYet
+    static func count(in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var index = 0
+        while index + 32 <= bytes.count {
+            // Each byte of `counts` counts the line breaks at its place in the words read;
+            // it is added up before it could pass 255.
+            var counts: UInt64 = 0
+            let stop = min(bytes.count, index + 32 * 63)
+            while index + 32 <= stop {
+                let words = base + index
+                counts &+= breaks(words.loadUnaligned(as: UInt64.self)) &+ breaks(words.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    &+ breaks(words.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                    &+ breaks(words.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                index += 32
+            }
+            let pairs = (counts & 0x00FF_00FF_00FF_00FF) &+ ((counts >> 8) & 0x00FF_00FF_00FF_00FF)
+            count += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        while index < bytes.count {
+            if bytes[index] == 0x0A { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// 1 in each byte of `word` that is a line break, 0 in the others.
+    @inline(__always)
+    private static func breaks(_ word: UInt64) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let zeroWhereBreak = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        // The top bit of a byte is set exactly when the byte is not zero.
+        let nonzero = ((zeroWhereBreak & lows) &+ lows) | zeroWhereBreak
+        return (~nonzero & ~lows) >> 7
+    }
+}
+
+/// The file read on a window at a time into one buffer, keeping what is still needed.
+private struct ScanWindow {
+    let file: OpenedFile
+    /// `storage[0]` is the file's byte at `start`; the first `filled` bytes are read.
+    private var storage: [UInt8]
+    private var filled = 0
+    private var start = 0
 
     init(file: OpenedFile) {
         self.file = file
+        storage = [UInt8](repeating: 0, count: 2 * FileWindows.size)
     }
 
-    private static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-    private static let orders = Array("orders".utf8)
+    /// The bytes read and kept.
+    var bytes: ArraySlice<UInt8> { storage[0..<filled] }
 
-    /// False when the file cannot be outlined.
-    mutating func run() throws(FileSystem.Failure) -> Bool {
-        guard try readOn() else { return false }
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            style.hasByteOrderMark = true
-            index = 3
-            lineStart = 3
-        }
-        var seenNewline = false
-        while true {
-            if index == buffer.count {
-                guard try readOn() else { break }
-            }
-            let byte = buffer[index]
-            let offset = bufferStart + index
-            switch byte {
-            case Self.quote:
-                guard let close = try closingQuote() else { return false }
-                guard depth > 0, !(depth == 2 && list.isBetweenOrders) else { return false }
-                if depth == 1 {
-                    valueIsOrders = expectingName && buffer[(index + 1)..<close].elementsEqual(Self.orders)
-                    expectingName = false
-                }
-                index = close + 1
-                continue
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                break
-            case Self.newline:
-                if !seenNewline {
-                    seenNewline = true
-                    style.usesCRLF = index > 0 && buffer[index - 1] == UInt8(ascii: "\r")
-                }
-                line += 1
-                lineStart = offset + 1
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                guard open(byte, at: offset) else { return false }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard close(byte, at: offset) else { return false }
-            case UInt8(ascii: ","):
-                if depth == 1 { expectingName = true }
-                if depth == 2, case .afterOrder = list { list = .expectingOrder(first: false) } else if depth == 2 && list.isBetweenOrders {
-                    return false
-                }
-            default:
-                guard depth > 0, !(depth == 2 && list.isBetweenOrders) else { return false }
-                if depth == 1 && byte != UInt8(ascii: ":") { valueIsOrders = false }
-            }
-            index += 1
-        }
-        guard seenTop, depth == 0, let copiedTo else { return false }
-        skeleton += buffer[(copiedTo - bufferStart)...]
-        return true
-    }
-
-    private mutating func open(_ byte: UInt8, at offset: Int) -> Bool {
-        switch depth {
-        case 0:
-            guard byte == UInt8(ascii: "{"), !seenTop else { return false }
-            seenTop = true
-            expectingName = true
-        case 1:
-            if valueIsOrders, byte == UInt8(ascii: "["), case .notYet = list, let copiedTo {
-                list = .expectingOrder(first: true)
-                skeleton += buffer[(copiedTo - bufferStart)...index]
-                self.copiedTo = nil
-            }
-            valueIsOrders = false
-        case 2 where list.isBetweenOrders:
-            guard byte == UInt8(ascii: "{"), case .expectingOrder = list else { return false }
-            list = .inOrder(start: offset, position: SourcePosition(line: line, column: offset - lineStart + 1))
-        default:
-            break
-        }
-        depth += 1
-        return true
-    }
-
-    private mutating func close(_ byte: UInt8, at offset: Int) -> Bool {
-        switch (depth, list) {
-        case (0, _):
-            return false
-        case (2, .expectingOrder(first: false)):
-            // A comma before the end of the list.
-            return false
-        case (2, .expectingOrder), (2, .afterOrder):
-            guard byte == UInt8(ascii: "]") else { return false }
-            list = .done
-            copiedTo = offset
-        case (3, .inOrder(let start, let position)):
-            guard byte == UInt8(ascii: "}") else { return false }
-            orders.append(FileOutline.Place(range: start..<offset + 1, position: position))
-            list = .afterOrder
-        default:
-            break
-        }
-        depth -= 1
-        return true
-    }
-
-    /// The index of the quote that ends the string starting at `index`, reading on as
-    /// far as it takes; nil when the file ends first.
-    private mutating func closingQuote() throws(FileSystem.Failure) -> Int? {
-        while true {
-            let close = buffer.withUnsafeBufferPointer { bytes in
-                JSONReader.closingQuote(in: bytes.baseAddress!, from: index + 1, to: bytes.count)
-            }
-            if let close { return close }
-            guard try readOn() else { return nil }
-        }
-    }
-
-    /// Reads the next window, keeping the buffer from `index` on; false at the file's end.
-    private mutating func readOn() throws(FileSystem.Failure) -> Bool {
+    /// Reads the next window, keeping what is read from `keeping` on; false at the end.
+    mutating func readOn(keeping: Int? = nil) throws(FileSystem.Failure) -> Bool {
+        let readTo = start + filled
         guard readTo < file.size else { return false }
-        let next = try file.read(readTo..<min(file.size, readTo + FileWindows.size))
-        guard !next.isEmpty else { return false }
-        if let copiedTo, copiedTo - bufferStart < index {
-            skeleton += buffer[(copiedTo - bufferStart)..<index]
-            self.copiedTo = bufferStart + index
+        let kept = max(start, min(keeping ?? readTo, readTo))
+        let keptCount = readTo - kept
+        let wanted = min(file.size - readTo, FileWindows.size)
+        if keptCount + wanted > storage.count { storage += [UInt8](repeating: 0, count: keptCount + wanted - storage.count) }
+        var got = 0
+        var failure: Int32 = 0
+        storage.withUnsafeMutableBytes { buffer in
+            if keptCount > 0 { memmove(buffer.baseAddress!, buffer.baseAddress! + (kept - start), keptCount) }
+            got = file.read(into: buffer.baseAddress! + keptCount, count: wanted, at: readTo, failure: &failure)
         }
-        buffer = Array(buffer[index...]) + next
-        bufferStart += index
-        index = 0
-        readTo += next.count
-        return true
+        if failure != 0 { throw FileSystem.Failure(operation: "read", code: failure) }
+        start = kept
+        filled = keptCount + got
+        return got > 0
+    }
+
+    /// The byte at `offset`, reading on to it; nil past the end.
+    mutating func byte(at offset: Int) throws(FileSystem.Failure) -> UInt8? {
+        while offset >= start + filled {
+            guard try readOn(keeping: offset) else { return nil }
+        }
+        return offset >= start ? storage[offset - start] : nil
+    }
+
+    /// Where `needle` first comes at or after `from`, reading on as far as it takes and
+    /// keeping from `keeping` on; nil when the file ends first.
+    mutating func find(_ needle: [UInt8], from: Int, keeping: Int? = nil) throws(FileSystem.Failure) -> Int? {
+        var searchFrom = from
+        while true {
+            let last = needle[needle.count - 1]
+            let (start, filled) = (start, filled)
+            let found: Int? = storage.withUnsafeBufferPointer { buffer in
+                var index = max(searchFrom - start, needle.count - 1)
+                while index < filled {
+                    guard let hit = memchr(buffer.baseAddress! + index, Int32(last), filled - index) else { return nil }
+                    let at = buffer.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    let first = at - (needle.count - 1)
+                    if first + start >= from, needle.withUnsafeBufferPointer({ memcmp(buffer.baseAddress! + first, $0.baseAddress!, needle.count) == 0 }) {
+                        return first + start
+                    }
+                    index = at + 1
+                }
+                return nil
+            }
+            if let found { return found }
+            searchFrom = max(from, start + filled - (needle.count - 1))
+            guard try readOn(keeping: min(keeping ?? searchFrom, searchFrom)) else { return nil }
+        }
+    }
+
+    /// The white space from `from` on: where it ends, and the line breaks in it.
+    mutating func skipWhiteSpace(from: Int) throws(FileSystem.Failure) -> (end: Int, lineBreaks: Int, lastLineStart: Int?) {
+        var offset = from, lineBreaks = 0, lastLineStart: Int?
+        while let byte = try byte(at: offset) {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): break
+            case 0x0A:
+                lineBreaks += 1
+                lastLineStart = offset + 1
+            default: return (offset, lineBreaks, lastLineStart)
+            }
+            offset += 1
+        }
+        return (offset, lineBreaks, lastLineStart)
+    }
+
+    /// The line breaks in `range`, which the window holds.
+    func lineBreaks(in range: Range<Int>) -> Int {
+        LineBreaks.count(in: storage[(range.lowerBound - start)..<(range.upperBound - start)])
     }
 }

@@ -26,8 +26,8 @@ public struct LaterChecklists: Sendable {
 
     /// The checklists of `orders` that are still to read, or all the rest with every
     /// digest (when nil), read from the file a window at a time on every core; nil when a
-    /// checklist is not as fours writes it, or the file was changed in place: it must then
-    /// be read the careful way.
+    /// checklist is not as fours writes it, or the file was written to in place: it must
+    /// then be read the careful way.
     public func read(orders: [Int]? = nil) -> Reading? {
         guard let file else { return Reading(checklists: [:]) }
         let wanted = orders.map { $0.compactMap { id in texts[id].map { (id, $0) } } } ?? Array(texts)
@@ -44,7 +44,7 @@ public struct LaterChecklists: Sendable {
             }) else { return nil }
             reading.digests = Dictionary(uniqueKeysWithValues: zip(places.map(\.key), digests))
         }
-        guard file.isUnchanged else { return nil }
+        guard file.holdsSameText else { return nil }
         return reading
     }
 

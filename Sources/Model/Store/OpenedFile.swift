@@ -40,10 +40,17 @@ final class OpenedFile: Sendable {
     /// How long the file was when it was opened.
     var size: Int { Int(status.size) }
 
-    /// Whether the file is still as it was opened: nobody wrote to it in place.
-    var isUnchanged: Bool {
+    /// Whether the file's status is still the one it was opened with.
+    var isUnchanged: Bool { currentStatus == status }
+
+    /// Whether the file still holds the text it was opened with: nobody wrote to it in
+    /// place. Only its change time may differ: another file took its name, or it got a
+    /// second one.
+    var holdsSameText: Bool { currentStatus?.isSameText(as: status) ?? false }
+
+    private var currentStatus: FileStatus? {
         var now = stat()
-        return fstat(descriptor, &now) == 0 && FileStatus(now) == status
+        return fstat(descriptor, &now) == 0 ? FileStatus(now) : nil
     }
 
     /// The bytes at `range`, read straight into the array (no zeros written first); fewer
@@ -51,17 +58,24 @@ final class OpenedFile: Sendable {
     func read(_ range: Range<Int>) throws(FileSystem.Failure) -> [UInt8] {
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
-            count = 0
-            while count < buffer.count {
-                let got = pread(descriptor, buffer.baseAddress! + count, buffer.count - count, off_t(range.lowerBound + count))
-                if got < 0 && errno == EINTR { continue }
-                if got < 0 { failure = errno }
-                if got <= 0 { return }
-                count += got
-            }
+            count = read(into: buffer.baseAddress!, count: buffer.count, at: range.lowerBound, failure: &failure)
         }
         if failure != 0 { throw FileSystem.Failure(operation: "read", code: failure) }
         return bytes
+    }
+
+    /// Reads up to `count` bytes from `offset` into `buffer`; returns how many it read, fewer
+    /// when the file ends before or a read fails (then with the error in `failure`).
+    func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int, failure: inout Int32) -> Int {
+        var done = 0
+        while done < count {
+            let got = pread(descriptor, buffer + done, count - done, off_t(offset + done))
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = errno }
+            if got <= 0 { break }
+            done += got
+        }
+        return done
     }
 
     /// The whole file as it is now, read on to its end should it have grown since it was

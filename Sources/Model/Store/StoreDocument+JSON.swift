@@ -97,9 +97,13 @@ extension StoreDocument {
     /// problem (read whole, each problem gets its exact place), or it changed meanwhile.
     static func read(file: OpenedFile, known: KnownOrders?, checklistsLater: Bool) -> Reading? {
         guard let outline = try? FileOutline(file) else { return nil }
-        var streamed = false
-        guard let json = try? JSONReader.parse(outline.skeleton, streaming: "orders", element: { _, _, _ in streamed = true }),
-              !streamed else { return nil }
+        // The orders were cut from the top-level list of orders: the one object left there
+        // is the only one the reader finds in it.
+        var found: [Int] = []
+        guard let json = try? JSONReader.parse(outline.skeleton, streaming: "orders", reuse: { range, _, _ in
+            found.append(range.lowerBound)
+            return true
+        }, element: { _, _, _ in found.append(-1) }), found == [outline.sentinel] else { return nil }
         var pieces = outline.orders.enumerated().map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
@@ -120,7 +124,7 @@ extension StoreDocument {
         var decoded = [OrderPiece.Decoding](repeating: OrderPiece.Decoding(), count: pieces.count)
         for (index, decoding) in zip(toParse, parsed) { decoded[index] = decoding }
         var reading = read(root: json, pieces: pieces, decoded: decoded)
-        guard reading.problems.isEmpty, file.isUnchanged else { return nil }
+        guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
         return reading
     }

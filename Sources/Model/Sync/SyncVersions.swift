@@ -54,7 +54,7 @@ public final class SyncVersions {
                 return
             }
             // Changed in place while it was copied: not the version read.
-            guard file.isUnchanged else {
+            guard file.holdsSameText else {
                 unlink(path)
                 return
             }
