@@ -9,8 +9,9 @@ extension StoreDocument {
         /// The schema version the file declares, when it declares one.
         public var schemaVersion: Int?
         /// Where each order's text is in the file: a save copies an unchanged order's text
-        /// from the file as it is, instead of encoding it anew. Digested only when known
-        /// from a file read before; empty ranges for a document read from a JSON value.
+        /// from the file as it is, instead of encoding it anew. Digested when read a window
+        /// at a time (but when a big store opens: later) or known from a file read before;
+        /// empty ranges for a document read from a JSON value.
         var orderTexts: [Int: StoredText] = [:]
         /// The checklists left to read later, by order id: those orders' checklists are
         /// empty in `document` till then.
@@ -217,7 +218,8 @@ extension StoreDocument {
 struct ReadOrder: Sendable {
     var order: TrainingOrder
     var range: Range<Int>
-    /// The digest of the order's text, when it was taken to know the order again.
+    /// The digest of the order's text, when it was taken (to know the order again, or as
+    /// the order was read).
     var digest: Int?
     /// The checklist's text, when it is left to read later (the order's checklist is empty till then).
     var checklistText: JSONText?
