@@ -219,4 +219,13 @@ import Testing
     func otherFilesAreLeftAlone(name: String) {
         #expect(SyncConflictCopies.service(naming: name, copyOf: "orders.json") == nil)
     }
+
+    @Test func theCopiesBesideAStoreAreFoundAmongOtherFiles() throws {
+        let folder = try TemporaryFolder()
+        let copies = ["orders (1).json", "orders-DESKTOP-7Q2XK4M.json", "orders.sync-conflict-20261125-101500-ABCDEFG.json"]
+        for name in copies + ["orders.json", "orders.json.bak", "other (1).json", "notes.txt"] {
+            try FileText.write("{}", to: folder.file(name))
+        }
+        #expect(SyncConflictCopies.find(besideStoreAt: folder.file("orders.json")) == copies.sorted().map(folder.file))
+    }
 }

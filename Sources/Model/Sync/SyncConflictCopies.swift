@@ -58,14 +58,18 @@ public enum SyncConflictCopies {
         let file = FileSystem.resolvingLinks(path)
         let folder = FileSystem.parentFolder(of: file)
         let storeName = FileSystem.baseName(of: file)
+        // Every service's copy starts with the store's name up to its extension: the other
+        // names in a crowded folder are passed over by their first bytes, looked at once a second.
+        let stem = Array(storeName[..<(storeName.lastIndex(of: ".") ?? storeName.endIndex)].utf8)
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var found: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                guard bytes.starts(with: stem) else { return nil }
+                return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard name != storeName, service(naming: name, copyOf: storeName) != nil else { continue }
+            guard let name, name != storeName, service(naming: name, copyOf: storeName) != nil else { continue }
             found.append("\(folder)/\(name)")
         }
         return found.sorted()
