@@ -24,7 +24,7 @@ import Glibc
     /// Files laid out as fours writes them.
     enum LaidOut: String, CaseIterable {
         /// Big enough that windows end inside orders and inside strings.
-        case generated, byteOrderMarkAndCRLF, noOrders, moreSpaceBetweenOrders
+        case generated, byteOrderMarkAndCRLF, noOrders, moreSpaceBetweenOrders, orderLongerThanAWindow
 
         private static let generatedText = WindowedReadTests.text(of: GeneratedStore.make(orders: 1_000, now: Fixture.now))
 
@@ -38,6 +38,10 @@ import Glibc
                 for order in document.orders { _ = document.removeOrder(id: order.id) }
                 return WindowedReadTests.text(of: document)
             case .moreSpaceBetweenOrders: return demo.replacingOccurrences(of: "\n    },\n    {\n", with: "\n    }  ,\n\n    {\n")
+            case .orderLongerThanAWindow:
+                var document = Fixture.demo
+                document.updateOrder(id: 2) { $0.request = String(repeating: "a \\\"quoted\\\" request ", count: 200_000) }
+                return WindowedReadTests.text(of: document)
             }
         }
     }
