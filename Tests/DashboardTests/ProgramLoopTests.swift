@@ -156,6 +156,42 @@ final class InMemoryTerminal: Terminal {
         #expect(after.id == before.id && after.isDone != before.isDone, "the first step of the second order changed")
     }
 
+    @Test func aMoveIsTakenWhileTheOtherChecklistsAreReadWithTheChecklistsItShows() throws {
+        // Enough orders that the rest of the checklists take a while to read.
+        let big = folder.file("big.json")
+        let generated = GeneratedStore.make(orders: 2_000, now: Fixture.now)
+        try Store.create(path: big, document: generated)
+        terminal.resize(to: Size(width: 120, height: 16))
+        _ = terminal.read()
+        let store = try Store(path: big, checklistsLater: true)
+        let program = try program(store: store)
+        var framesWhileReading: [[String]] = []
+        terminal.onPresent = { screen in if !store.laterChecklists.isEmpty { framesWhileReading.append(screen.lines) } }
+        program.turn()
+        // To the last order (its rows' checklists were not read), then a tick, which waits.
+        terminal.type(.character("G"), .character("l"), .character(" "))
+        program.turn()
+        program.turn()
+        #expect(framesWhileReading.count == 2, "the move was drawn before the rest of the checklists were read")
+        #expect(program.currentState.unsaved.isEmpty, "the tick waits for them")
+
+        let whole = InMemoryTerminal(size: terminal.size)
+        let reference = Program(store: try Store(path: big), terminal: whole, signals: nil, keyMap: .standard, user: "ana",
+                                preferencesPath: folder.file("state.json"), clock: { Fixture.now })
+        whole.type(.character("G"))
+        for _ in 0..<3 { reference.turn() }
+        #expect(framesWhileReading.last == whole.lines, "the rows it shows have their checklists")
+
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !store.laterChecklists.isEmpty && ContinuousClock.now < deadline { program.turn() }
+        #expect(turn(program, until: "saved"))
+        let last = try #require(program.currentState.queue.orderIDs.last)
+        #expect(program.currentState.selectedOrder?.id == last)
+        let firstStepDone = { (document: StoreDocument) in document.order(id: last)?.checklist.allSteps.first?.step.isDone }
+        #expect(firstStepDone(try Store(path: big).document) != firstStepDone(generated),
+                "the tick, taken after them, is on the last order")
+    }
+
     @Test func aChecklistThatDoesNotReadAfterTheFirstFrameEndsTheProgramAsOpeningWould() throws {
         terminal.resize(to: Size(width: 120, height: 16))
         _ = terminal.read()

@@ -32,6 +32,8 @@ final class Program {
     private let finished = FinishedWork()
     /// Whether the checklists left for after the first frame are being read.
     private var checklistsAsked = false
+    /// Input taken from the terminal while they are read, to be handled once they are.
+    private var heldInputs: [TerminalInput] = []
     /// The save asked for and not yet done: it waits for the change to be on screen.
     private var pendingSave: (changes: [PendingChange], recreating: Bool)?
     /// Why the store could not be opened after all (a checklist read after the first frame
@@ -59,35 +61,59 @@ final class Program {
         }
         // A message from the start stays its whole time too.
         state.timers.statusShownAt = now
-        readChecklistsOnScreen()
+        readChecklistsOnScreen(beforeFirstFrame: true)
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }
 
     /// A big store's checklists are read after the first frame, but for those it shows
-    /// (all of them when the list is sorted by progress or searched).
-    private func readChecklistsOnScreen() {
+    /// (all of them when the list is sorted by progress or searched, before the first
+    /// frame; after it, those are all read).
+    private func readChecklistsOnScreen(beforeFirstFrame: Bool = false) {
         guard !store.laterChecklists.isEmpty else { return }
         let query = state.query
         let onScreen = query.sort == .progress || !query.search.isEmpty ? nil : Array(state.ordersOnScreen)
+        guard onScreen != nil || beforeFirstFrame else { return }
         takeChecklists(store.laterChecklists.read(orders: onScreen))
     }
 
-    /// Reads the rest of the checklists on the other cores. Keys wait in the terminal
-    /// meanwhile and are handled in order once they are read; nothing is saved or looked
-    /// at on disk before.
+    /// Reads the rest of the checklists on the other cores. Meanwhile a move (or a new
+    /// terminal size) is handled at once, with the checklists it brings on screen read
+    /// first; any other key waits, with every key after it in the terminal, and they are
+    /// handled in order once all are read. Nothing is saved or looked at on disk before.
     private func waitForChecklists() {
         if !checklistsAsked {
             checklistsAsked = true
             let later = store.laterChecklists
             inBackground { .checklistsRead(later.read()) }
         }
-        if let signals {
+        if heldInputs.isEmpty {
+            let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)
+            if wait.watchedIsReady { _ = handleSignals() }
+            if wait.hungUp { return endFromOutside() }
+            while isRunning && heldInputs.isEmpty, let input = terminal.read() {
+                guard let action = action(for: input), Self.needsOnlyTheChecklistsOnScreen(action) else {
+                    heldInputs.append(input)
+                    continue
+                }
+                dispatch(action)
+                readChecklistsOnScreen()
+                needsDrawing = true
+            }
+        } else if let signals {
             var watched = pollfd(fd: signals.readEnd, events: Int16(POLLIN), revents: 0)
-            if poll(&watched, 1, 100) > 0 { _ = handleSignals() }
-        } else {
-            usleep(1_000)
+            if poll(&watched, 1, storeCheckInterval) > 0 { _ = handleSignals() }
         }
+        if signals == nil { usleep(1_000) }
         for work in finished.take() { take(work) }
+    }
+
+    /// Whether `action` can be taken before every checklist is read: it only moves through
+    /// the queue, or lays it out again.
+    private static func needsOnlyTheChecklistsOnScreen(_ action: Action) -> Bool {
+        switch action {
+        case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown, .resized: true
+        default: false
+        }
     }
 
     private func takeChecklists(_ read: LaterChecklists.Reading?) {
@@ -184,7 +210,8 @@ final class Program {
 
     /// Waits a moment for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
-        let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)
+        // Input held while the checklists were read comes first, at once.
+        let wait = terminal.wait(milliseconds: heldInputs.isEmpty ? storeCheckInterval : 0, alsoWatching: signals?.readEnd)
         var changed = false
         if wait.watchedIsReady {
             changed = handleSignals() || changed
@@ -196,7 +223,8 @@ final class Program {
         }
         // Always read: curses may hold keys already taken from the terminal, and a resize
         // arrives as a key after the poll is interrupted.
-        var inputs: [TerminalInput] = []
+        var inputs = heldInputs
+        heldInputs = []
         while let input = terminal.read() { inputs.append(input) }
         var index = 0
         while isRunning && index < inputs.count {
