@@ -45,7 +45,7 @@ import Testing
         #expect(search("code review", status: .all) == [10])
     }
 
-    @Test func aLongListIsSearchedInStretchesAndKeepsItsOrder() {
+    @Test func aLongListIsSearchedInStretchesAndKeepsItsOrder() throws {
         // The generated orders say which words they hold: tag (id % 8), team (id % 12).
         let big = GeneratedStore.make(orders: 30_000, now: Fixture.now)
         let index = SearchIndex(big)
@@ -58,7 +58,15 @@ import Testing
         for (words, holds) in searches {
             let found = index.filter(ids, allOf: words)
             #expect(found.count == ids.filter(holds).count && found == ids.filter(holds), "\(words)")
+            // A short list is searched an order at a time; an id the index does not know matches nothing.
+            let few = [999_999] + ids.prefix(500)
+            #expect(index.filter(few, allOf: words) == few.dropFirst().filter(holds), "\(words)")
         }
+
+        // Ids far apart are found all the same.
+        let text = String(decoding: JSONWriter.bytes(for: Fixture.demo.json), as: UTF8.self)
+        let farApart = try #require(try? StoreDocument(json: JSONReader.parse(Array(text.replacing("\"id\": 3,", with: "\"id\": 50000000,").utf8))))
+        #expect(SearchIndex(farApart).filter(farApart.orders.map(\.id), allOf: ["webinar"]) == [50_000_000])
     }
 
     @Test func eachStakeholdersOrdersAreCountedOpenAndDone() {
