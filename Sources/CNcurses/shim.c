@@ -24,6 +24,7 @@ attr_t fours_attr_bold(void) { return A_BOLD; }
 attr_t fours_attr_dim(void) { return A_DIM; }
 attr_t fours_attr_reverse(void) { return A_REVERSE; }
 attr_t fours_attr_underline(void) { return A_UNDERLINE; }
+chtype fours_color_pair(short pair) { return COLOR_PAIR(pair); }
 int fours_wcwidth(wchar_t character) { return wcwidth(character); }
 int fours_use_utf8_locale(void) {
     setlocale(LC_ALL, "");

@@ -19,6 +19,8 @@ attr_t fours_attr_bold(void);
 attr_t fours_attr_dim(void);
 attr_t fours_attr_reverse(void);
 attr_t fours_attr_underline(void);
+/// The attribute bits of a colour pair, for a character with its attributes (chtype).
+chtype fours_color_pair(short pair);
 int fours_wcwidth(wchar_t character);
 
 /// Reports button 1 presses and the wheel, with no delay for double-clicks.

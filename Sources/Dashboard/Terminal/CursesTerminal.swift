@@ -201,14 +201,27 @@ final class CursesTerminal {
         var runStart = 0
         var runText: [UInt8] = []
         runText.reserveCapacity(screen.size.width * 2 + 1)
+        var runCells: [chtype] = []
+        runCells.reserveCapacity(screen.size.width + 1)
         var runStyle = screen.size.width > 0 ? screen[0, y].style : .plain
         func flush() {
             guard !runText.isEmpty else { return }
-            apply(runStyle, to: window)
             wmove(window, Int32(y), Int32(runStart))
-            runText.append(0)
-            // Writing the bottom-right cell returns ERR although it is drawn.
-            _ = runText.withUnsafeBytes { waddstr(window, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let colorPair = usesColor ? pair(for: runStyle) : 0
+            if colorPair < 256, runText.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                // Printable ASCII goes into the window as characters with their attributes:
+                // nothing to decode from UTF-8, no width to look up.
+                let attributes = chtype(attributes(of: runStyle)) | fours_color_pair(colorPair)
+                runCells.removeAll(keepingCapacity: true)
+                for byte in runText { runCells.append(chtype(byte) | attributes) }
+                runCells.append(0)
+                _ = waddchnstr(window, runCells, Int32(runText.count))
+            } else {
+                apply(runStyle, to: window)
+                runText.append(0)
+                // Writing the bottom-right cell returns ERR although it is drawn.
+                _ = runText.withUnsafeBytes { waddstr(window, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            }
             runText.removeAll(keepingCapacity: true)
         }
         for x in 0..<screen.size.width {
@@ -226,12 +239,16 @@ final class CursesTerminal {
     }
 
     private func apply(_ style: Style, to window: UnsafeMutablePointer<WINDOW>?) {
+        wattr_set(window, attributes(of: style), usesColor ? pair(for: style) : 0, nil)
+    }
+
+    private func attributes(of style: Style) -> attr_t {
         var attributes = fours_attr_normal()
         if style.isBold { attributes |= fours_attr_bold() }
         if style.isDim { attributes |= fours_attr_dim() }
         if style.isReversed { attributes |= fours_attr_reverse() }
         if style.isUnderlined { attributes |= fours_attr_underline() }
-        wattr_set(window, attributes, usesColor ? pair(for: style) : 0, nil)
+        return attributes
     }
 
     private func pair(for style: Style) -> Int16 {
