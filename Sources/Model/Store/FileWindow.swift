@@ -1,7 +1,9 @@
 import Glibc
 
-/// A file read a window at a time, front to back: the unchanged orders a save copies lie
-/// one after the other in the file it replaces, so one read serves many of them.
+/// A file read a window at a time, front to back: a save copies the unchanged orders of the
+/// file it replaces, which lie one after the other, so one read serves many of them; a
+/// reload compares a file with the text it holds, and a version kept for merges is copied,
+/// without either file in memory whole.
 struct FileWindow {
     static let size = 1 << 18
     let file: OpenedFile
