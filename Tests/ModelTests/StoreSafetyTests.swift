@@ -35,6 +35,12 @@ import Glibc
         #expect(tooMany == .refused("not saved: order #3: audienceSize must be from 0 to 10000000, found 20000000"))
         let overflowing = edit(store, order: 3) { $0.value = ValueEstimate(hoursSavedPerPerson: 1e200, people: 5, costPerHour: 10) }
         #expect(overflowing?.message.contains("hoursSavedPerPerson must be from 0 to 100000") == true)
+        // A stakeholder's change is read back too, though no order changed.
+        let dana = try #require(Fixture.demo.stakeholder(id: "dana-okafor"))
+        var unreadable = dana.details
+        unreadable.rapport = 9
+        #expect(storeError { () throws(StoreError) in try store.apply(.editStakeholder(dana.id, from: dana.details, to: unreadable)) }?
+                    .message.contains("rapport") == true)
         #expect(FileText.read(path) == before, "the file is untouched")
         #expect(try Store(path: path).document == Fixture.demo)
     }

@@ -2,15 +2,19 @@ extension StoreDocument {
     /// The problem the reader would find in this document once written, or nil when it
     /// reads back as it is. The reader's rules decide what may be written: a change that
     /// the reader would refuse must never reach the file, or no fours could open it.
-    /// The other orders were read from the file or checked before, so only those named in
-    /// `changed` are written and read back, which keeps a save in a big store quick.
-    func readBackProblem(changedOrders changed: Set<Int>) -> String? {
+    /// What `before` held was read from the file or checked before, so only what differs
+    /// from it is written and read back: the orders named in `changed`, the stakeholders
+    /// they name (all of them when they changed), the conflicts and activity when they
+    /// changed. A save in a big store stays quick.
+    func readBackProblem(changedOrders changed: Set<Int>, comparedWith before: StoreDocument) -> String? {
         let changedOrders = changed.sorted().compactMap { order(id: $0) }
-        var sample = StoreDocument(name: name, template: template, orders: changedOrders, stakeholders: stakeholders)
+        let named = Set(changedOrders.map(\.stakeholderID))
+        var sample = StoreDocument(name: name, template: template, orders: changedOrders,
+                                   stakeholders: stakeholders == before.stakeholders ? stakeholders.filter { named.contains($0.id) } : stakeholders)
         sample.preserved = preserved
         sample.settings = settings
-        sample.conflicts = conflicts
-        sample.activity = activity
+        if conflicts != before.conflicts { sample.conflicts = conflicts }
+        if activity != before.activity { sample.activity = activity }
         let reading: Reading
         do {
             reading = Self.read(try JSONReader.parse(JSONWriter.bytes(for: sample.json)))

@@ -126,7 +126,7 @@ public final class Store {
             var next = changed
             do {
                 let applied = try operation.apply(to: &next)
-                if let problem = next.readBackProblem(changedOrders: applied.changedOrders) {
+                if let problem = next.readBackProblem(changedOrders: applied.changedOrders, comparedWith: changed) {
                     outcomes.append(.refused("not saved: \(problem)"))
                     continue
                 }
