@@ -8,6 +8,16 @@ import Testing
         ProcessSetup.useUTF8Locale()
     }
 
+    @Test func whetherTextIsWiderThanALimitIsWhatItsWidthSays() {
+        let texts = ["", "plain", "Chloé", "e\u{301}e\u{301}e\u{301}", "大塚大塚", "ok 👍🏽 done", "a\u{200B}\u{200B}\u{200B}b", "a\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}bcd",
+                     "▰▱▱ ▰▱▱", String(repeating: "#12, ", count: 400)]
+        for text in texts {
+            for limit in 0...24 {
+                #expect(DisplayWidth.exceeds(text, limit) == (DisplayWidth.of(text) > limit), "\(text) \(limit)")
+            }
+        }
+    }
+
     @Test func textOfPlainScalarsIsMeasuredAsCharacterByCharacter() {
         // Every scalar of the ranges measured a scalar at a time, each beside ASCII, an
         // accent that joins it, and a wide character: the sum of the characters' widths.

@@ -23,6 +23,16 @@ enum DisplayWidth {
         return widthOfPlainScalars(text) ?? text.reduce(0) { $0 + of($1) }
     }
 
+    /// Whether `text` needs more than `limit` columns, measured no further than it takes:
+    /// a line of a thousand order numbers is not measured whole to draw its first sixty.
+    static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        // No character is wider than its bytes are many.
+        if text.utf8.count <= limit { return false }
+        let head = text.prefix(limit + 1)
+        if of(head) > limit { return true }
+        return head.endIndex < text.endIndex && of(text) > limit
+    }
+
     /// The width of text made only of scalars that are each a character of their own and
     /// never join the next (Latin letters, punctuation, arrows, box drawing, the shapes
     /// of the progress bars), counted a scalar at a time; nil for any other text.

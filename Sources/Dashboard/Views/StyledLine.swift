@@ -29,7 +29,7 @@ struct StyledLine: Sendable, Equatable {
     func draw(into screen: inout Screen, x: Int, y: Int, width: Int) {
         if let rowStyle { screen.fill(Rect(x: x, y: y, width: width, height: 1), style: rowStyle) }
         var column = 0
-        let cut = self.width > width
+        let cut = isWider(than: width)
         for (text, style) in segments {
             let room = width - column - (cut ? 1 : 0)
             guard room > 0 else { break }
@@ -37,6 +37,17 @@ struct StyledLine: Sendable, Equatable {
             column += screen.put(text, x: x + column, y: y, style: shown, width: room)
         }
         if cut { screen.put("…", x: x + min(column, width - 1), y: y, style: merged(segments.last?.style ?? .plain)) }
+    }
+
+    /// Whether the line needs more than `width` columns; a long line is measured only as
+    /// far as that takes.
+    private func isWider(than width: Int) -> Bool {
+        var room = width
+        for (text, _) in segments {
+            if DisplayWidth.exceeds(text, room) { return true }
+            room -= DisplayWidth.of(text)
+        }
+        return false
     }
 
     private func merged(_ style: Style) -> Style {
