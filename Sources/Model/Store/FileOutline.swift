@@ -42,9 +42,8 @@ struct FileOutline {
             if let last = skipped.lastLineStart { lineStart = last }
             offset = skipped.end
             guard let byte = try window.byte(at: offset) else { return nil }
-            if byte == UInt8(ascii: "]") && orders.isEmpty { break }
+            if byte == UInt8(ascii: "]") { break }
             if !orders.isEmpty {
-                if byte == UInt8(ascii: "]") { break }
                 guard byte == UInt8(ascii: ",") else { return nil }
                 let next = try window.skipWhiteSpace(from: offset + 1)
                 line += next.lineBreaks
