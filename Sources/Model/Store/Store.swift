@@ -250,8 +250,13 @@ public final class Store {
         orderTexts = [:]
         if let reading = StoreDocument.read(file: opened, known: known, checklistsLater: checklistsLater) {
             take(reading, from: opened)
-            return
+        } else {
+            try takeWhole(opened, known: known)
         }
+    }
+
+    /// Reads the file whole, the careful way, which says where any problem is.
+    private func takeWhole(_ opened: OpenedFile, known: KnownOrders? = nil) throws(StoreError) {
         let bytes: [UInt8]
         do { bytes = try opened.readWhole() } catch { throw .unreadable(path: path, reason: error.reason) }
         var reading = try Self.interpret(bytes, path: path, known: known)
@@ -284,11 +289,7 @@ public final class Store {
         guard let read else {
             laterChecklists = .none
             orderTexts = [:]
-            let bytes: [UInt8]
-            do { bytes = try file.readWhole() } catch { throw .unreadable(path: path, reason: error.reason) }
-            var reading = try Self.interpret(bytes, path: path)
-            reading.orderTexts = StoredText.digested(reading.orderTexts.filter { !$0.value.range.isEmpty }, in: bytes)
-            take(reading, from: file)
+            try takeWhole(file)
             return
         }
         document.setChecklists(read.checklists)
