@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <locale.h>
 #include <signal.h>
 #include <spawn.h>
@@ -88,6 +90,11 @@ static void write_all(int fd, const char *bytes, size_t length) {
         ssize_t written = write(fd, bytes, length);
         if (written < 0) {
             if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                // A terminal left non-blocking by another program: wait until it takes more.
+                struct pollfd ready = { .fd = fd, .events = POLLOUT };
+                if (poll(&ready, 1, 1000) > 0) continue;
+            }
             return;
         }
         bytes += written;
@@ -110,9 +117,14 @@ static void reraise_through(const struct sigaction *previous, int signal_number,
     raise(signal_number);
 }
 
+// Where frames go: the terminal that standard output was when curses started. While a
+// frame is made, standard output is a file in memory (see fours_update_screen).
+static int terminal_output = STDOUT_FILENO;
+static int frame_file = -1;
+
 static void restore_and_reraise(int signal_number) {
     int saved_errno = errno;
-    write_all(STDOUT_FILENO, restore_sequence, restore_length);
+    write_all(terminal_output, restore_sequence, restore_length);
     if (has_saved_termios) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
     }
@@ -160,6 +172,53 @@ void fours_install_crash_restore(void) {
     // Bracketed paste off: fours switches it on.
     append_restore_bytes("\033[?2004l");
     handle_fatal_signals(restore_and_reraise, previous_fatal);
+}
+
+void fours_gather_frames(void) {
+    if (frame_file >= 0) return;
+    int terminal = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+    int file = memfd_create("fours-frame", MFD_CLOEXEC);
+    if (terminal < 0 || file < 0) {
+        if (terminal >= 0) close(terminal);
+        if (file >= 0) close(file);
+        return;
+    }
+    terminal_output = terminal;
+    frame_file = file;
+}
+
+// Hands what a frame wrote to the file in memory on to the terminal: in one write for any
+// common screen size.
+static void send_frame(void) {
+    static char piece[1 << 16];
+    off_t length = lseek(frame_file, 0, SEEK_CUR);
+    for (off_t sent = 0; sent < length;) {
+        size_t wanted = (size_t)(length - sent) < sizeof(piece) ? (size_t)(length - sent) : sizeof(piece);
+        ssize_t count = pread(frame_file, piece, wanted, sent);
+        if (count <= 0) break;
+        write_all(terminal_output, piece, (size_t)count);
+        sent += count;
+    }
+    // The next frame writes over this one from the start; the file keeps its pages.
+    lseek(frame_file, 0, SEEK_SET);
+}
+
+int fours_update_screen(void) {
+    if (frame_file < 0) return doupdate();
+    sigset_t stop, previous;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGTSTP);
+    sigprocmask(SIG_BLOCK, &stop, &previous);
+    int result;
+    if (dup2(frame_file, STDOUT_FILENO) < 0) {
+        result = doupdate();
+    } else {
+        result = doupdate();
+        dup2(terminal_output, STDOUT_FILENO);
+        send_frame();
+    }
+    sigprocmask(SIG_SETMASK, &previous, NULL);
+    return result;
 }
 
 static void wake_main_loop(int signal_number) {

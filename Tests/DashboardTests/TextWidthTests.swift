@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    @Test func textOfPlainScalarsIsDrawnCharacterByCharacter() {
+        // Each scalar of the ranges between letters, in a row too short for all of it: the
+        // cells are those of its characters laid out one after the other, as far as they fit.
+        let ranges: [ClosedRange<UInt32>] = [0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x25FF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a\(scalar)b\(scalar)\(scalar)"
+            var screen = Screen(size: Size(width: 7, height: 1))
+            let used = screen.put(text, x: 1, y: 0, width: 5)
+            var column = 1
+            for character in text {
+                let width = DisplayWidth.of(character)
+                if width == 0 { continue }
+                if column + width > 6 { break }
+                #expect(screen[column, 0].text == String(character), "U+\(String(value, radix: 16)) at \(column)")
+                if width == 2 { #expect(screen[column + 1, 0].isContinuation, "U+\(String(value, radix: 16))") }
+                column += width
+            }
+            #expect(used == column - 1, "U+\(String(value, radix: 16))")
+            #expect((column..<7).allSatisfy { screen[$0, 0] == .blank } && screen[0, 0] == .blank, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: [
         ("🇫🇷", "🇫🇷", 2),           // a flag: two regional indicators
         ("👨‍👩‍👧", "👨", 2),          // a zero-width-joiner sequence: its first part

@@ -192,6 +192,22 @@ extension EndToEnd {
             #expect(try plain.exitStatus() == 0)
         }
 
+        @Test func eachPieceOfALineKeepsItsOwnStyleBesideWideCharacters() throws {
+            // A name in wide characters, drawn bold, followed by plain text with a middle dot.
+            let text = try #require(FileText.read(store))
+            try FileText.write(text.replacingOccurrences(of: "\"Dana Okafor\"", with: "\"大塚 Dana\""), to: store)
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            session.send("j")
+            try session.waitFor("Stakeholder 大塚 Dana · Head of Sales")
+            let line = try #require(session.styledScreen().split(separator: "\n").first { $0.contains("Head of Sales") })
+            let styled = StyledCapture(String(line))
+            #expect(styled.bold("大塚 Dana") == true, "\(line)")
+            #expect(styled.bold(" · Head of Sales, Sales") == false, "\(line)")
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
         @Test func aBrokenStoreIsReportedAndLeftUntouched() throws {
             let broken = "{\n  \"schemaVersion\": 1,\n  \"orders\": [\n    {\"id\": 1,}\n  ]\n}\n"
             try FileText.write(broken, to: store)

@@ -47,6 +47,12 @@ void fours_remember_terminal(void);
 /// default (crashes, QUIT, USR1, ALRM ...) that write them, restore the remembered
 /// terminal modes, and re-raise the signal through the previous handler.
 void fours_install_crash_restore(void);
+/// ncurses 6 writes to the terminal at every jump of its cursor, some seventy writes for a
+/// full screen, each of which wakes the terminal. After this, fours_update_screen gathers a
+/// frame in a file in memory and writes it to the terminal at once.
+void fours_gather_frames(void);
+/// doupdate(), its output written to the terminal in one go once fours_gather_frames ran.
+int fours_update_screen(void);
 /// Keeps Swift's crash reporter from waiting for a key on the terminal after a crash.
 void fours_quiet_crash_reporter(void);
 

@@ -39,15 +39,26 @@ enum DisplayWidth {
     private static func widthOfPlainScalars(_ text: some StringProtocol) -> Int? {
         var width = 0
         for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20..<0x7F: width += 1
-            case 0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x25FF:
-                // As a character of one scalar measures: no columns when the C library knows none.
-                width += max(0, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
-            default: return nil
-            }
+            guard let scalarWidth = widthOfPlainScalar(scalar) else { return nil }
+            width += scalarWidth
         }
         return width
+    }
+
+    /// Whether every scalar of `text` is a character of its own (see `widthOfPlainScalars`).
+    static func isPlain(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { widthOfPlainScalar($0) != nil }
+    }
+
+    /// The columns of a printable scalar that is a character of its own and never joins
+    /// the next; nil for any other scalar.
+    static func widthOfPlainScalar(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x20..<0x7F: 1
+        // As a character of one scalar measures: no columns when the C library knows none.
+        case 0xA0...0x2FF, 0x2010...0x20CF, 0x2100...0x25FF: max(0, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
+        default: nil
+        }
     }
 
     /// The character as fours draws it. Terminals disagree on how wide an emoji with a

@@ -37,6 +37,15 @@ struct Cell: Sendable, Equatable {
         }
     }
 
+    init(scalar: Unicode.Scalar, style: Style) {
+        self.style = style
+        withUnsafeMutableBytes(of: &utf8) { bytes in
+            var count = 0
+            for byte in UTF8.encode(scalar)! { bytes[count] = byte; count += 1 }
+            bytes[Self.capacity] = UInt8(count)
+        }
+    }
+
     init(text: String, style: Style) {
         self.style = style
         var count = 0
@@ -52,6 +61,19 @@ struct Cell: Sendable, Equatable {
 
     private var count: Int { withUnsafeBytes(of: utf8) { Int($0[Self.capacity]) } }
     var isContinuation: Bool { count == 0 }
+
+    /// The character when it is one scalar; nil for a continuation or a character of several.
+    var scalar: Unicode.Scalar? {
+        withUnsafeBytes(of: utf8) { bytes in
+            let count = Int(bytes[Self.capacity])
+            if count == 1 { return Unicode.Scalar(bytes[0]) }
+            var decoder = UTF8()
+            var iterator = bytes.prefix(count).makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator),
+                  case .emptyInput = decoder.decode(&iterator) else { return nil }
+            return scalar
+        }
+    }
 
     var text: String {
         withUnsafeBytes(of: utf8) { String(decoding: $0.prefix(count), as: UTF8.self) }
@@ -102,6 +124,20 @@ struct Screen: Sendable, Equatable {
                 let shown = byte < 0x20 || byte == 0x7F ? UInt8(ascii: " ") : byte
                 cells[y * size.width + column] = Cell(ascii: shown, style: style)
                 column += 1
+            }
+            return column - x
+        }
+        if DisplayWidth.isPlain(text) {
+            // Letters, punctuation, arrows, box drawing: a cell per scalar, no grapheme breaking.
+            for scalar in text.unicodeScalars {
+                let scalarWidth = DisplayWidth.widthOfPlainScalar(scalar) ?? 1
+                if scalarWidth == 0 { continue }
+                if column + scalarWidth > limit { break }
+                cells[y * size.width + column] = Cell(scalar: scalar, style: style)
+                if scalarWidth == 2 {
+                    cells[y * size.width + column + 1] = Cell(text: "", style: style)
+                }
+                column += scalarWidth
             }
             return column - x
         }

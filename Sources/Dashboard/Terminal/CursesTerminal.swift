@@ -80,6 +80,7 @@ final class CursesTerminal {
             start_color()
             use_default_colors()
         }
+        fours_gather_frames()
         fours_install_crash_restore()
     }
 
@@ -107,7 +108,7 @@ final class CursesTerminal {
             curs_set(0)
         }
         wnoutrefresh(window)
-        doupdate()
+        fours_update_screen()
     }
 
     /// Reads one pending input without waiting; nil when there is none (or when a paste
@@ -198,31 +199,38 @@ final class CursesTerminal {
     }
 
     private func drawRow(_ y: Int, of screen: Screen, in window: UnsafeMutablePointer<WINDOW>?) {
+        var run = RowRun(width: screen.size.width)
         var runStart = 0
-        var runText: [UInt8] = []
-        runText.reserveCapacity(screen.size.width * 2 + 1)
-        var runCells: [chtype] = []
-        runCells.reserveCapacity(screen.size.width + 1)
         var runStyle = screen.size.width > 0 ? screen[0, y].style : .plain
         func flush() {
-            guard !runText.isEmpty else { return }
+            guard !run.isEmpty else { return }
             wmove(window, Int32(y), Int32(runStart))
             let colorPair = usesColor ? pair(for: runStyle) : 0
-            if colorPair < 256, runText.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let attributes = attributes(of: runStyle)
+            if colorPair < 256, run.isPrintableASCII {
                 // Printable ASCII goes into the window as characters with their attributes:
                 // nothing to decode from UTF-8, no width to look up.
-                let attributes = chtype(attributes(of: runStyle)) | fours_color_pair(colorPair)
-                runCells.removeAll(keepingCapacity: true)
-                for byte in runText { runCells.append(chtype(byte) | attributes) }
-                runCells.append(0)
-                _ = waddchnstr(window, runCells, Int32(runText.count))
+                run.cells.removeAll(keepingCapacity: true)
+                let attributed = chtype(attributes) | fours_color_pair(colorPair)
+                for byte in run.text { run.cells.append(chtype(byte) | attributed) }
+                run.cells.append(0)
+                _ = waddchnstr(window, run.cells, Int32(run.text.count))
+            } else if let scalars = run.plainScalars {
+                // Characters of one scalar each (accents, box drawing, the progress bars'
+                // shapes): handed over as wide characters, not as UTF-8 to decode.
+                let wide = scalars.map { scalar in
+                    cchar_t(attr: attributes, chars: (wchar_t(bitPattern: scalar.value), 0, 0, 0, 0), ext_color: Int32(colorPair))
+                }
+                _ = wide.withUnsafeBufferPointer { wadd_wchnstr(window, $0.baseAddress, Int32(wide.count)) }
             } else {
                 apply(runStyle, to: window)
-                runText.append(0)
+                run.text.append(0)
                 // Writing the bottom-right cell returns ERR although it is drawn.
-                _ = runText.withUnsafeBytes { waddstr(window, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                _ = run.text.withUnsafeBytes { waddstr(window, $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                // Characters handed over whole take on the window's attributes too.
+                wattr_set(window, fours_attr_normal(), 0, nil)
             }
-            runText.removeAll(keepingCapacity: true)
+            run.clear()
         }
         for x in 0..<screen.size.width {
             let cell = screen[x, y]
@@ -232,10 +240,9 @@ final class CursesTerminal {
                 runStart = x
                 runStyle = cell.style
             }
-            cell.appendUTF8(to: &runText)
+            run.append(cell)
         }
         flush()
-        wattr_set(window, fours_attr_normal(), 0, nil)
     }
 
     private func apply(_ style: Style, to window: UnsafeMutablePointer<WINDOW>?) {
@@ -289,5 +296,42 @@ final class CursesTerminal {
         case 1...26: return .control(Character(Unicode.Scalar(code + 96) ?? "?"))
         default: return Unicode.Scalar(code).map { .character(Character($0)) }
         }
+    }
+}
+
+/// The cells of a row that share a style, gathered to be handed to curses in one call.
+private struct RowRun {
+    /// The cells' characters as UTF-8.
+    var text: [UInt8] = []
+    /// The cells' characters while each is one scalar curses measures as wide as fours does.
+    private var scalars: [Unicode.Scalar] = []
+    private var scalarsArePlain = true
+    /// Room for the run as curses characters.
+    var cells: [chtype] = []
+
+    init(width: Int) {
+        text.reserveCapacity(width * 2 + 1)
+        scalars.reserveCapacity(width)
+        cells.reserveCapacity(width + 1)
+    }
+
+    var isEmpty: Bool { text.isEmpty }
+    var isPrintableASCII: Bool { text.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    var plainScalars: [Unicode.Scalar]? { scalarsArePlain ? scalars : nil }
+
+    mutating func append(_ cell: Cell) {
+        cell.appendUTF8(to: &text)
+        guard scalarsArePlain else { return }
+        if let scalar = cell.scalar, (DisplayWidth.widthOfPlainScalar(scalar) ?? 0) > 0 {
+            scalars.append(scalar)
+        } else {
+            scalarsArePlain = false
+        }
+    }
+
+    mutating func clear() {
+        text.removeAll(keepingCapacity: true)
+        scalars.removeAll(keepingCapacity: true)
+        scalarsArePlain = true
     }
 }
