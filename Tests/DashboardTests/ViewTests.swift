@@ -48,7 +48,7 @@ import Testing
         #expect(app.state.queue.orderIDs == direct(""))
     }
 
-    @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsFirstShown() throws {
+    @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsShownAndAfterEachChange() throws {
         var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
         guard case .buildSearchIndex(_, let generation)? = update(&state, .idle, now: Fixture.now).first else {
             Issue.record("the search index comes first")
@@ -72,6 +72,20 @@ import Testing
         // Made from a document changed since: the view makes its own.
         let stale = shown(["made before a change"], version: version - 1)
         #expect(!stale.contains { $0.contains("made before a change") } && stale.contains { $0.contains("9 open") }, "\(stale)")
+
+        // Once taken it is up to date; after a tick the next idle moment asks for the
+        // changed document's, and no more while that one is being made.
+        _ = update(&state, .standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today), now: Fixture.now)
+        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "up to date")
+        _ = update(&state, .focusChecklist, now: Fixture.now)
+        _ = update(&state, .toggleStep, now: Fixture.now)
+        guard case .makeStandup(let changed, _, let changedVersion)? = update(&state, .idle, now: Fixture.now).first else {
+            Issue.record("a change asks for the stand-up again")
+            return
+        }
+        #expect(changed == state.document && changedVersion == state.documentVersion && changedVersion != version)
+        _ = update(&state, .toggleStep, now: Fixture.now)
+        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "one at a time")
     }
 
     @Test func theSearchIndexIsAskedForOnceKeptThroughTicksAndDroppedByNotes() throws {

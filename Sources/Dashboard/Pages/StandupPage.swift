@@ -39,19 +39,21 @@ struct StandupPage: Page {
         state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
 
-    /// Asks, once a run and once the search index is there, for the stand-up to be
-    /// made away from the keys: the morning glance then opens at once, even on a big store.
+    /// Asks, once the search index is there, for the stand-up to be made away from the
+    /// keys whenever the one kept is missing or out of date and none is being made: the
+    /// morning glance then opens at once, even on a big store and after a change.
     static func requestBeforeShown(_ state: inout AppState) -> [Effect] {
         var memory = state.memories[Memory.self, of: .standup]
-        guard state.searchIndex != nil, memory.blocks == nil, !memory.isRequested else { return [] }
-        memory.isRequested = true
+        guard state.searchIndex != nil, StandupPage().made(in: state) == nil, !memory.isBeingMade else { return [] }
+        memory.isBeingMade = true
         state.memories[Memory.self, of: .standup] = memory
         return [.makeStandup(state.document, today: state.today, version: state.documentVersion)]
     }
 
-    /// Takes blocks made away from the keys, unless some are kept already; blocks of a
-    /// document or day changed since are kept but never shown (`MadeFromDocument`).
+    /// Takes blocks made away from the keys, unless up-to-date ones are kept already;
+    /// blocks of a document or day changed since are kept but never shown (`MadeFromDocument`).
     static func take(_ blocks: [StandupBlock], version: Int, today: CalendarDay, in state: inout AppState) {
+        state.memories[Memory.self, of: .standup].isBeingMade = false
         guard StandupPage().made(in: state) == nil else { return }
         state.memories[Memory.self, of: .standup].blocks = MadeFromDocument(version: version, today: today, value: blocks)
     }
@@ -63,8 +65,8 @@ extension StandupPage {
         var scroll = 0
         /// The stand-up as it was last made (a big store's takes a while to make).
         var blocks: MadeFromDocument<[StandupBlock]>?
-        /// Whether it was asked for away from the keys.
-        var isRequested = false
+        /// Whether it is being made away from the keys.
+        var isBeingMade = false
     }
 
     /// More lines than any terminal has rows: the rest is only counted.
