@@ -45,6 +45,26 @@ import Glibc
         #expect(reopened.document.order(id: 1)?.checklist.progress.done == 2)
     }
 
+    @Test func theFilesSavesReplacedAreLetGo() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        for round in 0..<10 {
+            try store.apply(.setStep(order: 1, step: "success-defined", tick: round.isMultiple(of: 2) ? Tick(at: Fixture.now, by: "ana") : nil))
+        }
+        // Each replaced file is closed on another thread: soon none is held open here.
+        func replacedStillOpen() -> Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).filter { entry in
+                var target = [UInt8](repeating: 0, count: 4096)
+                let length = readlink("/proc/self/fd/\(entry)", &target, target.count)
+                let name = String(decoding: target.prefix(max(0, length)), as: UTF8.self)
+                return name.hasPrefix(folder.path) && name.hasSuffix("(deleted)")
+            }.count
+        }
+        let deadline = ContinuousClock.now + .seconds(3)
+        while replacedStillOpen() > 0 && ContinuousClock.now < deadline { usleep(10_000) }
+        #expect(replacedStillOpen() == 0)
+    }
+
     @Test func keepsTheFileModeAndLeavesNoTemporaryFiles() throws {
         try Store.create(path: path, document: Fixture.demo)
         chmod(path, 0o600)

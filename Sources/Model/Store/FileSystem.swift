@@ -130,6 +130,7 @@ enum FileSystem {
         var closed = false
         let copies = pieces.contains { if case .stored = $0 { true } else { false } }
         precondition(!copies || source != nil, "pieces to copy need the file they are copied from")
+        var replaced: OpenedFile?
         do throws(Failure) {
             let original = copies ? try OpenedFile.open(path) : nil
             if copies, let source { try check(original, isStill: source) }
@@ -148,12 +149,16 @@ enum FileSystem {
                 try beforeRename()
                 guard rename(temporary, path) == 0 else { throw Failure(operation: "rename", code: errno) }
             }
+            replaced = original
         } catch {
             if !closed { close(descriptor) }
             unlink(temporary)
             throw error
         }
         syncFolder(folder)
+        // Once the folder is on disk: freeing the old file's blocks there would hold up
+        // the folder's flush.
+        OpenedFile.closeAway(&replaced)
     }
 
     /// Gives the new file the old one's owner and group: as root both, else the group

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// A file held open to be read a stretch at a time, so that a big store is never in memory
@@ -15,6 +16,19 @@ final class OpenedFile: Sendable {
     }
 
     deinit { close(descriptor) }
+
+    /// Lets go of `file` on another thread, once nothing else here holds it. The last close
+    /// of a file that has lost its name (the one a save just replaced) frees its pages and
+    /// blocks: 6 ms for a 24 MB store, which the redraw after a save need not wait for.
+    static func closeAway(_ file: inout OpenedFile?) {
+        let ownReferenceGone = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .utility).async { [file] in
+            ownReferenceGone.wait()
+            withExtendedLifetime(file) {}
+        }
+        file = nil
+        ownReferenceGone.signal()
+    }
 
     /// The file at `path`, or nil when there is none. Anything but a regular file is
     /// refused without waiting on it (a FIFO would block).

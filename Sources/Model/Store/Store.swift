@@ -22,6 +22,7 @@ public final class Store {
     /// again only the orders its changes alter and copies the others from the file, which
     /// keeps a tick fast in a big store without keeping the file's text in memory.
     private var orderTexts: [Int: StoredText] = [:]
+    private var listsJSON = KeptListsJSON()
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
     /// The checklists of the file just opened that are not read yet.
@@ -172,12 +173,12 @@ public final class Store {
     /// The document's text in this file's style: the orders that did not change as
     /// stretches of the file to copy, the others encoded anew.
     private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> [TextPiece] {
-        let json = document.json { order in
+        let json = document.json(encodeOrder: { order in
             if !changedOrders.contains(order.id), let text = orderTexts[order.id] {
                 return .encoded(EncodedJSON(stored: text, depth: StoreDocument.orderDepth))
             }
             return .encoded(EncodedJSON(order.json, depth: StoreDocument.orderDepth))
-        }
+        }, lists: &listsJSON)
         return style.apply(to: JSONWriter.pieces(for: json))
     }
 

@@ -192,20 +192,22 @@ extension StoreDocument {
     }
 
     public var json: JSONValue {
-        json { $0.json }
+        var lists = KeptListsJSON()
+        return json(encodeOrder: { $0.json }, lists: &lists)
     }
 
-    /// The document's JSON, with each order's JSON from `encodeOrder`: a save passes text
-    /// it wrote before for the orders that did not change.
-    func json(encodeOrder: (TrainingOrder) -> JSONValue) -> JSONValue {
+    /// The document's JSON, with each order's JSON from `encodeOrder` and the lists' from
+    /// `lists`: a save passes text it wrote before for the orders that did not change, and
+    /// the JSON of the stakeholders and activity it made before.
+    func json(encodeOrder: (TrainingOrder) -> JSONValue, lists: inout KeptListsJSON) -> JSONValue {
         var object = preserved.object
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
         object.set("settings", settings.isEmpty ? nil : settings.json)
         object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
-        object.set("activity", activity.isEmpty ? nil : .array(activity.map(\.json)))
-        object["stakeholders"] = .array(stakeholders.map(\.json))
+        object.set("activity", activity.isEmpty ? nil : .array(lists.activity.json(of: activity, \.json)))
+        object["stakeholders"] = .array(lists.stakeholders.json(of: stakeholders, \.json))
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
     }
