@@ -50,17 +50,17 @@ import Testing
 
     @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsShownAndAfterEachChange() throws {
         var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
-        guard case .buildSearchIndex(_, let generation)? = update(&state, .idle, now: Fixture.now).first else {
+        guard case .buildSearchIndex(_, let generation)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("the search index comes first")
             return
         }
         _ = update(&state, .searchIndexBuilt(SearchIndex(state.document), generation: generation), now: Fixture.now)
-        guard case .makeStandup(let document, let today, let version)? = update(&state, .idle, now: Fixture.now).first else {
+        guard case .makeStandup(let document, let today, let version)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("once the search index is there, an idle moment asks for the stand-up")
             return
         }
         #expect(document == state.document && today == state.today)
-        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "asked for once")
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "asked for once")
         func shown(_ blocks: [String], version: Int) -> [String] {
             var state = state
             _ = update(&state, .standupMade([StandupBlock(title: "Queue", lines: blocks)], version: version, today: today),
@@ -73,29 +73,30 @@ import Testing
         let stale = shown(["made before a change"], version: version - 1)
         #expect(!stale.contains { $0.contains("made before a change") } && stale.contains { $0.contains("9 open") }, "\(stale)")
 
-        // Once taken it is up to date; after a tick the next idle moment asks for the
+        // Once taken it is up to date; after a tick the next quiet moment asks for the
         // changed document's, and no more while that one is being made.
         _ = update(&state, .standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today), now: Fixture.now)
-        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "up to date")
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "up to date")
         _ = update(&state, .focusChecklist, now: Fixture.now)
         _ = update(&state, .toggleStep, now: Fixture.now)
-        guard case .makeStandup(let changed, _, let changedVersion)? = update(&state, .idle, now: Fixture.now).first else {
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "not while keys come")
+        guard case .makeStandup(let changed, _, let changedVersion)? = update(&state, .idle(quiet: true), now: Fixture.now).first else {
             Issue.record("a change asks for the stand-up again")
             return
         }
         #expect(changed == state.document && changedVersion == state.documentVersion && changedVersion != version)
         _ = update(&state, .toggleStep, now: Fixture.now)
-        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "one at a time")
+        #expect(update(&state, .idle(quiet: true), now: Fixture.now).isEmpty, "one at a time")
     }
 
     @Test func theSearchIndexIsAskedForOnceKeptThroughTicksAndDroppedByNotes() throws {
         var state = AppState(document: GeneratedStore.make(orders: 1_000, now: Fixture.now), size: Size(width: 120, height: 40),
                              today: Fixture.today, user: "ana")
-        guard case .buildSearchIndex(let document, let generation)? = update(&state, .idle, now: Fixture.now).first else {
+        guard case .buildSearchIndex(let document, let generation)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("an idle moment asks for the index")
             return
         }
-        #expect(update(&state, .idle, now: Fixture.now).isEmpty, "asked for once")
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "asked for once")
         _ = update(&state, .searchIndexBuilt(SearchIndex(document), generation: generation), now: Fixture.now)
         let built = try #require(state.searchIndex)
         #expect(built == SearchIndex(state.document))
@@ -110,7 +111,7 @@ import Testing
         // a new one is asked for.
         _ = update(&state, .searchIndexBuilt(built, generation: generation), now: Fixture.now)
         #expect(state.searchIndex == nil)
-        #expect(update(&state, .idle, now: Fixture.now).count == 1)
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).count == 1)
     }
 
     @Test mutating func aNoteJustWrittenIsFoundBySearch() {

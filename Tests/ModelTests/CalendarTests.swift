@@ -17,6 +17,16 @@ import Testing
         #expect(CalendarDay(iso: text) == nil)
     }
 
+    @Test func aDayStartsAtTheFirstMomentThatIsLocallyThatDay() throws {
+        let first = try #require(CalendarDay(iso: "2025-01-01"))
+        for offset in 0..<800 {
+            let day = first.adding(days: offset)
+            let start = day.localStart
+            #expect(CalendarDay.local(at: start) == day, "\(day)")
+            #expect(CalendarDay.local(at: Timestamp(secondsSince1970: start.secondsSince1970 - 1)) < day, "\(day)")
+        }
+    }
+
     @Test func timestampsRoundTripThroughISOText() throws {
         let moment = try #require(Timestamp(iso: "2026-11-25T17:02:25Z"))
         #expect(moment.secondsSince1970 == 1_795_626_145)

@@ -68,9 +68,9 @@ enum Action: Equatable, Sendable {
 
     /// Time passed (each turn of the program loop): messages expire, saves are retried.
     case timePassed
-    /// A moment nobody waits on (nothing typed, or a frame just drawn): background work,
-    /// such as the search index, may start.
-    case idle
+    /// A moment nobody waits on (a frame just drawn, or, `quiet`, nothing typed for a
+    /// whole wait): background work, such as the search index, may start.
+    case idle(quiet: Bool)
     /// The search index built away from the keys, for the document of that generation.
     case searchIndexBuilt(SearchIndex, generation: Int)
     /// The stand-up made away from the keys, for the document of that version and day.

@@ -185,7 +185,7 @@ final class Program {
             store.versions?.keepPending()
             needsDrawing = false
             guard store.laterChecklists.isEmpty else { return }
-            if pendingSave == nil { dispatch(.idle) }
+            if pendingSave == nil { dispatch(.idle(quiet: false)) }
         }
         guard store.laterChecklists.isEmpty else {
             waitForChecklists()
@@ -251,7 +251,7 @@ final class Program {
             dispatch(typing.into(text))
         }
         // Nothing typed for a whole wait: a good moment for work nobody waits on.
-        if inputs.isEmpty && !wait.watchedIsReady { dispatch(.idle) }
+        if inputs.isEmpty && !wait.watchedIsReady { dispatch(.idle(quiet: true)) }
         // Once quitting, nothing more is looked at.
         guard isRunning else { return false }
         return timePassed() || changed || !inputs.isEmpty

@@ -88,8 +88,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.scroll(up: up, x: x, y: y, now: now)
     case .timePassed:
         return state.timePassed(now: now)
-    case .idle:
-        return state.requestSearchIndex() + StandupPage.requestBeforeShown(&state)
+    case .idle(let quiet):
+        return state.requestSearchIndex() + StandupPage.requestBeforeShown(&state, quiet: quiet)
     case .searchIndexBuilt(let index, let generation):
         state.take(index, generation: generation)
     case .standupMade(let blocks, let version, let today):

@@ -40,11 +40,14 @@ struct StandupPage: Page {
     }
 
     /// Asks, once the search index is there, for the stand-up to be made away from the
-    /// keys whenever the one kept is missing or out of date and none is being made: the
-    /// morning glance then opens at once, even on a big store and after a change.
-    static func requestBeforeShown(_ state: inout AppState) -> [Effect] {
+    /// keys when none was made yet, and again when the one kept is out of date and nothing
+    /// was typed for a while (`quiet`: a big store's takes a core for a moment), unless
+    /// one is being made: the morning glance then opens at once, even on a big store and
+    /// after a change.
+    static func requestBeforeShown(_ state: inout AppState, quiet: Bool) -> [Effect] {
         var memory = state.memories[Memory.self, of: .standup]
-        guard state.searchIndex != nil, StandupPage().made(in: state) == nil, !memory.isBeingMade else { return [] }
+        guard state.searchIndex != nil, StandupPage().made(in: state) == nil, !memory.isBeingMade,
+              memory.blocks == nil || quiet else { return [] }
         memory.isBeingMade = true
         state.memories[Memory.self, of: .standup] = memory
         return [.makeStandup(state.document, today: state.today, version: state.documentVersion)]

@@ -88,6 +88,20 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         return day
     }
 
+    /// The first moment of this day in the local time zone: a moment lies on this day or
+    /// later when it is not before it. Comparing moments with it spares a conversion to
+    /// local time per moment (glibc's takes a lock and looks at the zone each time).
+    public var localStart: Timestamp {
+        let (year, month, day) = components
+        var broken = tm()
+        broken.tm_year = Int32(year - 1900)
+        broken.tm_mon = Int32(month - 1)
+        broken.tm_mday = Int32(day)
+        broken.tm_isdst = -1
+        let seconds = mktime(&broken)
+        return Timestamp(secondsSince1970: seconds == -1 ? Int64(ordinal) * 86_400 : Int64(seconds))
+    }
+
     static func padded(_ number: Int, _ width: Int) -> String {
         let digits = String(number)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

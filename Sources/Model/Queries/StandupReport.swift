@@ -104,18 +104,18 @@ public struct StandupReport: Sendable, Equatable {
             order.due.map { $0 >= today && today.days(until: $0) < 7 } ?? false
         }.map(line)
 
-        let sinceDay = self.since
+        let sinceStart = self.since.localStart
         ticks = document.orders.flatMap { order in
             order.checklist.allSteps.compactMap { entry -> TickLine? in
-                guard let tick = entry.step.tick, CalendarDay.local(at: tick.at) >= sinceDay else { return nil }
+                guard let tick = entry.step.tick, tick.at >= sinceStart else { return nil }
                 return TickLine(orderID: order.id, orderTitle: order.title, step: entry.step.title, section: entry.section,
                                 by: tick.by, at: tick.at)
             }
         }.sorted { $0.at > $1.at }
 
-        let weekAgo = today.adding(days: -7)
+        let withinTheWeek = today.adding(days: -6).localStart
         stageMoves = document.stakeholders.flatMap { stakeholder in
-            stakeholder.stageHistory.filter { CalendarDay.local(at: $0.at) > weekAgo }
+            stakeholder.stageHistory.filter { $0.at >= withinTheWeek }
                 .map { StageMove(stakeholder: stakeholder.name, change: $0) }
         }.sorted { $0.change.at > $1.change.at }
 
@@ -124,7 +124,7 @@ public struct StandupReport: Sendable, Equatable {
             return TouchpointLine(stakeholder: stakeholder.name, touchpoint: touchpoint)
         }.sorted { $0.touchpoint.on < $1.touchpoint.on }
 
-        people = Self.people(in: document, since: sinceDay, ticks: ticks,
+        people = Self.people(in: document, since: sinceStart, ticks: ticks,
                              due: openOrders.filter { $0.isDueWithinAWeek(of: today) }.map { ($0.owners, line($0)) })
         followUpDays = document.settings.followUpPeriod
         let contact = StakeholderContact(document)
@@ -145,14 +145,14 @@ public struct StandupReport: Sendable, Equatable {
 
     /// One line per person who changed something since `since` or owns an order due
     /// within the week, by name; the orders nobody owns last.
-    private static func people(in document: StoreDocument, since: CalendarDay, ticks: [TickLine],
+    private static func people(in document: StoreDocument, since: Timestamp, ticks: [TickLine],
                                due: [(owners: [String], line: OrderLine)]) -> [PersonLine] {
         var byName: [String: PersonLine] = [:]
         func update(_ name: String, _ change: (inout PersonLine) -> Void) {
             // In place: a copy taken out and put back would copy its lists at every change.
             change(&byName[name, default: PersonLine(name: name)])
         }
-        func isRecent(_ moment: Timestamp) -> Bool { CalendarDay.local(at: moment) >= since }
+        func isRecent(_ moment: Timestamp) -> Bool { moment >= since }
         for tick in ticks { update(tick.by) { $0.ticked += 1 } }
         let notes = document.orders.flatMap(\.notes) + document.stakeholders.flatMap(\.notes)
         for note in notes where isRecent(note.at) { update(note.by) { $0.notes += 1 } }
