@@ -45,11 +45,6 @@ enum DisplayWidth {
         return width
     }
 
-    /// Whether every scalar of `text` is a character of its own (see `widthOfPlainScalars`).
-    static func isPlain(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { widthOfPlainScalar($0) != nil }
-    }
-
     /// The columns of a printable scalar that is a character of its own and never joins
     /// the next; nil for any other scalar.
     static func widthOfPlainScalar(_ scalar: Unicode.Scalar) -> Int? {

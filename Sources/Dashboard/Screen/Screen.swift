@@ -127,20 +127,7 @@ struct Screen: Sendable, Equatable {
             }
             return column - x
         }
-        if DisplayWidth.isPlain(text) {
-            // Letters, punctuation, arrows, box drawing: a cell per scalar, no grapheme breaking.
-            for scalar in text.unicodeScalars {
-                let scalarWidth = DisplayWidth.widthOfPlainScalar(scalar) ?? 1
-                if scalarWidth == 0 { continue }
-                if column + scalarWidth > limit { break }
-                cells[y * size.width + column] = Cell(scalar: scalar, style: style)
-                if scalarWidth == 2 {
-                    cells[y * size.width + column + 1] = Cell(text: "", style: style)
-                }
-                column += scalarWidth
-            }
-            return column - x
-        }
+        if let columns = putPlainScalars(of: text, x: x, y: y, style: style, limit: limit) { return columns }
         for character in text {
             let isControl = character.unicodeScalars.first.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } == true
             let shown = isControl ? " " : DisplayWidth.drawable(character)
@@ -152,6 +139,26 @@ struct Screen: Sendable, Equatable {
                 cells[y * size.width + column + 1] = Cell(text: "", style: style)
             }
             column += characterWidth
+        }
+        return column - x
+    }
+
+    /// Letters, punctuation, arrows, box drawing: a cell per scalar, no grapheme breaking,
+    /// and only as far as the text fits (a stand-up line can list thousands of orders).
+    /// Nil at the first scalar that may join another: the character by character way then
+    /// draws the text, over the same cells.
+    private mutating func putPlainScalars(of text: String, x: Int, y: Int, style: Style, limit: Int) -> Int? {
+        var column = x
+        for scalar in text.unicodeScalars {
+            guard let scalarWidth = DisplayWidth.widthOfPlainScalar(scalar) else { return nil }
+            if scalarWidth == 0 { continue }
+            // A scalar of its own never joins the one before: what was drawn stays as drawn.
+            if column + scalarWidth > limit { break }
+            cells[y * size.width + column] = Cell(scalar: scalar, style: style)
+            if scalarWidth == 2 {
+                cells[y * size.width + column + 1] = Cell(text: "", style: style)
+            }
+            column += scalarWidth
         }
         return column - x
     }

@@ -83,6 +83,9 @@ public struct Stakeholder: Sendable, Equatable, Identifiable {
                   stageHistory: stageHistory)
     }
 
+    // Inlinable: a field named at the call site is then read straight from the details,
+    // not through a key path looked up at run time.
+    @inlinable
     public subscript<Value>(dynamicMember field: WritableKeyPath<StakeholderDetails, Value>) -> Value {
         get { details[keyPath: field] }
         set { details[keyPath: field] = newValue }

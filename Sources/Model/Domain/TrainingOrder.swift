@@ -70,6 +70,9 @@ public struct TrainingOrder: Sendable, Equatable, Identifiable {
             due: due, priority: priority, status: status, tags: tags, arrival: arrival), checklist: checklist)
     }
 
+    // Inlinable: a field named at the call site is then read straight from the details,
+    // not through a key path looked up at run time.
+    @inlinable
     public subscript<Value>(dynamicMember field: WritableKeyPath<OrderDetails, Value>) -> Value {
         get { details[keyPath: field] }
         set { details[keyPath: field] = newValue }
