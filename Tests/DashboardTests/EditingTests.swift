@@ -273,6 +273,20 @@ import Testing
         #expect(app.state.form?.fields.contains { $0.id == .stage } == false, "later moves go through < and >, with history")
     }
 
+    @Test mutating func theOrderFormSuggestsAStakeholderAddedSinceItLastOpened() throws {
+        func suggestedNames() -> [String] {
+            guard case .suggest(let names)? = app.state.form?.fields.first(where: { $0.id == .stakeholder })?.kind else { return [] }
+            return names.options
+        }
+        app.send(.edit)
+        #expect(suggestedNames().contains("Dana Okafor") && !suggestedNames().contains("Omar Haddad"))
+        app.send(.cancel)
+        app.send(.showView(.stakeholders), .addStakeholder)
+        type("Omar Haddad")
+        app.send(.submitForm, .showView(.queue), .edit)
+        #expect(suggestedNames().contains("Omar Haddad"))
+    }
+
     @Test mutating func ownersAreEditedAsAListAndMineShowsYourOrders() throws {
         app.send(.moveDown, .edit)
         focus(.owners)

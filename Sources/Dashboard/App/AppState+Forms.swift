@@ -15,7 +15,9 @@ extension AppState {
     }
 
     mutating func openForm(_ purpose: FormPurpose, allowedWhenReadOnly: Bool = false) {
-        guard allowedWhenReadOnly || ensureWritable(), var opened = FormCatalog.form(for: purpose, state: self) else { return }
+        guard allowedWhenReadOnly || ensureWritable() else { return }
+        keepStakeholderSuggestions()
+        guard var opened = FormCatalog.form(for: purpose, state: self) else { return }
         opened.notice = FormCatalog.notice(for: opened, state: self)
         form = opened
     }

@@ -69,6 +69,9 @@ struct AppState: Equatable, Sendable {
     /// changed meanwhile, instead of filtering and sorting every order again.
     private var listsLeft: [AppView: ListLeft] = [:]
     /// The key map the app was started with: the help it scrolls is made from it.
+    /// The stakeholders' names as a form suggests them, folded once for each version of the
+    /// document rather than at every form (a big store has thousands).
+    private var stakeholderNames: MadeFromDocument<FormField.Suggestions>?
     var keyMap = KeyMap.standard
     var status: StatusMessage?
     /// Why nothing can be changed, when the store is read-only.
@@ -225,6 +228,17 @@ struct AppState: Equatable, Sendable {
     }
 
     /// Asks for the search index to be built away from the keys, when there is none.
+    /// The stakeholders' names as a form suggests them.
+    var stakeholderSuggestions: FormField.Suggestions {
+        stakeholderNames?.value(in: self) ?? FormField.Suggestions(document.stakeholders.map(\.details.name))
+    }
+
+    /// Folds the stakeholders' names for the forms, unless done for this document already.
+    mutating func keepStakeholderSuggestions() {
+        guard stakeholderNames?.value(in: self) == nil else { return }
+        stakeholderNames = MadeFromDocument(self) { FormField.Suggestions($0.document.stakeholders.map(\.details.name)) }
+    }
+
     mutating func requestSearchIndex() -> [Effect] {
         guard searchIndex == nil, searchIndexRequested != searchGeneration else { return [] }
         searchIndexRequested = searchGeneration

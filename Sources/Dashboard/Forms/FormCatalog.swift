@@ -48,13 +48,14 @@ enum OrderForm {
     /// The order's fields, as the form shows them and takes them back.
     static func fields(state: AppState) -> [EditedField<OrderDetails>] {
         let document = state.document
+        let names = state.stakeholderSuggestions
         return [
             .text("title", .title, "Title", \.title, hint: "what they asked for, in a few words", required: "A title"),
             .text("request", .request, "Request", \.request, hint: "in the requester's own words"),
             // A name in the form, an id in the order: `submit` finds the stakeholder or adds one.
             EditedField(name: "stakeholder", make: { details in
                 FormField(.stakeholder, "Stakeholder", document.stakeholder(id: details.stakeholderID)?.name ?? "",
-                          kind: .suggest(.init(document.stakeholders.map(\.details.name))), hint: "an existing name, or a new one")
+                          kind: .suggest(names), hint: "an existing name, or a new one")
             }, take: { form, _, _ throws(FormError) in _ = try form.required(.stakeholder, "A stakeholder").get() }),
             .text("audience", .audience, "Audience", \.audience, hint: "team or group"),
             .day("received", .received, "Received", \.received, hint: "YYYY-MM-DD or today",
@@ -377,7 +378,7 @@ enum FilterForm {
         return Form(.filter, title: "Filter the queue", fields: [
             FormField(.status, "Orders", query.status.title, kind: .choice(statuses)),
             FormField(.stakeholder, "Stakeholder", query.stakeholderID.flatMap { state.document.stakeholder(id: $0)?.name } ?? "",
-                      kind: .suggest(.init(state.document.stakeholders.map(\.details.name))), hint: "empty: anyone"),
+                      kind: .suggest(state.stakeholderSuggestions), hint: "empty: anyone"),
             FormField(.stage, "Stage", query.stage?.title ?? "any", kind: .choice(stages)),
             FormField(.tag, "Tag", query.tag ?? "", kind: .suggest(.init(tags)), hint: "empty: any tag"),
             FormField(.owner, "Owner", query.owner ?? "", kind: .suggest(.init(owners)), hint: "empty: anyone"),

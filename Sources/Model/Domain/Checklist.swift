@@ -88,8 +88,13 @@ public struct Checklist: Sendable, Equatable {
 
     /// Hidden steps do not count.
     public func progress(of section: ChecklistSection) -> Progress {
-        let steps = self[section].filter { !$0.details.isHidden }
-        return Progress(done: steps.count(where: \.isDone), total: steps.count)
+        // Counted in place: every queue row asks at every frame, the stand-up for every order.
+        var progress = Progress(done: 0, total: 0)
+        for step in self[section] where !step.details.isHidden {
+            progress.total += 1
+            if step.isDone { progress.done += 1 }
+        }
+        return progress
     }
 
     public var progress: Progress {

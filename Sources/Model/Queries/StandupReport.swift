@@ -105,13 +105,17 @@ public struct StandupReport: Sendable, Equatable {
         }.map(line)
 
         let sinceStart = self.since.localStart
-        ticks = document.orders.flatMap { order in
-            order.checklist.allSteps.compactMap { entry -> TickLine? in
-                guard let tick = entry.step.tick, tick.at >= sinceStart else { return nil }
-                return TickLine(orderID: order.id, orderTitle: order.title, step: entry.step.title, section: entry.section,
-                                by: tick.by, at: tick.at)
+        var found: [TickLine] = []
+        for order in document.orders {
+            for section in ChecklistSection.allCases {
+                for step in order.checklist[section] {
+                    guard let tick = step.tick, tick.at >= sinceStart else { continue }
+                    found.append(TickLine(orderID: order.id, orderTitle: order.title, step: step.title, section: section,
+                                          by: tick.by, at: tick.at))
+                }
             }
-        }.sorted { $0.at > $1.at }
+        }
+        ticks = found.sorted { $0.at > $1.at }
 
         let withinTheWeek = today.adding(days: -6).localStart
         stageMoves = document.stakeholders.flatMap { stakeholder in
