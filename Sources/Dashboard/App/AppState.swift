@@ -68,10 +68,10 @@ struct AppState: Equatable, Sendable {
     /// Each order list as it was left, with its query: shown again as it was when nothing
     /// changed meanwhile, instead of filtering and sorting every order again.
     private var listsLeft: [AppView: ListLeft] = [:]
-    /// The key map the app was started with: the help it scrolls is made from it.
     /// The stakeholders' names as a form suggests them, folded once for each version of the
     /// document rather than at every form (a big store has thousands).
     private var stakeholderNames: MadeFromDocument<FormField.Suggestions>?
+    /// The key map the app was started with: the help it scrolls is made from it.
     var keyMap = KeyMap.standard
     var status: StatusMessage?
     /// Why nothing can be changed, when the store is read-only.
@@ -227,7 +227,6 @@ struct AppState: Equatable, Sendable {
         return searchIndex
     }
 
-    /// Asks for the search index to be built away from the keys, when there is none.
     /// The stakeholders' names as a form suggests them.
     var stakeholderSuggestions: FormField.Suggestions {
         stakeholderNames?.value(in: self) ?? FormField.Suggestions(document.stakeholders.map(\.details.name))
@@ -239,6 +238,7 @@ struct AppState: Equatable, Sendable {
         stakeholderNames = MadeFromDocument(self) { FormField.Suggestions($0.document.stakeholders.map(\.details.name)) }
     }
 
+    /// Asks for the search index to be built away from the keys, when there is none.
     mutating func requestSearchIndex() -> [Effect] {
         guard searchIndex == nil, searchIndexRequested != searchGeneration else { return [] }
         searchIndexRequested = searchGeneration

@@ -21,6 +21,7 @@ final class OpenedFile: Sendable {
     /// of a file that has lost its name (the one a save just replaced) frees its pages and
     /// blocks: 6 ms for a 24 MB store, which the redraw after a save need not wait for.
     static func closeAway(_ file: inout OpenedFile?) {
+        guard file != nil else { return }
         let ownReferenceGone = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .utility).async { [file] in
             ownReferenceGone.wait()

@@ -22,6 +22,7 @@ public final class Store {
     /// again only the orders its changes alter and copies the others from the file, which
     /// keeps a tick fast in a big store without keeping the file's text in memory.
     private var orderTexts: [Int: StoredText] = [:]
+    /// The stakeholders' and the activity log's JSON as the last save made it.
     private var listsJSON = KeptListsJSON()
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
