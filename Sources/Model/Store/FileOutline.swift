@@ -75,7 +75,9 @@ private struct ScanWindow {
 
     init(file: OpenedFile) {
         self.file = file
-        storage = [UInt8](repeating: 0, count: 2 * FileWindows.size)
+        // Not zeroed, and no bigger than the file: only bytes read are ever looked at.
+        let capacity = min(2 * FileWindows.size, file.size)
+        storage = [UInt8](unsafeUninitializedCapacity: capacity) { _, count in count = capacity }
     }
 
     /// The bytes read and kept.
