@@ -26,6 +26,9 @@ struct Fours: ParsableCommand {
     static func main() {
         ProcessSetup.prepare()
         do {
+            if let dashboard = DashboardArguments(quickly: CommandLine.arguments.dropFirst()) {
+                try OpenCommand.open(dashboard)
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch {
@@ -39,12 +42,16 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file.", valueName: "path"))
     var store: String?
 
-    var path: String {
-        StoreLocation.resolve(explicit: store, environment: ProcessSetup.environment)
-    }
+    var path: String { Self.path(explicit: store) }
 
     /// Where this machine keeps the versions of the store it read, for merging sync copies.
-    var versions: SyncVersions {
+    var versions: SyncVersions { Self.versions(of: path) }
+
+    static func path(explicit: String?) -> String {
+        StoreLocation.resolve(explicit: explicit, environment: ProcessSetup.environment)
+    }
+
+    static func versions(of path: String) -> SyncVersions {
         SyncVersions(storePath: path, stateFolder: SyncVersions.stateFolder(environment: ProcessSetup.environment))
     }
 

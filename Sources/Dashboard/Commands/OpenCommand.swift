@@ -19,6 +19,11 @@ struct OpenCommand: ParsableCommand {
     var crashAfterStart = false
 
     func run() throws {
+        try Self.open(DashboardArguments(store: storeOptions.store, readOnly: readOnly, crashAfterStart: crashAfterStart))
+    }
+
+    /// Runs the dashboard until it ends, then ends the process.
+    static func open(_ arguments: DashboardArguments) throws -> Never {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure.report("""
                 the dashboard needs a terminal (standard input and output are not one).
@@ -33,7 +38,8 @@ struct OpenCommand: ParsableCommand {
         fours_return_large_blocks()
         let store: Store
         do {
-            store = try Store(path: storeOptions.path, readOnly: readOnly, versions: storeOptions.versions,
+            let path = StoreOptions.path(explicit: arguments.store)
+            store = try Store(path: path, readOnly: arguments.readOnly, versions: StoreOptions.versions(of: path),
                               checklistsLater: true)
         } catch {
             throw CommandFailure.report(error.message)
@@ -50,11 +56,43 @@ struct OpenCommand: ParsableCommand {
         let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
                               user: ProcessSetup.userName(environment: environment),
                               preferencesPath: ViewPreferences.path(environment: environment))
-        let unsaved = program.run(crashingAfterFirstFrame: crashAfterStart)
+        let unsaved = program.run(crashingAfterFirstFrame: arguments.crashAfterStart)
         terminal.close()
         if let failure = program.failure { throw CommandFailure.report(failure) }
         if let unsaved { FileHandleOutput.standardError("fours: \(TerminalSafety.visible(unsaved))\n") }
         // Freeing a large store takes time and achieves nothing at exit.
         Glibc.exit(unsaved == nil ? 0 : 1)
+    }
+}
+
+/// What the dashboard is opened with.
+struct DashboardArguments: Equatable {
+    var store: String?
+    var readOnly = false
+    var crashAfterStart = false
+
+    /// The arguments nearly every start has (none, `--store PATH`, `--read-only`), read
+    /// without the command-line parser: building its picture of every command costs more
+    /// than a millisecond before the first frame. Nil for anything else, which the parser
+    /// then reads, with its help and its messages.
+    init?(quickly arguments: some Collection<String>) {
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            if argument == "--read-only", !readOnly {
+                readOnly = true
+            } else if argument == "--store", store == nil, let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
+                store = path
+            } else if argument.hasPrefix("--store="), store == nil, argument.count > "--store=".count {
+                store = String(argument.dropFirst("--store=".count))
+            } else {
+                return nil
+            }
+        }
+    }
+
+    init(store: String?, readOnly: Bool, crashAfterStart: Bool) {
+        self.store = store
+        self.readOnly = readOnly
+        self.crashAfterStart = crashAfterStart
     }
 }
