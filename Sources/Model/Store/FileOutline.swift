@@ -29,7 +29,7 @@ struct FileOutline {
     init?(_ file: OpenedFile) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
         guard try window.readOn() else { return nil }
-        style = FileStyle(of: Array(window.bytes))
+        style = FileStyle(of: window.bytes)
         guard let opening = try window.find(Self.listOpening, from: 0) else { return nil }
         let listStart = opening + Self.listOpening.count
         let prefix = try file.read(0..<listStart)

@@ -9,10 +9,10 @@ struct FileStyle: Sendable, Equatable {
     init() {}
 
     /// The style of existing content: CRLF when its first line ends so.
-    init(of bytes: [UInt8]) {
+    init(of bytes: some BidirectionalCollection<UInt8>) {
         hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
         if let newline = bytes.firstIndex(of: 0x0A) {
-            usesCRLF = newline > 0 && bytes[newline - 1] == 0x0D
+            usesCRLF = newline != bytes.startIndex && bytes[bytes.index(before: newline)] == 0x0D
         }
     }
 
