@@ -70,7 +70,9 @@ struct DashboardArguments: Equatable {
     var store: String?
     var readOnly = false
     var crashAfterStart = false
+}
 
+extension DashboardArguments {
     /// The arguments nearly every start has (none, `--store PATH`, `--read-only`), read
     /// without the command-line parser: building its picture of every command costs more
     /// than a millisecond before the first frame. Nil for anything else, which the parser
@@ -88,11 +90,5 @@ struct DashboardArguments: Equatable {
                 return nil
             }
         }
-    }
-
-    init(store: String?, readOnly: Bool, crashAfterStart: Bool) {
-        self.store = store
-        self.readOnly = readOnly
-        self.crashAfterStart = crashAfterStart
     }
 }
