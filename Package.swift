@@ -17,7 +17,8 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
-        .target(name: "Model", swiftSettings: strict),
+        .target(name: "CByteSearch"),
+        .target(name: "Model", dependencies: ["CByteSearch"], swiftSettings: strict),
         .executableTarget(
             name: "Dashboard",
             dependencies: [

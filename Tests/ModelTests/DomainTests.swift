@@ -17,18 +17,18 @@ import Testing
 
     @Test func aWordIsFoundByItsBytesWhereverItIs() {
         // Texts of few letters (so words recur, overlap and nearly match), some of two
-        // bytes; every word is looked for as a plain scan of every place would find it.
+        // bytes; every word is found first where a plain scan of every place would find it.
         let letters = Array("eé a".utf8)
         var seed: UInt64 = 7
         func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(seed >> 33) % bound
         }
-        for _ in 0..<2_000 {
-            let text = (0..<next(40)).map { _ in letters[next(letters.count)] }
+        for _ in 0..<4_000 {
+            let text = (0..<next(80)).map { _ in letters[next(letters.count)] }
             let word = (0..<1 + next(5)).map { _ in letters[next(letters.count)] }
-            let plain = word.count <= text.count && (0...(text.count - word.count)).contains { Array(text[$0..<$0 + word.count]) == word }
-            let found = text.withUnsafeBufferPointer { text in word.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
+            let plain = word.count <= text.count ? (0...(text.count - word.count)).first { Array(text[$0..<$0 + word.count]) == word } : nil
+            let found = text.withUnsafeBufferPointer { text in word.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: text) } }
             #expect(found == plain, "\(text) \(word)")
         }
     }

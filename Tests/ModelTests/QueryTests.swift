@@ -72,6 +72,26 @@ import Testing
         #expect(SearchIndex(farApart).filter(farApart.orders.map(\.id), allOf: ["webinar"]) == [50_000_000])
     }
 
+    @Test func aWordRunningFromOneOrdersTextIntoTheNextFindsNeither() {
+        // A generated order's text ends with its stakeholder's name ("person 7") and the next
+        // begins with its title ("generated order 8"): a search of most orders goes through
+        // the texts side by side. An order at a time (short lists) is the measure.
+        let big = GeneratedStore.make(orders: 30_000, now: Fixture.now)
+        let index = SearchIndex(big)
+        let ids = big.orders.map(\.id)
+        let searches: [(words: [String], findsAny: Bool)] = [
+            (["7generated"], false), (["n 3gen"], false), (["tag3", "1generated"], false),
+            (["gen"], true), (["order 29999"], true), (["team 1", "person 1"], true),
+        ]
+        for (words, findsAny) in searches {
+            let oneAtATime = stride(from: 0, to: ids.count, by: 500).flatMap { start in
+                index.filter(Array(ids[start..<min(ids.count, start + 500)]), allOf: words)
+            }
+            #expect(index.filter(ids, allOf: words) == oneAtATime, "\(words)")
+            #expect(oneAtATime.isEmpty != findsAny, "\(words)")
+        }
+    }
+
     @Test func eachStakeholdersOrdersAreCountedOpenAndDone() {
         let counts = StakeholderOrderCounts(document)
         for stakeholder in document.stakeholders {

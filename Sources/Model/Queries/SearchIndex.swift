@@ -35,26 +35,59 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The orders of `orderIDs` whose text holds every one of the (folded) words, in order.
-    /// A list of most of the orders is matched by going through every order's text front
-    /// to back, a stretch of it on each core (reading the texts in the list's order would
-    /// wait on memory at each order); a short list, an order at a time.
+    /// For a list of most of the orders, the first word is looked for in all the texts in
+    /// one pass, a stretch of them on each core, skipping the rest of an order's text once
+    /// found there (reading the texts in the list's order would wait on memory at each
+    /// order); for a short list, an order at a time.
     public func filter(_ orderIDs: [Int], allOf words: [String]) -> [Int] {
         let words = words.map { Array($0.utf8) }
-        guard orderIDs.count >= Self.ordersPerStretch, orderIDs.count * 2 >= ids.count else {
+        guard let first = words.first, orderIDs.count * 2 >= ids.count else {
             return orderIDs.filter { id in places[id].map { matches(place: $0, allOf: words) } ?? false }
         }
-        let stretches = 8
+        let stretches = ids.count >= Self.ordersPerStretch ? 8 : 1
         let size = (ids.count + stretches - 1) / stretches
-        let matching = Array((ParallelMap.map(stretches, perWorker: 1) { stretch in
-            (min(ids.count, stretch * size)..<min(ids.count, (stretch + 1) * size)).map { matches(place: $0, allOf: words) }
-        } ?? []).joined())
-        return orderIDs.filter { id in places[id].map { matching[$0] } ?? false }
+        let stretchMarks = ParallelMap.map(stretches, perWorker: 1) { stretch in
+            marks(holding: first, andAllOf: words.dropFirst(), among: min(ids.count, stretch * size)..<min(ids.count, (stretch + 1) * size))
+        } ?? []
+        var matching: [Bool] = []
+        matching.reserveCapacity(ids.count)
+        for stretch in stretchMarks { matching += stretch }
+        var shown: [Int] = []
+        shown.reserveCapacity(orderIDs.count)
+        for id in orderIDs where places[id].map({ matching[$0] }) ?? false { shown.append(id) }
+        return shown
     }
 
     /// Fewer orders than this are searched on one core: a thread costs more than it saves.
     private static let ordersPerStretch = 20_000
 
-    private func matches(place: Int, allOf words: [[UInt8]]) -> Bool {
+    /// Whether each of the places of `candidates` has a text that holds `word` and every one
+    /// of `others`, found by one pass for `word` over their texts, which lie one after the other.
+    private func marks(holding word: [UInt8], andAllOf others: ArraySlice<[UInt8]>, among candidates: Range<Int>) -> [Bool] {
+        var marks = [Bool](repeating: false, count: candidates.count)
+        guard !candidates.isEmpty else { return marks }
+        text.withUnsafeBufferPointer { text in
+            word.withUnsafeBufferPointer { word in
+                let end = spans[candidates.upperBound - 1].upperBound
+                var place = candidates.lowerBound
+                var from = spans[place].lowerBound
+                while place < candidates.upperBound,
+                      let offset = ByteSearch.firstPlace(of: word, in: UnsafeBufferPointer(rebasing: text[from..<end])) {
+                    let start = from + offset
+                    while spans[place].upperBound <= start { place += 1 }
+                    // A match running on into the next order's text is no match for either.
+                    if start + word.count <= spans[place].upperBound, matches(place: place, allOf: others) {
+                        marks[place - candidates.lowerBound] = true
+                    }
+                    from = spans[place].upperBound
+                    place += 1
+                }
+            }
+        }
+        return marks
+    }
+
+    private func matches(place: Int, allOf words: some Collection<[UInt8]>) -> Bool {
         text.withUnsafeBufferPointer { text in
             let orderText = UnsafeBufferPointer(rebasing: text[spans[place]])
             return words.allSatisfy { word in word.withUnsafeBufferPointer { ByteSearch.contains(orderText, $0) } }
