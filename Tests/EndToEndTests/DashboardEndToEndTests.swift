@@ -67,6 +67,8 @@ extension EndToEnd {
             session.send("q")
             #expect(try session.exitStatus() == 0)
             try session.assertTerminalRestored()
+            // Nothing of it stays behind: what gives its memory back ends with it.
+            try RunningProcesses.waitUntilNone(containing: store)
             order = try #require(try demo.document().order(id: 1))
             #expect(order.checklist.progress.done == 2)
         }

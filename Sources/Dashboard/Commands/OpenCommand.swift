@@ -60,8 +60,9 @@ struct OpenCommand: ParsableCommand {
         terminal.close()
         if let failure = program.failure { throw CommandFailure.report(failure) }
         if let unsaved { FileHandleOutput.standardError("fours: \(TerminalSafety.visible(unsaved))\n") }
-        // Freeing a large store takes time and achieves nothing at exit.
-        Glibc.exit(unsaved == nil ? 0 : 1)
+        // Freeing a large store takes time and achieves nothing at exit; even the kernel's
+        // taking back the memory is left to a helper, after the shell has its prompt again.
+        fours_exit_leaving_memory(unsaved == nil ? 0 : 1)
     }
 }
 
