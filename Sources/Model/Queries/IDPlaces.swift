@@ -20,3 +20,43 @@ struct IDPlaces: Sendable, Equatable {
         return Int(byID[id])
     }
 }
+
+extension IDPlaces {
+    /// The places of `ids` (those it knows), among `count`, as a set.
+    func bits(of ids: [Int], count: Int) -> PlaceBits {
+        var bits = PlaceBits(count: count)
+        bits.words.withUnsafeMutableBufferPointer { words in
+            forEachPlace(of: ids) { _, place in
+                if let place { words[place / 64] |= 1 << UInt64(place % 64) }
+            }
+        }
+        return bits
+    }
+
+    /// Those of `ids` whose place is in `bits`, in order.
+    func filter(_ ids: [Int], keeping bits: PlaceBits) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(ids.count)
+        bits.words.withUnsafeBufferPointer { words in
+            forEachPlace(of: ids) { id, place in
+                if let place, words[place / 64] & 1 << UInt64(place % 64) != 0 { kept.append(id) }
+            }
+        }
+        return kept
+    }
+
+    /// Each id with its place, looked up without a copy or a call per id: a list of most of
+    /// the orders has tens of thousands.
+    private func forEachPlace(of ids: [Int], _ body: (Int, Int?) -> Void) {
+        guard byHash.isEmpty else {
+            for id in ids { body(id, byHash[id]) }
+            return
+        }
+        byID.withUnsafeBufferPointer { byID in
+            for id in ids {
+                let place = id >= 0 && id < byID.count ? Int(byID[id]) : -1
+                body(id, place >= 0 ? place : nil)
+            }
+        }
+    }
+}

@@ -1,12 +1,14 @@
 /// The searchable text of every order, folded once (lowercase, no accents), so that a
 /// search narrows the queue as fast as someone types. The texts are one run of bytes, in
-/// the document's order: a search goes through them without counting references.
+/// the document's order: a search goes through them without counting references, and
+/// only through those its words' grams leave in doubt.
 public struct SearchIndex: Sendable, Equatable {
     private var text: [UInt8] = []
     /// Each order's stretch of `text`, and its id, in the document's order.
     private var spans: [Range<Int>] = []
     private var ids: [Int] = []
     private var places = IDPlaces(ids: [])
+    private var grams: GramRows
 
     public init(_ document: StoreDocument) {
         // A stakeholder's name and notes, folded once, not once per order.
@@ -21,6 +23,7 @@ public struct SearchIndex: Sendable, Equatable {
         }
         ids = document.orders.map(\.id)
         places = IDPlaces(ids: ids)
+        grams = text.withUnsafeBufferPointer { [spans] in GramRows(text: $0, spans: spans) }
     }
 
     /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
@@ -35,59 +38,56 @@ public struct SearchIndex: Sendable, Equatable {
     }
 
     /// The orders of `orderIDs` whose text holds every one of the (folded) words, in order.
-    /// For a list of most of the orders, the first word is looked for in all the texts in
-    /// one pass, a stretch of them on each core, skipping the rest of an order's text once
-    /// found there (reading the texts in the list's order would wait on memory at each
-    /// order); for a short list, an order at a time.
+    /// The grams of the words rule out most orders without reading their texts; the texts
+    /// still in doubt are read in the document's order (reading them in the list's order
+    /// would wait on memory at each order), on every core when there are many.
     public func filter(_ orderIDs: [Int], allOf words: [String]) -> [Int] {
-        let words = words.map { Array($0.utf8) }
-        guard let first = words.first, orderIDs.count * 2 >= ids.count else {
-            return orderIDs.filter { id in places[id].map { matches(place: $0, allOf: words) } ?? false }
+        var candidates = places.bits(of: orderIDs, count: ids.count)
+        var unsure: [[UInt8]] = []
+        for word in words.map({ Array($0.utf8) }) {
+            let (rows, decide) = grams.rows(of: word)
+            grams.keep(&candidates, setIn: rows)
+            if !decide { unsure.append(word) }
         }
-        let stretches = ids.count >= Self.ordersPerStretch ? 8 : 1
-        let size = (ids.count + stretches - 1) / stretches
-        let stretchMarks = ParallelMap.map(stretches, perWorker: 1) { stretch in
-            marks(holding: first, andAllOf: words.dropFirst(), among: min(ids.count, stretch * size)..<min(ids.count, (stretch + 1) * size))
-        } ?? []
-        var matching: [Bool] = []
-        matching.reserveCapacity(ids.count)
-        for stretch in stretchMarks { matching += stretch }
-        var shown: [Int] = []
-        shown.reserveCapacity(orderIDs.count)
-        for id in orderIDs where places[id].map({ matching[$0] }) ?? false { shown.append(id) }
-        return shown
+        if !unsure.isEmpty { candidates = confirmed(candidates, holdingAll: unsure) }
+        return places.filter(orderIDs, keeping: candidates)
     }
 
-    /// Fewer orders than this are searched on one core: a thread costs more than it saves.
+    /// Whether the order's text holds every one of the (folded) words, read from the text
+    /// itself: what `filter` finds of it.
+    public func holds(_ orderID: Int, allOf words: [String]) -> Bool {
+        places[orderID].map { matches(place: $0, allOf: words.map { Array($0.utf8) }) } ?? false
+    }
+
+    /// More orders in doubt than this are read on every core: a thread costs more than it saves.
     private static let ordersPerStretch = 20_000
 
-    /// Whether each of the places of `candidates` has a text that holds `word` and every one
-    /// of `others`, found by one pass for `word` over their texts, which lie one after the other.
-    private func marks(holding word: [UInt8], andAllOf others: ArraySlice<[UInt8]>, among candidates: Range<Int>) -> [Bool] {
-        var marks = [Bool](repeating: false, count: candidates.count)
-        guard !candidates.isEmpty else { return marks }
-        text.withUnsafeBufferPointer { text in
-            word.withUnsafeBufferPointer { word in
-                let end = spans[candidates.upperBound - 1].upperBound
-                var place = candidates.lowerBound
-                var from = spans[place].lowerBound
-                while place < candidates.upperBound,
-                      let offset = ByteSearch.firstPlace(of: word, in: UnsafeBufferPointer(rebasing: text[from..<end])) {
-                    let start = from + offset
-                    while spans[place].upperBound <= start { place += 1 }
-                    // A match running on into the next order's text is no match for either.
-                    if start + word.count <= spans[place].upperBound, matches(place: place, allOf: others) {
-                        marks[place - candidates.lowerBound] = true
+    /// Those of `candidates` whose text holds every one of `words`.
+    private func confirmed(_ candidates: PlaceBits, holdingAll words: [[UInt8]]) -> PlaceBits {
+        let stretches = candidates.count >= Self.ordersPerStretch ? 8 : 1
+        let size = (candidates.words.count + stretches - 1) / stretches
+        let parts = ParallelMap.map(stretches, perWorker: 1) { stretch -> [UInt64]? in
+            let range = min(candidates.words.count, stretch * size)..<min(candidates.words.count, (stretch + 1) * size)
+            var part = Array(candidates.words[range])
+            for (offset, word) in part.enumerated() {
+                var left = word
+                while left != 0 {
+                    let bit = left.trailingZeroBitCount
+                    left &= left - 1
+                    if !matches(place: (range.lowerBound + offset) * 64 + bit, allOf: words) {
+                        part[offset] &= ~(UInt64(1) << UInt64(bit))
                     }
-                    from = spans[place].upperBound
-                    place += 1
                 }
             }
-        }
-        return marks
+            return part
+        } ?? []
+        var confirmed = candidates
+        confirmed.words.removeAll(keepingCapacity: true)
+        for part in parts { confirmed.words += part }
+        return confirmed
     }
 
-    private func matches(place: Int, allOf words: some Collection<[UInt8]>) -> Bool {
+    private func matches(place: Int, allOf words: [[UInt8]]) -> Bool {
         text.withUnsafeBufferPointer { text in
             let orderText = UnsafeBufferPointer(rebasing: text[spans[place]])
             return words.allSatisfy { word in word.withUnsafeBufferPointer { ByteSearch.contains(orderText, $0) } }
