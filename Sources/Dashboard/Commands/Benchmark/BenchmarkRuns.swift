@@ -64,6 +64,9 @@ struct BenchmarkRuns {
                     figures.record("reload", shown - changed)
                 }
             }
+            // Another process's change leaves work on the other core for a moment (the search
+            // index made again, the version read kept for merges): quit once it is done.
+            usleep(500_000)
             quit(session, with: "q", into: &figures)
         }
         return figures
