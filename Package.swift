@@ -17,8 +17,7 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
-        .target(name: "CByteSearch"),
-        .target(name: "Model", dependencies: ["CByteSearch"], swiftSettings: strict),
+        .target(name: "Model", swiftSettings: strict),
         .executableTarget(
             name: "Dashboard",
             dependencies: [

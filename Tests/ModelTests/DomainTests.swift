@@ -17,7 +17,7 @@ import Testing
 
     @Test func aWordIsFoundByItsBytesWhereverItIs() {
         // Texts of few letters (so words recur, overlap and nearly match), some of two
-        // bytes; every word is found first where a plain scan of every place would find it.
+        // bytes; every word is looked for as a plain scan of every place would find it.
         let letters = Array("eé a".utf8)
         var seed: UInt64 = 7
         func next(_ bound: Int) -> Int {
@@ -27,8 +27,8 @@ import Testing
         for _ in 0..<4_000 {
             let text = (0..<next(80)).map { _ in letters[next(letters.count)] }
             let word = (0..<1 + next(5)).map { _ in letters[next(letters.count)] }
-            let plain = word.count <= text.count ? (0...(text.count - word.count)).first { Array(text[$0..<$0 + word.count]) == word } : nil
-            let found = text.withUnsafeBufferPointer { text in word.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: text) } }
+            let plain = word.count <= text.count && (0...(text.count - word.count)).contains { Array(text[$0..<$0 + word.count]) == word }
+            let found = text.withUnsafeBufferPointer { text in word.withUnsafeBufferPointer { ByteSearch.contains(text, $0) } }
             #expect(found == plain, "\(text) \(word)")
         }
     }

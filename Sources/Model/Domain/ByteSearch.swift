@@ -1,18 +1,33 @@
-import CByteSearch
+import Glibc
 
 /// Finding a word in folded text by its bytes: folded text is UTF-8, so a match of bytes
 /// is a match of text, and bytes are found far faster than characters.
 public enum ByteSearch {
     public static func contains(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstPlace(of: word, in: text) != nil
-    }
-
-    /// Where in `text` the first match of `word` starts.
-    public static func firstPlace(of word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !word.isEmpty else { return 0 }
-        guard let base = text.baseAddress, let wanted = word.baseAddress else { return nil }
-        let place = fours_find_bytes(base, text.count, wanted, word.count)
-        return place < 0 ? nil : place
+        guard !word.isEmpty else { return true }
+        guard word.count <= text.count, let base = text.baseAddress, let wanted = word.baseAddress else { return false }
+        guard word.count > 1 else { return memchr(base, Int32(wanted[0]), text.count) != nil }
+        // Eight places at a time, those where both the first and the last byte of the word
+        // are found, and only there the bytes between compared.
+        let count = word.count
+        let (firsts, lasts) = (UInt64.repeating(wanted[0]), UInt64.repeating(wanted[count - 1]))
+        let places = text.count - count + 1
+        var start = 0
+        while start + 8 <= places {
+            var candidates = (UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) ^ firsts).zeroByteMarks
+                & (UnsafeRawPointer(base + start + count - 1).loadUnaligned(as: UInt64.self) ^ lasts).zeroByteMarks
+            while candidates != 0 {
+                let place = start + candidates.trailingZeroBitCount / 8
+                if count == 2 || memcmp(base + place + 1, wanted + 1, count - 2) == 0 { return true }
+                candidates &= candidates - 1
+            }
+            start += 8
+        }
+        while start < places {
+            if base[start] == wanted[0], memcmp(base + start + 1, wanted + 1, count - 1) == 0 { return true }
+            start += 1
+        }
+        return false
     }
 }
 
