@@ -8,7 +8,9 @@ public struct SearchIndex: Sendable, Equatable {
     private var spans: [Range<Int>] = []
     private var ids: [Int] = []
     private var places = IDPlaces(ids: [])
-    private var grams: GramRows
+    /// For a big store only: fewer texts than `ordersForGrams` are read in well under a
+    /// millisecond, and the rows would hold memory for nothing.
+    private var grams: GramRows?
 
     public init(_ document: StoreDocument) {
         // A stakeholder's name and notes, folded once, not once per order.
@@ -23,7 +25,7 @@ public struct SearchIndex: Sendable, Equatable {
         }
         ids = document.orders.map(\.id)
         places = IDPlaces(ids: ids)
-        grams = text.withUnsafeBufferPointer { [spans] in GramRows(text: $0, spans: spans) }
+        grams = spans.count < Self.ordersForGrams ? nil : text.withUnsafeBufferPointer { [spans] in GramRows(text: $0, spans: spans) }
     }
 
     /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
@@ -45,6 +47,10 @@ public struct SearchIndex: Sendable, Equatable {
         var candidates = places.bits(of: orderIDs, count: ids.count)
         var unsure: [[UInt8]] = []
         for word in words.map({ Array($0.utf8) }) {
+            guard let grams else {
+                unsure.append(word)
+                continue
+            }
             let (rows, decide) = grams.rows(of: word)
             grams.keep(&candidates, setIn: rows)
             if !decide { unsure.append(word) }
@@ -61,6 +67,7 @@ public struct SearchIndex: Sendable, Equatable {
 
     /// More orders in doubt than this are read on every core: a thread costs more than it saves.
     private static let ordersPerStretch = 20_000
+    private static let ordersForGrams = 20_000
 
     /// Those of `candidates` whose text holds every one of `words`.
     private func confirmed(_ candidates: PlaceBits, holdingAll words: [[UInt8]]) -> PlaceBits {
