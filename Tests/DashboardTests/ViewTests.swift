@@ -48,7 +48,7 @@ import Testing
         #expect(app.state.queue.orderIDs == direct(""))
     }
 
-    @Test func theStandupAndStakeholdersAreMadeAwayFromTheKeysBeforeShownAndAfterEachChange() throws {
+    @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsShownAndAfterEachChange() throws {
         var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
         guard case .buildSearchIndex(_, let generation)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("the search index comes first")
@@ -73,24 +73,10 @@ import Testing
         let stale = shown(["made before a change"], version: version - 1)
         #expect(!stale.contains { $0.contains("made before a change") } && stale.contains { $0.contains("9 open") }, "\(stale)")
 
-        // Once taken it is up to date; the stakeholders list is asked for next, and a list
-        // made away from the keys is the one the view shows.
+        // Once taken it is up to date; after a tick the next quiet moment asks for the
+        // changed document's, and no more while that one is being made.
         _ = update(&state, .standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today), now: Fixture.now)
-        guard case .makeStakeholderList(let listed, _, let listVersion)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
-            Issue.record("the stakeholders list is asked for after the stand-up")
-            return
-        }
-        #expect(listed == state.document && listVersion == version)
-        var renamed = listed
-        renamed.updateStakeholder(id: "dana-okafor") { $0.name = "Made Away" }
-        _ = update(&state, .stakeholderListMade(StakeholderList(renamed), version: listVersion, today: today), now: Fixture.now)
-        #expect(update(&state, .idle(quiet: true), now: Fixture.now).isEmpty, "both up to date")
-        var onStakeholders = state
-        _ = update(&onStakeholders, .showView(.stakeholders), now: Fixture.now)
-        #expect(DashboardView(state: onStakeholders, keyMap: .standard).render().lines.contains { $0.contains("Made Away") })
-
-        // After a tick the next quiet moment asks for the changed document's stand-up, and
-        // nothing more while it is being made; then for its stakeholders list.
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "up to date")
         _ = update(&state, .focusChecklist, now: Fixture.now)
         _ = update(&state, .toggleStep, now: Fixture.now)
         #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "not while keys come")
@@ -101,19 +87,6 @@ import Testing
         #expect(changed == state.document && changedVersion == state.documentVersion && changedVersion != version)
         _ = update(&state, .toggleStep, now: Fixture.now)
         #expect(update(&state, .idle(quiet: true), now: Fixture.now).isEmpty, "one at a time")
-        _ = update(&state, .standupMade(StandupPage.blocks(of: changed, today: today), version: changedVersion, today: today),
-                   now: Fixture.now)
-        guard case .makeStandup(let latest, _, let latestVersion)? = update(&state, .idle(quiet: true), now: Fixture.now).first else {
-            Issue.record("one made before the last change is asked for again")
-            return
-        }
-        _ = update(&state, .standupMade(StandupPage.blocks(of: latest, today: today), version: latestVersion, today: today),
-                   now: Fixture.now)
-        guard case .makeStakeholderList(let relisted, _, _)? = update(&state, .idle(quiet: true), now: Fixture.now).first else {
-            Issue.record("a change asks for the stakeholders list again")
-            return
-        }
-        #expect(relisted == state.document)
     }
 
     @Test func theSearchIndexIsAskedForOnceKeptThroughTicksAndDroppedByNotes() throws {

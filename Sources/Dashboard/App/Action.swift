@@ -75,8 +75,6 @@ enum Action: Equatable, Sendable {
     case searchIndexBuilt(SearchIndex, generation: Int)
     /// The stand-up made away from the keys, for the document of that version and day.
     case standupMade([StandupBlock], version: Int, today: CalendarDay)
-    /// The stakeholders list made away from the keys, for the document of that version and day.
-    case stakeholderListMade(StakeholderList, version: Int, today: CalendarDay)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -112,8 +110,6 @@ enum Effect: Equatable, Sendable {
     case buildSearchIndex(StoreDocument, generation: Int)
     /// Make the stand-up of this document and day on another thread, before it is shown.
     case makeStandup(StoreDocument, today: CalendarDay, version: Int)
-    /// Make the stakeholders view's list of this document on another thread, before it is shown.
-    case makeStakeholderList(StoreDocument, today: CalendarDay, version: Int)
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart

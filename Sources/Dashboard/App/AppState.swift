@@ -245,15 +245,6 @@ struct AppState: Equatable, Sendable {
         return [.buildSearchIndex(document, generation: searchGeneration)]
     }
 
-    /// Asks, once the search index is there, for what pages make away from the keys, one
-    /// at a time (a big store's takes a core for a while): the stand-up, then the
-    /// stakeholders list.
-    mutating func requestPagesBeforeShown(quiet: Bool) -> [Effect] {
-        guard searchIndex != nil, !StandupPage.isBeingMade(in: self), !StakeholdersPage.isBeingMade(in: self) else { return [] }
-        let standup = StandupPage.requestBeforeShown(&self, quiet: quiet)
-        return standup.isEmpty ? StakeholdersPage.requestBeforeShown(&self, quiet: quiet) : standup
-    }
-
     /// Takes an index built away from the keys, unless the document changed since in a
     /// way a search would see.
     mutating func take(_ index: SearchIndex, generation: Int) {

@@ -359,8 +359,6 @@ final class Program {
             inBackground { .action(.searchIndexBuilt(SearchIndex(document), generation: generation)) }
         case .makeStandup(let document, let today, let version):
             inBackground { .action(.standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today)) }
-        case .makeStakeholderList(let document, let today, let version):
-            inBackground { .action(.stakeholderListMade(StakeholderList(document), version: version, today: today)) }
         case .persist(let changes, let recreating):
             // Each save asks for every change not saved yet: the last one asked for holds them all.
             state.timers.lastRetry = clock()

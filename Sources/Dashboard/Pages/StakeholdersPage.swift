@@ -14,29 +14,9 @@ struct StakeholdersPage: Page {
     /// Makes the list again when the document changed since it was made.
     func settle(_ state: inout AppState) {
         state.stakeholderPosition = max(0, min(state.stakeholderPosition, state.document.stakeholders.count - 1))
-        var list = state.memories[Memory.self, of: view].list
-        list.makeIfOutOfDate(in: state) { StakeholderList($0.document) }
-        state.memories[Memory.self, of: view].list = list
-    }
-
-    /// Asks for the list to be made away from the keys, before it is shown and after each
-    /// change: a big store's 5,000 stakeholders then show at once.
-    static func requestBeforeShown(_ state: inout AppState, quiet: Bool) -> [Effect] {
-        var list = state.memories[Memory.self, of: .stakeholders].list
-        guard list.ask(in: state, quiet: quiet) else { return [] }
-        state.memories[Memory.self, of: .stakeholders].list = list
-        return [.makeStakeholderList(state.document, today: state.today, version: state.documentVersion)]
-    }
-
-    /// Takes a list made away from the keys.
-    static func take(_ made: StakeholderList, version: Int, today: CalendarDay, in state: inout AppState) {
-        var list = state.memories[Memory.self, of: .stakeholders].list
-        list.take(made, version: version, today: today, in: state)
-        state.memories[Memory.self, of: .stakeholders].list = list
-    }
-
-    static func isBeingMade(in state: AppState) -> Bool {
-        state.memories[Memory.self, of: .stakeholders].list.isBeingMade
+        if state.memories[Memory.self, of: view].list?.value(in: state) == nil {
+            state.memories[Memory.self, of: view].list = MadeFromDocument(state) { StakeholderList($0.document) }
+        }
     }
 
     func headerFacts(in state: AppState) -> HeaderFacts {
@@ -86,7 +66,7 @@ extension StakeholdersPage {
     struct Memory: PageMemory {
         var position = 0
         /// The list as last made.
-        var list = MadeAwayFromKeys<StakeholderList>()
+        var list: MadeFromDocument<StakeholderList>?
     }
 }
 
@@ -114,7 +94,7 @@ struct StakeholderList: Equatable, Sendable {
 extension AppState {
     /// The stakeholders view's list: the one made for this version of the document, or made now.
     var stakeholderList: StakeholderList {
-        memories[StakeholdersPage.Memory.self, of: .stakeholders].list.value(in: self) ?? StakeholderList(document)
+        memories[StakeholdersPage.Memory.self, of: .stakeholders].list?.value(in: self) ?? StakeholderList(document)
     }
 
     var stakeholderPosition: Int {

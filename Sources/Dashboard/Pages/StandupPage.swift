@@ -35,29 +35,30 @@ struct StandupPage: Page {
 
     /// Makes the blocks when the document or the day changed since they were made.
     func settle(_ state: inout AppState) {
-        var blocks = state.memories[Memory.self, of: view].blocks
-        blocks.makeIfOutOfDate(in: state, Self.makeBlocks)
-        state.memories[Memory.self, of: view].blocks = blocks
+        guard made(in: state) == nil else { return }
+        state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
 
-    /// Asks for the stand-up to be made away from the keys, before it is shown and after
-    /// each change: the morning glance then opens at once, even on a big store.
+    /// Asks, once the search index is there, for the stand-up to be made away from the
+    /// keys when none was made yet, and again when the one kept is out of date and nothing
+    /// was typed for a while (`quiet`: a big store's takes a core for a moment), unless
+    /// one is being made: the morning glance then opens at once, even on a big store and
+    /// after a change.
     static func requestBeforeShown(_ state: inout AppState, quiet: Bool) -> [Effect] {
-        var blocks = state.memories[Memory.self, of: .standup].blocks
-        guard blocks.ask(in: state, quiet: quiet) else { return [] }
-        state.memories[Memory.self, of: .standup].blocks = blocks
+        var memory = state.memories[Memory.self, of: .standup]
+        guard state.searchIndex != nil, StandupPage().made(in: state) == nil, !memory.isBeingMade,
+              memory.blocks == nil || quiet else { return [] }
+        memory.isBeingMade = true
+        state.memories[Memory.self, of: .standup] = memory
         return [.makeStandup(state.document, today: state.today, version: state.documentVersion)]
     }
 
-    /// Takes blocks made away from the keys.
-    static func take(_ made: [StandupBlock], version: Int, today: CalendarDay, in state: inout AppState) {
-        var blocks = state.memories[Memory.self, of: .standup].blocks
-        blocks.take(made, version: version, today: today, in: state)
-        state.memories[Memory.self, of: .standup].blocks = blocks
-    }
-
-    static func isBeingMade(in state: AppState) -> Bool {
-        state.memories[Memory.self, of: .standup].blocks.isBeingMade
+    /// Takes blocks made away from the keys, unless up-to-date ones are kept already;
+    /// blocks of a document or day changed since are kept but never shown (`MadeFromDocument`).
+    static func take(_ blocks: [StandupBlock], version: Int, today: CalendarDay, in state: inout AppState) {
+        state.memories[Memory.self, of: .standup].isBeingMade = false
+        guard StandupPage().made(in: state) == nil else { return }
+        state.memories[Memory.self, of: .standup].blocks = MadeFromDocument(version: version, today: today, value: blocks)
     }
 }
 
@@ -65,8 +66,10 @@ extension StandupPage {
     /// Blocks of the stand-up scrolled past, when it does not fit.
     struct Memory: PageMemory {
         var scroll = 0
-        /// The stand-up as it was last made.
-        var blocks = MadeAwayFromKeys<[StandupBlock]>()
+        /// The stand-up as it was last made (a big store's takes a while to make).
+        var blocks: MadeFromDocument<[StandupBlock]>?
+        /// Whether it is being made away from the keys.
+        var isBeingMade = false
     }
 
     /// More lines than any terminal has rows: the rest is only counted.
@@ -85,7 +88,7 @@ extension StandupPage {
     }
 
     private func made(in state: AppState) -> [StandupBlock]? {
-        state.memories[Memory.self, of: view].blocks.value(in: state)
+        state.memories[Memory.self, of: view].blocks?.value(in: state)
     }
 
     private func blocks(in state: AppState) -> [StandupBlock] {
