@@ -82,7 +82,7 @@ short fours_spawn_new_session_flag(void);
 /// Maps blocks of a megabyte or more on their own and gives them back to the system when
 /// freed. By default the allocator raises that limit to the largest block freed so far, so
 /// after a big store's first read, every later read (a reload) comes from memory the
-/// process then keeps for good. Also keeps the allocator to two heaps, one per core.
+/// process then keeps for good. Also keeps the allocator to three heaps.
 void fours_return_large_blocks(void);
 
 /// Ends the process with `status` at once, leaving the return of its memory to a helper
