@@ -229,13 +229,17 @@ struct AppState: Equatable, Sendable {
 
     /// The stakeholders' names as a form suggests them.
     var stakeholderSuggestions: FormField.Suggestions {
-        stakeholderNames?.value(in: self) ?? FormField.Suggestions(document.stakeholders.map(\.details.name))
+        stakeholderNames?.value(in: self) ?? Self.stakeholderSuggestions(of: self)
     }
 
     /// Folds the stakeholders' names for the forms, unless done for this document already.
     mutating func keepStakeholderSuggestions() {
         guard stakeholderNames?.value(in: self) == nil else { return }
-        stakeholderNames = MadeFromDocument(self) { FormField.Suggestions($0.document.stakeholders.map(\.details.name)) }
+        stakeholderNames = MadeFromDocument(self, Self.stakeholderSuggestions)
+    }
+
+    private static func stakeholderSuggestions(of state: AppState) -> FormField.Suggestions {
+        FormField.Suggestions(state.document.stakeholders.map(\.details.name))
     }
 
     /// Asks for the search index to be built away from the keys, when there is none.

@@ -38,8 +38,7 @@ struct GramRows: Sendable, Equatable {
                         block[Int(third) * Self.wordsPerRow] |= bit
                         guard index > span.lowerBound, text[index - 1] != 0x1F else { continue }
                         let second = text[index - 1]
-                        let pair = pairRows[Self.pairKey(second, third)]
-                        block[(pair == Self.noRow ? Self.sharedRow(second, third) : Int(pair)) * Self.wordsPerRow] |= bit
+                        block[Self.row(of: pairRows[Self.pairKey(second, third)], second, third) * Self.wordsPerRow] |= bit
                         guard index - 1 > span.lowerBound, text[index - 2] != 0x1F else { continue }
                         block[Self.sharedRow(text[index - 2], second, third) * Self.wordsPerRow] |= bit
                     }
@@ -58,18 +57,12 @@ struct GramRows: Sendable, Equatable {
         case 1: return ([Int(word[0])], true)
         default:
             var rows = Set<Int>()
-            var decide = word.count == 2
             for index in 1..<word.count {
-                let pair = pairRows[Self.pairKey(word[index - 1], word[index])]
-                if pair == Self.noRow {
-                    decide = false
-                    rows.insert(Self.sharedRow(word[index - 1], word[index]))
-                } else {
-                    rows.insert(Int(pair))
-                }
+                rows.insert(Self.row(of: pairRows[Self.pairKey(word[index - 1], word[index])], word[index - 1], word[index]))
                 if index >= 2 { rows.insert(Self.sharedRow(word[index - 2], word[index - 1], word[index])) }
             }
-            return (rows.sorted(), decide)
+            // Only a pair with a row of its own decides alone.
+            return (rows.sorted(), word.count == 2 && pairRows[Self.pairKey(word[0], word[1])] != Self.noRow)
         }
     }
 
@@ -100,6 +93,11 @@ struct GramRows: Sendable, Equatable {
     }
 
     private static func pairKey(_ first: UInt8, _ second: UInt8) -> Int { Int(first) << 8 | Int(second) }
+
+    /// A pair's row: its own (`pairRow`, as `pairRows` holds it) or a shared one.
+    private static func row(of pairRow: UInt16, _ first: UInt8, _ second: UInt8) -> Int {
+        pairRow == noRow ? sharedRow(first, second) : Int(pairRow)
+    }
 
     /// The shared row of a pair, or of a run of three, by a multiplicative hash.
     private static func sharedRow(_ first: UInt8, _ second: UInt8, _ third: UInt8? = nil) -> Int {

