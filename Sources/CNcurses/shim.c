@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <langinfo.h>
 #include <poll.h>
 #include <locale.h>
@@ -13,20 +12,14 @@
 #include <spawn.h>
 #include <string.h>
 #include <termios.h>
+#include <ncursesw/term.h>
 #include <unistd.h>
 
 WINDOW *fours_stdscr(void) { return stdscr; }
 int fours_lines(void) { return LINES; }
 int fours_cols(void) { return COLS; }
-int fours_color_pairs(void) { return COLOR_PAIRS; }
 int fours_key_resize(void) { return KEY_RESIZE; }
 int fours_key_code_yes(void) { return KEY_CODE_YES; }
-attr_t fours_attr_normal(void) { return A_NORMAL; }
-attr_t fours_attr_bold(void) { return A_BOLD; }
-attr_t fours_attr_dim(void) { return A_DIM; }
-attr_t fours_attr_reverse(void) { return A_REVERSE; }
-attr_t fours_attr_underline(void) { return A_UNDERLINE; }
-chtype fours_color_pair(short pair) { return COLOR_PAIR(pair); }
 int fours_wcwidth(wchar_t character) { return wcwidth(character); }
 int fours_use_utf8_locale(void) {
     setlocale(LC_ALL, "");
@@ -117,14 +110,9 @@ static void reraise_through(const struct sigaction *previous, int signal_number,
     raise(signal_number);
 }
 
-// Where frames go: the terminal that standard output was when curses started. While a
-// frame is made, standard output is a file in memory (see fours_update_screen).
-static int terminal_output = STDOUT_FILENO;
-static int frame_file = -1;
-
 static void restore_and_reraise(int signal_number) {
     int saved_errno = errno;
-    write_all(terminal_output, restore_sequence, restore_length);
+    write_all(STDOUT_FILENO, restore_sequence, restore_length);
     if (has_saved_termios) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
     }
@@ -174,51 +162,38 @@ void fours_install_crash_restore(void) {
     handle_fatal_signals(restore_and_reraise, previous_fatal);
 }
 
-void fours_gather_frames(void) {
-    if (frame_file >= 0) return;
-    int terminal = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-    int file = memfd_create("fours-frame", MFD_CLOEXEC);
-    if (terminal < 0 || file < 0) {
-        if (terminal >= 0) close(terminal);
-        if (file >= 0) close(file);
-        return;
-    }
-    terminal_output = terminal;
-    frame_file = file;
+// What tputs hands over, a byte at a time, while a capability is expanded.
+static char *expanded;
+static int expanded_length;
+static int expanded_size;
+
+static int collect_byte(int byte) {
+    if (expanded_length < expanded_size) expanded[expanded_length] = (char)byte;
+    expanded_length++;
+    return byte;
 }
 
-// Hands what a frame wrote to the file in memory on to the terminal: in one write for any
-// common screen size.
-static void send_frame(void) {
-    static char piece[1 << 16];
-    off_t length = lseek(frame_file, 0, SEEK_CUR);
-    for (off_t sent = 0; sent < length;) {
-        size_t wanted = (size_t)(length - sent) < sizeof(piece) ? (size_t)(length - sent) : sizeof(piece);
-        ssize_t count = pread(frame_file, piece, wanted, sent);
-        if (count <= 0) break;
-        write_all(terminal_output, piece, (size_t)count);
-        sent += count;
-    }
-    // The next frame writes over this one from the start; the file keeps its pages.
-    lseek(frame_file, 0, SEEK_SET);
+int fours_capability(const char *name, int count, int first, int second, char *out, int size) {
+    const char *value = tigetstr((char *)name);
+    if (value == NULL || value == (char *)-1) return -1;
+    const char *filled = count == 0 ? value : count == 1 ? tiparm(value, first) : tiparm(value, first, second);
+    if (filled == NULL) return -1;
+    expanded = out;
+    expanded_length = 0;
+    expanded_size = size;
+    tputs(filled, 1, collect_byte);
+    return expanded_length <= size ? expanded_length : -1;
 }
 
-int fours_update_screen(void) {
-    if (frame_file < 0) return doupdate();
+int fours_has_flag(const char *name) { return tigetflag((char *)name) > 0; }
+
+void fours_write_frame(const char *bytes, size_t length) {
     sigset_t stop, previous;
     sigemptyset(&stop);
     sigaddset(&stop, SIGTSTP);
     sigprocmask(SIG_BLOCK, &stop, &previous);
-    int result;
-    if (dup2(frame_file, STDOUT_FILENO) < 0) {
-        result = doupdate();
-    } else {
-        result = doupdate();
-        dup2(terminal_output, STDOUT_FILENO);
-        send_frame();
-    }
+    write_all(STDOUT_FILENO, bytes, length);
     sigprocmask(SIG_SETMASK, &previous, NULL);
-    return result;
 }
 
 static void wake_main_loop(int signal_number) {

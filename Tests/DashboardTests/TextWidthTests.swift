@@ -58,6 +58,7 @@ import Testing
         ("👨‍👩‍👧", "👨", 2),          // a zero-width-joiner sequence: its first part
         ("❤️", "❤", 1),              // a variation selector: dropped
         ("é", "é", 1),               // e and a combining accent
+        ("กำ", "กำ", 2),              // a Thai letter and its vowel sign, a column each
         ("日", "日", 2),
     ])
     func eachCharacterIsDrawnInTheWidthItIsMeasured(text: String, drawn: String, width: Int) throws {

@@ -11,16 +11,8 @@
 WINDOW *fours_stdscr(void);
 int fours_lines(void);
 int fours_cols(void);
-int fours_color_pairs(void);
 int fours_key_resize(void);
 int fours_key_code_yes(void);
-attr_t fours_attr_normal(void);
-attr_t fours_attr_bold(void);
-attr_t fours_attr_dim(void);
-attr_t fours_attr_reverse(void);
-attr_t fours_attr_underline(void);
-/// The attribute bits of a colour pair, for a character with its attributes (chtype).
-chtype fours_color_pair(short pair);
 int fours_wcwidth(wchar_t character);
 
 /// Reports button 1 presses and the wheel, with no delay for double-clicks.
@@ -47,12 +39,16 @@ void fours_remember_terminal(void);
 /// default (crashes, QUIT, USR1, ALRM ...) that write them, restore the remembered
 /// terminal modes, and re-raise the signal through the previous handler.
 void fours_install_crash_restore(void);
-/// ncurses 6 writes to the terminal at every jump of its cursor, some seventy writes for a
-/// full screen, each of which wakes the terminal. After this, fours_update_screen gathers a
-/// frame in a file in memory and writes it to the terminal at once.
-void fours_gather_frames(void);
-/// doupdate(), its output written to the terminal in one go once fours_gather_frames ran.
-int fours_update_screen(void);
+/// After newterm: the terminal's string capability `name` (a terminfo name such as "cup")
+/// with `count` numeric parameters (0 to 2) filled in and its padding applied, copied into
+/// `out`. Returns its length, or -1 when the terminal has no such capability or it does not
+/// fit in `size` bytes.
+int fours_capability(const char *name, int count, int first, int second, char *out, int size);
+/// After newterm: whether the terminal has the boolean capability `name` ("am", "xenl").
+int fours_has_flag(const char *name);
+/// Writes a frame to the terminal in one go, with Ctrl-Z held off until all of it is out
+/// (a stop in the middle would leave half a frame and the terminal in its attributes).
+void fours_write_frame(const char *bytes, size_t length);
 /// Keeps Swift's crash reporter from waiting for a key on the terminal after a crash.
 void fours_quiet_crash_reporter(void);
 

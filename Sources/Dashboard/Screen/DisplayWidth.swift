@@ -10,11 +10,13 @@ enum DisplayWidth {
         let scalars = drawable(character).unicodeScalars
         // A flag: two regional indicators, which curses and terminals both count as two columns.
         if scalars.count == 2, scalars.allSatisfy(isRegionalIndicator) { return 2 }
+        // Terminals give each part its own columns (a Thai vowel sign that is a letter's
+        // spacing mark takes one of its own); a cell is at most two wide.
         var width = 0
         for scalar in scalars {
-            width = max(width, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
+            width += max(0, Int(fours_wcwidth(wchar_t(bitPattern: scalar.value))))
         }
-        return width < 0 ? 1 : width
+        return min(2, width)
     }
 
     static func of(_ text: some StringProtocol) -> Int {

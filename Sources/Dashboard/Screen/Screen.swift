@@ -75,6 +75,17 @@ struct Cell: Sendable, Equatable {
         }
     }
 
+    /// Whether the character is several scalars (a letter with combining marks, a flag, an
+    /// emoji sequence), whose width terminals do not agree on.
+    var isSeveralScalars: Bool {
+        withUnsafeBytes(of: utf8) { bytes in
+            let count = Int(bytes[Self.capacity])
+            let lead = bytes[0]
+            let firstLength = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            return count > firstLength
+        }
+    }
+
     var text: String {
         withUnsafeBytes(of: utf8) { String(decoding: $0.prefix(count), as: UTF8.self) }
     }
@@ -119,7 +130,24 @@ struct Screen: Sendable, Equatable {
     @discardableResult
     mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, width: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x >= 0, x < size.width else { return 0 }
-        let limit = min(size.width, x + (width ?? size.width))
+        let cutsWideCharacter = cells[y * size.width + x].isContinuation
+        let columns = lay(text, x: x, y: y, style: style, limit: min(size.width, x + (width ?? size.width)))
+        if columns > 0 { mendWideCharacters(y: y, from: x, to: x + columns, cutLeft: cutsWideCharacter) }
+        return columns
+    }
+
+    /// A wide character drawn over in part shows as a space, as a terminal shows it: the one
+    /// whose right half was among the cells x..<end of row y written just now (`cutLeft`),
+    /// and the right half left after them.
+    private mutating func mendWideCharacters(y: Int, from x: Int, to end: Int, cutLeft: Bool) {
+        let row = y * size.width
+        if cutLeft, x > 0 { cells[row + x - 1] = Cell(ascii: UInt8(ascii: " "), style: cells[row + x - 1].style) }
+        if end < size.width, cells[row + end].isContinuation {
+            cells[row + end] = Cell(ascii: UInt8(ascii: " "), style: cells[row + end].style)
+        }
+    }
+
+    private mutating func lay(_ text: String, x: Int, y: Int, style: Style, limit: Int) -> Int {
         var column = x
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: a cell per byte, without breaking the text into characters.
@@ -169,10 +197,12 @@ struct Screen: Sendable, Equatable {
 
     mutating func fill(_ rect: Rect, style: Style = .plain, with character: String = " ") {
         let cell = Cell(text: character, style: style)
+        let columns = max(0, rect.x)..<min(size.width, rect.maxX)
+        guard !columns.isEmpty else { return }
         for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-                cells[y * size.width + x] = cell
-            }
+            let cutsWideCharacter = cells[y * size.width + columns.lowerBound].isContinuation
+            for x in columns { cells[y * size.width + x] = cell }
+            mendWideCharacters(y: y, from: columns.lowerBound, to: columns.upperBound, cutLeft: cutsWideCharacter)
         }
     }
 
