@@ -33,10 +33,14 @@ public enum JSONValue: Sendable, Equatable {
 public struct EncodedJSON: Sendable, Equatable {
     let text: TextPiece
     let depth: Int
+    /// Whether a writer of pieces passes it on as a piece of its own (an order's text, whose
+    /// place in the file a store keeps) rather than copying it in with the text around it.
+    let isPiece: Bool
 
-    public init(_ value: JSONValue, depth: Int) {
+    public init(_ value: JSONValue, depth: Int, isPiece: Bool = true) {
         text = .bytes(JSONWriter.bytes(for: value, depth: depth)[...])
         self.depth = depth
+        self.isPiece = isPiece
     }
 
     /// Text as it stands in the store file, to be copied from there when the file is
@@ -44,6 +48,7 @@ public struct EncodedJSON: Sendable, Equatable {
     init(stored text: StoredText, depth: Int) {
         self.text = .stored(text)
         self.depth = depth
+        isPiece = true
     }
 }
 

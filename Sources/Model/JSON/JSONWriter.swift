@@ -16,8 +16,8 @@ public struct JSONWriter {
 
     /// The document as pieces to write one after the other: a store of 10,000 orders is
     /// written without first copying 25 MB of unchanged order text into one buffer. Each
-    /// text already written is a piece of its own, between pieces written now: the k-th
-    /// one (from 0) is piece 2k + 1.
+    /// text already written that is a piece (`EncodedJSON.isPiece`) stands on its own,
+    /// between pieces written now: the k-th one (from 0) is piece 2k + 1.
     static func pieces(for value: JSONValue) -> [TextPiece] {
         var writer = JSONWriter()
         writer.pieces = []
@@ -47,7 +47,7 @@ public struct JSONWriter {
         case .string(let text): writeString(text)
         case .encoded(let text):
             precondition(text.depth == indent, "encoded JSON placed at another depth")
-            if pieces != nil {
+            if pieces != nil && text.isPiece {
                 pieces?.append(.bytes(output[...]))
                 pieces?.append(text.text)
                 output.removeAll(keepingCapacity: true)

@@ -179,7 +179,8 @@ public final class Store {
                 return .encoded(EncodedJSON(stored: text, depth: StoreDocument.orderDepth))
             }
             return .encoded(EncodedJSON(order.json, depth: StoreDocument.orderDepth))
-        }, lists: &listsJSON)
+        }, stakeholders: listsJSON.stakeholders.json(of: document.stakeholders, \.json),
+           activity: listsJSON.activity.json(of: document.activity, \.json))
         return style.apply(to: JSONWriter.pieces(for: json))
     }
 

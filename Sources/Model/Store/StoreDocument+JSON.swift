@@ -192,28 +192,29 @@ extension StoreDocument {
     }
 
     public var json: JSONValue {
-        var lists = KeptListsJSON()
-        return json(encodeOrder: { $0.json }, lists: &lists)
+        json(encodeOrder: { $0.json }, stakeholders: .array(stakeholders.map(\.json)), activity: .array(activity.map(\.json)))
     }
 
-    /// The document's JSON, with each order's JSON from `encodeOrder` and the lists' from
-    /// `lists`: a save passes text it wrote before for the orders that did not change, and
-    /// the JSON of the stakeholders and activity it made before.
-    func json(encodeOrder: (TrainingOrder) -> JSONValue, lists: inout KeptListsJSON) -> JSONValue {
+    /// The document's JSON, with each order's JSON from `encodeOrder` and the lists' as
+    /// given: a save passes text it wrote before for the orders that did not change, and
+    /// the text of the stakeholders and activity it made before.
+    func json(encodeOrder: (TrainingOrder) -> JSONValue, stakeholders: JSONValue, activity: JSONValue) -> JSONValue {
         var object = preserved.object
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
         object.set("settings", settings.isEmpty ? nil : settings.json)
         object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
-        object.set("activity", activity.isEmpty ? nil : .array(lists.activity.json(of: activity, \.json)))
-        object["stakeholders"] = .array(lists.stakeholders.json(of: stakeholders, \.json))
+        object.set("activity", self.activity.isEmpty ? nil : activity)
+        object["stakeholders"] = stakeholders
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)
     }
 
+    /// How deep a list sits in the file: under the top-level object.
+    static let listDepth = 1
     /// How deep an order sits in the file: in the list under the top-level object.
-    static let orderDepth = 2
+    static let orderDepth = listDepth + 1
 }
 
 /// One order as read from its text, with the places the checks across orders point at.
