@@ -286,8 +286,14 @@ import Testing
         #expect(app.state.stakeholderPosition == 2)
         #expect(app.state.memories[StandupPage.Memory.self, of: .standup] == standup)
 
-        app.send(.showView(.queue), .startSearch, .searchEdit(.insert("web")))
+        app.send(.showView(.queue), .focusChecklist)
+        #expect(KeyMap.standard.action(for: .character("/"), in: app.state.activeScopes) == .startSearch,
+                "a search starts from the checklist too, not its keys")
+        app.send(.startSearch, .searchEdit(.insert("web")))
         #expect(app.state.activeScopes == [.search])
+        app.send(.endSearch(keep: true))
+        #expect(app.state.focus == .queue, "the search narrowed the queue, which has the keys")
+        app.send(.startSearch, .searchEdit(.insert("web")))
         app.send(.showView(.standup), .showView(.queue))
         #expect(app.state.searchField == nil)
         #expect(app.state.activeScopes == [.queue, .everywhere])

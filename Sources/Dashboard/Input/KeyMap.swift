@@ -131,6 +131,7 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Put the step in the store's template for new orders, or take it out"),
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .checklist,
                    summary: "Back to the order queue", hint: "queue"),
+        KeyBinding(keys: [.character("/")], action: .startSearch, scope: .checklist, summary: "Back to the queue and search it"),
     ]
 
     private static let stakeholder: [KeyBinding] = [
@@ -138,6 +139,7 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Edit the stakeholder: role, team, 3 R's, next touchpoint", hint: "edit"),
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .stakeholder,
                    summary: "Back to the order queue", hint: "queue"),
+        KeyBinding(keys: [.character("/")], action: .startSearch, scope: .stakeholder, summary: "Back to the queue and search it"),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .stakeholder,
                    summary: "Scroll the detail down: history, notes, measurement", hint: "scroll", hintKeys: "↑↓"),
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .stakeholder, summary: "Scroll the detail up"),

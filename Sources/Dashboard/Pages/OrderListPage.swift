@@ -132,6 +132,8 @@ struct OrderListPage: Page {
     private func updateList(_ action: Action, state: inout AppState) -> [Effect]? {
         switch action {
         case .startSearch:
+            // A search narrows the queue: the queue has the keys once it ends.
+            state.focus = .queue
             state.searchField = TextField(state.query.search)
         case .searchEdit(let edit):
             state.searchField?.apply(edit)
