@@ -33,10 +33,10 @@ enum TerminalError: Error {
     }
 }
 
-/// The only place that talks to curses. Curses starts the terminal, reads its keys and
-/// knows its codes; frames are written by `FrameWriter`, which rewrites only the cells that
-/// changed since the last one (in a fraction of the time curses took to compare and write a
-/// frame of its own).
+/// The only place that talks to curses, with `TerminfoCodes`. Curses starts and restores
+/// the terminal, reads its keys and knows its codes; frames are written by `FrameWriter`,
+/// which rewrites only the cells that changed since the last one (in a fraction of the time
+/// curses took to compare and write a frame of its own).
 final class CursesTerminal {
     private var frames: FrameWriter<TerminfoCodes>
     /// What has arrived of a paste that has not ended yet.

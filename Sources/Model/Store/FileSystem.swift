@@ -384,8 +384,8 @@ enum FileSystem {
     }
 
     /// Writes into the lock file who holds it, for a writer that finds it taken. Most saves
-    /// find it saying so from their last one and leave it as it is (emptying a file costs
-    /// the file system a journal entry: half a millisecond of every save).
+    /// find it saying so from their last one and leave it as it is (emptying a file is a
+    /// change to its metadata the file system records: half a millisecond of every save).
     private static func sayWhoHolds(_ descriptor: Int32) {
         let text = holder
         var present = [UInt8](repeating: 0, count: text.count + 1)
