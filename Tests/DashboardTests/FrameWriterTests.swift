@@ -43,6 +43,7 @@ import TestSupport
                 #expect(terminal.row == cursor.y && terminal.column == cursor.x, "frame \(frame): cursor")
             }
             #expect(terminal.style == 0, "frame \(frame): the plain style after a frame")
+            #expect(writer.frame(screen).isEmpty, "frame \(frame): shown again, it writes nothing")
         }
     }
 

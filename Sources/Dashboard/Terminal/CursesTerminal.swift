@@ -88,6 +88,7 @@ final class CursesTerminal {
 
     func present(_ screen: Screen) {
         let bytes = frames.frame(screen)
+        guard !bytes.isEmpty else { return }
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { fours_write_frame($0.baseAddress, $0.count) }
         }

@@ -26,13 +26,9 @@ struct FrameWriter<Codes: TerminalCodes> {
         cursorShows = nil
     }
 
-    /// The bytes that show `screen`.
+    /// The bytes that show `screen`; none when the terminal shows it already.
     mutating func frame(_ screen: Screen) -> [UInt8] {
         bytes.removeAll(keepingCapacity: true)
-        if cursorShows != false {
-            bytes += codes.hideCursor
-            cursorShows = false
-        }
         let before = shown?.size == screen.size ? shown : nil
         if before == nil {
             if shown?.size != screen.size { moves.removeAll() }
@@ -47,12 +43,18 @@ struct FrameWriter<Codes: TerminalCodes> {
         }
         if current != .plain { bytes += style(.plain) }
         current = .plain
+        shown = screen
+        let cursorStays = cursorShows == (screen.cursor != nil)
+            && before?.cursor?.x == screen.cursor?.x && before?.cursor?.y == screen.cursor?.y
+        if bytes.isEmpty && cursorStays { return [] }
+        // The cursor is hidden while the cells change, and shown where it goes after them.
+        if cursorShows != false { bytes.insert(contentsOf: codes.hideCursor, at: 0) }
+        cursorShows = false
         if let cursor = screen.cursor {
             bytes += move(row: cursor.y, column: cursor.x)
             bytes += codes.showCursor
             cursorShows = true
         }
-        shown = screen
         return bytes
     }
 
