@@ -30,8 +30,7 @@ import TestSupport
             for y in 0..<screen.size.height {
                 for x in 0..<screen.size.width {
                     if !canWriteBottomRightCell && y == screen.size.height - 1 && x >= lastWritable(in: screen) { continue }
-                    let cell = screen[x, y]
-                    let expected = PlayedCell(text: cell.text, style: try #require(PlayedCodes.palette.firstIndex(of: cell.style)))
+                    let expected = PlayedCell(screen[x, y])
                     if terminal.cells[y][x] != expected {
                         Issue.record("frame \(frame), cell \(x),\(y): \(terminal.cells[y][x]) instead of \(expected)")
                         return
@@ -42,7 +41,7 @@ import TestSupport
             if let cursor = screen.cursor {
                 #expect(terminal.row == cursor.y && terminal.column == cursor.x, "frame \(frame): cursor")
             }
-            #expect(terminal.style == 0, "frame \(frame): the plain style after a frame")
+            #expect(terminal.pen == PlayedCell(text: ""), "frame \(frame): the plain style after a frame")
             #expect(writer.frame(screen).isEmpty, "frame \(frame): shown again, it writes nothing")
         }
     }
@@ -81,29 +80,56 @@ import TestSupport
     }
 }
 
-/// Codes the played terminal reads: ESC [ row ; column H, ESC [ n s for the nth style of
-/// the palette, ESC [ J to clear, ESC [ ? h and ESC [ ? l to show and hide the cursor.
+/// Codes the played terminal reads: ESC [ row ; column H, ESC [ n s for the attributes
+/// (bits: bold, dim, reversed, underlined), ESC [ n f and ESC [ n b for the colours, ESC [ d
+/// for the terminal's own colours, ESC [ J and ESC [ K to clear the screen and the rest of
+/// a line, ESC [ ? h and ESC [ ? l to show and
+/// hide the cursor. Setting the attributes leaves the colours as they are, as some
+/// terminals do.
 private struct PlayedCodes: TerminalCodes {
     static let palette: [Style] = [.plain, .plain.bold(), .plain.foreground(.red), .plain.reversed().dim(),
-                                   Style(foreground: .blue, background: .yellow, isUnderlined: true)]
+                                   Style(foreground: .blue, background: .yellow, isUnderlined: true), Style(background: .green)]
     let canWriteBottomRightCell: Bool
     var clearScreen: [UInt8] { Array("\u{1b}[J".utf8) }
+    var clearToEndOfLine: [UInt8] { Array("\u{1b}[K".utf8) }
     var showCursor: [UInt8] { Array("\u{1b}[?h".utf8) }
     var hideCursor: [UInt8] { Array("\u{1b}[?l".utf8) }
+    var defaultColors: [UInt8] { Array("\u{1b}[d".utf8) }
 
     func moveCursor(row: Int, column: Int) -> [UInt8] {
         Array("\u{1b}[\(row);\(column)H".utf8)
     }
 
     func setStyle(_ style: Style) -> [UInt8] {
-        Array("\u{1b}[\(Self.palette.firstIndex(of: style)!)s".utf8)
+        var text = "\u{1b}[\(Self.attributes(of: style))s"
+        if let foreground = style.foreground { text += "\u{1b}[\(foreground.rawValue)f" }
+        if let background = style.background { text += "\u{1b}[\(background.rawValue)b" }
+        return Array(text.utf8)
+    }
+
+    static func attributes(of style: Style) -> Int {
+        (style.isBold ? 1 : 0) | (style.isDim ? 2 : 0) | (style.isReversed ? 4 : 0) | (style.isUnderlined ? 8 : 0)
     }
 }
 
 private struct PlayedCell: Equatable {
     /// Empty for the right half of a wide character.
     var text: String
-    var style: Int
+    var attributes = 0
+    var foreground: Int16?
+    var background: Int16?
+
+    init(text: String, attributes: Int = 0, foreground: Int16? = nil, background: Int16? = nil) {
+        self.text = text
+        self.attributes = attributes
+        self.foreground = foreground
+        self.background = background
+    }
+
+    init(_ cell: Cell) {
+        self.init(text: cell.text, attributes: PlayedCodes.attributes(of: cell.style),
+                  foreground: cell.style.foreground?.rawValue, background: cell.style.background?.rawValue)
+    }
 }
 
 /// A terminal that plays the codes above: a character takes as many columns as the widths
@@ -116,7 +142,8 @@ private struct PlayedTerminal {
     var cells: [[PlayedCell]]
     var row = 0
     var column = 0
-    var style = 0
+    /// The attributes and colours of what is written next (its text unused).
+    var pen = PlayedCell(text: "", attributes: 9, foreground: 3, background: 4)
     var cursorShows = true
     var scrolled = false
 
@@ -125,7 +152,7 @@ private struct PlayedTerminal {
     init(size: Size, wrapsAtOnce: Bool) {
         self.size = size
         self.wrapsAtOnce = wrapsAtOnce
-        cells = Array(repeating: Array(repeating: PlayedCell(text: " ", style: 0), count: size.width), count: size.height)
+        cells = Array(repeating: Array(repeating: PlayedCell(text: "?"), count: size.width), count: size.height)
     }
 
     mutating func play(_ bytes: [UInt8]) throws {
@@ -146,9 +173,17 @@ private struct PlayedTerminal {
                 let numbers = parameters.split(separator: ";").compactMap { Int($0) }
                 guard numbers.count == 2 else { throw Unreadable() }
                 (row, column) = (numbers[0], numbers[1])
-            case UInt8(ascii: "s"): style = Int(parameters) ?? -1
+            case UInt8(ascii: "s"): pen.attributes = Int(parameters) ?? -1
+            case UInt8(ascii: "f"): pen.foreground = Int16(parameters)
+            case UInt8(ascii: "b"): pen.background = Int16(parameters)
+            case UInt8(ascii: "d"): (pen.foreground, pen.background) = (nil, nil)
             case UInt8(ascii: "J"):
-                cells = Array(repeating: Array(repeating: PlayedCell(text: " ", style: 0), count: size.width), count: size.height)
+                // Cleared in the background colour of the moment, as many terminals do.
+                cells = Array(repeating: Array(repeating: PlayedCell(text: " ", background: pen.background), count: size.width), count: size.height)
+            case UInt8(ascii: "K"):
+                guard column < size.width else { throw Unreadable() }
+                if cells[row][column].text.isEmpty, column > 0 { cells[row][column - 1].text = " " }
+                for cleared in column..<size.width { cells[row][cleared] = PlayedCell(text: " ", background: pen.background) }
             case UInt8(ascii: "h"): cursorShows = true
             case UInt8(ascii: "l"): cursorShows = false
             default: throw Unreadable()
@@ -169,8 +204,11 @@ private struct PlayedTerminal {
             let end = min(size.width, column + max(1, width))
             if cells[row][column].text.isEmpty, column > 0 { cells[row][column - 1].text = " " }
             if end < size.width, cells[row][end].text.isEmpty { cells[row][end].text = " " }
-            cells[row][column] = PlayedCell(text: String(character), style: style)
-            for covered in (column + 1)..<max(column + 1, end) { cells[row][covered] = PlayedCell(text: "", style: style) }
+            var written = pen
+            written.text = String(character)
+            cells[row][column] = written
+            written.text = ""
+            for covered in (column + 1)..<max(column + 1, end) { cells[row][covered] = written }
             column = end
             if wrapsAtOnce && column >= size.width {
                 column = 0

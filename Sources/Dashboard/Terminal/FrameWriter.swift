@@ -32,17 +32,18 @@ struct FrameWriter<Codes: TerminalCodes> {
         let before = shown?.size == screen.size ? shown : nil
         if before == nil {
             if shown?.size != screen.size { moves.removeAll() }
-            current = Style()
-            bytes += style(.plain)
+            // What the terminal is in is not known: plain, with its own colours.
+            bytes += codes.defaultColors
+            bytes += codes(for: .plain)
+            current = .plain
             bytes += codes.clearScreen
         }
         for row in 0..<screen.size.height {
-            if let columns = changedColumns(of: row, from: before, to: screen) {
-                write(columns, of: row, in: screen)
+            if let change = change(of: row, from: before, to: screen) {
+                write(change, of: row, in: screen, over: before)
             }
         }
-        if current != .plain { bytes += style(.plain) }
-        current = .plain
+        if current != .plain { setStyle(.plain) }
         shown = screen
         let cursorStays = cursorShows == (screen.cursor != nil)
             && before?.cursor?.x == screen.cursor?.x && before?.cursor?.y == screen.cursor?.y
@@ -58,24 +59,49 @@ struct FrameWriter<Codes: TerminalCodes> {
         return bytes
     }
 
-    /// The columns of `row` to write: from the first that changed to the last; all of them
+    /// What of a row to write.
+    private struct RowChange {
+        /// From the first cell that changed to the last.
+        var columns: Range<Int>
+        /// Whether a stretch of unchanged cells among them may be stepped over with a move.
+        var skipsUnchanged: Bool
+        /// Whether the row is cleared after them: the rest of it is blank.
+        var clearsToEnd = false
+    }
+
+    /// A move costs about as many bytes as this many cells: a longer stretch of unchanged
+    /// cells is stepped over, a shorter one written again.
+    private static var cellsWorthAMove: Int { 8 }
+
+    /// The cells of `row` to write: from the first that changed to the last; all of them
     /// after a clear, and all of them in a row with a wide character before or after (a
-    /// terminal that measures one differently then goes wrong for that row only).
-    private func changedColumns(of row: Int, from before: Screen?, to screen: Screen) -> Range<Int>? {
+    /// terminal that measures one differently then goes wrong for that row only). Blank
+    /// cells at the row's end are cleared, not written.
+    private func change(of row: Int, from before: Screen?, to screen: Screen) -> RowChange? {
         let width = screen.size.width
         let start = row * width
-        var columns = 0..<width
+        let blankEnd = (0..<width).reversed().prefix { screen.cells[start + $0] == .blank }.last ?? width
+        var change: RowChange
         if let before {
+            let columns = 0..<width
             guard let first = columns.first(where: { before.cells[start + $0] != screen.cells[start + $0] }) else { return nil }
             let last = columns.last(where: { before.cells[start + $0] != screen.cells[start + $0] }) ?? first
-            if !hasWideCharacter(before, row) && !hasWideCharacter(screen, row) { columns = first..<(last + 1) }
+            let isPlain = !hasWideCharacter(before, row) && !hasWideCharacter(screen, row)
+            change = RowChange(columns: isPlain ? first..<(last + 1) : columns, skipsUnchanged: isPlain)
+            if !codes.clearToEndOfLine.isEmpty && change.columns.upperBound > blankEnd && width - blankEnd >= Self.cellsWorthAMove / 2 {
+                change.columns = change.columns.lowerBound..<max(change.columns.lowerBound, blankEnd)
+                change.clearsToEnd = true
+            }
+        } else {
+            // On a cleared screen, blank cells are there already.
+            change = RowChange(columns: 0..<blankEnd, skipsUnchanged: false)
         }
-        if row == screen.size.height - 1 && !codes.canWriteBottomRightCell {
+        if row == screen.size.height - 1 && !codes.canWriteBottomRightCell && !change.clearsToEnd {
             // Nor the wide character that ends there.
             let end = screen.cells[start + width - 1].isContinuation ? width - 2 : width - 1
-            columns = columns.clamped(to: 0..<max(0, end))
+            change.columns = change.columns.clamped(to: 0..<max(0, end))
         }
-        return columns.isEmpty ? nil : columns
+        return change.columns.isEmpty && !change.clearsToEnd ? nil : change
     }
 
     private func hasWideCharacter(_ screen: Screen, _ row: Int) -> Bool {
@@ -83,27 +109,48 @@ struct FrameWriter<Codes: TerminalCodes> {
         return screen.cells[start..<(start + screen.size.width)].contains { $0.isContinuation }
     }
 
-    private mutating func write(_ columns: Range<Int>, of row: Int, in screen: Screen) {
+    private mutating func write(_ change: RowChange, of row: Int, in screen: Screen, over before: Screen?) {
         let start = row * screen.size.width
         var needsMove = true
-        for column in columns {
+        var column = change.columns.lowerBound
+        while column < change.columns.upperBound {
             let cell = screen.cells[start + column]
+            if change.skipsUnchanged, let before, cell == before.cells[start + column] {
+                let unchanged = (column..<change.columns.upperBound).prefix { screen.cells[start + $0] == before.cells[start + $0] }
+                if unchanged.count >= Self.cellsWorthAMove {
+                    column = unchanged.upperBound
+                    needsMove = true
+                    continue
+                }
+            }
+            column += 1
             // The terminal moved past it with the wide character before it.
             if cell.isContinuation { continue }
-            if needsMove { bytes += move(row: row, column: column) }
-            if cell.style != current {
-                bytes += style(cell.style)
-                current = cell.style
-            }
+            if needsMove { bytes += move(row: row, column: column - 1) }
+            if cell.style != current { setStyle(cell.style) }
             cell.appendUTF8(to: &bytes)
             // After a character terminals may measure differently from fours, the next one
             // goes where fours measured, not where the terminal's cursor ended up.
-            let isWide = column + 1 < screen.size.width && screen.cells[start + column + 1].isContinuation
+            let isWide = column < screen.size.width && screen.cells[start + column].isContinuation
             needsMove = isWide || cell.isSeveralScalars
         }
+        guard change.clearsToEnd else { return }
+        if needsMove { bytes += move(row: row, column: change.columns.upperBound) }
+        // The terminal clears in the colours of the moment.
+        if current != .plain { setStyle(.plain) }
+        bytes += codes.clearToEndOfLine
     }
 
-    private mutating func style(_ style: Style) -> [UInt8] {
+    private mutating func setStyle(_ style: Style) {
+        // Not every terminal's reset of attributes gives its own colours back.
+        if (current.foreground != nil && style.foreground == nil) || (current.background != nil && style.background == nil) {
+            bytes += codes.defaultColors
+        }
+        bytes += codes(for: style)
+        current = style
+    }
+
+    private mutating func codes(for style: Style) -> [UInt8] {
         if let known = styles[style] { return known }
         let made = codes.setStyle(style)
         styles[style] = made

@@ -5,11 +5,13 @@ import CNcurses
 /// left out: no colours without `setaf`, no dim text without `dim`.
 struct TerminfoCodes: TerminalCodes {
     let clearScreen: [UInt8]
+    let clearToEndOfLine: [UInt8]
     let showCursor: [UInt8]
     let hideCursor: [UInt8]
     let canWriteBottomRightCell: Bool
+    let defaultColors: [UInt8]
     private let usesColor: Bool
-    /// Plain text: every attribute off and, with colours, the terminal's own colours back.
+    /// Every attribute off.
     private let plain: [UInt8]
     private let bold: [UInt8]
     private let dim: [UInt8]
@@ -20,12 +22,14 @@ struct TerminfoCodes: TerminalCodes {
     init(usesColor: Bool) {
         self.usesColor = usesColor
         clearScreen = Self.capability("clear")
+        clearToEndOfLine = Self.capability("el")
         showCursor = Self.capability("cnorm")
         hideCursor = Self.capability("civis")
         // A terminal that moves to the next line only when more text comes ("xenl") keeps
         // its screen when the last cell is written; one that wraps at once ("am") scrolls.
         canWriteBottomRightCell = fours_has_flag("am") == 0 || fours_has_flag("xenl") == 1
-        plain = Self.capability("sgr0") + (usesColor ? Self.capability("op") : [])
+        plain = Self.capability("sgr0")
+        defaultColors = usesColor ? Self.capability("op") : []
         bold = Self.capability("bold")
         dim = Self.capability("dim")
         reverse = Self.capability("rev")
