@@ -62,19 +62,6 @@ struct Cell: Sendable, Equatable {
     private var count: Int { withUnsafeBytes(of: utf8) { Int($0[Self.capacity]) } }
     var isContinuation: Bool { count == 0 }
 
-    /// The character when it is one scalar; nil for a continuation or a character of several.
-    var scalar: Unicode.Scalar? {
-        withUnsafeBytes(of: utf8) { bytes in
-            let count = Int(bytes[Self.capacity])
-            if count == 1 { return Unicode.Scalar(bytes[0]) }
-            var decoder = UTF8()
-            var iterator = bytes.prefix(count).makeIterator()
-            guard case .scalarValue(let scalar) = decoder.decode(&iterator),
-                  case .emptyInput = decoder.decode(&iterator) else { return nil }
-            return scalar
-        }
-    }
-
     /// Whether the character is several scalars (a letter with combining marks, a flag, an
     /// emoji sequence), whose width terminals do not agree on.
     var isSeveralScalars: Bool {
