@@ -1,7 +1,8 @@
 /// Turns each frame into the bytes that take the terminal from the last frame to it: for
 /// every row that changed, the cursor moved to its first changed cell and the cells up to
-/// its last changed one, with the style set wherever it changes. The terminal is left in
-/// the plain style after every frame. Sequences are asked of the codes once and kept.
+/// its last changed one (a long unchanged stretch stepped over, a blank end cleared), with
+/// the style set wherever it changes. The terminal is left in the plain style after every
+/// frame. Sequences are asked of the codes once and kept.
 struct FrameWriter<Codes: TerminalCodes> {
     private let codes: Codes
     /// What the terminal shows; nil when that is not known, and the next frame starts
@@ -74,9 +75,9 @@ struct FrameWriter<Codes: TerminalCodes> {
     private static var cellsWorthAMove: Int { 8 }
 
     /// The cells of `row` to write: from the first that changed to the last; all of them
-    /// after a clear, and all of them in a row with a wide character before or after (a
-    /// terminal that measures one differently then goes wrong for that row only). Blank
-    /// cells at the row's end are cleared, not written.
+    /// in a row with a wide character before or after (a terminal that measures one
+    /// differently then goes wrong for that row only); after a clear, all but the blank
+    /// ones at the row's end, which are cleared rather than written in a changed row too.
     private func change(of row: Int, from before: Screen?, to screen: Screen) -> RowChange? {
         let width = screen.size.width
         let start = row * width
