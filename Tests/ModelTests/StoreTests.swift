@@ -45,6 +45,20 @@ import Glibc
         #expect(reopened.document.order(id: 1)?.checklist.progress.done == 2)
     }
 
+    @Test func theDocumentHandedOutStopsSharingItsOrdersWithTheStoresAndStaysAsItWas() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let store = try Store(path: path)
+        let handedOut = store.document
+        let sharedAtFirst = store.document.sharesOrders(with: handedOut)
+        store.stopSharingOrders(with: handedOut)
+        let sharedAfter = store.document.sharesOrders(with: handedOut)
+        #expect(sharedAtFirst && !sharedAfter)
+        #expect(store.document == handedOut, "the same orders, in storage of their own")
+        try store.apply(tick("success-defined", on: 1))
+        #expect(handedOut.order(id: 1)?.checklist.progress.done == 1, "a save leaves the copy handed out alone")
+        #expect(store.document.order(id: 1)?.checklist.progress.done == 2)
+    }
+
     @Test func theFilesSavesReplacedAreLetGo() throws {
         try Store.create(path: path, document: Fixture.demo)
         let store = try Store(path: path)

@@ -251,7 +251,10 @@ final class Program {
             dispatch(typing.into(text))
         }
         // Nothing typed for a whole wait: a good moment for work nobody waits on.
-        if inputs.isEmpty && !wait.watchedIsReady { dispatch(.idle(quiet: true)) }
+        if inputs.isEmpty && !wait.watchedIsReady {
+            store.stopSharingOrders(with: state.document)
+            dispatch(.idle(quiet: true))
+        }
         // Once quitting, nothing more is looked at.
         guard isRunning else { return false }
         return timePassed() || changed || !inputs.isEmpty

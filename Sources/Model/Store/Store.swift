@@ -287,6 +287,13 @@ public final class Store {
     /// are not all there (one was not as fours writes it, or the file changed in place),
     /// the file as it was opened is read again whole, the careful way, which reports any
     /// problem as opening it would have.
+    /// Gives the store's document storage of its own for its orders, when it shares it
+    /// with `document` (the copy the dashboard was handed): in a quiet moment, so that the
+    /// next change copies them in neither place.
+    public func stopSharingOrders(with document: StoreDocument) {
+        if self.document.sharesOrders(with: document) { self.document.ownOrders() }
+    }
+
     public func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {
         guard let file = laterChecklists.file else { return }
         guard let read else {
