@@ -283,10 +283,6 @@ public final class Store {
         }
     }
 
-    /// Takes checklists read later (`laterChecklists.read`) into the document. When they
-    /// are not all there (one was not as fours writes it, or the file changed in place),
-    /// the file as it was opened is read again whole, the careful way, which reports any
-    /// problem as opening it would have.
     /// Gives the store's document storage of its own for its orders, when it shares it
     /// with `document` (the copy the dashboard was handed): in a quiet moment, so that the
     /// next change copies them in neither place.
@@ -294,6 +290,10 @@ public final class Store {
         if self.document.sharesOrders(with: document) { self.document.ownOrders() }
     }
 
+    /// Takes checklists read later (`laterChecklists.read`) into the document. When they
+    /// are not all there (one was not as fours writes it, or the file changed in place),
+    /// the file as it was opened is read again whole, the careful way, which reports any
+    /// problem as opening it would have.
     public func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {
         guard let file = laterChecklists.file else { return }
         guard let read else {
