@@ -73,9 +73,16 @@ static void append_restore_bytes(const char *bytes) {
     }
 }
 
-static void append_capability(const char *name, const char *fallback) {
+// The terminal's string capability `name`; NULL when it has none (tigetstr says so with
+// NULL for a cancelled one and (char *)-1 for an unknown name).
+static const char *string_capability(const char *name) {
     const char *value = tigetstr((char *)name);
-    append_restore_bytes((value == NULL || value == (char *)-1) ? fallback : value);
+    return value == (char *)-1 ? NULL : value;
+}
+
+static void append_capability(const char *name, const char *fallback) {
+    const char *value = string_capability(name);
+    append_restore_bytes(value == NULL ? fallback : value);
 }
 
 static void write_all(int fd, const char *bytes, size_t length) {
@@ -174,8 +181,8 @@ static int collect_byte(int byte) {
 }
 
 int fours_capability(const char *name, int count, int first, int second, char *out, int size) {
-    const char *value = tigetstr((char *)name);
-    if (value == NULL || value == (char *)-1) return -1;
+    const char *value = string_capability(name);
+    if (value == NULL) return -1;
     const char *filled = count == 0 ? value : count == 1 ? tiparm(value, first) : tiparm(value, first, second);
     if (filled == NULL) return -1;
     expanded = out;
@@ -246,10 +253,5 @@ int fours_open_pty(int cols, int rows, char *slave_name, size_t size) {
 
 short fours_spawn_new_session_flag(void) { return POSIX_SPAWN_SETSID; }
 
-static int has_string_capability(const char *name) {
-    const char *value = tigetstr((char *)name);
-    return value != NULL && value != (char *)-1;
-}
-
-int fours_can_address_cursor(void) { return has_string_capability("cup"); }
-int fours_has_alternate_screen(void) { return has_string_capability("smcup"); }
+int fours_can_address_cursor(void) { return string_capability("cup") != NULL; }
+int fours_has_alternate_screen(void) { return string_capability("smcup") != NULL; }
