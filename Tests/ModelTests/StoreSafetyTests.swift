@@ -116,6 +116,20 @@ import Glibc
         #expect(!FileText.exists(path))
     }
 
+    @Test func aSavingWriterNamesItselfInTheLockFileForOthersToSee() throws {
+        let store = try demoStore()
+        // What another, longer-named writer left there.
+        try FileText.write("process 1 of somebody-with-a-long-name on a-far-away-machine\n", to: path + ".lock")
+        try store.apply(.setStep(order: 1, step: "success-defined", tick: Tick(at: Fixture.now, by: "ana")))
+        let words = try #require(FileText.read(path + ".lock"))
+        #expect(words.hasPrefix("process \(getpid()) of ") && words.hasSuffix("\n"))
+        #expect(words.split(separator: "\n").count == 1 && !words.contains("far-away"), "nothing of the other's words left")
+        // Another's words as long as these.
+        try FileText.write(String(repeating: "x", count: words.utf8.count - 1) + "\n", to: path + ".lock")
+        try store.apply(.setStep(order: 1, step: "outcome-framing", tick: Tick(at: Fixture.now, by: "ana")))
+        #expect(FileText.read(path + ".lock") == words)
+    }
+
     @Test func aSaveSlowerThanATidyUpThatKeepsDeletingTheLockFileStillGoesThrough() throws {
         // Big enough that each save takes longer than the gap between two deletions.
         try Store.create(path: path, document: GeneratedStore.make(orders: 3_000, now: Fixture.now))
