@@ -79,7 +79,7 @@ extension EndToEnd {
             session.send("j", "j", "Tab", "j", "j")
             try session.waitFor("▶ #7    Objection-handling e-learning")
             let other = try Store(path: store)
-            try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: .now(), by: "colleague")))
+            try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: Fixture.clock.now(), by: "colleague")))
             try session.waitFor("Reloaded: the store was changed elsewhere", timeout: 3)
             try session.waitFor("[✓] Asked partner questions about the business problem  colleague")
             // Still on #7's third step: ticking it lands there.

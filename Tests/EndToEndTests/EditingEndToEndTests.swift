@@ -31,7 +31,7 @@ extension EndToEnd {
             try session.waitFor("New order #12 “Mentoring for new managers” · saved")
             var order = try #require(try demo.document().order(id: 12))
             #expect(order.title == "Mentoring for new managers")
-            #expect(order.due == Fixture.todayOnThisMachine.adding(days: 10))
+            #expect(order.due == Fixture.clock.today.adding(days: 10))
             #expect(try demo.document().stakeholder(id: order.stakeholderID)?.name == "Priya Patel")
 
             // Its due date moves.
@@ -43,7 +43,7 @@ extension EndToEnd {
             session.send("Enter")
             try session.waitFor("Edit of #12 · saved")
             order = try #require(try demo.document().order(id: 12))
-            #expect(order.due == Fixture.todayOnThisMachine.adding(days: 3))
+            #expect(order.due == Fixture.clock.today.adding(days: 3))
 
             // An own step in Sure Thing, ticked.
             session.send("Tab", "G", "+")

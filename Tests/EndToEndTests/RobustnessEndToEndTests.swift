@@ -65,14 +65,14 @@ extension EndToEnd {
             session.send("W")
             try session.waitFor("All changes saved")
             let document = try demo.document()
-            #expect(document.orders.count == DemoStore.make(now: .now()).orders.count, "the whole store, not just the change")
+            #expect(document.orders.count == DemoStore.make(now: Fixture.clock.now()).orders.count, "the whole store, not just the change")
             #expect(document.order(id: 8)?.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
             session.send("q")
             #expect(try session.exitStatus() == 0)
         }
 
         @Test func closingADialogOverWideCharactersLeavesThemWhole() throws {
-            var document = DemoStore.make(now: .now())
+            var document = DemoStore.make(now: Fixture.clock.now())
             document.updateStakeholder(id: "dana-okafor") { $0.details.name = "大塚 健二二二二二二二二" }
             document.updateStakeholder(id: "chloe-martin") { $0.details.name = "健二大塚 健二健二健二" }
             let path = folder.file("wide.json")
@@ -124,17 +124,17 @@ extension EndToEnd {
         static let hostile = "\u{1b}]0;pwned\u{07}\u{1b}]52;c;cm0gLXJmIH4vKg==\u{07}\u{202e}evil\u{9b}31m\u{7f}"
 
         private func hostileStore() throws -> String {
-            var document = DemoStore.make(now: .now())
+            var document = DemoStore.make(now: Fixture.clock.now())
             document.updateOrder(id: 8) { order in
                 order.details.title += Self.hostile
-                order.notes.append(Note(id: "n", at: .now(), by: Self.hostile, text: Self.hostile))
+                order.notes.append(Note(id: "n", at: Fixture.clock.now(), by: Self.hostile, text: Self.hostile))
             }
             document.updateStakeholder(id: "dana-okafor") { $0.details.name += Self.hostile }
             let path = folder.file("hostile.json")
             try Store.create(path: path, document: document)
             let store = try Store(path: path)
             let step = try #require(document.order(id: 8)?.checklist[.shiftMindset][1])
-            try store.apply(.setStep(order: 8, step: step.id, tick: Tick(at: .now(), by: Self.hostile)))
+            try store.apply(.setStep(order: 8, step: step.id, tick: Tick(at: Fixture.clock.now(), by: Self.hostile)))
             return path
         }
 
@@ -174,7 +174,7 @@ extension EndToEnd {
         @Test func twoHundredKeysTypedDuringSavesOfABigStoreAllLandInOrder() throws {
             let folder = try TemporaryFolder()
             let store = folder.file("store.json")
-            try Store.create(path: store, document: GeneratedStore.make(orders: 10_000, now: .now()))
+            try Store.create(path: store, document: GeneratedStore.make(orders: 10_000, now: Fixture.clock.now()))
             let before = try Store(path: store).document
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("open ·", timeout: 30)
@@ -214,7 +214,7 @@ extension EndToEnd {
             }
             let folder = try TemporaryFolder()
             let store = folder.file("store.json")
-            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            try Store.create(path: store, document: DemoStore.make(now: Fixture.clock.now()))
             let tools = (try TmuxSession.binary() as NSString).deletingLastPathComponent
             let log = folder.file("calls.txt")
             let traced = Command.run(["/usr/bin/strace", "-f", "-y", "-e", "trace=openat,fsync,fdatasync,rename,renameat,renameat2",
@@ -238,7 +238,7 @@ extension EndToEnd {
         @Test func aFileSizeLimitFailsTheSaveAndLeavesTheStoreWhole() throws {
             let folder = try TemporaryFolder()
             let store = folder.file("store.json")
-            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            try Store.create(path: store, document: DemoStore.make(now: Fixture.clock.now()))
             let before = FileText.read(store)
             let tools = (try TmuxSession.binary() as NSString).deletingLastPathComponent
             // 8 KB: less than the demo store, so the temporary file cannot be written whole.

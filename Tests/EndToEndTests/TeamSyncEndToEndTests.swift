@@ -60,8 +60,8 @@ extension EndToEnd {
         /// Each clone applies its edits and commits; ben pushes first, ana pulls.
         private func editBothAndPull(base: StoreDocument, operations: Int, seed: UInt64)
             throws -> (ana: StoreDocument, ben: StoreDocument, pull: Command.Result) {
-            var ana = RandomEdits(person: "ana", document: base, seed: seed, start: Fixture.now)
-            var ben = RandomEdits(person: "ben", document: base, seed: seed &* 31 &+ 7, start: Fixture.now)
+            var ana = RandomEdits(person: "ana", document: base, seed: seed, start: Fixture.clock.now())
+            var ben = RandomEdits(person: "ben", document: base, seed: seed &* 31 &+ 7, start: Fixture.clock.now())
             ana.apply(operations)
             ben.apply(operations)
             try Store.write(ana.document, over: folder.file("ana/orders.json"))
@@ -153,8 +153,8 @@ extension EndToEnd {
             first.send("q")
             #expect(try first.exitStatus() == 0)
             let base = try #require(try Store.readForMerge(path: store))
-            var ana = RandomEdits(person: "ana", document: base, seed: 5, start: Fixture.now)
-            var ben = RandomEdits(person: "ben", document: base, seed: 6, start: Fixture.now)
+            var ana = RandomEdits(person: "ana", document: base, seed: 5, start: Fixture.clock.now())
+            var ben = RandomEdits(person: "ben", document: base, seed: 6, start: Fixture.clock.now())
             ana.apply(200)
             ben.apply(200)
             try Store.write(ana.document, over: store)

@@ -86,8 +86,9 @@ extension EndToEnd {
             #expect(FileText.read(store)?.contains("\"owners\": [\n        \"maya\"\n      ],\n      \"priority\"") == true)
 
             let standup = Command.run([try TmuxSession.binary(), "standup", "--store", store])
-            // How many each ticked since the last working day depends on the day the test runs.
-            #expect(standup.output.contains("\nBy person\n  jon: ") && standup.output.contains(" ticked · due #8 "),
+            // What else jon did since the last working day (a note, a move) depends on the weekday.
+            let jon = standup.output.split(separator: "\n").first { $0.hasPrefix("  jon: ") } ?? ""
+            #expect(standup.output.contains("\nBy person\n  jon: ") && jon.contains(" ticked · ") && jon.contains(" · due #8 "),
                     "\(standup.output)")
             #expect(standup.output.contains("\nNot in touch for 30 days\n  "))
             #expect(standup.output.contains("\nValue delivered\n  "))
@@ -111,10 +112,64 @@ extension EndToEnd {
             // The form the help shows, with a minus.
             let relative = Command.run([fours, "standup", "--store", store, "--since", "-3d", "--format", "json"])
             #expect(relative.status == 0, "\(relative.output)")
-            #expect(relative.output.contains("\"since\": \"\(Fixture.todayOnThisMachine.adding(days: -3))\""))
+            #expect(relative.output.contains("\"since\": \"\(Fixture.clock.today.adding(days: -3))\""))
             let typo = Command.run([fours, "standup", "--store", store + ".typo"])
             #expect(typo.status == 1)
             #expect(typo.output.contains("there is no store at \(store).typo"))
+        }
+
+        /// Each day of one week, named, with what the stand-up should cover worked out apart
+        /// from fours: the last working day by the calendar, the ticks since its first moment
+        /// counted from the file by Foundation's JSON reader and calendar.
+        @Test(arguments: [
+            ("2026-12-14", "2026-12-11"), ("2026-12-15", "2026-12-14"), ("2026-12-16", "2026-12-15"),
+            ("2026-12-17", "2026-12-16"), ("2026-12-18", "2026-12-17"), ("2026-12-19", "2026-12-18"),
+            ("2026-12-20", "2026-12-18"),
+        ])
+        func theStandupFitsEveryMorningOfTheWeek(day: String, since: String) throws {
+            let week = try TemporaryFolder()
+            let store = week.file("store.json")
+            let clock = [WallClock.environmentKey: day]
+            #expect(Command.run([try TmuxSession.binary(), "demo", "--store", store], environment: clock).status == 0)
+            let expected = try Self.ticks(in: store, from: since, through: day)
+            let text = Command.run([try TmuxSession.binary(), "standup", "--store", store],
+                                   environment: clock.merging(ProcessEnvironment.current) { first, _ in first })
+            #expect(text.status == 0)
+            let sinceDay = try #require(CalendarDay(iso: since)).shortDescription
+            #expect(text.output.hasPrefix("Stand-up \(day)\n"), "\(text.output)")
+            #expect(text.output.contains(" · \(expected) step\(expected == 1 ? "" : "s") ticked since \(sinceDay)\n"),
+                    "\(text.output)")
+            #expect(text.output.contains("\nTicked since \(sinceDay)\n"))
+
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: week, environment: clock)
+            try session.waitFor("9 open")
+            session.send("3")
+            let screen = try session.waitFor("4S across open orders")
+            #expect(screen.contains("Stand-up · since \(sinceDay)"))
+            for heading in ["← least done", "Surprise and Delight", "Stakeholders on the spectrum", "5 Strategic partner",
+                            "Ticked since \(sinceDay)", "Open orders", "By person"] {
+                #expect(screen.contains(heading), "\(heading) on \(day)\n\(screen)")
+            }
+            session.send("q")
+            #expect(try session.exitStatus() == 0)
+        }
+
+        /// How many steps in the store were ticked from the start of `first` to the end of
+        /// `last`, local time.
+        private static func ticks(in store: String, from first: String, through last: String) throws -> Int {
+            let data = try #require(FileManager.default.contents(atPath: store))
+            let file = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = .current
+            let formatter = ISO8601DateFormatter()
+            func start(of day: String, plusDays extra: Int = 0) throws -> Date {
+                let parts = day.split(separator: "-").compactMap { Int($0) }
+                return try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2] + extra)))
+            }
+            let window = try start(of: first)..<start(of: last, plusDays: 1)
+            let orders = file["orders"] as? [[String: Any]] ?? []
+            let steps = orders.flatMap { ($0["checklist"] as? [String: [[String: Any]]] ?? [:]).values.joined() }
+            return steps.compactMap { ($0["tickedAt"] as? String).flatMap(formatter.date(from:)) }.filter(window.contains).count
         }
 
         @Test func theDemoNeverLandsInTheDefaultStore() throws {

@@ -206,8 +206,8 @@ import Glibc
 
         // Another machine's log joins this one's in a merge.
         var theirs = Fixture.demo
-        theirs.activity = [ActivityEntry(at: .now(), by: "ben", order: 2, what: "deleted #2")]
-        let merged = try StoreMerge.merge(base: Fixture.demo, ours: document, theirs: theirs, by: "ana", at: .now()).document
+        theirs.activity = [ActivityEntry(at: Fixture.now, by: "ben", order: 2, what: "deleted #2")]
+        let merged = try StoreMerge.merge(base: Fixture.demo, ours: document, theirs: theirs, by: "ana", at: Fixture.now).document
         #expect(merged.activity.map(\.by).sorted() == ["ana", "ana", "ben"])
     }
 

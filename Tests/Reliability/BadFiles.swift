@@ -9,7 +9,7 @@ struct BadFiles: ReliabilityCheck {
     func run() throws -> Report {
         let folder = try TemporaryFolder()
         let path = folder.file("store.json")
-        let sound = JSONWriter.bytes(for: DemoStore.make(now: .now()).json)
+        let sound = JSONWriter.bytes(for: DemoStore.make(now: WallClock.system.now()).json)
         var generator = SystemRandomNumberGenerator()
         var loaded = 0
         var refusedClearly = 0

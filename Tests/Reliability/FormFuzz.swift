@@ -22,7 +22,7 @@ struct FormFuzz: ReliabilityCheck {
     func run() throws -> Report {
         let folder = try TemporaryFolder()
         let store = folder.file("store.json")
-        try Store.create(path: store, document: DemoStore.make(now: .now()))
+        try Store.create(path: store, document: DemoStore.make(now: WallClock.system.now()))
         let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
         try session.waitFor("9 open")
         for _ in 0..<forms {
@@ -46,7 +46,7 @@ struct FormFuzz: ReliabilityCheck {
         let check = Command.run([try TmuxSession.binary(), "check", "--store", store])
         var reads = true
         do { _ = try Store(path: store) } catch { reads = false }
-        let changes = (try? Store(path: store).document).map { changed(from: DemoStore.make(now: .now()), to: $0) } ?? 0
+        let changes = (try? Store(path: store).document).map { changed(from: DemoStore.make(now: WallClock.system.now()), to: $0) } ?? 0
         return Report(
             name: "forms with random values",
             figures: "\(forms) forms filled and submitted, \(changes) orders or stakeholders changed, "

@@ -10,7 +10,7 @@ struct KillDuringSaves: ReliabilityCheck {
     func run() throws -> Report {
         let folder = try TemporaryFolder()
         let path = folder.file("store.json")
-        try Store.create(path: path, document: GeneratedStore.make(orders: max(100, runs * 2), now: .now()))
+        try Store.create(path: path, document: GeneratedStore.make(orders: max(100, runs * 2), now: WallClock.system.now()))
         var acknowledged = Acknowledgements()
         var unreadable = 0
         var staleTemporaries = 0

@@ -20,7 +20,7 @@ struct SaveFaults: ReliabilityCheck {
             }
             defer { disk.unmount() }
             let store = "\(disk.path)/store.json"
-            try Store.create(path: store, document: DemoStore.make(now: .now()))
+            try Store.create(path: store, document: DemoStore.make(now: WallClock.system.now()))
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
             session.send("Tab", "j")

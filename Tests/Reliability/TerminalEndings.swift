@@ -33,7 +33,7 @@ struct TerminalEndings: ReliabilityCheck {
             for _ in 0..<runsPerEnding {
                 let folder = try TemporaryFolder()
                 let store = folder.file("store.json")
-                try Store.create(path: store, document: DemoStore.make(now: .now()))
+                try Store.create(path: store, document: DemoStore.make(now: WallClock.system.now()))
                 let arguments = ["--store", store] + (end == nil ? ["--crash-after-start"] : [])
                 let session = try TmuxSession(width: 100, height: 30, arguments: arguments, folder: folder)
                 runs += 1

@@ -13,7 +13,7 @@ struct TwoWriters: ReliabilityCheck {
         let folder = try TemporaryFolder()
         let path = folder.file("store.json")
         let orders = 400
-        try Store.create(path: path, document: GeneratedStore.make(orders: orders, now: .now()))
+        try Store.create(path: path, document: GeneratedStore.make(orders: orders, now: WallClock.system.now()))
         let writers = try ["ana", "ben"].enumerated().map { index, name in
             let first = index * orders / 2 + 1
             return (name, try ChildProcess([Binaries.reliability, "writer", "--store", path, "--name", name,

@@ -30,7 +30,7 @@ struct Writer: ParsableCommand {
             for step in steps {
                 guard time(nil) < deadline else { return }
                 do {
-                    try opened.apply(.setStep(order: order, step: step, tick: Tick(at: .now(), by: name)))
+                    try opened.apply(.setStep(order: order, step: step, tick: Tick(at: WallClock.system.now(), by: name)))
                     say("ack \(order) \(step)")
                 } catch {
                     say("error \(error.message)")

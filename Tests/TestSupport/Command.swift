@@ -38,7 +38,12 @@ public final class ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let environmentLines = (environment ?? ProcessEnvironment.current).map { "\($0.key)=\($0.value)" }
+        // Every fours started from a test, directly or through tmux or git, reads the tests' clock.
+        var environment = environment ?? ProcessEnvironment.current
+        if environment[WallClock.environmentKey] == nil {
+            environment[WallClock.environmentKey] = Fixture.clock.now().description
+        }
+        let environmentLines = environment.map { "\($0.key)=\($0.value)" }
         var argv = arguments.map { strdup($0) } + [nil]
         var envp = environmentLines.map { strdup($0) } + [nil]
         defer {

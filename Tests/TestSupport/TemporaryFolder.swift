@@ -75,6 +75,17 @@ public enum Fixture {
 }
 
 extension Fixture {
-    /// Today as the fours under test sees it: the machine's clock, in its time zone.
-    public static var todayOnThisMachine: CalendarDay { CalendarDay.local(at: .now()) }
+    /// The clock of every fours a test starts (`ChildProcess` hands it on as FOURS_NOW):
+    /// the day the machine's clock (or faketime) says when the tests start, at 10:00 in
+    /// its time zone, running on from there. The day still changes with the machine's, so a
+    /// run under another date tries that date; the hour does not, so a run that starts a
+    /// minute before midnight never sees two days. A test computes what it expects from
+    /// this same clock.
+    public static let clock = WallClock.starting(
+        at: Timestamp(secondsSince1970: WallClock.system.today.localStart.secondsSince1970 + 10 * 3_600))
+
+    /// The clock's setting for a program started now, for a test that names it itself.
+    public static func clockSetting(at moment: Timestamp) -> [String: String] {
+        [WallClock.environmentKey: moment.description]
+    }
 }

@@ -41,7 +41,7 @@ final class Program {
     private(set) var failure: String?
 
     init(store: Store, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
-         preferencesPath: String, clock: @escaping () -> Timestamp = Timestamp.now) {
+         preferencesPath: String, clock: @escaping () -> Timestamp) {
         self.store = store
         self.signals = signals
         self.clock = clock

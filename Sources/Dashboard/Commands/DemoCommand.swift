@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = storeOptions.path
         do {
-            try Store.create(path: path, document: DemoStore.make(now: .now()))
+            try Store.create(path: path, document: DemoStore.make(now: ProcessSetup.clock.now()))
         } catch {
             throw CommandFailure.report(error.message)
         }

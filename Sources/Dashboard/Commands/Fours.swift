@@ -26,6 +26,9 @@ struct Fours: ParsableCommand {
     static func main() {
         ProcessSetup.prepare()
         do {
+            if case .failure(let error) = ProcessSetup.clockSetting {
+                throw ValidationError(error.message)
+            }
             if let dashboard = DashboardArguments(quickly: CommandLine.arguments.dropFirst()) {
                 try OpenCommand.open(dashboard)
             }

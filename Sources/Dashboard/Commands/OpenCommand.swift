@@ -46,6 +46,7 @@ struct OpenCommand: ParsableCommand {
         }
         let environment = ProcessSetup.environment
         store.author = ProcessSetup.userName(environment: environment)
+        store.clock = ProcessSetup.clock
         let signals = SignalPipe()
         let terminal: CursesTerminal
         do {
@@ -55,7 +56,8 @@ struct OpenCommand: ParsableCommand {
         }
         let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
                               user: ProcessSetup.userName(environment: environment),
-                              preferencesPath: ViewPreferences.path(environment: environment))
+                              preferencesPath: ViewPreferences.path(environment: environment),
+                              clock: { ProcessSetup.clock.now() })
         let unsaved = program.run(crashingAfterFirstFrame: arguments.crashAfterStart)
         terminal.close()
         if let failure = program.failure { throw CommandFailure.report(failure) }

@@ -22,6 +22,13 @@ enum ProcessSetup {
 
     static var environment: [String: String] { ProcessEnvironment.current }
 
+    /// The clock every command and the dashboard take the time from: the system's, or the
+    /// one `FOURS_NOW` starts, read once at start.
+    static let clockSetting = Result { () throws(ClockSettingError) in try WallClock(environment: environment) }
+
+    /// The clock of this run; `Fours.main` has already refused a `FOURS_NOW` it cannot read.
+    static var clock: WallClock { (try? clockSetting.get()) ?? .system }
+
     /// Who ticks steps: FOURS_USER, else the login name.
     static func userName(environment: [String: String]) -> String {
         for key in ["FOURS_USER", "LOGNAME", "USER"] {

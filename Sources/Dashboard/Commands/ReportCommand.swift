@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let today = CalendarDay.local(at: .now())
+        let today = ProcessSetup.clock.today
         let last = try day(to, named: "--to", today: today) ?? today
         let first = try day(from, named: "--from", today: today)
             ?? Trends.Month.last(6, endingWith: Trends.Month(last)).first?.first ?? last

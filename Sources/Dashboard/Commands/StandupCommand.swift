@@ -28,7 +28,7 @@ struct StandupCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let today = CalendarDay.local(at: .now())
+        let today = ProcessSetup.clock.today
         var sinceDay: CalendarDay?
         if let since {
             guard let parsed = DateInput.parse(since, today: today), let day = parsed else {

@@ -13,6 +13,8 @@ public enum DemoStore {
         var arrival: OrderArrival = .transactionalRequest
         /// Which template steps are ticked, per section, by position.
         var ticked: [ChecklistSection: [Int]]
+        /// For a delivered or closed order, the day it was.
+        var closedDaysAgo: Int? = nil
     }
 
     /// Who on the demo team carries each order, by id; the orders not named have no owner yet.
@@ -106,33 +108,36 @@ public enum DemoStore {
                 request: "A workshop on code review etiquette for all teams.",
                 stakeholder: "lena-brandt", audience: "Engineering", receivedDaysAgo: 50, dueInDays: -20,
                 priority: .medium, status: .delivered, tags: ["workshop"],
-                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0, 1, 2], .sureThing: [0, 1, 2]]),
+                ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0, 1, 2], .sureThing: [0, 1, 2]],
+                closedDaysAgo: 18),
             OrderSketch(
                 title: "Expense-policy quick guide",
                 request: "Make a one-page guide to the new expense policy.",
                 stakeholder: "chloe-martin", audience: "All staff", receivedDaysAgo: 35, dueInDays: -14,
                 priority: .low, status: .delivered, tags: ["job-aid"],
-                ticked: [.shiftMindset: [0], .strategicApproach: [0], .sureThing: [0]]),
+                ticked: [.shiftMindset: [0], .strategicApproach: [0], .sureThing: [0]], closedDaysAgo: 12),
         ]
         for (offset, sketch) in sketches.enumerated() {
             let owners = Self.owners[offset + 1] ?? []
+            let received = today.adding(days: -sketch.receivedDaysAgo)
+            let closedOn = sketch.closedDaysAgo.map { today.adding(days: -$0) }
+            let work = WorkingTime(received: received, closedOn: closedOn, now: now)
             var checklist = document.template
             for (section, positions) in sketch.ticked {
                 for position in positions where position < checklist[section].count {
-                    // Spread over the time since the order came in, the earlier sections first.
-                    let spread = max(0, (3 - section.index) * 2 + (2 - position) - 1)
-                    let daysAgo = Int64(min(sketch.receivedDaysAgo, spread + offset % 2))
+                    // Spread over the last days of the work, the earlier sections first.
+                    let daysBefore = max(0, (3 - section.index) * 2 + (2 - position) - 1) + offset % 2
                     checklist[section][position].tick = Tick(
-                        at: Timestamp(secondsSince1970: now.secondsSince1970 - daysAgo * 86_400 - Int64(position) * 3_600),
-                        by: owners.first ?? "maya")
+                        at: work.moment(daysBeforeEnd: daysBefore, hoursBefore: position), by: owners.first ?? "maya")
                 }
             }
             var order = TrainingOrder(
                 id: offset + 1, title: sketch.title, request: sketch.request, stakeholderID: sketch.stakeholder,
-                audience: sketch.audience, received: today.adding(days: -sketch.receivedDaysAgo),
+                audience: sketch.audience, received: received,
                 due: sketch.dueInDays.map { today.adding(days: $0) }, priority: sketch.priority,
                 status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist)
             order.owners = owners
+            order.closedOn = closedOn
             document.add(order)
         }
         addDetails(to: &document, now: now, today: today)
@@ -159,9 +164,6 @@ public enum DemoStore {
             order.measurement = Measurement(metric: "Weeks to first production change", baseline: "12 weeks",
                                             target: "6 weeks", result: "8 weeks")
             order.audienceSize = 25
-        }
-        for id in [10, 11] {
-            document.updateOrder(id: id) { order in order.closedOn = order.due?.adding(days: 2) }
         }
         document.updateOrder(id: 10) { order in
             order.closingNote = "Teams asked for a follow-up on giving feedback."
@@ -192,6 +194,28 @@ public enum DemoStore {
             samuel.reputation = 3
             samuel.relationships = 3
             samuel.nextTouchpoint = Touchpoint(on: today.adding(days: 7), purpose: "Reorganisation steering group")
+        }
+    }
+}
+
+extension DemoStore {
+    /// When the work on a demo order can have happened: from the morning it came in to the
+    /// afternoon it was closed, or to now while it is open. A demo made at any moment of any
+    /// day then holds no tick after an order was delivered and none before it arrived.
+    struct WorkingTime {
+        let start: Timestamp
+        let end: Timestamp
+
+        init(received: CalendarDay, closedOn: CalendarDay?, now: Timestamp) {
+            let closed = closedOn.map { Timestamp(secondsSince1970: $0.localStart.secondsSince1970 + 17 * 3_600) }
+            end = min(now, closed ?? now)
+            start = min(end, Timestamp(secondsSince1970: received.localStart.secondsSince1970 + 9 * 3_600))
+        }
+
+        /// A moment the given time before the end, but never before the start.
+        func moment(daysBeforeEnd days: Int, hoursBefore hours: Int) -> Timestamp {
+            let seconds = end.secondsSince1970 - Int64(days) * 86_400 - Int64(hours) * 3_600
+            return Timestamp(secondsSince1970: max(start.secondsSince1970, seconds))
         }
     }
 }

@@ -8,10 +8,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self.secondsSince1970 = secondsSince1970
     }
 
-    public static func now() -> Timestamp {
-        Timestamp(secondsSince1970: Int64(time(nil)))
-    }
-
     public init?(iso text: String) {
         // YYYY-MM-DDTHH:MM:SSZ
         guard let layout = FixedLayout(text, length: 20), let day = CalendarDay(layout, at: 0),

@@ -5,21 +5,24 @@ public struct StandupBlock: Sendable, Equatable {
     public var lines: [String]
     /// How many lines a limit left out.
     public var more = 0
+    /// Short and telling enough that a screen never cuts it (the 4S across orders, the spectrum).
+    public var isWhole = false
 
-    public init(title: String, lines: [String], more: Int = 0) {
+    public init(title: String, lines: [String], more: Int = 0, isWhole: Bool = false) {
         self.title = title
         self.lines = lines
         self.more = more
+        self.isWhole = isWhole
     }
 
     /// A line for each of `items`, or `empty` when there are none; at most `limit` lines,
     /// the rest counted in `more`.
-    init<Items: Collection>(_ title: String, _ items: Items, empty: String? = nil, limit: Int,
+    init<Items: Collection>(_ title: String, _ items: Items, empty: String? = nil, limit: Int, isWhole: Bool = false,
                             line: (Items.Element) -> String) {
         if items.isEmpty, let empty {
-            self.init(title: title, lines: [empty])
+            self.init(title: title, lines: [empty], isWhole: isWhole)
         } else {
-            self.init(title: title, lines: items.prefix(limit).map(line), more: max(0, items.count - limit))
+            self.init(title: title, lines: items.prefix(limit).map(line), more: max(0, items.count - limit), isWhole: isWhole)
         }
     }
 }
@@ -46,7 +49,7 @@ extension StandupReport {
         blocks.append(StandupBlock("Ticked since \(since.shortDescription)", ticks, empty: "no steps ticked", limit: limit) {
             "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))"
         })
-        blocks.append(StandupBlock("4S across open orders", sectionCompletion, limit: limit) { entry in
+        blocks.append(StandupBlock("4S across open orders", sectionCompletion, limit: limit, isWhole: true) { entry in
             "\(entry.section.title.padded(to: 20)) \(Self.bar(entry.progress.fraction, width: 8)) \(entry.progress)"
                 + (entry.section == neglectedSection ? " ← least done" : "")
         })
@@ -60,13 +63,13 @@ extension StandupReport {
             line.stakeholder + (line.lastContact.map { ", last contact \($0.shortDescription) (\($0.days(until: today)) days ago)" }
                 ?? ", no contact recorded")
         })
-        blocks.append(StandupBlock("Value delivered", value, limit: limit, line: Self.valueLine))
+        blocks.append(StandupBlock("Value delivered", value, limit: limit, isWhole: true, line: Self.valueLine))
         blocks.append(StandupBlock("Stage moves, last 7 days", stageMoves, empty: "no moves", limit: limit) { move in
             "\(move.stakeholder): \(move.change.from.shortTitle) → \(move.change.to.shortTitle), "
                 + "\(CalendarDay.local(at: move.change.at).shortDescription)" + (move.change.note.isEmpty ? "" : " (\(move.change.note))")
         })
         let most = max(1, spectrum.map(\.count).max() ?? 1)
-        blocks.append(StandupBlock("Stakeholders on the spectrum", spectrum, limit: limit) { entry in
+        blocks.append(StandupBlock("Stakeholders on the spectrum", spectrum, limit: limit, isWhole: true) { entry in
             "\(entry.stage.rawValue) \(entry.stage.title.padded(to: 19)) \(String(entry.count).padded(to: 3)) "
                 + String(repeating: "■", count: entry.count * 10 / most)
         })

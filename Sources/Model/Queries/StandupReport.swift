@@ -104,12 +104,14 @@ public struct StandupReport: Sendable, Equatable {
             order.due.map { $0 >= today && today.days(until: $0) < 7 } ?? false
         }.map(line)
 
-        let sinceStart = self.since.localStart
+        // From the first moment of `since` to the end of today: a clock set back (or a
+        // machine's wrong one) does not count what is dated later as done since.
+        let window = self.since.localStart..<today.adding(days: 1).localStart
         var found: [TickLine] = []
         for order in document.orders {
             for section in ChecklistSection.allCases {
                 for step in order.checklist[section] {
-                    guard let tick = step.tick, tick.at >= sinceStart else { continue }
+                    guard let tick = step.tick, window.contains(tick.at) else { continue }
                     found.append(TickLine(orderID: order.id, orderTitle: order.title, step: step.title, section: section,
                                           by: tick.by, at: tick.at))
                 }
@@ -117,9 +119,9 @@ public struct StandupReport: Sendable, Equatable {
         }
         ticks = found.sorted { $0.at > $1.at }
 
-        let withinTheWeek = today.adding(days: -6).localStart
+        let withinTheWeek = today.adding(days: -6).localStart..<window.upperBound
         stageMoves = document.stakeholders.flatMap { stakeholder in
-            stakeholder.stageHistory.filter { $0.at >= withinTheWeek }
+            stakeholder.stageHistory.filter { withinTheWeek.contains($0.at) }
                 .map { StageMove(stakeholder: stakeholder.name, change: $0) }
         }.sorted { $0.change.at > $1.change.at }
 
@@ -128,7 +130,7 @@ public struct StandupReport: Sendable, Equatable {
             return TouchpointLine(stakeholder: stakeholder.name, touchpoint: touchpoint)
         }.sorted { $0.touchpoint.on < $1.touchpoint.on }
 
-        people = Self.people(in: document, since: sinceStart, ticks: ticks,
+        people = Self.people(in: document, within: window, ticks: ticks,
                              due: openOrders.filter { $0.isDueWithinAWeek(of: today) }.map { ($0.owners, line($0)) })
         followUpDays = document.settings.followUpPeriod
         let contact = StakeholderContact(document)
@@ -149,14 +151,14 @@ public struct StandupReport: Sendable, Equatable {
 
     /// One line per person who changed something since `since` or owns an order due
     /// within the week, by name; the orders nobody owns last.
-    private static func people(in document: StoreDocument, since: Timestamp, ticks: [TickLine],
+    private static func people(in document: StoreDocument, within window: Range<Timestamp>, ticks: [TickLine],
                                due: [(owners: [String], line: OrderLine)]) -> [PersonLine] {
         var byName: [String: PersonLine] = [:]
         func update(_ name: String, _ change: (inout PersonLine) -> Void) {
             // In place: a copy taken out and put back would copy its lists at every change.
             change(&byName[name, default: PersonLine(name: name)])
         }
-        func isRecent(_ moment: Timestamp) -> Bool { moment >= since }
+        func isRecent(_ moment: Timestamp) -> Bool { window.contains(moment) }
         for tick in ticks { update(tick.by) { $0.ticked += 1 } }
         let notes = document.orders.flatMap(\.notes) + document.stakeholders.flatMap(\.notes)
         for note in notes where isRecent(note.at) { update(note.by) { $0.notes += 1 } }

@@ -32,6 +32,8 @@ public final class Store {
     public let versions: SyncVersions?
     /// Who makes the changes saved here, for the activity log; nil records none.
     public var author: String?
+    /// When those changes are made.
+    public var clock = WallClock.system
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     /// With `checklistsLater`, the checklists are found but not read (`laterChecklists`):
@@ -135,7 +137,7 @@ public final class Store {
                 outcomes.append(.saved(applied))
                 changedOrders.formUnion(applied.changedOrders)
                 changed = next
-                if let author { changed.record(applied, by: author, at: .now()) }
+                if let author { changed.record(applied, by: author, at: clock.now()) }
             } catch {
                 outcomes.append(.refused("not saved: \(error.reason) (changed by someone else)"))
             }

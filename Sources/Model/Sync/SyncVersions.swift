@@ -17,7 +17,7 @@ public final class SyncVersions {
     private var pending: OpenedFile?
     /// Versions are written on another thread, so that keeping one never holds up a key.
     private let writing = DispatchGroup()
-    private var lastKept: Timestamp?
+    private var lastKept: ContinuousClock.Instant?
 
     public init(storePath: String, stateFolder: String) {
         folder = "\(stateFolder)/versions/\(Self.key(for: storePath))"
@@ -40,8 +40,8 @@ public final class SyncVersions {
         guard let file = pending else { return }
         pending = nil
         let status = file.status
-        let now = Timestamp.now()
-        if let lastKept, now.secondsSince1970 - lastKept.secondsSince1970 < Self.keptEvery { return }
+        let now = ContinuousClock.now
+        if let lastKept, now - lastKept < .seconds(Self.keptEvery) { return }
         guard (try? FileSystem.read(written))?.map({ String(decoding: $0.bytes, as: UTF8.self) }) != Self.text(status) else {
             return
         }

@@ -23,7 +23,7 @@ struct BenchmarkRuns {
     /// first tick is a first tick.
     func fours(orders count: Int) throws(PseudoTerminalRun.Failure) -> BenchmarkFigures {
         let original = "\(folder)/generated-\(count).json"
-        do { try Store.create(path: original, document: GeneratedStore.make(orders: count, now: .now())) } catch {
+        do { try Store.create(path: original, document: GeneratedStore.make(orders: count, now: ProcessSetup.clock.now())) } catch {
             throw .cannotStart(error.message)
         }
         var figures = BenchmarkFigures(name: "\(count) orders")
@@ -55,9 +55,9 @@ struct BenchmarkRuns {
             // Another process ticks a step of the order on top of the queue: from its save to
             // the dashboard's redraw.
             if let other = try? Store(path: path),
-               let first = OrderQueue(other.document, today: CalendarDay.local(at: .now())).orderIDs.first,
+               let first = OrderQueue(other.document, today: ProcessSetup.clock.today).orderIDs.first,
                let step = other.document.order(id: first)?.checklist.allSteps.last?.step,
-               (try? other.apply(.setStep(order: first, step: step.id, tick: step.tick == nil ? Tick(at: .now(), by: "other") : nil))) != nil {
+               (try? other.apply(.setStep(order: first, step: step.id, tick: step.tick == nil ? Tick(at: ProcessSetup.clock.now(), by: "other") : nil))) != nil {
                 let changed = ContinuousClock.now
                 // Until the dashboard says so: a message expiring meanwhile redraws too.
                 if let shown = session.readUntilQuiet(marker: "Reloaded", timeout: .seconds(10)) {

@@ -23,7 +23,7 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let opened = try ScriptStore(storeOptions, forChanges: true)
-        let today = CalendarDay.local(at: .now())
+        let today = ProcessSetup.clock.today
         var operations: [StoreOperation] = []
         var details = OrderDetails(title: "", stakeholderID: "", received: today)
         details.owners = [opened.user]
@@ -58,7 +58,7 @@ struct EditCommand: ParsableCommand {
         let found = try opened.find { try $0.order(reference.order) }
         var operations: [StoreOperation] = []
         var details = found.details
-        try fields.apply(to: &details, in: opened, today: CalendarDay.local(at: .now()), operations: &operations)
+        try fields.apply(to: &details, in: opened, today: ProcessSetup.clock.today, operations: &operations)
         let changed = details.changedFields(from: found.details)
         guard !changed.isEmpty else {
             ChangeReport(json: json).say("Nothing to change on \(found.shortID)", order: found.id, in: opened)

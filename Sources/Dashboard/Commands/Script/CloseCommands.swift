@@ -30,7 +30,7 @@ struct CloseCommand: ParsableCommand {
             throw CommandFailure.report("\(order.shortID) is \(order.status.title) already; fours reopen \(order.id) opens it again")
         }
         let details = order.details.closed(as: outcome == .delivered ? .delivered : .closed,
-                                           on: CalendarDay.local(at: .now()), note: note)
+                                           on: ProcessSetup.clock.today, note: note)
         try opened.apply(.editOrder(order.id, from: order.details, to: details))
         let open = order.checklist.progress.total - order.checklist.progress.done
         ChangeReport(json: json).say("Marked \(order.shortID) \(details.status.title)"

@@ -108,7 +108,7 @@ struct ImportCommand: ParsableCommand {
         do { intake = try IntakeImport(headings: headings, mapping: mapping) } catch {
             throw CommandFailure.report("\(file): \(error.message)")
         }
-        let plan = intake.plan(rows: rows, into: opened.document, today: CalendarDay.local(at: .now()), user: opened.user,
+        let plan = intake.plan(rows: rows, into: opened.document, today: ProcessSetup.clock.today, user: opened.user,
                                dateOrder: dateFormat)
         guard plan.problems.isEmpty else {
             for problem in plan.problems { FileHandleOutput.standardError(TerminalSafety.visible("\(file): row \(problem.row): \(problem.reason)") + "\n") }

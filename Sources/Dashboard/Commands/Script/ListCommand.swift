@@ -45,7 +45,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let opened = try ScriptStore(storeOptions, forChanges: false)
         let document = opened.document
-        let today = CalendarDay.local(at: .now())
+        let today = ProcessSetup.clock.today
         var query = QueueQuery(status: status, sort: sort.sort)
         if let stakeholder { query.stakeholderID = try opened.find { try $0.stakeholder(stakeholder) }.id }
         if let stage { query.stage = try opened.find { _ in try StoreLookup.stage(stage, from: .orderTaker) } }

@@ -65,6 +65,7 @@ struct ScriptStore {
             throw CommandFailure.report("there is no store at \(options.path); check the path (--store or $FOURS_STORE)")
         }
         store.author = user
+        store.clock = ProcessSetup.clock
         history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: environment))
     }
 
@@ -79,7 +80,7 @@ struct ScriptStore {
         let applied: StoreOperation
         do { applied = try store.apply(operation) } catch { throw CommandFailure.report(error.message) }
         if case .undoChange = applied { return applied }
-        history.record(ChangeSnapshot(applied, before: before, after: store.document, by: user, at: .now()))
+        history.record(ChangeSnapshot(applied, before: before, after: store.document, by: user, at: ProcessSetup.clock.now()))
         return applied
     }
 

@@ -43,7 +43,7 @@ private func setStep(_ reference: StepReference, ticked: Bool, storeOptions: Sto
                                     order: order.id, in: opened)
         return
     }
-    try opened.apply(.setStep(order: order.id, step: step.id, tick: ticked ? Tick(at: .now(), by: opened.user) : nil))
+    try opened.apply(.setStep(order: order.id, step: step.id, tick: ticked ? Tick(at: ProcessSetup.clock.now(), by: opened.user) : nil))
     let progress = opened.document.order(id: order.id)?.checklist.progress ?? order.checklist.progress
     ChangeReport(json: json).say("\(verb) “\(step.details.title)” on \(order.shortID) (\(progress) done)", order: order.id,
                                  in: opened)
@@ -70,7 +70,7 @@ struct StageCommand: ParsableCommand {
         if target == person.stage {
             text = "\(person.name) is a \(target.title) already"
         } else {
-            try opened.apply(.moveStakeholder(id: person.id, to: target, at: .now(), by: opened.user, note: note))
+            try opened.apply(.moveStakeholder(id: person.id, to: target, at: ProcessSetup.clock.now(), by: opened.user, note: note))
             text = "\(person.name): \(person.stage.title) → \(target.title)"
         }
         if json, let moved = opened.document.stakeholder(id: person.id) {
@@ -116,7 +116,7 @@ struct NoteCommand: ParsableCommand {
             let order = try opened.find { try $0.order(text.removeFirst()) }
             (target, subject) = (.order(order.id), order.shortID)
         }
-        let now = Timestamp.now()
+        let now = ProcessSetup.clock.now()
         let existing = opened.document.notes(of: target) ?? []
         let note = Note(id: Note.newID(at: now, by: opened.user, existing: existing), at: now, by: opened.user,
                         text: text.joined(separator: " "))

@@ -37,7 +37,7 @@ struct MergeDriverCommand: ParsableCommand {
         let result: StoreMerge.Result
         do {
             result = try StoreMerge.merge(base: documents.base, ours: documents.ours, theirs: documents.theirs,
-                                          by: ProcessSetup.userName(environment: environment), at: .now())
+                                          by: ProcessSetup.userName(environment: environment), at: ProcessSetup.clock.now())
         } catch {
             throw lineMerge(because: error.message, shown: shown)
         }
