@@ -7,7 +7,7 @@ import Testing
     let document: StoreDocument = {
         var document = Fixture.demo
         document.updateStakeholder(id: "chloe-martin") { chloe in
-            chloe.nextTouchpoint = Touchpoint(on: Fixture.today.adding(days: -20), purpose: "Budget review")
+            chloe.nextTouchpoint = Touchpoint(on: Fixture.today.adding(days: -40), purpose: "Budget review")
         }
         document.updateOrder(id: 6) { $0.decision = .redirected }
         document.updateOrder(id: 9) { $0.decision = .declined }

@@ -187,6 +187,7 @@ import Glibc
         try Store.create(path: path, document: Fixture.demo)
         let store = try Store(path: path)
         store.author = "ana"
+        store.clock = .starting(at: Fixture.now)
         let order = try #require(store.document.order(id: 4))
         var details = order.details
         details.title = "Onboarding, second run"
@@ -197,7 +198,7 @@ import Glibc
         #expect(document.activity.map(\.what) == ["edited #4: title, priority", "added the stakeholder Omar Haddad"],
                 "a tick carries its own who and when")
         #expect(document.activity.map(\.by) == ["ana", "ana"] && document.activity.map(\.order) == [4, nil])
-        // The demo's day: the tick is on it, the edits (made now) are after it.
+        // The demo's day: the tick and the edits are on it.
         let today = Fixture.today
         let ana = StandupReport(document, today: today).people.first { $0.name == "ana" }
         #expect(ana?.changes == ["edited #4: title, priority", "added the stakeholder Omar Haddad"])

@@ -90,15 +90,28 @@ struct ColumnLayout {
 
     /// How many lines of each block to show: all of them when everything fits; otherwise the
     /// list showing the most lines gives one up, again and again, until every block fits or
-    /// each list is down to `StandupView.fewestLines`.
+    /// each list is down to `StandupView.fewestLines`. When even then not every block fits
+    /// (the rest is scrolled to), the blocks that do take back the room left in their columns.
     func linesShown(of blocks: [StandupBlock]) -> [Int] {
         // No list shows more than a column holds.
-        var shown = blocks.map { min($0.lines.count + $0.more, $0.isWhole ? .max : max(0, height - 2)) }
+        let most = blocks.map { min($0.lines.count + $0.more, $0.isWhole ? .max : max(0, height - 2)) }
         let fewest = blocks.map { $0.isWhole ? Int.max : StandupView.fewestLines }
+        var shown = most
         while place(blocks, showing: shown).count < blocks.count {
             let candidates = shown.indices.filter { shown[$0] > fewest[$0] }
             guard let longest = candidates.max(by: { shown[$0] < shown[$1] }) else { break }
             shown[longest] -= 1
+        }
+        let placed = place(blocks, showing: shown).count
+        guard placed < blocks.count else { return shown }
+        for index in 0..<placed {
+            while shown[index] < most[index] {
+                shown[index] += 1
+                if place(blocks, showing: shown).count < placed {
+                    shown[index] -= 1
+                    break
+                }
+            }
         }
         return shown
     }
