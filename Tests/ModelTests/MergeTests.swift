@@ -201,19 +201,30 @@ import Testing
 
 @Suite struct SyncCopyNamingTests {
     @Test(arguments: [
-        ("orders (Bob's conflicted copy 2026-11-25).json", "Dropbox, Nextcloud"),
-        ("orders (conflicted copy 2026-11-25 101500).json", "Dropbox, Nextcloud"),
-        ("orders_conflict-20261125-101500.json", "ownCloud"),
-        ("orders.sync-conflict-20261125-101500-ABCDEFG.json", "Syncthing"),
-        ("orders-DESKTOP-7Q2XK4M.json", "OneDrive, SharePoint"),
-        ("orders-LAPTOP-AB12.json", "OneDrive, SharePoint"),
-        ("orders (1).json", "Google Drive"),
+        ("orders (Bob's conflicted copy 2026-11-25).json", "Dropbox, Nextcloud", true),
+        ("orders (conflicted copy 2026-11-25 101500).json", "Dropbox, Nextcloud", true),
+        ("orders (Bobs in Konflikt stehende Kopie 2026-11-25).json", "Dropbox, Nextcloud", true),
+        ("orders (copie en conflit de Bob 2026-11-25).json", "Dropbox, Nextcloud", true),
+        ("orders_conflict-20261125-101500.json", "ownCloud", true),
+        ("orders.sync-conflict-20261125-101500-ABCDEFG.json", "Syncthing", true),
+        ("orders-DESKTOP-7Q2XK4M.json", "OneDrive, SharePoint", false),
+        ("orders-FINANCE01.json", "OneDrive, SharePoint", false),
+        ("orders-Bobs-MacBook-Pro.json", "OneDrive, SharePoint", false),
+        ("orders-Q4-2025.json", "OneDrive, SharePoint", false),
+        ("orders (1).json", "Google Drive", false),
     ])
-    func eachServicesCopyIsFound(name: String, service: String) {
-        #expect(SyncConflictCopies.service(naming: name, copyOf: "orders.json") == service)
+    func eachServicesCopyIsFound(name: String, service: String, isCertain: Bool) throws {
+        let naming = try #require(SyncConflictCopies.naming(of: name, copyOf: "orders.json"))
+        #expect(naming.service == service && naming.isCertain == isCertain)
     }
 
-    @Test(arguments: ["orders.json", "orders.json.bak", "orders.json.lock", "orders-Q4-2025.json", "orders-archive.json",
+    @Test func eachNamingsExampleIsNamedByIt() {
+        for naming in SyncConflictCopies.namings {
+            #expect(SyncConflictCopies.naming(of: naming.example, copyOf: "orders.json")?.example == naming.example)
+        }
+    }
+
+    @Test(arguments: ["orders.json", "orders.json.bak", "orders.json.lock", "orders-.json", "orders-Q4 2025.json",
                       "orders (Bob's conflicted copy 2026-11-25).json.merged", "other (1).json", "orders (copy).json",
                       ".orders.json.tmp-12-34", "orders.sync-conflict-.json"])
     func otherFilesAreLeftAlone(name: String) {
@@ -226,6 +237,6 @@ import Testing
         for name in copies + ["orders.json", "orders.json.bak", "other (1).json", "notes.txt"] {
             try FileText.write("{}", to: folder.file(name))
         }
-        #expect(SyncConflictCopies.find(besideStoreAt: folder.file("orders.json")) == copies.sorted().map(folder.file))
+        #expect(SyncConflictCopies.find(besideStoreAt: folder.file("orders.json")).map(\.path) == copies.sorted().map(folder.file))
     }
 }

@@ -60,7 +60,7 @@ import Glibc
             case .orderWithALineLikeAnOrdersEnd:
                 demo.replacingOccurrences(of: "\"checklist\": {", with: "\"checklist\": {\n    }, \"extra\": {")
             case .commaAfterTheLastOrder:
-                demo.replacingOccurrences(of: "\n    }\n  ],\n  \"schemaVersion\"", with: "\n    },\n  ],\n  \"schemaVersion\"")
+                demo.replacingOccurrences(of: "\n    }\n  ],\n  \"revisions\"", with: "\n    },\n  ],\n  \"revisions\"")
             case .problemInAnOrder: demo.replacingOccurrences(of: "\"stakeholder\": \"", with: "\"stakeholder\": \"nobody-")
             }
         }
@@ -141,15 +141,19 @@ import Glibc
         #expect(inPlace.laterChecklists.isEmpty && inPlace.document == document)
     }
 
-    @Test func aVersionReadFromElsewhereIsKeptAsItWasRead() throws {
-        try Store.create(path: path, document: Fixture.demo)
+    @Test func aVersionReadIsKeptAsItWasReadUnderItsSave() throws {
+        let demo = Fixture.demo
+        try Store.create(path: path, document: demo)
         let versions = SyncVersions(storePath: path, stateFolder: folder.file("state"))
-        _ = try Store(path: path, versions: versions)
+        let store = try Store(path: path, versions: versions)
         // Another file takes the name before the version is kept: the one read is kept.
         var other = Fixture.demo
         other.name = "Replaced"
         try FileText.write(String(decoding: JSONWriter.bytes(for: other.json), as: UTF8.self), to: path + ".new")
         rename(path + ".new", path)
-        #expect(versions.nearest(to: other) == Fixture.demo)
+        store.keepVersionRead(inBackground: false)
+        let kept = try #require(versions.version(ofNewest: other.lineage.revisions + demo.lineage.revisions))
+        #expect(kept == demo && kept.lineage == demo.lineage)
+        #expect(versions.version(ofNewest: other.lineage.revisions) == nil, "only what was read is kept")
     }
 }

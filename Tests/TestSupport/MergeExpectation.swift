@@ -55,6 +55,9 @@ public struct MergeExpectation {
                    conflict: key(.order(id), "title"))
             expect("order #\(id) priority", original.priority, mine.priority, other.priority, merged.priority,
                    conflict: key(.order(id), "priority"))
+            expect("order #\(id) status", original.status, mine.status, other.status, merged.status,
+                   conflict: key(.order(id), "status"))
+            expect("order #\(id) due", original.due, mine.due, other.due, merged.due, conflict: key(.order(id), "due"))
             let tags = Set(original.tags).union(mine.tags).union(other.tags)
             if Set(merged.tags) != tags { failures.append("order #\(id) tags: expected \(tags.sorted()), found \(merged.tags)") }
             let notes = Set(mine.notes.map(\.id)).union(other.notes.map(\.id))
@@ -103,6 +106,75 @@ public struct MergeExpectation {
         let reported = Set(conflicts.map { key($0.subject, $0.path.description) })
         for missing in expectedConflicts.subtracting(reported).sorted() { failures.append("no conflict reported for \(missing)") }
         for extra in reported.subtracting(expectedConflicts).sorted() { failures.append("a conflict reported for \(extra)") }
+        return failures
+    }
+
+    /// What a merge made without the common version (the merge was not given `base`, the
+    /// test knows it) must hold: every change of both sides, nothing taken away (no untick,
+    /// no deletion), and a conflict wherever the two sides differ on a field.
+    public func failuresWithoutBase(merged: StoreDocument, conflicts: [MergeConflict]) -> [String] {
+        var failures: [String] = []
+        let reported = Set(conflicts.map { "\($0.subject) \($0.path.description)" })
+        for original in base.orders {
+            let id = original.id
+            guard let found = merged.order(id: id) else {
+                if ours.order(id: id) != nil || theirs.order(id: id) != nil { failures.append("order #\(id) is missing") }
+                continue
+            }
+            guard let mine = ours.order(id: id), let other = theirs.order(id: id) else {
+                if found != ours.order(id: id) ?? theirs.order(id: id) { failures.append("order #\(id) should be as one side left it") }
+                continue
+            }
+            func field<Value: Equatable>(_ name: String, _ value: (TrainingOrder) -> Value) {
+                let (left, right, result) = (value(mine), value(other), value(found))
+                if left == right, result != left { failures.append("order #\(id) \(name): expected \(left), found \(result)") }
+                if left != right {
+                    if result != left && result != right { failures.append("order #\(id) \(name): \(result) is neither side's") }
+                    if !reported.contains("\(MergeConflict.Subject.order(id)) \(name)") {
+                        failures.append("no conflict reported for order #\(id) \(name)")
+                    }
+                }
+            }
+            field("title", \.title)
+            field("priority", \.priority)
+            field("status", \.status)
+            field("due", \.due)
+            if !Set(mine.tags).union(other.tags).isSubset(of: found.tags) { failures.append("order #\(id): a tag is missing") }
+            if !Set(mine.notes.map(\.id)).union(other.notes.map(\.id)).isSubset(of: found.notes.map(\.id)) {
+                failures.append("order #\(id): a note is missing")
+            }
+            for (_, step) in original.checklist.allSteps {
+                let ticks = [Self.tick(of: step.id, in: mine), Self.tick(of: step.id, in: other)].compactMap { $0 }
+                let result = Self.tick(of: step.id, in: found)
+                if ticks.isEmpty != (result == nil) { failures.append("order #\(id) \(step.id): a tick should stay, an untick not apply") }
+                if let earliest = ticks.min(by: { $0.at < $1.at }), ticks.count == 2, result != earliest, ticks[0] != ticks[1] {
+                    failures.append("order #\(id) \(step.id): the earlier of two ticks should stay")
+                }
+            }
+        }
+        let isNew = { (order: TrainingOrder) in base.order(id: order.id) == nil }
+        let added = Set((ours.orders.filter(isNew) + theirs.orders.filter(isNew)).map(\.title))
+        if !added.isSubset(of: merged.orders.map(\.title)) {
+            failures.append("the new orders \(added.subtracting(merged.orders.map(\.title)).sorted()) are missing")
+        }
+        for original in base.stakeholders {
+            guard let mine = ours.stakeholder(id: original.id), let other = theirs.stakeholder(id: original.id),
+                  let found = merged.stakeholder(id: original.id) else {
+                failures.append("stakeholder \(original.id) is missing")
+                continue
+            }
+            let moves = Set((mine.stageHistory + other.stageHistory).map { "\($0.at) \($0.from) \($0.to) \($0.by)" })
+            if Set(found.stageHistory.map { "\($0.at) \($0.from) \($0.to) \($0.by)" }) != moves {
+                failures.append("\(original.id): the stage history should hold every move of both")
+            }
+            let latest = found.stageHistory.max { $0.at < $1.at }?.to
+            if mine.stage != other.stage && found.stage != latest {
+                failures.append("\(original.id): the stage should be that of the latest move")
+            }
+            if !Set(mine.notes.map(\.id)).union(other.notes.map(\.id)).isSubset(of: found.notes.map(\.id)) {
+                failures.append("\(original.id): a note is missing")
+            }
+        }
         return failures
     }
 

@@ -26,8 +26,9 @@ final class Program {
     private var reloadedOrMerged = false
 
     private let preferencesPath: String
-    /// Conflicted copies already merged or found unmergeable: each is tried once.
-    private var handledCopies: Set<String> = []
+    /// The conflicted copies looked at, as they were then: one that changes since (it was still being
+    /// written) is looked at again.
+    private var handledCopies: Set<SyncCopy> = []
     /// Work done on another thread, handed back to the loop.
     private let finished = FinishedWork()
     /// Whether the checklists left for after the first frame are being read.
@@ -182,7 +183,7 @@ final class Program {
         if needsDrawing {
             terminal.present(DashboardView(state: state, keyMap: keyMap).render())
             // Keeping the version just read for later merges waits until it is on screen.
-            store.versions?.keepPending()
+            store.keepVersionRead()
             needsDrawing = false
             guard store.laterChecklists.isEmpty else { return }
             if pendingSave == nil { dispatch(.idle(quiet: false)) }

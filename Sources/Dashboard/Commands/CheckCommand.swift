@@ -23,16 +23,19 @@ struct CheckCommand: ParsableCommand {
             let count = reading.problems.count
             throw CommandFailure.report("\(count) problem\(count == 1 ? "" : "s") in \(path); the file was not changed")
         }
-        for copy in SyncConflictCopies.find(besideStoreAt: path) {
-            let service = SyncConflictCopies.service(naming: RepositoryFiles.baseName(of: copy),
-                                                     copyOf: RepositoryFiles.baseName(of: path)) ?? "a sync service"
-            let problem: String
-            do { _ = try Store.readForMerge(path: copy); problem = "opening fours merges it in" } catch {
-                problem = "it does not read as a store, so it is not merged: \(error.problem)"
-            }
-            print(TerminalSafety.visible("\(copy): a conflicted copy from \(service); \(problem)"))
-        }
         let document = reading.document
+        for copy in SyncConflictCopies.find(besideStoreAt: path) {
+            let what = copy.isCertain ? "a conflicted copy from \(copy.service)" : "named like a copy from \(copy.service)"
+            let verdict = switch SyncCopyMerge.verdict(on: copy, for: document) {
+            case .merge: "opening fours, or any change, merges it in"
+            case .alreadyHeld: "the store holds all of it"
+            case .leaveAlone(let reason): "not merged: \(reason)"
+            }
+            print(TerminalSafety.visible("\(copy.path): \(what); \(verdict)"))
+        }
+        for entry in document.activity where entry.what == MergeCopy.withoutBaseActivity {
+            print(TerminalSafety.visible("\(entry.at) \(entry.by) \(entry.what)"))
+        }
         let open = document.orders.filter(\.status.isOpen).count
         print("\(path): sound. \(document.orders.count) orders (\(open) open), \(document.stakeholders.count) stakeholders.")
         guard document.conflicts.isEmpty else {

@@ -48,6 +48,7 @@ struct ReportCommand: ParsableCommand {
         guard store.exists else {
             throw CommandFailure.report("there is no store at \(storeOptions.path); check the path (--store or $FOURS_STORE)")
         }
+        SyncCopiesOnCommand.sayWhatWaits(beside: store)
         let report = PartnershipReport(store.document, from: first, to: last)
         let text = switch format {
         case .html: report.html

@@ -44,11 +44,7 @@ struct StandupCommand: ParsableCommand {
         guard store.exists else {
             throw CommandFailure.report("there is no store at \(storeOptions.path); check the path (--store or $FOURS_STORE)")
         }
-        let copies = SyncConflictCopies.find(besideStoreAt: store.path)
-        if !copies.isEmpty {
-            FileHandleOutput.standardError("fours: \(copies.count) conflicted cop\(copies.count == 1 ? "y" : "ies") of the store "
-                                           + "wait beside it; open fours to merge them\n")
-        }
+        SyncCopiesOnCommand.sayWhatWaits(beside: store)
         let report = StandupReport(store.document, today: today, since: sinceDay)
         switch format {
         case .text: print(report.text, terminator: "")

@@ -25,6 +25,7 @@ public enum DemoStore {
     public static func make(now: Timestamp) -> StoreDocument {
         let today = CalendarDay.local(at: now)
         var document = StoreDocument(name: "Learning & Development")
+        document.lineage = .newStore(at: now)
         let people: [(Stakeholder, daysAgo: Int, from: EngagementStage)] = [
             (Stakeholder(id: "dana-okafor", name: "Dana Okafor", role: "Head of Sales", team: "Sales",
                          stage: .orderTaker), 0, .orderTaker),

@@ -3,6 +3,7 @@ public enum GeneratedStore {
     public static func make(orders count: Int, now: Timestamp) -> StoreDocument {
         let today = CalendarDay.local(at: now)
         var document = StoreDocument(name: "Generated")
+        document.lineage = .newStore(at: now)
         let stakeholderCount = max(1, count / 20)
         for index in 0..<stakeholderCount {
             let stage = EngagementStage.allCases[index % EngagementStage.allCases.count]

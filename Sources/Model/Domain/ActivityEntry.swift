@@ -59,8 +59,8 @@ extension StoreOperation {
                 + (takeOther ? "the other copy's value" : "the value kept"))
         case .restoreConflict(let conflict):
             (conflict.orderID, "reopened a merge conflict on \(conflict.subjectDescription(in: document))")
-        case .mergeCopy:
-            (nil, "merged a conflicted copy of the store")
+        case .mergeCopy(let copy):
+            (nil, copy.withoutBase ? MergeCopy.withoutBaseActivity : "merged a conflicted copy of the store")
         case .undoChange(let snapshot):
             (snapshot.orders.keys.sorted().first, "undid: \(snapshot.what)")
         }

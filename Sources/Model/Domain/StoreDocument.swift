@@ -10,6 +10,9 @@ public struct StoreDocument: Sendable, Equatable {
     public var conflicts: [MergeConflict] = []
     /// Who changed what lately, oldest first: a log, left out of equality like the file's layout.
     public var activity: [ActivityEntry] = []
+    /// The store's id and its last saves: what a merge of two copies is made against. Left
+    /// out of equality: two files of the same orders are the same store whatever saved them.
+    public var lineage = StoreLineage()
     public private(set) var orders: [TrainingOrder]
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]

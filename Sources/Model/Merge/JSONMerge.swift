@@ -24,8 +24,11 @@ struct JSONMerge {
     /// The highest order number in either descendant, so a renumbered order takes a free one.
     private var highestOrderID = 0
     /// Without the common ancestor, nothing can be told apart as added or deleted: the
-    /// merge is a union, and one id on both sides is one thing.
+    /// merge is a union, and one id on both sides is one thing, but for the orders each
+    /// side's activity says it added itself (`addedOnBothSides`).
     private var hasBase = true
+    /// Order numbers both sides added an order under, each its own.
+    var addedOnBothSides: Set<Int> = []
 
     static let keptOurs = "kept this copy's value"
 
@@ -64,7 +67,10 @@ struct JSONMerge {
             return .array(mergeLists(original, mine, other, at: path))
         case (nil, let kept?), (let kept?, nil):
             // Deleted on one side, changed on the other: the change is kept, nothing is lost.
-            conflicts.append(Conflict(path: path, kept: kept, other: nil, rule: "kept the changed copy over the deletion"))
+            // Without the ancestor, nothing shows it was deleted: it was added on one side.
+            if hasBase {
+                conflicts.append(Conflict(path: path, kept: kept, other: nil, rule: "kept the changed copy over the deletion"))
+            }
             return kept
         default:
             if path.lastMember == "saving" { return ours }
@@ -211,15 +217,16 @@ struct JSONMerge {
     /// Two different things added under one id. Orders and notes both stay, theirs under
     /// a new id; anything else merges field by field. Returns theirs, renamed, to add.
     private mutating func bothAdded(_ ours: JSONValue, _ theirs: JSONValue, at path: MergePath) -> JSONValue? {
-        guard hasBase, case .object(var object) = theirs, let id = object["id"] else { return nil }
+        guard case .object(var object) = theirs, let id = object["id"] else { return nil }
         switch path.lastMember {
         case "orders":
-            guard let number = Self.integer(id) else { return nil }
+            guard let number = Self.integer(id), hasBase || addedOnBothSides.contains(number) else { return nil }
             highestOrderID += 1
             object["id"] = .number(Double(highestOrderID))
             renumbered.append(Renumbering(from: number, to: highestOrderID))
             return .object(object)
         case "notes":
+            guard hasBase else { return nil }
             object["id"] = .string(MergePath.idText(id) + "-merged")
             return .object(object)
         default:

@@ -11,6 +11,12 @@ public struct MergeCopy: Sendable, Equatable {
     public internal(set) var summary = ""
     /// How many conflicts the merge recorded.
     public internal(set) var conflicts = 0
+    /// Whether no common version was known: both sides kept whole, nothing taken away.
+    public internal(set) var withoutBase = false
+
+    /// The activity a merge with no common version leaves, for `fours check` to show.
+    public static let withoutBaseActivity = "merged a conflicted copy of the store with no common version known: "
+        + "nothing was taken away, unticks and deletions in it were not applied"
 
     public init(theirs: StoreDocument, base: StoreDocument?, by: String, at: Timestamp) {
         self.theirs = theirs
@@ -21,6 +27,8 @@ public struct MergeCopy: Sendable, Equatable {
 
     /// Merges into `document`, and says which orders changed: their text is written anew.
     func applied(to document: inout StoreDocument) throws(OperationConflict) -> MergeCopy {
+        // An ancestor of the copy that the store, as it is now under the lock, grew from too.
+        let base = base.flatMap { base in base.lineage.latest.map(document.lineage.revisions.contains) == true ? base : nil }
         let result: StoreMerge.Result
         do { result = try StoreMerge.merge(base: base, ours: document, theirs: theirs, by: by, at: at) } catch {
             throw OperationConflict(error.message)
@@ -35,6 +43,7 @@ public struct MergeCopy: Sendable, Equatable {
         applied.changedOrders.formUnion(before.keys.filter { result.document.order(id: $0) == nil })
         applied.summary = result.summary
         applied.conflicts = result.conflicts.count
+        applied.withoutBase = result.withoutBase
         document = result.document
         return applied
     }

@@ -25,8 +25,16 @@ public enum StoreMerge {
     /// conflicts; `by` and `at` record who merged and when.
     public static func merge(base: StoreDocument?, ours: StoreDocument, theirs: StoreDocument, by: String,
                              at: Timestamp) throws(StoreMergeError) -> Result {
+        // The lineage is joined, not merged: two saves never conflict over it.
+        func withoutLineage(_ document: StoreDocument) -> JSONValue {
+            var plain = document
+            plain.lineage = StoreLineage()
+            return plain.json
+        }
         var merger = JSONMerge()
-        var merged = merger.mergeDocuments(base: base?.json, ours: ours.json, theirs: theirs.json)
+        if base == nil { merger.addedOnBothSides = addedOnBothSides(ours, theirs) }
+        var merged = merger.mergeDocuments(base: base.map(withoutLineage), ours: withoutLineage(ours),
+                                           theirs: withoutLineage(theirs))
         let random = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let conflicts = merger.conflicts.enumerated().map { index, found in
             conflict(found, id: "\(at.secondsSince1970)-\(random)-\(index + 1)", at: at, by: by)
@@ -45,8 +53,25 @@ public enum StoreMerge {
         if let problem = reading.problems.first {
             throw .unreadable("the merged store would not open: \(problem.description)")
         }
-        return Result(document: reading.document, conflicts: conflicts,
+        var document = reading.document
+        document.lineage = .joined(ours.lineage, theirs.lineage)
+        for renumbering in merger.renumbered {
+            document.followRenumbering(from: renumbering.from, to: renumbering.to, leaving: ours)
+        }
+        return Result(document: document, conflicts: conflicts,
                       renumbered: merger.renumbered.map { ($0.from, $0.to) }, withoutBase: base == nil)
+    }
+
+    /// The order numbers each side's activity says it added an order under, differently:
+    /// without a common version, only this tells two new orders of one number apart.
+    private static func addedOnBothSides(_ ours: StoreDocument, _ theirs: StoreDocument) -> Set<Int> {
+        func additions(_ document: StoreDocument) -> [Int: ActivityEntry] {
+            Dictionary(document.activity.compactMap { entry in
+                entry.order.flatMap { entry.what.hasPrefix("added #\($0) ") ? ($0, entry) : nil }
+            }, uniquingKeysWith: { _, last in last })
+        }
+        let (mine, other) = (additions(ours), additions(theirs))
+        return Set(mine.keys.filter { other[$0] != nil && other[$0] != mine[$0] })
     }
 
     private static func orderNumber(_ order: JSONValue) -> Double {
@@ -74,6 +99,34 @@ public enum StoreMerge {
         }
         return MergeConflict(id: id, subject: subject, path: path, kept: found.kept, other: found.other, rule: found.rule,
                              at: at, by: by)
+    }
+}
+
+extension StoreDocument {
+    /// Their order #`from` is #`to` now: what their copy said about it (the activity, the
+    /// conflicts it held) follows it. What `ours` holds is about our own #`from`.
+    fileprivate mutating func followRenumbering(from: Int, to: Int, leaving ours: StoreDocument) {
+        for index in activity.indices where activity[index].order == from && !ours.activity.contains(activity[index]) {
+            activity[index].order = to
+            activity[index].what = Self.renumbered(activity[index].what, from: from, to: to)
+        }
+        for index in conflicts.indices where conflicts[index].subject == .order(from)
+            && !ours.conflicts.contains(where: { $0.id == conflicts[index].id }) {
+            conflicts[index].subject = .order(to)
+        }
+    }
+
+    /// `text` with each "#from" (not "#from0") written "#to".
+    private static func renumbered(_ text: String, from: Int, to: Int) -> String {
+        let mark = "#\(from)"
+        var result = ""
+        var rest = Substring(text)
+        while let found = rest.firstRange(of: mark) {
+            let next = rest[found.upperBound...].first
+            result += rest[..<found.lowerBound] + (next?.isNumber == true ? mark : "#\(to)")
+            rest = rest[found.upperBound...]
+        }
+        return result + rest
     }
 }
 

@@ -247,9 +247,10 @@ enum FileSystem {
     /// The same, with the content given as pieces; stored pieces are copied from `original`.
     static func writeWithoutSync(_ path: String, with pieces: [TextPiece], copyingFrom original: OpenedFile? = nil)
         throws(Failure) {
-        try makeFolders(parentFolder(of: path))
+        try makePrivateFolder(parentFolder(of: path))
         let temporary = "\(parentFolder(of: path))/.\(baseName(of: path)).partial"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, newFileMode)
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, privateFileMode)
         guard descriptor >= 0 else { throw Failure(operation: "create", code: errno) }
         do throws(Failure) {
             try writeAll(pieces, to: descriptor, copyingFrom: original)
@@ -273,12 +274,26 @@ enum FileSystem {
         close(descriptor)
     }
 
-    static func makeFolders(_ folder: String) throws(Failure) {
+    static func makeFolders(_ folder: String, mode: mode_t = 0o755) throws(Failure) {
         var isFolder = stat()
         if stat(folder, &isFolder) == 0 { return }
         let parent = parentFolder(of: folder)
-        if parent != folder { try makeFolders(parent) }
-        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw Failure(operation: "create folder \(folder)", code: errno) }
+        if parent != folder { try makeFolders(parent, mode: mode) }
+        guard mkdir(folder, mode) == 0 || errno == EEXIST else { throw Failure(operation: "create folder \(folder)", code: errno) }
+    }
+
+    /// A file of this machine's own state, made from a store (versions, undo, the queue's
+    /// filters): only its user may read it, whatever the umask.
+    static let privateFileMode: mode_t = 0o600
+
+    /// The folder of such files, made when missing; only its user may enter it, and one
+    /// left open by an older version is closed.
+    static func makePrivateFolder(_ folder: String) throws(Failure) {
+        try makeFolders(folder, mode: 0o700)
+        var status = stat()
+        if lstat(folder, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o077 != 0 {
+            chmod(folder, 0o700)
+        }
     }
 
     static func parentFolder(of path: String) -> String {

@@ -55,6 +55,12 @@ final class OpenedFile: Sendable {
     /// How long the file was when it was opened.
     var size: Int { Int(status.size) }
 
+    /// Gives the file opened (not whatever has its name now) a second name, `path`; false
+    /// when it cannot have one there (another file system, a name taken).
+    func link(as path: String) -> Bool {
+        linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+    }
+
     /// Whether the file's status is still the one it was opened with.
     var isUnchanged: Bool { currentStatus == status }
 

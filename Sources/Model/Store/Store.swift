@@ -142,10 +142,16 @@ public final class Store {
                 outcomes.append(.refused("not saved: \(error.reason) (changed by someone else)"))
             }
         }
-        let saved = Saved(document: changed, outcomes: outcomes, includesOthersChanges: includesOthersChanges)
         guard outcomes.contains(where: { if case .saved = $0 { true } else { false } }) || (recreating && isGone) else {
-            return saved
+            return Saved(document: changed, outcomes: outcomes, includesOthersChanges: includesOthersChanges)
         }
+        // Each save is a revision of its own; the first save of a new file starts its lineage.
+        if status == nil && !isGone && changed.lineage == StoreLineage() {
+            changed.lineage = .newStore(at: clock.now())
+        } else {
+            changed.lineage.recordSave(at: clock.now())
+        }
+        let saved = Saved(document: changed, outcomes: outcomes, includesOthersChanges: includesOthersChanges)
         let pieces = encode(changed, changedOrders: changedOrders)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
@@ -154,11 +160,12 @@ public final class Store {
             try FileSystem.replace(file, with: pieces, copyingFrom: fingerprint) { () throws(FileSystem.Failure) in
                 try FileSystem.keepLock(&lock, on: file, timeout: lockTimeout, basis: basis)
             }
+            // Kept before its status is taken: a second name moves the file's change time.
+            versions?.sawWrite(file, revision: changed.lineage.latest)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }
             fingerprint = status
-            versions?.sawWrite(status)
         } catch {
             // The file changed while its orders were copied: the next attempt reads it
             // again, or at worst encodes every order.
@@ -278,11 +285,19 @@ public final class Store {
         laterChecklists = LaterChecklists(file: opened, checklists: reading.laterChecklists,
                                           undigested: orderTexts.filter { $0.value.digest == nil })
         fingerprint = opened.status
-        versions?.sawRead(opened)
+        versions?.sawRead(opened, revision: reading.document.lineage.latest)
         style = reading.style
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
+    }
+
+    /// Keeps the version of the file last read, for merging copies that grew from it (on
+    /// another thread where it must be copied, when `inBackground`).
+    public func keepVersionRead(inBackground: Bool = true) {
+        guard versions?.keepPending(inBackground: inBackground) == true, let before = fingerprint,
+              let after = try? FileSystem.status(of: file), after.isSameText(as: before) else { return }
+        fingerprint = after
     }
 
     /// Gives the store's document storage of its own for its orders, when it shares it

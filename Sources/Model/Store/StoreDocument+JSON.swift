@@ -178,6 +178,13 @@ extension StoreDocument {
         document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
         document.conflicts = root.objects("conflicts").compactMap { MergeConflict($0.reader) }
         document.activity = root.objects("activity").compactMap { ActivityEntry($0.reader) }
+        document.lineage = StoreLineage(storeID: root.string("storeID"), revisions: root.strings("revisions").compactMap { text in
+            guard let revision = Revision(text: text) else {
+                root.report("revisions", "\"\(text)\" is not a save: a moment and an id, such as \"2026-12-07T08:00:00Z 3f9a0c1d\"")
+                return nil
+            }
+            return revision
+        })
         document.preserved.object = root.unread
         let problems = log.problems.sorted { ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0) }
         var reading = Reading(document: document, problems: problems, schemaVersion: version, orderTexts: orders.texts)
@@ -206,6 +213,8 @@ extension StoreDocument {
         object.set("settings", settings.isEmpty ? nil : settings.json)
         object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
         object.set("activity", self.activity.isEmpty ? nil : activity)
+        object.set("storeID", lineage.storeID.map(JSONValue.string))
+        object.set("revisions", lineage.revisions.isEmpty ? nil : .array(lineage.revisions.map { .string($0.description) }))
         object["stakeholders"] = stakeholders
         object["orders"] = .array(orders.map(encodeOrder))
         return .object(object)

@@ -46,7 +46,10 @@ public struct ViewPreferences: Sendable, Equatable {
         queue.set("owner", self.queue.owner.map { .string($0) })
         queue.set("priority", self.queue.priority.map { .string($0.rawValue) })
         do {
-            try FileSystem.replace(path, with: JSONWriter.bytes(for: .object(JSONObject(["queue": .object(queue)]))))
+            // Names from the store (a stakeholder, a tag): as private as the rest of the state.
+            try FileSystem.makePrivateFolder(FileSystem.parentFolder(of: path))
+            try FileSystem.replace(path, with: JSONWriter.bytes(for: .object(JSONObject(["queue": .object(queue)]))),
+                                   mode: FileSystem.privateFileMode)
         } catch {
             throw .notSaved(path: path, reason: error.reason)
         }

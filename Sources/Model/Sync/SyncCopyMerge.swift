@@ -1,12 +1,16 @@
 /// Merges the conflicted copies a file-sync service left beside a store into it, each
-/// against the version this machine saw that it grew from, and keeps each copy under a
-/// `.merged` name. Never deletes a file; a copy that does not read is left as it is.
+/// against the newest version both grew from (known by the saves both list), and keeps
+/// each copy: a name that says it is a conflicted copy is renamed `.merged`, any other is
+/// left under its name. Never deletes a file; a copy that does not read, belongs to
+/// another store or may not be read (a link, another person's) is left as it is.
 public enum SyncCopyMerge {
     /// What became of the copies.
     public struct Report: Sendable, Equatable {
         /// One line per copy, for a command's output.
         public var lines: [String] = []
         public var merged = 0
+        /// Of those, how many had no common version known: joined, nothing taken away.
+        public var withoutBase = 0
         public var conflicts = 0
         /// Copies left as they were, by name.
         public var leftAlone: [String] = []
@@ -17,8 +21,11 @@ public enum SyncCopyMerge {
         public var summary: String {
             var parts: [String] = []
             if merged > 0 {
+                var notes: [String] = []
+                if withoutBase > 0 { notes.append("no common version known: both kept whole") }
+                if conflicts > 0 { notes.append("\(conflicts) conflict\(conflicts == 1 ? "" : "s"): ≠ marks them") }
                 parts.append("Merged \(merged) sync conflicted cop\(merged == 1 ? "y" : "ies")"
-                    + (conflicts == 0 ? "" : " (\(conflicts) conflict\(conflicts == 1 ? "" : "s"): ≠ marks them)"))
+                    + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"))
             }
             if !leftAlone.isEmpty {
                 parts.append("\(leftAlone.count) cop\(leftAlone.count == 1 ? "y" : "ies") not merged: fours check says why")
@@ -27,29 +34,72 @@ public enum SyncCopyMerge {
         }
     }
 
-    public static func mergeCopies(_ copies: [String], into store: Store, by: String, at: Timestamp) -> Report {
+    /// What to do with a copy found beside the store.
+    public enum Verdict: Sendable, Equatable {
+        case merge(StoreDocument)
+        /// Nothing in it the store does not hold: an older version of it, or merged before.
+        case alreadyHeld
+        case leaveAlone(reason: String)
+    }
+
+    /// Reads a copy and decides, from its name and what it holds, whether to merge it.
+    public static func verdict(on copy: SyncCopy, for store: StoreDocument) -> Verdict {
+        if let refusal = copy.refusal { return .leaveAlone(reason: refusal) }
+        let theirs: StoreDocument
+        do throws(StoreError) {
+            guard let read = try Store.readForMerge(path: copy.path) else { return .leaveAlone(reason: "it is empty") }
+            theirs = read
+        } catch {
+            return .leaveAlone(reason: "it does not read as a store: \(error.problem)")
+        }
+        let (ours, other) = (store.lineage, theirs.lineage)
+        if ours.isAnotherStore(than: other) { return .leaveAlone(reason: "it is another store (its storeID differs)") }
+        if let latest = other.latest, ours.revisions.contains(latest) { return .alreadyHeld }
+        let isSameStore = ours.storeID != nil && ours.storeID == other.storeID || !ours.shared(with: other).isEmpty
+        guard copy.isCertain || isSameStore else {
+            return .leaveAlone(reason: "its name may be a person's own copy, and nothing shows it is a copy of this store")
+        }
+        return .merge(theirs)
+    }
+
+    public static func mergeCopies(_ copies: [SyncCopy], into store: Store, by: String, at: Timestamp) -> Report {
         var report = Report()
         guard !copies.isEmpty else { return report }
         if let reason = store.readOnlyReason {
-            report.leftAlone = copies.map(RepositoryFiles.baseName)
+            report.leftAlone = copies.map(\.name)
             report.lines = ["\(copies.count) conflicted cop\(copies.count == 1 ? "y" : "ies") beside the store, not merged: \(reason)"]
             return report
         }
         for copy in copies {
-            let name = RepositoryFiles.baseName(of: copy)
+            let theirs: StoreDocument
+            switch verdict(on: copy, for: store.document) {
+            case .alreadyHeld:
+                // Tidied away like a merged one when its name says what it is.
+                if copy.isCertain, let kept = try? SyncConflictCopies.markMerged(copy.path) {
+                    report.lines.append("\(copy.name) holds nothing the store does not; kept as \(RepositoryFiles.baseName(of: kept))")
+                }
+                continue
+            case .leaveAlone(let reason):
+                report.leftAlone.append(copy.name)
+                report.lines.append("did not merge \(copy.name): \(reason)")
+                continue
+            case .merge(let document):
+                theirs = document
+            }
             do throws(StoreError) {
-                guard let theirs = try Store.readForMerge(path: copy) else { throw .unreadable(path: copy, reason: "it is empty") }
-                let base = store.versions?.nearest(to: theirs)
+                let base = store.versions?.version(ofNewest: store.document.lineage.shared(with: theirs.lineage))
                 let applied = try store.apply(.mergeCopy(MergeCopy(theirs: theirs, base: base, by: by, at: at)))
-                let kept = try SyncConflictCopies.markMerged(copy)
+                let kept = copy.isCertain ? RepositoryFiles.baseName(of: try SyncConflictCopies.markMerged(copy.path)) : nil
                 report.merged += 1
                 if case .mergeCopy(let merged) = applied {
                     report.conflicts += merged.conflicts
-                    report.lines.append("merged \(name): \(merged.summary); the copy is kept as \(RepositoryFiles.baseName(of: kept))")
+                    if merged.withoutBase { report.withoutBase += 1 }
+                    report.lines.append("merged \(copy.name): \(merged.summary); "
+                                        + (kept.map { "the copy is kept as \($0)" } ?? "the copy is left as it is"))
                 }
             } catch {
-                report.leftAlone.append(name)
-                report.lines.append("did not merge \(name): \(error.problem)")
+                report.leftAlone.append(copy.name)
+                report.lines.append("did not merge \(copy.name): \(error.problem)")
             }
         }
         return report

@@ -1,23 +1,22 @@
 import Dispatch
 import Glibc
 
-/// The versions of a store this machine read from elsewhere (another machine's save, as a
-/// file-sync service brought it), kept under `$XDG_STATE_HOME/fours/versions/`: the
-/// ancestors a conflicted copy can be merged against. Its own saves are not kept: a copy of
-/// one of them carries changes that only this machine made, and must not be taken as
-/// the version it grew from.
+/// The versions of a store this machine read or wrote, each under the id of the save that
+/// wrote it, in `$XDG_STATE_HOME/fours/versions/`: the ancestors a file-sync service's
+/// conflicted copy is merged against. A copy and the store both list the saves they grew
+/// from (`StoreLineage`); the newest save on both lists whose version is kept here is their
+/// common ancestor, known by identity. A version is a second name of the file read or
+/// written, so keeping one takes no time and no room of its own until the store moves on;
+/// where the state folder is on another file system, it is a copy.
 public final class SyncVersions {
-    public static let kept = 30
-    /// While the store stays open, a version is kept at most this often: an older version
-    /// is still one a copy grew from, only with more to merge.
-    public static let keptEvery: Int64 = 600
+    /// The newest versions kept, whatever their age; older ones are kept one a day.
+    public static let keptRecent = 20
+    public static let keptDays = 14
     let folder: String
-    private var written: String { folder + "/written" }
-    /// A version read but not yet kept: writing it waits until the screen is drawn.
-    private var pending: OpenedFile?
-    /// Versions are written on another thread, so that keeping one never holds up a key.
+    /// The file just read, while its version is not kept yet.
+    private var pending: (file: OpenedFile, revision: Revision)?
+    /// Copies are written on another thread, so that keeping one never holds up a key.
     private let writing = DispatchGroup()
-    private var lastKept: ContinuousClock.Instant?
 
     public init(storePath: String, stateFolder: String) {
         folder = "\(stateFolder)/versions/\(Self.key(for: storePath))"
@@ -28,31 +27,66 @@ public final class SyncVersions {
         FileSystem.parentFolder(of: ViewPreferences.path(environment: environment))
     }
 
-    /// The store file just read, held open, is to be kept unless this machine wrote it
-    /// (`keepPending` copies it).
-    func sawRead(_ file: OpenedFile) {
-        pending = file
-    }
-
-    /// Keeps the version last read, if it is to be kept, on another thread. A copy, not a
-    /// second name: a program that rewrites the store in place would change a second name too.
-    public func keepPending() {
-        guard let file = pending else { return }
-        pending = nil
-        let status = file.status
-        let now = ContinuousClock.now
-        if let lastKept, now - lastKept < .seconds(Self.keptEvery) { return }
-        guard (try? FileSystem.read(written))?.map({ String(decoding: $0.bytes, as: UTF8.self) }) != Self.text(status) else {
+    /// The store's file just read, held open: its version is to be kept (`keepPending`)
+    /// unless it is kept already, or no save of this kind wrote it.
+    func sawRead(_ file: OpenedFile, revision: Revision?) {
+        guard let revision, !isKept(revision) else {
+            pending = nil
             return
         }
-        lastKept = now
-        let (folder, name) = (folder, "\(status.modifiedSeconds)-\(status.modifiedNanoseconds)-\(status.inode).json")
-        DispatchQueue.global(qos: .utility).async(group: writing) {
-            let path = "\(folder)/\(name)"
-            let whole = TextPiece.stored(StoredText(range: 0..<file.size, digest: nil))
-            guard access(path, F_OK) != 0, (try? FileSystem.writeWithoutSync(path, with: [whole], copyingFrom: file)) != nil else {
-                return
+        pending = (file, revision)
+    }
+
+    /// Keeps the version last read, if it is to be kept. Returns whether the file read got
+    /// a second name (which moves its change time, not its text).
+    @discardableResult
+    func keepPending(inBackground: Bool) -> Bool {
+        guard let (file, revision) = pending else { return false }
+        pending = nil
+        return keep(file, as: revision, inBackground: inBackground)
+    }
+
+    /// This machine just wrote `path`, with the save `revision`. Returns whether the file
+    /// got a second name.
+    @discardableResult
+    func sawWrite(_ path: String, revision: Revision?) -> Bool {
+        guard let revision, let file = try? OpenedFile.open(path) else { return false }
+        return keep(file, as: revision, inBackground: true)
+    }
+
+    /// The version of the newest of `saves` kept here (saves listed newest first); nil when
+    /// none is. A version whose file no longer holds that save (something rewrote it in
+    /// place) is passed over.
+    public func version(ofNewest saves: [Revision]) -> StoreDocument? {
+        writing.wait()
+        for revision in saves where isKept(revision) {
+            guard let document = try? Store.readForMerge(path: path(of: revision)), document.lineage.latest == revision else {
+                continue
             }
+            return document
+        }
+        return nil
+    }
+
+    private func path(of revision: Revision) -> String {
+        "\(folder)/\(revision.id).json"
+    }
+
+    private func isKept(_ revision: Revision) -> Bool {
+        access(path(of: revision), F_OK) == 0
+    }
+
+    private func keep(_ file: OpenedFile, as revision: Revision, inBackground: Bool) -> Bool {
+        guard (try? FileSystem.makePrivateFolder(folder)) != nil else { return false }
+        let (folder, path) = (folder, path(of: revision))
+        if file.link(as: path) {
+            Self.prune(folder)
+            return true
+        }
+        guard errno != EEXIST else { return false }
+        let copy: @Sendable () -> Void = {
+            let whole = TextPiece.stored(StoredText(range: 0..<file.size, digest: nil))
+            guard (try? FileSystem.writeWithoutSync(path, with: [whole], copyingFrom: file)) != nil else { return }
             // Changed in place while it was copied: not the version read.
             guard file.holdsSameText else {
                 unlink(path)
@@ -60,50 +94,30 @@ public final class SyncVersions {
             }
             Self.prune(folder)
         }
+        if inBackground { DispatchQueue.global(qos: .utility).async(group: writing, execute: copy) } else { copy() }
+        return false
     }
 
-    /// This machine just wrote the file with this status.
-    func sawWrite(_ status: FileStatus) {
-        try? FileSystem.writeWithoutSync(written, with: Array(Self.text(status).utf8))
-    }
-
-    /// The kept version nearest to `copy`: the one it most likely grew from. Nil when none is kept.
-    public func nearest(to copy: StoreDocument) -> StoreDocument? {
-        keepPending()
-        writing.wait()
-        let target = copy.json
-        var best: (document: StoreDocument, distance: Int)?
-        for path in Self.versionFiles(in: folder) {
-            guard let document = try? Store.readForMerge(path: path) else { continue }
-            let distance = JSONDistance.between(document.json, target, limit: best?.distance ?? .max)
-            if best == nil || distance < best!.distance { best = (document, distance) }
-        }
-        return best?.document
-    }
-
-    private static func versionFiles(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
+    /// Keeps the newest versions, and one a day of the older ones for two weeks.
+    private static func prune(_ folder: String) {
+        guard let directory = opendir(folder) else { return }
+        var versions: [(name: String, modified: Int)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+            var status = stat()
+            guard name.hasSuffix(".json"), !name.hasPrefix("."), lstat("\(folder)/\(name)", &status) == 0 else { continue }
+            versions.append((name, status.st_mtim.tv_sec))
         }
-        // Named by modification time: newest first.
-        return names.sorted { sortKey($0) > sortKey($1) }.map { "\(folder)/\($0)" }
-    }
-
-    private static func prune(_ folder: String) {
-        for path in versionFiles(in: folder).dropFirst(kept) { unlink(path) }
-    }
-
-    private static func sortKey(_ name: String) -> (Int, Int) {
-        let parts = name.split(separator: "-")
-        return (parts.count > 0 ? Int(parts[0]) ?? 0 : 0, parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
-    }
-
-    private static func text(_ status: FileStatus) -> String {
-        "\(status.device) \(status.inode) \(status.size) \(status.modifiedSeconds).\(status.modifiedNanoseconds)"
+        closedir(directory)
+        guard versions.count > keptRecent else { return }
+        versions.sort { $0.modified > $1.modified }
+        var days = Set<Int>()
+        let newest = versions[0].modified / 86_400
+        for version in versions.dropFirst(keptRecent) {
+            let day = version.modified / 86_400
+            if newest - day < keptDays && days.insert(day).inserted { continue }
+            unlink("\(folder)/\(version.name)")
+        }
     }
 
     /// A name for what this machine keeps about one store: its file's name and a hash of

@@ -56,8 +56,7 @@ struct ScriptStore {
         let environment = ProcessSetup.environment
         user = ProcessSetup.userName(environment: environment)
         do {
-            store = try Store(path: options.path, readOnly: !forChanges || readOnly,
-                              versions: forChanges ? options.versions : nil)
+            store = try Store(path: options.path, readOnly: !forChanges || readOnly, versions: options.versions)
         } catch {
             throw CommandFailure.report(error.message)
         }
@@ -66,6 +65,12 @@ struct ScriptStore {
         }
         store.author = user
         store.clock = ProcessSetup.clock
+        store.keepVersionRead(inBackground: false)
+        if forChanges && store.readOnlyReason == nil {
+            SyncCopiesOnCommand.mergeBeforeChange(into: store, by: user)
+        } else {
+            SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        }
         history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: environment))
     }
 

@@ -41,11 +41,14 @@ struct MergeDriverCommand: ParsableCommand {
         } catch {
             throw lineMerge(because: error.message, shown: shown)
         }
-        do { try Store.write(result.document, over: ours) } catch { throw CommandFailure.report(error.message) }
+        // The merge is a save of its own, which both sides' later copies grow from.
+        var merged = result.document
+        merged.lineage.recordSave(at: ProcessSetup.clock.now())
+        do { try Store.write(merged, over: ours) } catch { throw CommandFailure.report(error.message) }
         FileHandleOutput.standardError("fours: \(shown): \(result.summary)\n")
         guard result.conflicts.isEmpty else {
             for conflict in result.conflicts {
-                FileHandleOutput.standardError("  \(TerminalSafety.visible(conflict.summary(in: result.document)))\n")
+                FileHandleOutput.standardError("  \(TerminalSafety.visible(conflict.summary(in: merged)))\n")
             }
             FileHandleOutput.standardError("fours: the store opens as it is; choose in the dashboard (or keep what was kept), "
                                            + "then: git add \(shown)\n")

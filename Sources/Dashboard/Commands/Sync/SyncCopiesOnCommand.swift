@@ -1,0 +1,21 @@
+import Model
+
+/// What a command does about the conflicted copies beside the store: one that changes the
+/// store merges them first, as the dashboard does; one that only reads says they wait.
+enum SyncCopiesOnCommand {
+    static func mergeBeforeChange(into store: Store, by user: String) {
+        let copies = SyncConflictCopies.find(besideStoreAt: store.path)
+        let report = SyncCopyMerge.mergeCopies(copies, into: store, by: user, at: ProcessSetup.clock.now())
+        for line in report.lines { FileHandleOutput.standardError("fours: \(TerminalSafety.visible(line))\n") }
+    }
+
+    static func sayWhatWaits(beside store: Store) {
+        let waiting = SyncConflictCopies.find(besideStoreAt: store.path).filter { copy in
+            if case .merge = SyncCopyMerge.verdict(on: copy, for: store.document) { true } else { false }
+        }
+        guard !waiting.isEmpty else { return }
+        FileHandleOutput.standardError("fours: \(waiting.count) conflicted cop\(waiting.count == 1 ? "y" : "ies") of the store "
+                                       + "wait beside it (\(waiting.map(\.name).joined(separator: ", "))); the next change "
+                                       + "or opening fours merges them\n")
+    }
+}

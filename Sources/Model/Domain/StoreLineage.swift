@@ -1,0 +1,91 @@
+/// One save of a store: when, and an id no other save has.
+public struct Revision: Sendable, Hashable, CustomStringConvertible {
+    public let id: String
+    public let at: Timestamp
+
+    public init(id: String, at: Timestamp) {
+        self.id = id
+        self.at = at
+    }
+
+    /// A new revision, its id random: two machines saving in the same second still differ.
+    public static func new(at moment: Timestamp) -> Revision {
+        Revision(id: String(UInt64.random(in: 1 << 60 ... .max), radix: 16), at: moment)
+    }
+
+    /// As it stands in the file: `2026-12-07T08:00:00Z 3f9a0c1d2b7e5a61`.
+    public var description: String { "\(at) \(id)" }
+
+    public init?(text: String) {
+        guard let space = text.firstIndex(of: " "), let at = Timestamp(iso: String(text[..<space])) else { return nil }
+        let id = text[text.index(after: space)...]
+        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            return nil
+        }
+        self.init(id: String(id), at: at)
+    }
+
+    /// Newest first; the id settles a tie, so every machine orders them alike.
+    static func isNewer(_ lhs: Revision, than rhs: Revision) -> Bool {
+        (lhs.at.secondsSince1970, lhs.id) > (rhs.at.secondsSince1970, rhs.id)
+    }
+}
+
+/// Where a store's text comes from: the id it was created with, and its last saves,
+/// newest first. Two files that hold one save both grew from the version that save
+/// wrote: the newest such save is the version a merge of the two is made against, known by
+/// identity, never guessed from likeness. Two saves never conflict over it: a merge joins
+/// both lists.
+public struct StoreLineage: Sendable, Equatable {
+    /// Set when the store is created; a store from before has none.
+    public var storeID: String?
+    public private(set) var revisions: [Revision]
+
+    /// How many saves a file remembers: enough to reach back over a week offline.
+    public static let remembered = 50
+
+    public init(storeID: String? = nil, revisions: [Revision] = []) {
+        self.storeID = storeID
+        self.revisions = Self.ordered(revisions)
+    }
+
+    /// The save that wrote the file; nil for a file no fours of this kind saved.
+    public var latest: Revision? { revisions.first }
+
+    /// Records a save made at `moment`, and returns it.
+    @discardableResult
+    public mutating func recordSave(at moment: Timestamp) -> Revision {
+        let revision = Revision.new(at: moment)
+        revisions = Self.ordered([revision] + revisions)
+        return revision
+    }
+
+    /// A new store's lineage: an id of its own and its first save.
+    public static func newStore(at moment: Timestamp) -> StoreLineage {
+        var lineage = StoreLineage(storeID: Revision.new(at: moment).id)
+        lineage.recordSave(at: moment)
+        return lineage
+    }
+
+    /// The lineage of a merge of two copies: every save of both.
+    public static func joined(_ ours: StoreLineage, _ theirs: StoreLineage) -> StoreLineage {
+        StoreLineage(storeID: ours.storeID ?? theirs.storeID, revisions: ours.revisions + theirs.revisions)
+    }
+
+    /// The saves both copies grew from, newest first: the first is their nearest common version.
+    public func shared(with other: StoreLineage) -> [Revision] {
+        let theirs = Set(other.revisions)
+        return revisions.filter(theirs.contains)
+    }
+
+    /// Whether the two are known to be different stores: each has an id, and they differ.
+    public func isAnotherStore(than other: StoreLineage) -> Bool {
+        if let storeID, let otherID = other.storeID { return storeID != otherID }
+        return false
+    }
+
+    private static func ordered(_ revisions: [Revision]) -> [Revision] {
+        var seen = Set<String>()
+        return revisions.sorted(by: Revision.isNewer).filter { seen.insert($0.id).inserted }.prefix(remembered).map { $0 }
+    }
+}
