@@ -177,7 +177,7 @@ extension EndToEnd {
             #expect(!FileText.exists(copy) && FileText.exists(copy + ".merged"), "the copy is kept under a new name")
             #expect(FileText.read(unreadable) == "{ not a store", "a copy that does not read is left as it is")
             let check = Command.run([fours, "check", "--store", store], environment: environment)
-            #expect(check.output.contains("ABCDEFG.json: a conflicted copy from Syncthing; it does not read as a store"))
+            #expect(check.output.contains("ABCDEFG.json: a conflicted copy from Syncthing; not merged: it does not read as a store"))
         }
     }
 }

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let document = reading.document
         for copy in SyncConflictCopies.find(besideStoreAt: path) {
             let what = copy.isCertain ? "a conflicted copy from \(copy.service)" : "named like a copy from \(copy.service)"
-            let verdict = switch SyncCopyMerge.verdict(on: copy, for: document) {
+            let verdict = switch SyncCopyMerge.verdict(on: copy, for: document, versions: storeOptions.versions) {
             case .merge: "opening fours, or any change, merges it in"
             case .alreadyHeld: "the store holds all of it"
             case .leaveAlone(let reason): "not merged: \(reason)"

@@ -54,6 +54,15 @@ struct JSONMerge {
     /// Nil means absent (never written, or deleted).
     mutating func merge(_ base: JSONValue?, _ ours: JSONValue?, _ theirs: JSONValue?, at path: MergePath) -> JSONValue? {
         if ours == theirs { return ours }
+        if !hasBase, let kept = ours ?? theirs, ours == nil || theirs == nil {
+            // Without the ancestor, nothing shows a thing in a list was deleted: it was added
+            // on one side (a list only one side has is all additions). A field set on one
+            // side only still differs.
+            if !path.endsInElement, !Self.isList(kept) {
+                conflicts.append(Conflict(path: path, kept: kept, other: nil, rule: "kept the value only one copy has"))
+            }
+            return kept
+        }
         if ours == base { return theirs }
         if theirs == base { return ours }
         switch (ours, theirs) {
@@ -67,10 +76,7 @@ struct JSONMerge {
             return .array(mergeLists(original, mine, other, at: path))
         case (nil, let kept?), (let kept?, nil):
             // Deleted on one side, changed on the other: the change is kept, nothing is lost.
-            // Without the ancestor, nothing shows it was deleted: it was added on one side.
-            if hasBase {
-                conflicts.append(Conflict(path: path, kept: kept, other: nil, rule: "kept the changed copy over the deletion"))
-            }
+            conflicts.append(Conflict(path: path, kept: kept, other: nil, rule: "kept the changed copy over the deletion"))
             return kept
         default:
             if path.lastMember == "saving" { return ours }
@@ -100,6 +106,11 @@ struct JSONMerge {
         }
         settleStage(&merged, base: base, ours: ours, theirs: theirs, at: path)
         return merged
+    }
+
+    private static func isList(_ value: JSONValue) -> Bool {
+        if case .array = value { return true }
+        return false
     }
 
     private static func holdsTick(_ objects: JSONObject?...) -> Bool {

@@ -17,6 +17,12 @@ public struct MergePath: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The last member name: what a person would call the field.
+    /// Whether the path names an element of a list (an order, a note), not a field.
+    var endsInElement: Bool {
+        if case .element? = segments.last { return true }
+        return false
+    }
+
     var lastMember: String? {
         for segment in segments.reversed() {
             if case .member(let name) = segment { return name }

@@ -161,7 +161,7 @@ public final class Store {
                 try FileSystem.keepLock(&lock, on: file, timeout: lockTimeout, basis: basis)
             }
             // Kept before its status is taken: a second name moves the file's change time.
-            versions?.sawWrite(file, revision: changed.lineage.latest)
+            versions?.keep(fileAt: file, revision: changed.lineage.latest)
             guard let status = try FileSystem.status(of: file) else {
                 throw FileSystem.Failure(operation: "stat", code: ENOENT)
             }

@@ -36,14 +36,16 @@ public enum SyncCopyMerge {
 
     /// What to do with a copy found beside the store.
     public enum Verdict: Sendable, Equatable {
-        case merge(StoreDocument)
+        /// Merge it, against this common version (nil when none is known).
+        case merge(StoreDocument, base: StoreDocument?)
         /// Nothing in it the store does not hold: an older version of it, or merged before.
         case alreadyHeld
         case leaveAlone(reason: String)
     }
 
-    /// Reads a copy and decides, from its name and what it holds, whether to merge it.
-    public static func verdict(on copy: SyncCopy, for store: StoreDocument) -> Verdict {
+    /// Reads a copy and decides, from its name and what it holds, whether to merge it: a
+    /// copy whose merge would change nothing is held already, whatever saved it.
+    public static func verdict(on copy: SyncCopy, for store: StoreDocument, versions: SyncVersions?) -> Verdict {
         if let refusal = copy.refusal { return .leaveAlone(reason: refusal) }
         let theirs: StoreDocument
         do throws(StoreError) {
@@ -54,12 +56,16 @@ public enum SyncCopyMerge {
         }
         let (ours, other) = (store.lineage, theirs.lineage)
         if ours.isAnotherStore(than: other) { return .leaveAlone(reason: "it is another store (its storeID differs)") }
-        if let latest = other.latest, ours.revisions.contains(latest) { return .alreadyHeld }
-        let isSameStore = ours.storeID != nil && ours.storeID == other.storeID || !ours.shared(with: other).isEmpty
-        guard copy.isCertain || isSameStore else {
+        let shared = ours.shared(with: other)
+        guard copy.isCertain || ours.storeID != nil && ours.storeID == other.storeID || !shared.isEmpty else {
             return .leaveAlone(reason: "its name may be a person's own copy, and nothing shows it is a copy of this store")
         }
-        return .merge(theirs)
+        let base = versions?.version(ofNewest: shared)
+        if let merged = try? StoreMerge.merge(base: base, ours: store, theirs: theirs, by: "", at: Timestamp(secondsSince1970: 0)),
+           merged.conflicts.isEmpty, merged.document == store, merged.document.json == store.json {
+            return .alreadyHeld
+        }
+        return .merge(theirs, base: base)
     }
 
     public static func mergeCopies(_ copies: [SyncCopy], into store: Store, by: String, at: Timestamp) -> Report {
@@ -71,8 +77,8 @@ public enum SyncCopyMerge {
             return report
         }
         for copy in copies {
-            let theirs: StoreDocument
-            switch verdict(on: copy, for: store.document) {
+            let (theirs, base): (StoreDocument, StoreDocument?)
+            switch verdict(on: copy, for: store.document, versions: store.versions) {
             case .alreadyHeld:
                 // Tidied away like a merged one when its name says what it is.
                 if copy.isCertain, let kept = try? SyncConflictCopies.markMerged(copy.path) {
@@ -83,12 +89,13 @@ public enum SyncCopyMerge {
                 report.leftAlone.append(copy.name)
                 report.lines.append("did not merge \(copy.name): \(reason)")
                 continue
-            case .merge(let document):
-                theirs = document
+            case .merge(let document, let common):
+                (theirs, base) = (document, common)
             }
             do throws(StoreError) {
-                let base = store.versions?.version(ofNewest: store.document.lineage.shared(with: theirs.lineage))
                 let applied = try store.apply(.mergeCopy(MergeCopy(theirs: theirs, base: base, by: by, at: at)))
+                // Merged against itself from now on: the copy holds nothing new any more.
+                store.versions?.keep(fileAt: copy.path, revision: theirs.lineage.latest)
                 let kept = copy.isCertain ? RepositoryFiles.baseName(of: try SyncConflictCopies.markMerged(copy.path)) : nil
                 report.merged += 1
                 if case .mergeCopy(let merged) = applied {

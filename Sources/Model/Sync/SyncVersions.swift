@@ -46,10 +46,10 @@ public final class SyncVersions {
         return keep(file, as: revision, inBackground: inBackground)
     }
 
-    /// This machine just wrote `path`, with the save `revision`. Returns whether the file
-    /// got a second name.
+    /// Keeps the file at `path` (the store just written, or a copy just merged) as the
+    /// version of the save `revision`. Returns whether the file got a second name.
     @discardableResult
-    func sawWrite(_ path: String, revision: Revision?) -> Bool {
+    public func keep(fileAt path: String, revision: Revision?) -> Bool {
         guard let revision, let file = try? OpenedFile.open(path) else { return false }
         return keep(file, as: revision, inBackground: true)
     }

@@ -11,7 +11,7 @@ enum SyncCopiesOnCommand {
 
     static func sayWhatWaits(beside store: Store) {
         let waiting = SyncConflictCopies.find(besideStoreAt: store.path).filter { copy in
-            if case .merge = SyncCopyMerge.verdict(on: copy, for: store.document) { true } else { false }
+            if case .merge = SyncCopyMerge.verdict(on: copy, for: store.document, versions: store.versions) { true } else { false }
         }
         guard !waiting.isEmpty else { return }
         FileHandleOutput.standardError("fours: \(waiting.count) conflicted cop\(waiting.count == 1 ? "y" : "ies") of the store "
