@@ -86,6 +86,22 @@ import Testing
         }
     }
 
+    @Test func theNearestSaveTwoCopiesGrewFromIsFoundWhateverTheClocksSaid() {
+        let at = Fixture.now.secondsSince1970
+        let base = StoreLineage.newStore(at: Fixture.now)
+        var ana = base
+        ana.recordSave(at: Fixture.now)
+        // Ben's clock is five minutes behind: his saves look older than the one he started from.
+        var ben = base
+        let first = ben.recordSave(at: Timestamp(secondsSince1970: at - 300))
+        let merged = StoreLineage.joined(ana, ben)
+        #expect(merged.shared(with: ben).first == first && merged.shared(with: ana).first == ana.latest)
+        ben.recordSave(at: Timestamp(secondsSince1970: at - 200))
+        #expect(merged.shared(with: ben).first == first, "his first save, not the store both started from")
+        #expect(ben.shared(with: merged).first == first)
+        #expect(merged.revisions.count == 3 && merged.revisions.last == base.latest)
+    }
+
     @Test func aMergeThatRenumbersAnOrderTakesWhatIsSaidOfItAlong() throws {
         var base = Fixture.demo
         base.lineage = .newStore(at: Fixture.now)

@@ -24,11 +24,6 @@ public struct Revision: Sendable, Hashable, CustomStringConvertible {
         }
         self.init(id: String(id), at: at)
     }
-
-    /// Newest first; the id settles a tie, so every machine orders them alike.
-    static func isNewer(_ lhs: Revision, than rhs: Revision) -> Bool {
-        (lhs.at.secondsSince1970, lhs.id) > (rhs.at.secondsSince1970, rhs.id)
-    }
 }
 
 /// Where a store's text comes from: the id it was created with, and its last saves,
@@ -44,9 +39,10 @@ public struct StoreLineage: Sendable, Equatable {
     /// How many saves a file remembers: enough to reach back over a week offline.
     public static let remembered = 50
 
+    /// `revisions` newest first, as the file lists them.
     public init(storeID: String? = nil, revisions: [Revision] = []) {
         self.storeID = storeID
-        self.revisions = Self.ordered(revisions)
+        self.revisions = Self.kept(revisions)
     }
 
     /// The save that wrote the file; nil for a file no fours of this kind saved.
@@ -56,7 +52,7 @@ public struct StoreLineage: Sendable, Equatable {
     @discardableResult
     public mutating func recordSave(at moment: Timestamp) -> Revision {
         let revision = Revision.new(at: moment)
-        revisions = Self.ordered([revision] + revisions)
+        revisions = Self.kept([revision] + revisions)
         return revision
     }
 
@@ -67,9 +63,26 @@ public struct StoreLineage: Sendable, Equatable {
         return lineage
     }
 
-    /// The lineage of a merge of two copies: every save of both.
+    /// The lineage of a merge of two copies: every save of both, newest first. The saves
+    /// only one side made come before those both hold, whatever the clocks said (a machine's
+    /// may be off, two saves may share a second); between themselves they go by time,
+    /// each side's in its own order.
     public static func joined(_ ours: StoreLineage, _ theirs: StoreLineage) -> StoreLineage {
-        StoreLineage(storeID: ours.storeID ?? theirs.storeID, revisions: ours.revisions + theirs.revisions)
+        let (mine, other) = (Set(ours.revisions), Set(theirs.revisions))
+        var left = ours.revisions.filter { !other.contains($0) }[...]
+        var right = theirs.revisions.filter { !mine.contains($0) }[...]
+        var joined: [Revision] = []
+        while let first = left.first, let second = right.first {
+            if second.at > first.at {
+                joined.append(second)
+                right = right.dropFirst()
+            } else {
+                joined.append(first)
+                left = left.dropFirst()
+            }
+        }
+        let shared = ours.revisions.filter(other.contains) + theirs.revisions.filter(mine.contains)
+        return StoreLineage(storeID: ours.storeID ?? theirs.storeID, revisions: joined + left + right + shared)
     }
 
     /// The saves both copies grew from, newest first: the first is their nearest common version.
@@ -84,8 +97,9 @@ public struct StoreLineage: Sendable, Equatable {
         return false
     }
 
-    private static func ordered(_ revisions: [Revision]) -> [Revision] {
+    /// Each save once, at its first place, and no more than are remembered.
+    private static func kept(_ revisions: [Revision]) -> [Revision] {
         var seen = Set<String>()
-        return revisions.sorted(by: Revision.isNewer).filter { seen.insert($0.id).inserted }.prefix(remembered).map { $0 }
+        return Array(revisions.filter { seen.insert($0.id).inserted }.prefix(remembered))
     }
 }

@@ -61,9 +61,11 @@ public enum SyncCopyMerge {
             return .leaveAlone(reason: "its name may be a person's own copy, and nothing shows it is a copy of this store")
         }
         let base = versions?.version(ofNewest: shared)
-        if let merged = try? StoreMerge.merge(base: base, ours: store, theirs: theirs, by: "", at: Timestamp(secondsSince1970: 0)),
-           merged.conflicts.isEmpty, merged.document == store, merged.document.json == store.json {
-            return .alreadyHeld
+        if var merged = try? StoreMerge.merge(base: base, ours: store, theirs: theirs, by: "", at: Timestamp(secondsSince1970: 0)),
+           merged.conflicts.isEmpty, merged.document == store {
+            // Its text tells what equality leaves out: members this version does not know, the activity.
+            merged.document.lineage = store.lineage
+            if merged.document.json == store.json { return .alreadyHeld }
         }
         return .merge(theirs, base: base)
     }

@@ -14,8 +14,9 @@ enum SyncCopiesOnCommand {
             if case .merge = SyncCopyMerge.verdict(on: copy, for: store.document, versions: store.versions) { true } else { false }
         }
         guard !waiting.isEmpty else { return }
-        FileHandleOutput.standardError("fours: \(waiting.count) conflicted cop\(waiting.count == 1 ? "y" : "ies") of the store "
-                                       + "wait beside it (\(waiting.map(\.name).joined(separator: ", "))); the next change "
-                                       + "or opening fours merges them\n")
+        let one = waiting.count == 1
+        FileHandleOutput.standardError("fours: \(waiting.count) conflicted cop\(one ? "y" : "ies") of the store "
+                                       + "wait\(one ? "s" : "") beside it (\(waiting.map(\.name).joined(separator: ", "))); the next "
+                                       + "change or opening fours merges \(one ? "it" : "them")\n")
     }
 }
