@@ -83,16 +83,7 @@ public struct MergeExpectation {
         if merged.orders.filter(isNew).map(\.title).sorted() != added {
             failures.append("the new orders should be \(added), found \(merged.orders.filter(isNew).map(\.title).sorted())")
         }
-        for original in base.stakeholders {
-            guard let mine = ours.stakeholder(id: original.id), let other = theirs.stakeholder(id: original.id),
-                  let found = merged.stakeholder(id: original.id) else {
-                failures.append("stakeholder \(original.id) is missing")
-                continue
-            }
-            let moves = Set((mine.stageHistory + other.stageHistory).map { "\($0.at) \($0.from) \($0.to) \($0.by)" })
-            if Set(found.stageHistory.map { "\($0.at) \($0.from) \($0.to) \($0.by)" }) != moves {
-                failures.append("\(original.id): the stage history should hold every move of both")
-            }
+        for (original, mine, other, found) in stakeholders(in: merged, failures: &failures) {
             if mine.stage != other.stage && mine.stage != original.stage && other.stage != original.stage {
                 expectedConflicts.insert(key(.stakeholder(original.id), "stage"))
                 let latest = found.stageHistory.max { $0.at < $1.at }?.to
@@ -157,16 +148,7 @@ public struct MergeExpectation {
         if !added.isSubset(of: merged.orders.map(\.title)) {
             failures.append("the new orders \(added.subtracting(merged.orders.map(\.title)).sorted()) are missing")
         }
-        for original in base.stakeholders {
-            guard let mine = ours.stakeholder(id: original.id), let other = theirs.stakeholder(id: original.id),
-                  let found = merged.stakeholder(id: original.id) else {
-                failures.append("stakeholder \(original.id) is missing")
-                continue
-            }
-            let moves = Set((mine.stageHistory + other.stageHistory).map { "\($0.at) \($0.from) \($0.to) \($0.by)" })
-            if Set(found.stageHistory.map { "\($0.at) \($0.from) \($0.to) \($0.by)" }) != moves {
-                failures.append("\(original.id): the stage history should hold every move of both")
-            }
+        for (original, mine, other, found) in stakeholders(in: merged, failures: &failures) {
             let latest = found.stageHistory.max { $0.at < $1.at }?.to
             if mine.stage != other.stage && found.stage != latest {
                 failures.append("\(original.id): the stage should be that of the latest move")
@@ -176,6 +158,24 @@ public struct MergeExpectation {
             }
         }
         return failures
+    }
+
+    /// Each stakeholder of the base as each side and the merge have it, once what every
+    /// merge must hold of them is checked: all there, every move of both kept.
+    private func stakeholders(in merged: StoreDocument, failures: inout [String])
+        -> [(original: Stakeholder, mine: Stakeholder, other: Stakeholder, found: Stakeholder)] {
+        base.stakeholders.compactMap { original in
+            guard let mine = ours.stakeholder(id: original.id), let other = theirs.stakeholder(id: original.id),
+                  let found = merged.stakeholder(id: original.id) else {
+                failures.append("stakeholder \(original.id) is missing")
+                return nil
+            }
+            let moves = Set((mine.stageHistory + other.stageHistory).map { "\($0.at) \($0.from) \($0.to) \($0.by)" })
+            if Set(found.stageHistory.map { "\($0.at) \($0.from) \($0.to) \($0.by)" }) != moves {
+                failures.append("\(original.id): the stage history should hold every move of both")
+            }
+            return (original, mine, other, found)
+        }
     }
 
     private static func tick(of step: String, in order: TrainingOrder) -> Tick? {
