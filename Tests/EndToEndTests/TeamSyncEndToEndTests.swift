@@ -58,7 +58,8 @@ extension EndToEnd {
         }
 
         /// Each clone applies its edits and commits; ben pushes first, ana pulls.
-        private func editBothAndPull(base: StoreDocument, operations: Int, seed: UInt64)
+        /// `howToPull` is what git pull is told; after `fours git setup`, nothing needs to be.
+        private func editBothAndPull(base: StoreDocument, operations: Int, seed: UInt64, howToPull: [String] = ["--no-rebase"])
             throws -> (ana: StoreDocument, ben: StoreDocument, pull: Command.Result) {
             var ana = RandomEdits(person: "ana", document: base, seed: seed, start: Fixture.clock.now())
             var ben = RandomEdits(person: "ben", document: base, seed: seed &* 31 &+ 7, start: Fixture.clock.now())
@@ -69,13 +70,15 @@ extension EndToEnd {
             try git("commit", "-q", "-am", "ana's day", in: "ana")
             try git("commit", "-q", "-am", "ben's day", in: "ben")
             try git("push", "-q", "origin", "main", in: "ben")
-            let pull = try git("pull", "--no-rebase", "origin", "main", in: "ana")
+            let pull = Command.run(["/usr/bin/env", "git", "-C", folder.file("ana"), "pull"] + howToPull + ["origin", "main"],
+                                   environment: environment)
             return (ana.document, ben.document, pull)
         }
 
         @Test func thousandsOfChangesOnTwoClonesMergeByMeaningThroughGit() throws {
             let base = try repository(withDriver: true)
-            let (ana, ben, pull) = try editBothAndPull(base: base, operations: 1_000, seed: 42)
+            // A plain git pull, the first time: the setup told git to merge.
+            let (ana, ben, pull) = try editBothAndPull(base: base, operations: 1_000, seed: 42, howToPull: [])
             #expect(pull.output.contains("orders.json: merged"), "\(pull.output)")
             let merged = try #require(try Store.readForMerge(path: folder.file("ana/orders.json")),
                                       "the merged store opens")

@@ -32,11 +32,31 @@ struct Fours: ParsableCommand {
             if let dashboard = DashboardArguments(quickly: CommandLine.arguments.dropFirst()) {
                 try OpenCommand.open(dashboard)
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+extension Fours {
+    /// The arguments with the subcommand first: `fours --store team.json list` reads as
+    /// `fours list --store team.json`, as people type global options before the command.
+    static func subcommandFirst(_ arguments: [String]) -> [String] {
+        let names = Set(configuration.subcommands.map { $0.configuration.commandName ?? "" })
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if names.contains(argument) {
+                guard index > 0 else { return arguments }
+                return [argument] + arguments[..<index] + arguments[(index + 1)...]
+            }
+            guard argument.hasPrefix("-") else { return arguments }
+            // An option's value is never taken for a command's name.
+            index += argument == "--store" ? 2 : 1
+        }
+        return arguments
     }
 }
 

@@ -35,6 +35,8 @@ struct ReportCommand: ParsableCommand {
                                valueName: "file"))
     var out: String?
 
+    @OptionGroup var dates: DateFormatOption
+
     func run() throws {
         let today = ProcessSetup.clock.today
         let last = try day(to, named: "--to", today: today) ?? today
@@ -65,9 +67,6 @@ struct ReportCommand: ParsableCommand {
 
     private func day(_ text: String?, named option: String, today: CalendarDay) throws -> CalendarDay? {
         guard let text else { return nil }
-        guard let parsed = DateInput.parse(text, today: today), let day = parsed else {
-            throw CommandFailure.report("\(option) \(text) is not a date; write YYYY-MM-DD, today or -90d")
-        }
-        return day
+        return try DateOption.parse(text, option: option, today: today, order: dates.dateFormat)
     }
 }

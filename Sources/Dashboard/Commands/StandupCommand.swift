@@ -27,14 +27,13 @@ struct StandupCommand: ParsableCommand {
     @Option(help: "text, markdown or json.")
     var format: Format = .text
 
+    @OptionGroup var dates: DateFormatOption
+
     func run() throws {
         let today = ProcessSetup.clock.today
         var sinceDay: CalendarDay?
         if let since {
-            guard let parsed = DateInput.parse(since, today: today), let day = parsed else {
-                throw CommandFailure.report("--since \(since) is not a date; write YYYY-MM-DD, yesterday or -3d")
-            }
-            sinceDay = day
+            sinceDay = try DateOption.parse(since, option: "--since", today: today, order: dates.dateFormat)
         }
         let store: Store
         do { store = try Store(path: storeOptions.path, readOnly: true) } catch {

@@ -90,7 +90,7 @@ extension StandupReport {
         if person.notes > 0 { parts.append("\(person.notes) note\(person.notes == 1 ? "" : "s")") }
         if person.stageMoves > 0 { parts.append("\(person.stageMoves) stage move\(person.stageMoves == 1 ? "" : "s")") }
         parts += person.changes.prefix(3)
-        if person.changes.count > 3 { parts.append("\(person.changes.count - 3) more changes") }
+        if person.changes.count > 3 { parts.append("\(Counted(person.changes.count - 3, "more change", "more changes"))") }
         parts.append(person.due.isEmpty ? "nothing due this week"
             : "due " + person.due.map { "#\($0.id) \($0.due?.shortDescription ?? "")" }.joined(separator: ", "))
         return "\(person.name.isEmpty ? "no owner" : person.name): " + parts.joined(separator: " · ")

@@ -10,18 +10,37 @@ public enum CSVText {
         return (byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
     }
 
-    /// One field: a text a spreadsheet would run as a formula (`=HYPERLINK(...)`, `+1`,
-    /// `@cmd`) gets a leading apostrophe, so it shows as text; then quoted when it holds a
-    /// comma, a quote or a line break.
+    /// One field: a text a spreadsheet would run as a formula gets a leading apostrophe, so
+    /// it shows as text; then quoted when it holds a comma, a quote or a line break.
     static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           !(first == "-" && Double(text) != nil) {
-            text = "'" + text
-        }
+        let text = isGuarded(value) ? "'" + value : value
         // By scalar: a CRLF inside the text is one Character, equal to neither "\r" nor "\n".
         guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    /// The signs that start a formula in a spreadsheet, full-width ones included.
+    private static let formulaSigns: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// Whether export writes `value` behind an apostrophe: it starts, after any spaces and
+    /// line breaks, with a formula's sign (a plain negative number aside), or with a tab or a
+    /// carriage return, or it is an apostrophe before such a text (so that import, which takes
+    /// exactly one apostrophe off such a text, gives every text back as it was).
+    static func isGuarded(_ value: String) -> Bool {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if first == "\t" || first == "\r" { return true }
+        if first == "'" { return isGuarded(String(String.UnicodeScalarView(scalars.dropFirst()))) }
+        let start = scalars.drop { $0 == " " || $0 == "\n" || $0 == "\u{3000}" }
+        guard let sign = start.first, formulaSigns.contains(sign) else { return false }
+        return !(sign == "-" && start.count == scalars.count && Double(value) != nil)
+    }
+
+    /// A cell as export wrote it, back to the text it was: the apostrophe export adds is taken off.
+    public static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.dropFirst())
+        return isGuarded(rest) ? rest : cell
     }
 }
 
@@ -35,54 +54,16 @@ extension CSVText {
         case unclosedQuote(row: Int)
     }
 
-    /// Reads text written the spreadsheet way: fields split by commas, records by LF, CRLF
-    /// or CR; a field that starts with a quote runs to the next lone quote, with `""` for a
-    /// quote inside and line breaks kept. A quote inside an unquoted field is a plain character.
+    /// Reads a whole text written the spreadsheet way, with commas between fields.
     public static func decode(_ text: String) -> Reading {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var (inQuotes, quoted) = (false, false)
-        var bytes = text.utf8.makeIterator()
-        var pending = bytes.next()
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            quoted = false
+        var reader = CSVReader(separator: UInt8(ascii: ","))
+        do {
+            var records = try reader.read(Array(text.utf8))
+            records += try reader.finish()
+            return .records(records)
+        } catch {
+            if case .unclosedQuote(let row) = error { return .unclosedQuote(row: row) }
+            return .records([])
         }
-        func endRecord() {
-            endField()
-            records.append(record)
-            record = []
-        }
-        while let byte = pending {
-            pending = bytes.next()
-            if inQuotes {
-                guard byte == UInt8(ascii: "\"") else { field.append(byte); continue }
-                if pending == UInt8(ascii: "\"") {
-                    field.append(byte)
-                    pending = bytes.next()
-                } else {
-                    inQuotes = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\"") where field.isEmpty && !quoted:
-                (inQuotes, quoted) = (true, true)
-            case UInt8(ascii: ","):
-                endField()
-            case UInt8(ascii: "\r"):
-                if pending == UInt8(ascii: "\n") { pending = bytes.next() }
-                endRecord()
-            case UInt8(ascii: "\n"):
-                endRecord()
-            default:
-                field.append(byte)
-            }
-        }
-        if inQuotes { return .unclosedQuote(row: records.count + 1) }
-        if quoted || !field.isEmpty || !record.isEmpty { endRecord() }
-        return .records(records)
     }
 }

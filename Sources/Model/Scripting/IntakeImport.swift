@@ -11,7 +11,8 @@ public struct IntakeImport {
         var headings: [String] {
             switch self {
             case .id: ["id", "request id", "ticket", "reference", "ref", "row id", "response id", "number"]
-            case .title: ["title", "order", "training", "course", "subject", "request title", "training title"]
+            case .title: ["title", "order", "training", "course", "subject", "request title", "training title", "course name",
+                          "course title", "training name", "session", "session name", "session title", "program", "programme"]
             case .request: ["request", "description", "details", "what do you need", "need", "what is needed"]
             case .stakeholder: ["stakeholder", "requester", "requested by", "requestor", "sponsor", "contact", "name"]
             case .audience: ["audience", "team", "department", "target audience", "for whom", "who is it for"]
@@ -45,8 +46,10 @@ public struct IntakeImport {
     public struct Plan: Sendable {
         public var orders: [TrainingOrder] = []
         public var newStakeholders: [Stakeholder] = []
-        /// Rows already in the store (or twice in the file), by row number.
+        /// Rows already in the store, by row number.
         public var alreadyThere: [Int] = []
+        /// Rows that repeat an earlier row of the file (imported once), with the row they repeat.
+        public var repeated: [(row: Int, of: Int)] = []
         public var problems: [Problem] = []
 
         /// One change: the new stakeholders, then the orders, saved together or not at all.
@@ -61,17 +64,23 @@ public struct IntakeImport {
     public static let longestCell = 10_000
 
     /// `mapping` is `column heading: field name` from the user (`--map "Course name=title"`).
-    public init(headings: [String], mapping: [String: String] = [:]) throws(LookupError) {
+    public init(headings: [String], mapping: [String: String] = [:]) throws(IntakeError) {
         let normalized = headings.map(Self.normalize)
+        for (index, heading) in normalized.enumerated() where !heading.isEmpty {
+            if let earlier = normalized[..<index].firstIndex(of: heading) {
+                throw .headings("columns \(earlier + 1) and \(index + 1) are both headed “\(headings[index])”; "
+                                + "rename one so that each heading says what its column holds")
+            }
+        }
         var columns: [Field: Int] = [:]
         for (heading, fieldName) in mapping {
             guard let field = Field.allCases.first(where: { Self.normalize($0.rawValue) == Self.normalize(fieldName) }) else {
-                throw LookupError("--map \(heading)=\(fieldName): \(fieldName) is not a field; the fields are "
-                                    + Field.allCases.map(\.rawValue).joined(separator: ", "))
+                throw .mapping("--map \(heading)=\(fieldName): \(fieldName) is not a field; the fields are "
+                                + Field.allCases.map(\.rawValue).joined(separator: ", "))
             }
             guard let index = normalized.firstIndex(of: Self.normalize(heading)) else {
-                throw LookupError("--map \(heading)=\(fieldName): the file has no column “\(heading)”; its columns are "
-                                    + headings.joined(separator: ", "))
+                throw .mapping("--map \(heading)=\(fieldName): the file has no column “\(heading)”; its columns are "
+                                + headings.joined(separator: ", "))
             }
             columns[field] = index
         }
@@ -81,13 +90,17 @@ public struct IntakeImport {
                 columns[field] = index
             }
         }
+        // One heading holding a separator: the file is separated by something else.
+        let glued = headings.count == 1 && headings[0].contains { $0 == "," || $0 == ";" || $0 == "\t" }
+            ? " (the file reads as one column headed “\(headings[0])”: are its columns separated by something "
+                + "other than commas, semicolons or tabs?)" : ""
         guard columns[.title] != nil else {
-            throw LookupError("no column holds the title (headings such as Title, Course or Training); "
-                                + "name it with --map \"HEADING=title\"")
+            throw .headings("no column holds the title (headings such as Title, Course or Training); "
+                            + "name it with --map \"HEADING=title\"" + glued)
         }
         guard columns[.stakeholder] != nil else {
-            throw LookupError("no column holds the stakeholder (headings such as Stakeholder or Requester); "
-                                + "name it with --map \"HEADING=stakeholder\"")
+            throw .headings("no column holds the stakeholder (headings such as Stakeholder or Requester); "
+                            + "name it with --map \"HEADING=stakeholder\"" + glued)
         }
         self.columns = columns
     }
@@ -101,7 +114,8 @@ public struct IntakeImport {
                      dateOrder: DateOrder?) -> Plan {
         var plan = Plan()
         var working = document
-        var seenKeys = Set(document.orders.map(Self.key))
+        let storedKeys = Set(document.orders.map(Self.key))
+        var rowOfKey: [String: Int] = [:]
         for (offset, row) in rows.enumerated() {
             let number = offset + 2
             func cell(_ field: Field) -> String {
@@ -114,10 +128,16 @@ public struct IntakeImport {
                     throw LookupError("the \(field.rawValue) is longer than \(Self.longestCell) characters")
                 }
                 let order = try makeOrder(cell: cell, in: &working, plan: &plan, today: today, user: user, dateOrder: dateOrder)
-                guard seenKeys.insert(Self.key(order)).inserted else {
+                let key = Self.key(order)
+                if storedKeys.contains(key) {
                     plan.alreadyThere.append(number)
                     continue
                 }
+                if let first = rowOfKey[key] {
+                    plan.repeated.append((number, first))
+                    continue
+                }
+                rowOfKey[key] = number
                 working.add(order)
                 plan.orders.append(order)
             } catch {
@@ -131,6 +151,9 @@ public struct IntakeImport {
                            user: String, dateOrder: DateOrder?) throws(LookupError) -> TrainingOrder {
         let title = cell(.title)
         guard !title.isEmpty else { throw LookupError("the title is empty") }
+        guard title.unicodeScalars.contains(where: Self.isVisible) else {
+            throw LookupError("the title has no character that shows (only spaces, control or invisible characters)")
+        }
         let name = cell(.stakeholder)
         guard !name.isEmpty else { throw LookupError("the stakeholder is empty") }
         let stakeholder: Stakeholder
@@ -164,6 +187,15 @@ public struct IntakeImport {
         return TrainingOrder(id: document.nextOrderID, details: details, checklist: document.template)
     }
 
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate, .privateUse:
+            false
+        default:
+            !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint
+        }
+    }
+
     /// The same order imported twice has the same key: its sheet's id, else its title,
     /// stakeholder and day received.
     private static func key(_ order: TrainingOrder) -> String {
@@ -191,13 +223,21 @@ public struct IntakeImport {
     }
 
     /// 2026-11-25 (a time after it is left out), 25/11/2026, 25.11.26, 11/25/2026.
-    static func day(_ text: String, named name: String, order: DateOrder?) throws(LookupError) -> CalendarDay? {
+    public static func day(_ text: String, named name: String, order: DateOrder?) throws(LookupError) -> CalendarDay? {
         guard !text.isEmpty else { return nil }
         let datePart = String(text.prefix { $0 != " " && $0 != "T" })
         if datePart.count == 10, let day = CalendarDay(iso: datePart.replacing("/", with: "-")) { return day }
-        let parts = datePart.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map { Int($0) }
+        let pieces = datePart.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        let parts = pieces.map { Int($0) }
         guard parts.count == 3, let first = parts[0], let second = parts[1], var year = parts[2] else {
             throw LookupError("\(name) “\(text)” is not a date; write 2026-11-25, 25/11/2026 or 11/25/2026")
+        }
+        // Year first (2026-13-01): the month is second, whatever the order of the others.
+        if pieces[0].count == 4 {
+            guard let day = CalendarDay(year: first, month: second, day: year) else {
+                throw LookupError("\(name) “\(text)” is not a day of the calendar (year, month, day)")
+            }
+            return day
         }
         if year < 100 { year += 2000 }
         let dayFirst: Bool
@@ -217,5 +257,19 @@ public struct IntakeImport {
             throw LookupError("\(name) “\(text)” is not a day of the calendar")
         }
         return day
+    }
+}
+
+/// Why an intake sheet cannot be imported as it is.
+public enum IntakeError: Error, Sendable, Equatable {
+    /// The headings do not say where a needed field is, or say it twice.
+    case headings(String)
+    /// A `--map` that names no field or no column: the command line is wrong.
+    case mapping(String)
+
+    public var message: String {
+        switch self {
+        case .headings(let text), .mapping(let text): text
+        }
     }
 }

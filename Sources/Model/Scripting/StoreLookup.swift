@@ -96,7 +96,18 @@ public struct StoreLookup {
             if let stage = EngagementStage.allCases.first(where: {
                 $0.title.folded == wanted || $0.shortTitle.folded == wanted || $0.key.folded == wanted
             }) { return stage }
-            throw LookupError("\(text) is not a stage; write up, down, 1 to 5, or a name such as collaborator")
+            // Any words of a name, as long as they name one stage: "strategic", "taker".
+            let words = wanted.split(separator: " ")
+            let named = EngagementStage.allCases.filter { stage in
+                let titleWords = stage.title.folded.split(separator: " ")
+                return !words.isEmpty && words.allSatisfy(titleWords.contains)
+            }
+            if named.count == 1 { return named[0] }
+            if named.count > 1 {
+                throw LookupError("“\(text)” could be " + named.map { "\($0.rawValue) \($0.title.lowercased())" }.joined(separator: " or ")
+                                  + "; write more of the name, or its number")
+            }
+            throw LookupError("\(text) is not a stage; write up, down, 1 to 5, or a name such as collaborator or strategic")
         }
     }
 }

@@ -95,61 +95,40 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print what would be added, and save nothing.") var dryRun = false
 
     func run() throws {
-        let (headings, rows) = try Self.readCSV(file)
         var mapping: [String: String] = [:]
         for entry in map {
             guard let equals = entry.lastIndex(of: "=") else {
-                throw CommandFailure.report("--map \(entry): write the heading, =, and the field, as \"Course name=title\"")
+                throw ValidationError("--map \(entry): write the heading, =, and the field, as \"Course name=title\"")
             }
             mapping[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
         }
-        let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
+        let sheet: CSVFile.Contents
+        do { sheet = try CSVFile.read(file) } catch { throw CommandFailure.report(error.message) }
         let intake: IntakeImport
-        do { intake = try IntakeImport(headings: headings, mapping: mapping) } catch {
+        do { intake = try IntakeImport(headings: sheet.headings, mapping: mapping) } catch {
+            if case .mapping(let message) = error { throw ValidationError(message) }
             throw CommandFailure.report("\(file): \(error.message)")
         }
-        let plan = intake.plan(rows: rows, into: opened.document, today: ProcessSetup.clock.today, user: opened.user,
+        let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
+        let plan = intake.plan(rows: sheet.rows, into: opened.document, today: ProcessSetup.clock.today, user: opened.user,
                                dateOrder: dateFormat)
         guard plan.problems.isEmpty else {
             for problem in plan.problems { FileHandleOutput.standardError(TerminalSafety.visible("\(file): row \(problem.row): \(problem.reason)") + "\n") }
-            throw CommandFailure.report("\(plan.problems.count) row\(plan.problems.count == 1 ? "" : "s") of \(file) could not be read; "
-                                        + "nothing was imported")
+            throw CommandFailure.report("\(Counted(plan.problems.count, "row")) of \(file) could not be read; nothing was imported")
         }
-        let again = plan.alreadyThere.isEmpty ? "" : "; \(plan.alreadyThere.count) row\(plan.alreadyThere.count == 1 ? " was" : "s were") there already"
-        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(plan.newStakeholders.count) new stakeholder\(plan.newStakeholders.count == 1 ? "" : "s")"
+        for (row, first) in plan.repeated {
+            FileHandleOutput.standardError("fours: \(file): row \(row) repeats row \(first); it is imported once\n")
+        }
+        let again = plan.alreadyThere.isEmpty ? ""
+            : "; \(Counted(plan.alreadyThere.count, "row")) \(plan.alreadyThere.count == 1 ? "was" : "were") there already"
+        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(Counted(plan.newStakeholders.count, "new stakeholder"))"
         if dryRun {
             for order in plan.orders { print(TerminalSafety.visible("would add #\(order.id) “\(order.title)”")) }
-            print("Would import \(plan.orders.count) order\(plan.orders.count == 1 ? "" : "s")\(newcomers)\(again); nothing was saved.")
+            print("Would import \(Counted(plan.orders.count, "order"))\(newcomers)\(again); nothing was saved.")
             return
         }
         if !plan.orders.isEmpty { try opened.apply(plan.operation) }
-        print("Imported \(plan.orders.count) order\(plan.orders.count == 1 ? "" : "s")\(newcomers) from \(file)\(again).")
-    }
-
-    /// The headings and rows of a CSV file, read by a CSV reader that follows the
-    /// spreadsheet dialect; a file that is not UTF-8, or whose quotes do not close, is refused.
-    static func readCSV(_ path: String) throws -> (headings: [String], rows: [[String]]) {
-        let bytes: [UInt8]
-        do {
-            guard let read = try UserFile.read(path) else { throw CommandFailure.report("there is no file at \(path)") }
-            bytes = read
-        } catch let error as StoreError {
-            throw CommandFailure.report(error.message)
-        }
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        guard let text = String(validating: body, as: UTF8.self) else {
-            throw CommandFailure.report("\(path) is not UTF-8 text; save it from the spreadsheet as “CSV UTF-8”")
-        }
-        switch CSVText.decode(text) {
-        case .unclosedQuote(let row):
-            throw CommandFailure.report("\(path): row \(row) opens a quote that never closes; check that row in a text editor")
-        case .records(let records):
-            guard let headings = records.first else {
-                throw CommandFailure.report("\(path) has no heading row: the first row must name the columns")
-            }
-            return (headings, Array(records.dropFirst()))
-        }
+        print("Imported \(Counted(plan.orders.count, "order"))\(newcomers) from \(file)\(again).")
     }
 }
 
-extension IntakeImport.DateOrder: ExpressibleByArgument {}

@@ -18,6 +18,7 @@ struct OrderFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who on the team carries it, comma-separated.", valueName: "names")) var owners: String?
     @Option(help: "transactionalRequest, collaborativeConversation or earlyInvolvement.") var arrival: OrderArrival?
     @Option(help: "The business problem behind the request.") var problem: String?
+    @OptionGroup var dates: DateFormatOption
 
     var isEmpty: Bool {
         [title, request, stakeholder, audience, received, due, tags, owners, problem].allSatisfy { $0 == nil }
@@ -49,8 +50,8 @@ struct OrderFieldOptions: ParsableArguments {
             }
             details.audienceSize = audienceSize
         }
-        if let received { details.received = try Self.day(received, option: "--received", today: today) ?? today }
-        if let due { details.due = due == "none" ? nil : try Self.day(due, option: "--due", today: today) }
+        if let received { details.received = try day(received, option: "--received", today: today) }
+        if let due { details.due = due == "none" ? nil : try day(due, option: "--due", today: today) }
         if let priority { details.priority = priority }
         if let tags { details.tags = tags.listItems() }
         if let owners { details.owners = owners.listItems() }
@@ -58,11 +59,8 @@ struct OrderFieldOptions: ParsableArguments {
         if let problem { details.businessProblem = problem }
     }
 
-    static func day(_ text: String, option: String, today: CalendarDay) throws -> CalendarDay? {
-        guard let parsed = DateInput.parse(text, today: today) else {
-            throw CommandFailure.report("\(option) \(text) is not a date; write YYYY-MM-DD, today, +3d or +2w")
-        }
-        return parsed
+    private func day(_ text: String, option: String, today: CalendarDay) throws -> CalendarDay {
+        try DateOption.parse(text, option: option, today: today, order: dates.dateFormat)
     }
 }
 

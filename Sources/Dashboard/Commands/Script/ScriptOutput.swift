@@ -60,8 +60,10 @@ struct ScriptStore {
         } catch {
             throw CommandFailure.report(error.message)
         }
-        guard store.exists || forChanges else {
-            throw CommandFailure.report("there is no store at \(options.path); check the path (--store or $FOURS_STORE)")
+        if !store.exists && !forChanges {
+            // A fresh machine: an empty store, as the dashboard opens it, with a word on where it is.
+            FileHandleOutput.standardError("fours: there is no store at \(options.path) yet (check the path, --store or "
+                                           + "$FOURS_STORE); the first change makes it, and fours demo --store PATH writes a demo\n")
         }
         store.author = user
         store.clock = ProcessSetup.clock

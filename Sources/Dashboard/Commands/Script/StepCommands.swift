@@ -68,7 +68,7 @@ struct StageCommand: ParsableCommand {
         let target = try opened.find { _ in try StoreLookup.stage(stage, from: person.stage) }
         let text: String
         if target == person.stage {
-            text = "\(person.name) is a \(target.title) already"
+            text = "\(person.name) is at \(target.rawValue) \(target.title) already"
         } else {
             try opened.apply(.moveStakeholder(id: person.id, to: target, at: ProcessSetup.clock.now(), by: opened.user, note: note))
             text = "\(person.name): \(person.stage.title) → \(target.title)"

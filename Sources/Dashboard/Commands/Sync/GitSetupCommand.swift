@@ -50,6 +50,14 @@ struct GitSetupCommand: ParsableCommand {
             }
         }
         did.append("set merge.fours.driver in this clone's git config: \(driver)")
+        // git 2.27 and later refuse to pull branches that went apart until told how; the
+        // store merges by meaning in a merge, so a merge it is, unless the clone says otherwise.
+        if let pull = ProgramRun.run(["git", "-C", root, "config", "pull.rebase"]), !pull.succeeded {
+            guard let set = ProgramRun.run(["git", "-C", root, "config", "pull.rebase", "false"]), set.succeeded else {
+                throw CommandFailure.report("git config pull.rebase failed")
+            }
+            did.append("set pull.rebase to false in this clone's git config, so that git pull merges the first time")
+        }
         let base = RepositoryFiles.baseName(of: relative)
         for ignored in ["\(base).lock", "\(base).bak", ".\(base).tmp-*"] {
             if try append(ignored, to: "\(root)/.gitignore", unlessPresent: ignored) {
