@@ -52,9 +52,14 @@ extension Fours {
                 guard index > 0 else { return arguments }
                 return [argument] + arguments[..<index] + arguments[(index + 1)...]
             }
-            guard argument.hasPrefix("-") else { return arguments }
-            // An option's value is never taken for a command's name.
-            index += argument == "--store" ? 2 : 1
+            // Only the store may come first; its value is never taken for a command's name.
+            if argument == "--store" {
+                index += 2
+            } else if argument.hasPrefix("--store=") {
+                index += 1
+            } else {
+                return arguments
+            }
         }
         return arguments
     }

@@ -6,6 +6,9 @@ public struct IntakeImport {
     public enum Field: String, CaseIterable, Sendable {
         case id, title, request, stakeholder, audience, audienceSize, received, due, priority, tags, owners
         case businessProblem, status, arrival, decision, closedOn
+        // The other columns of fours's own export, read back into the same values.
+        case decisionReason, closingNote, metric, baseline, target, result, hoursSavedPerPerson, valuePeople, costPerHour
+        case sourceID
 
         /// Headings this field is found under, compared without case, accents or punctuation.
         var headings: [String] {
@@ -28,6 +31,16 @@ public struct IntakeImport {
             case .arrival: ["arrival", "arrived as"]
             case .decision: ["decision"]
             case .closedOn: ["closed on", "delivered on"]
+            case .decisionReason: ["decision reason", "reason"]
+            case .closingNote: ["closing note"]
+            case .metric: ["measurement metric", "metric"]
+            case .baseline: ["measurement baseline", "baseline"]
+            case .target: ["measurement target", "target"]
+            case .result: ["measurement result", "result"]
+            case .hoursSavedPerPerson: ["value hours saved per person", "hours saved per person"]
+            case .valuePeople: ["value people"]
+            case .costPerHour: ["value cost per hour", "cost per hour"]
+            case .sourceID: ["source id"]
             }
         }
     }
@@ -60,6 +73,11 @@ public struct IntakeImport {
 
     /// Which column holds each field.
     public let columns: [Field: Int]
+    /// The fields read as the sheet writes them, spaces and all.
+    private static let textFields: Set<Field> = [.title, .request, .audience, .businessProblem, .decisionReason, .closingNote,
+                                                  .metric, .baseline, .target, .result]
+    /// Which column holds how many steps of each section are done (fours's own export).
+    let doneColumns: [ChecklistSection: Int]
     /// A cell longer than this is not an intake form's answer: the row is refused.
     public static let longestCell = 10_000
 
@@ -103,6 +121,9 @@ public struct IntakeImport {
                             + "name it with --map \"HEADING=stakeholder\"" + glued)
         }
         self.columns = columns
+        doneColumns = Dictionary(uniqueKeysWithValues: ChecklistSection.allCases.compactMap { section in
+            normalized.firstIndex(of: Self.normalize("\(section.title) done")).map { (section, $0) }
+        })
     }
 
     private static func normalize(_ heading: String) -> String {
@@ -110,24 +131,29 @@ public struct IntakeImport {
             .split(separator: " ").joined(separator: " ")
     }
 
-    public func plan(rows: [[String]], into document: StoreDocument, today: CalendarDay, user: String,
+    /// `now` and `user` tick the steps a sheet counts as done.
+    public func plan(rows: [[String]], into document: StoreDocument, now: Timestamp, user: String,
                      dateOrder: DateOrder?) -> Plan {
+        let today = CalendarDay.local(at: now)
         var plan = Plan()
         var working = document
         let storedKeys = Set(document.orders.map(Self.key))
         var rowOfKey: [String: Int] = [:]
         for (offset, row) in rows.enumerated() {
             let number = offset + 2
+            // A text as the sheet has it (what fours exported comes back as it was); a value
+            // that is read (a date, a number, a name) without the spaces around it.
             func cell(_ field: Field) -> String {
-                guard let index = columns[field], row.indices.contains(index) else { return "" }
-                return row[index].trimmingWhitespace
+                let text = columns[field].flatMap { row.indices.contains($0) ? CSVText.unguarded(row[$0]) : nil } ?? ""
+                return Self.textFields.contains(field) ? text : text.trimmingWhitespace
             }
             guard !row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) else { continue }
             do throws(LookupError) {
                 for (field, index) in columns where row.indices.contains(index) && row[index].count > Self.longestCell {
                     throw LookupError("the \(field.rawValue) is longer than \(Self.longestCell) characters")
                 }
-                let order = try makeOrder(cell: cell, in: &working, plan: &plan, today: today, user: user, dateOrder: dateOrder)
+                var order = try makeOrder(cell: cell, in: &working, plan: &plan, today: today, user: user, dateOrder: dateOrder)
+                try tickDone(in: &order, row: row, tick: Tick(at: now, by: user))
                 let key = Self.key(order)
                 if storedKeys.contains(key) {
                     plan.alreadyThere.append(number)
@@ -150,7 +176,7 @@ public struct IntakeImport {
     private func makeOrder(cell: (Field) -> String, in document: inout StoreDocument, plan: inout Plan, today: CalendarDay,
                            user: String, dateOrder: DateOrder?) throws(LookupError) -> TrainingOrder {
         let title = cell(.title)
-        guard !title.isEmpty else { throw LookupError("the title is empty") }
+        guard !title.trimmingWhitespace.isEmpty else { throw LookupError("the title is empty") }
         guard title.unicodeScalars.contains(where: Self.isVisible) else {
             throw LookupError("the title has no character that shows (only spaces, control or invisible characters)")
         }
@@ -173,7 +199,18 @@ public struct IntakeImport {
         let owners = cell(.owners).listItems(separatedBy: ",;")
         details.owners = owners.isEmpty && columns[.owners] == nil ? [user] : owners
         details.businessProblem = cell(.businessProblem)
-        details.sourceID = cell(.id)
+        // fours's own export has the order's number and its sheet's id apart; another sheet's id is its own.
+        details.sourceID = columns[.sourceID] == nil ? cell(.id) : cell(.sourceID)
+        details.decisionReason = cell(.decisionReason)
+        details.closingNote = cell(.closingNote)
+        details.measurement = Measurement(metric: cell(.metric), baseline: cell(.baseline), target: cell(.target),
+                                          result: cell(.result))
+        details.value = ValueEstimate(hoursSavedPerPerson: try Self.number(cell(.hoursSavedPerPerson), named: "hours saved per person",
+                                                                           in: NumberLimits.hoursSavedPerPerson),
+                                      people: try Self.number(cell(.valuePeople), named: "people",
+                                                              in: Double(NumberLimits.people.lowerBound)...Double(NumberLimits.people.upperBound))
+                                          .map { Int($0) },
+                                      costPerHour: try Self.number(cell(.costPerHour), named: "cost per hour", in: NumberLimits.costPerHour))
         if !cell(.audienceSize).isEmpty {
             guard let size = Int(cell(.audienceSize).filter { $0 != "," && $0 != " " }), NumberLimits.people.contains(size) else {
                 throw LookupError("audience size “\(cell(.audienceSize))” is not a whole number \(NumberLimits.describe(NumberLimits.people))")
@@ -184,7 +221,29 @@ public struct IntakeImport {
         details.arrival = try Self.oneOf(cell(.arrival), named: "arrival", default: .transactionalRequest)
         if !cell(.decision).isEmpty { details.decision = try Self.oneOf(cell(.decision), named: "decision", default: .accepted) }
         details.closedOn = try Self.day(cell(.closedOn), named: "closed on", order: dateOrder)
-        return TrainingOrder(id: document.nextOrderID, details: details, checklist: document.template)
+        // The number fours's own export gives it, while it is free; else the next one.
+        let number = columns[.sourceID] == nil ? nil : Int(cell(.id)).flatMap { $0 > 0 && document.order(id: $0) == nil ? $0 : nil }
+        return TrainingOrder(id: number ?? document.nextOrderID, details: details, checklist: document.template)
+    }
+
+    /// Ticks the first steps of each section, as many as the sheet counts done.
+    private func tickDone(in order: inout TrainingOrder, row: [String], tick: Tick) throws(LookupError) {
+        for (section, index) in doneColumns where row.indices.contains(index) {
+            let text = row[index].trimmingWhitespace
+            guard !text.isEmpty else { continue }
+            guard let done = Int(text), done >= 0 else {
+                throw LookupError("“\(text)” done in \(section.title) is not a whole number")
+            }
+            for step in order.checklist[section].indices.prefix(done) { order.checklist[section][step].tick = tick }
+        }
+    }
+
+    private static func number(_ text: String, named name: String, in range: ClosedRange<Double>) throws(LookupError) -> Double? {
+        guard !text.isEmpty else { return nil }
+        guard let value = Double(text.filter { $0 != "," && $0 != " " }), range.contains(value) else {
+            throw LookupError("\(name) “\(text)” is not a number \(NumberLimits.describe(range))")
+        }
+        return value
     }
 
     private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,21 +2,12 @@
 /// `--json` and `fours export --format json`, and rows of text for CSV and Markdown.
 /// The JSON shapes are documented in the README and stay stable.
 public enum OrderExchange {
-    public static let orderColumns = ["id", "title", "request", "stakeholder", "audience", "audience size", "received",
-                                      "due", "priority", "status", "tags", "owners", "arrival", "business problem",
-                                      "decision", "closed on"]
-        + ChecklistSection.allCases.flatMap { ["\($0.title.lowercased()) done", "\($0.title.lowercased()) steps"] }
+    /// The order's columns in a CSV or Markdown export, each with how it is written; an
+    /// import reads each back (`IntakeImport` finds them by these headings).
+    public static let orderColumns = OrderColumn.all.map(\.heading)
 
     public static func orderRow(_ order: TrainingOrder, in document: StoreDocument) -> [String] {
-        [String(order.id), order.title, order.request, name(of: order.stakeholderID, in: document), order.audience,
-         order.audienceSize.map(String.init) ?? "", order.received.description, order.due?.description ?? "",
-         order.priority.rawValue, order.status.rawValue, order.tags.joined(separator: ", "),
-         order.owners.joined(separator: ", "), order.arrival.rawValue, order.businessProblem,
-         order.decision?.rawValue ?? "", order.closedOn?.description ?? ""]
-            + ChecklistSection.allCases.flatMap { section -> [String] in
-                let progress = order.checklist.progress(of: section)
-                return [String(progress.done), String(progress.total)]
-            }
+        OrderColumn.all.map { $0.value(order, document) }
     }
 
     public static let stakeholderColumns = ["id", "name", "role", "team", "stage", "stage number", "rapport", "reputation",

@@ -110,7 +110,7 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure.report("\(file): \(error.message)")
         }
         let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
-        let plan = intake.plan(rows: sheet.rows, into: opened.document, today: ProcessSetup.clock.today, user: opened.user,
+        let plan = intake.plan(rows: sheet.rows, into: opened.document, now: ProcessSetup.clock.now(), user: opened.user,
                                dateOrder: dateFormat)
         guard plan.problems.isEmpty else {
             for problem in plan.problems { FileHandleOutput.standardError(TerminalSafety.visible("\(file): row \(problem.row): \(problem.reason)") + "\n") }
