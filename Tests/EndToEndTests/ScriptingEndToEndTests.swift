@@ -183,6 +183,62 @@ extension EndToEnd {
             #expect(again.output.contains("Imported 0 orders") && again.output.contains("11 rows were there already"))
         }
 
+        /// Every order and stakeholder moves whole through a JSON export, or a whole store file,
+        /// as Python's own JSON reader sees the two files.
+        @Test func aJSONExportOrAnotherTeamsStoreMovesEveryOrderWhole() throws {
+            // Another team's store, the same as ours until ours changes #2.
+            let other = folder.file("other.json")
+            try FileText.write(try #require(FileText.read(store)), to: other)
+            #expect(run("note", "2", "Seen on the floor").status == 0 && run("tick", "2", "3").status == 0)
+            #expect(run("stage", "dana", "strategic", "--note", "asked us in early").status == 0)
+            let overTheStore = run("export", "--format", "json", "--out", store)
+            #expect(overTheStore.status == 1 && overTheStore.output.contains("is the store itself"), "\(overTheStore.output)")
+            let export = folder.file("export.json")
+            #expect(run("export", "--format", "json", "--out", export).status == 0)
+            let empty = folder.file("empty.json")
+            let imported = run("import", export, "--store", empty)
+            #expect(imported.output == "Imported 11 orders and 6 new stakeholders from \(export).\n", "\(imported.output)")
+            let compare = """
+                import json, sys
+                a, b = (json.load(open(p, encoding='utf-8')) for p in sys.argv[1:3])
+                for key in ('orders', 'stakeholders'):
+                    left, right = ({x['id']: x for x in d[key]} for d in (a, b))
+                    print(key, 'same' if left == right else 'differ: ' + str(sorted(k for k in left if left[k] != right.get(k))))
+                """
+            let same = Command.run(["/usr/bin/env", "python3", "-c", compare, store, empty])
+            #expect(same.output == "orders same\nstakeholders same\n", "\(same.output)")
+            #expect(run("import", export, "--store", empty).output.contains("Imported 0 orders from \(export); 11 orders were there already."))
+
+            // In the other team's store #2 is another order now: ours takes a new number.
+            let moved = run("import", store, "--store", other)
+            #expect(moved.output == "#2 is #12 here: the store had a #2 already\n"
+                    + "Imported 1 order from \(store); 10 orders were there already.\n", "\(moved.output)")
+            let there = try #require(try Store.readForMerge(path: other).flatMap { $0.order(id: 12) })
+            #expect(there.notes.map(\.text).contains("Seen on the floor") && there.checklist.progress.done == 7)
+        }
+
+        @Test func commandsAsPeopleTypeThem() throws {
+            let first = Command.run([fours, "--store", store, "list", "--stage", "strategic"], environment: environment)
+            #expect(first.status == 0 && first.output.contains("#5"), "the store before the command: \(first.output)")
+            #expect(run("edit", "3", "--due", "31/12/2026").status == 0)
+            #expect(try document().order(id: 3)?.due?.description == "2026-12-31")
+            let either = run("edit", "3", "--due", "03/04/2027")
+            #expect(either.status == 1 && either.output.contains("could be day first or month first"))
+            #expect(run("edit", "3", "--due", "03/04/2027", "--date-format", "mdy").status == 0)
+            #expect(try document().order(id: 3)?.due?.description == "2027-03-04")
+            let month = run("edit", "3", "--due", "2026-13-01")
+            #expect(month.status == 1 && month.output.contains("is not a day of the calendar"))
+            #expect(run("stage", "dana", "strategic").output == "Dana Okafor: Order taker → Strategic partner\n")
+            #expect(run("stage", "dana", "strategic").output == "Dana Okafor is at 5 Strategic partner already\n")
+            let vague = run("stage", "dana", "order")
+            #expect(vague.status == 1 && vague.output.contains("could be 1 order taker or 2 order with a change"), "\(vague.output)")
+            let fresh = Command.run([fours, "list"], environment: environment.merging(["FOURS_STORE": folder.file("new/none.json")]) { $1 })
+            #expect(fresh.status == 0 && fresh.output.contains("there is no store at \(folder.file("new/none.json")) yet"),
+                    "\(fresh.output)")
+            let badMap = run("import", folder.file("none.csv"), "--map", "Course")
+            #expect(badMap.status == 64, "a --map without = is a usage error: \(badMap.output)")
+        }
+
         @Test func anIntakeSheetWithItsOwnHeadingsAndDates() throws {
             let sheet = folder.file("intake.csv")
             try FileText.write(#"""
@@ -201,6 +257,15 @@ extension EndToEnd {
             #expect(negotiation.received.description == "2026-11-25" && negotiation.due?.description == "2026-12-15")
             let excel = try #require(document.orders.first { $0.title == "Excel, advanced" })
             #expect(excel.request == "Pivot tables, \"fast\"" && excel.due?.description == "2027-01-03" && excel.priority == .low)
+            // The same sheet as Excel saves "CSV UTF-8" in much of Europe, piped in: semicolons, a byte-order mark, CRLF.
+            let european = folder.file("european.csv")
+            try FileText.write("\u{FEFF}Timestamp;Requested by;Course name;Needed by\r\n"
+                               + "25/11/2026;Dana Okafor;Negotiation basics;15/12/2026\r\n"
+                               + "26/11/2026;Omar Haddad;\"Excel; advanced\";03/01/2027\r\n", to: european)
+            let piped = Command.run(["/bin/sh", "-c", "'\(fours)' import - --date-format dmy --store '\(folder.file("eu.json"))' < '\(european)'"],
+                                    environment: environment)
+            #expect(piped.output == "Imported 2 orders and 2 new stakeholders from -.\n", "\(piped.output)")
+            #expect(try Store.readForMerge(path: folder.file("eu.json"))?.orders.map(\.title) == ["Negotiation basics", "Excel; advanced"])
             let ambiguous = run("import", sheet, "--map", "Course name=title", "--store", folder.file("other.json"))
             #expect(ambiguous.status == 1 && ambiguous.output.contains("row 3: due “03/01/2027” could be day first or month first"))
         }

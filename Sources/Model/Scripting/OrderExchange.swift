@@ -40,7 +40,9 @@ public enum OrderExchange {
 
     // MARK: JSON
 
-    public static func json(_ order: TrainingOrder, in document: StoreDocument) -> JSONValue {
+    /// `withRecord` adds the order and its stakeholder as the store file holds them, every
+    /// field: what `fours import` reads back from an export.
+    public static func json(_ order: TrainingOrder, in document: StoreDocument, withRecord: Bool = false) -> JSONValue {
         func progress(_ value: Progress) -> JSONValue {
             .object(JSONObject(["done": .number(Double(value.done)), "total": .number(Double(value.total))]))
         }
@@ -62,6 +64,13 @@ public enum OrderExchange {
             ($0.rawValue, progress(order.checklist.progress(of: $0)))
         })))
         object["steps"] = .array(steps(of: order, withOrder: false))
+        if withRecord {
+            object["record"] = order.json
+            if let person = document.stakeholder(id: order.stakeholderID) {
+                object["stakeholder"] = .object(JSONObject(["id": .string(person.id), "name": .string(person.name),
+                                                            "record": person.json]))
+            }
+        }
         object["notes"] = .array(order.notes.map { note in
             .object(JSONObject(["at": .string(note.at.description), "by": .string(note.by), "text": .string(note.text)]))
         })
@@ -87,9 +96,9 @@ public enum OrderExchange {
         }
     }
 
-    public static func json(_ stakeholder: Stakeholder, counts: StakeholderOrderCounts) -> JSONValue {
+    public static func json(_ stakeholder: Stakeholder, counts: StakeholderOrderCounts, withRecord: Bool = false) -> JSONValue {
         func rating(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
-        return .object(JSONObject([
+        var object = JSONObject([
             "id": .string(stakeholder.id), "name": .string(stakeholder.name), "role": .string(stakeholder.role),
             "team": .string(stakeholder.team), "stage": .string(stakeholder.stage.key),
             "stageNumber": .number(Double(stakeholder.stage.rawValue)),
@@ -99,6 +108,8 @@ public enum OrderExchange {
                 .object(JSONObject(["on": .string(touchpoint.on.description), "purpose": .string(touchpoint.purpose)]))
             } ?? .null,
             "openOrders": .number(Double(counts[stakeholder.id].open)),
-        ]))
+        ])
+        if withRecord { object["record"] = stakeholder.json }
+        return .object(object)
     }
 }

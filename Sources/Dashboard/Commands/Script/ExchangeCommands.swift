@@ -34,7 +34,7 @@ struct ExportCommand: ParsableCommand {
         let (columns, rows, json): ([String], [[String]], JSONValue) = switch what {
         case .orders:
             (OrderExchange.orderColumns, document.orders.map { OrderExchange.orderRow($0, in: document) },
-             .array(document.orders.map { OrderExchange.json($0, in: document) }))
+             .array(document.orders.map { OrderExchange.json($0, in: document, withRecord: true) }))
         case .stakeholders:
             Self.stakeholders(of: document)
         case .steps:
@@ -54,6 +54,9 @@ struct ExportCommand: ParsableCommand {
             print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
             return
         }
+        if UserFile.isSameFile(out, as: storeOptions.path) {
+            throw CommandFailure.report("--out \(out) is the store itself; write the export to another file")
+        }
         do { try UserFile.write(bytes, to: out) } catch {
             throw CommandFailure.report(error.message)
         }
@@ -64,7 +67,7 @@ struct ExportCommand: ParsableCommand {
     private static func stakeholders(of document: StoreDocument) -> ([String], [[String]], JSONValue) {
         let counts = StakeholderOrderCounts(document)
         return (OrderExchange.stakeholderColumns, document.stakeholders.map { OrderExchange.stakeholderRow($0, counts: counts) },
-                .array(document.stakeholders.map { OrderExchange.json($0, counts: counts) }))
+                .array(document.stakeholders.map { OrderExchange.json($0, counts: counts, withRecord: true) }))
     }
 }
 
@@ -93,8 +96,12 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "dmy (25/11/2026) or mdy (11/25/2026), for dates that could be either.")
     var dateFormat: IntakeImport.DateOrder?
     @Flag(help: "Print what would be added, and save nothing.") var dryRun = false
+    @Option(help: "csv or json; by default json for a .json file or one that starts as JSON, csv otherwise.")
+    var format: ExportCommand.Format?
 
     func run() throws {
+        if format == .json || format == nil && Self.looksLikeJSON(file) { return try importJSON() }
+        if format == .markdown { throw ValidationError("--format markdown cannot be imported; use csv or json") }
         var mapping: [String: String] = [:]
         for entry in map {
             guard let equals = entry.lastIndex(of: "=") else {
@@ -129,6 +136,44 @@ struct ImportCommand: ParsableCommand {
         }
         if !plan.orders.isEmpty { try opened.apply(plan.operation) }
         print("Imported \(Counted(plan.orders.count, "order"))\(newcomers) from \(file)\(again).")
+    }
+
+    /// A store file or fours's JSON export: every order whole, numbers kept where free.
+    private func importJSON() throws {
+        let json: JSONValue
+        do {
+            guard let bytes = try UserFile.read(file) else { throw CommandFailure.report("there is no file at \(file)") }
+            json = try JSONReader.parse(Array(bytes.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x0A, 0x0D, 0x09].contains($0) }))
+        } catch let error as StoreError {
+            throw CommandFailure.report(error.message)
+        } catch let error as JSONSyntaxError {
+            throw CommandFailure.report("\(file):\(error.position): \(error.problem)")
+        }
+        let incoming: StoreDocument
+        do { incoming = try OrderTransfer.incoming(json) } catch {
+            throw CommandFailure.report("\(file) cannot be imported: \(error.message)")
+        }
+        let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
+        let plan = OrderTransfer.plan(incoming, into: opened.document)
+        for (from, to) in plan.renumbered { print("#\(from) is #\(to) here: the store had a #\(from) already") }
+        for (from, to) in plan.stakeholdersRenamed { print(TerminalSafety.visible("\(from) is \(to) here: the store has another \(from)")) }
+        let again = plan.alreadyThere.isEmpty ? ""
+            : "; \(Counted(plan.alreadyThere.count, "order")) \(plan.alreadyThere.count == 1 ? "was" : "were") there already"
+        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(Counted(plan.newStakeholders.count, "new stakeholder"))"
+        if dryRun {
+            print("Would import \(Counted(plan.orders.count, "order"))\(newcomers)\(again); nothing was saved.")
+            return
+        }
+        if !plan.orders.isEmpty || !plan.newStakeholders.isEmpty { try opened.apply(plan.operation) }
+        print("Imported \(Counted(plan.orders.count, "order"))\(newcomers) from \(file)\(again).")
+    }
+
+    /// A `.json` file, or one whose first character opens a JSON list or object.
+    private static func looksLikeJSON(_ path: String) -> Bool {
+        if path.hasSuffix(".json") { return true }
+        guard path != "-", let bytes = UserFile.start(of: path, count: 4_096) else { return false }
+        return bytes.first { ![0xEF, 0xBB, 0xBF, 0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
+            ?? false
     }
 }
 
