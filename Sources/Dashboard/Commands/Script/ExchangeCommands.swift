@@ -74,23 +74,28 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add the orders of an intake spreadsheet saved as CSV.",
+        abstract: "Add the orders of an intake sheet saved as CSV, or of a JSON export or another store.",
         discussion: """
-            The first row holds the headings. Columns are found by their heading: title (or course, \
-            training), request (description), stakeholder (requester, requested by), audience (team, \
-            department), audience size (participants), received (submitted, timestamp), due (deadline, \
-            needed by), priority (urgency), tags (topic, category), owners (assigned to), business \
-            problem (goal), and id (request id, reference): the row's own id, so that importing the \
-            same file again adds nothing twice (without one, title, stakeholder and day received \
-            tell). --map names any other heading. Dates may be 2026-11-25, 25/11/2026 or 11/25/2026 \
-            (--date-format says which when a date could be either). Nothing is saved unless every \
-            row reads; the rows that do not are listed. Example:
+            CSV: the first row holds the headings, separated by commas, semicolons or tabs. Columns are \
+            found by their heading: title (course name, training, session), request (description), \
+            stakeholder (requester), audience (team, department), audience size (participants), received \
+            (submitted, timestamp), due (deadline, needed by), priority (urgency), tags (topic), owners \
+            (assigned to), business problem (goal), id (request id, reference: the row's own id, so that \
+            importing the same file again adds nothing twice; without one, title, stakeholder and day \
+            received tell), and every column fours export writes. --map names any other heading. Dates \
+            may be 2026-11-25, 25/11/2026 or 11/25/2026 (--date-format says which when a date could be \
+            either). Nothing is saved unless every row reads; the rows that do not are listed. \
+            JSON: fours export --format json, or a whole store file: every order whole, with its \
+            stakeholder; an order takes a new number where the store has that one. - reads the \
+            standard input. Examples:
               fours import requests.csv --map "Course name=title" --date-format dmy --dry-run
+              fours export --format json --store other-team.json | fours import - --format json
             """
     )
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: ArgumentHelp("The CSV file (UTF-8; a byte-order mark is fine).", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The CSV or JSON file (UTF-8; a byte-order mark is fine); - for the standard input.",
+                                 valueName: "file")) var file: String
     @Option(help: ArgumentHelp("A column's heading and the field it holds, as \"Course name=title\".", valueName: "heading=field"))
     var map: [String] = []
     @Option(help: "dmy (25/11/2026) or mdy (11/25/2026), for dates that could be either.")
