@@ -55,16 +55,17 @@ import Testing
             return
         }
         _ = update(&state, .searchIndexBuilt(SearchIndex(state.document), generation: generation), now: Fixture.now)
-        guard case .makeStandup(let document, let today, let version)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
+        guard case .doPageWork(let work)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("once the search index is there, an idle moment asks for the stand-up")
             return
         }
-        #expect(document == state.document && today == state.today)
+        let (today, version) = (work.today, work.version)
+        #expect(work.view == .standup && version == state.documentVersion && today == state.today)
         #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "asked for once")
         func shown(_ blocks: [String], version: Int) -> [String] {
             var state = state
-            _ = update(&state, .standupMade([StandupBlock(title: "Queue", lines: blocks)], version: version, today: today),
-                       now: Fixture.now)
+            let made = PageWork.Result(view: .standup, version: version, today: today, value: [StandupBlock(title: "Queue", lines: blocks)])
+            _ = update(&state, .pageWorkDone(made), now: Fixture.now)
             _ = update(&state, .showView(.standup), now: Fixture.now)
             return DashboardView(state: state, keyMap: .standard).render().lines
         }
@@ -75,16 +76,17 @@ import Testing
 
         // Once taken it is up to date; after a tick the next quiet moment asks for the
         // changed document's, and no more while that one is being made.
-        _ = update(&state, .standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today), now: Fixture.now)
+        _ = update(&state, .pageWorkDone(work.run()), now: Fixture.now)
         #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "up to date")
         _ = update(&state, .focusChecklist, now: Fixture.now)
         _ = update(&state, .toggleStep, now: Fixture.now)
         #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "not while keys come")
-        guard case .makeStandup(let changed, _, let changedVersion)? = update(&state, .idle(quiet: true), now: Fixture.now).first else {
+        guard case .doPageWork(let again)? = update(&state, .idle(quiet: true), now: Fixture.now).first else {
             Issue.record("a change asks for the stand-up again")
             return
         }
-        #expect(changed == state.document && changedVersion == state.documentVersion && changedVersion != version)
+        #expect(again.version == state.documentVersion && again.version != version)
+        #expect(again.run().value as? [StandupBlock] == StandupPage.blocks(of: state.document, today: state.today))
         _ = update(&state, .toggleStep, now: Fixture.now)
         #expect(update(&state, .idle(quiet: true), now: Fixture.now).isEmpty, "one at a time")
     }

@@ -73,8 +73,8 @@ enum Action: Equatable, Sendable {
     case idle(quiet: Bool)
     /// The search index built away from the keys, for the document of that generation.
     case searchIndexBuilt(SearchIndex, generation: Int)
-    /// The stand-up made away from the keys, for the document of that version and day.
-    case standupMade([StandupBlock], version: Int, today: CalendarDay)
+    /// What a page's work away from the keys made.
+    case pageWorkDone(PageWork.Result)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -108,8 +108,8 @@ enum Effect: Equatable, Sendable {
     /// Build the search index of this document on another thread; its generation comes
     /// back with it, so an index of a document changed since is not taken.
     case buildSearchIndex(StoreDocument, generation: Int)
-    /// Make the stand-up of this document and day on another thread, before it is shown.
-    case makeStandup(StoreDocument, today: CalendarDay, version: Int)
+    /// Do a page's work on another thread, and hand what it made back to the page.
+    case doPageWork(PageWork)
 }
 
 /// A change shown on screen that the store has not confirmed yet. The number tells apart

@@ -361,8 +361,8 @@ final class Program {
             }
         case .buildSearchIndex(let document, let generation):
             inBackground { .action(.searchIndexBuilt(SearchIndex(document), generation: generation)) }
-        case .makeStandup(let document, let today, let version):
-            inBackground { .action(.standupMade(StandupPage.blocks(of: document, today: today), version: version, today: today)) }
+        case .doPageWork(let work):
+            inBackground { .action(.pageWorkDone(work.run())) }
         case .persist(let changes, let recreating):
             // Each save asks for every change not saved yet: the last one asked for holds them all.
             state.timers.lastRetry = clock()

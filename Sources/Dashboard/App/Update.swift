@@ -89,11 +89,11 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .timePassed:
         return state.timePassed(now: now)
     case .idle(let quiet):
-        return state.requestSearchIndex() + StandupPage.requestBeforeShown(&state, quiet: quiet)
+        return state.requestSearchIndex() + Pages.all.compactMap { $0.workAwayFromTheKeys(&state, quiet: quiet) }.map(Effect.doPageWork)
     case .searchIndexBuilt(let index, let generation):
         state.take(index, generation: generation)
-    case .standupMade(let blocks, let version, let today):
-        StandupPage.take(blocks, version: version, today: today, in: &state)
+    case .pageWorkDone(let result):
+        Pages.page(for: result.view).take(result, in: &state)
     case .resized(let size):
         state.size = size
         state.clampSelection()

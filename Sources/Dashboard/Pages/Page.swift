@@ -33,6 +33,11 @@ protocol Page: Sendable {
     func settle(_ state: inout AppState)
     /// What it lets go of when another view is shown.
     func leave(_ state: inout AppState)
+    /// Work it wants done away from the keys, asked in a moment nobody waits on (`quiet`:
+    /// nothing was typed for a while); nil when none.
+    func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork?
+    /// Takes what that work made.
+    func take(_ result: PageWork.Result, in state: inout AppState)
 }
 
 extension Page {
@@ -51,6 +56,10 @@ extension Page {
     func settle(_ state: inout AppState) {}
 
     func leave(_ state: inout AppState) {}
+
+    func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? { nil }
+
+    func take(_ result: PageWork.Result, in state: inout AppState) {}
 }
 
 /// A view's name and number key.

@@ -44,21 +44,23 @@ struct StandupPage: Page {
     /// was typed for a while (`quiet`: a big store's takes a core for a moment), unless
     /// one is being made: the morning glance then opens at once, even on a big store and
     /// after a change.
-    static func requestBeforeShown(_ state: inout AppState, quiet: Bool) -> [Effect] {
-        var memory = state.memories[Memory.self, of: .standup]
-        guard state.searchIndex != nil, StandupPage().made(in: state) == nil, !memory.isBeingMade,
-              memory.blocks == nil || quiet else { return [] }
+    func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? {
+        var memory = state.memories[Memory.self, of: view]
+        guard state.searchIndex != nil, made(in: state) == nil, !memory.isBeingMade, memory.blocks == nil || quiet else {
+            return nil
+        }
         memory.isBeingMade = true
-        state.memories[Memory.self, of: .standup] = memory
-        return [.makeStandup(state.document, today: state.today, version: state.documentVersion)]
+        state.memories[Memory.self, of: view] = memory
+        let (document, today) = (state.document, state.today)
+        return PageWork(view: view, version: state.documentVersion, today: today) { Self.blocks(of: document, today: today) }
     }
 
     /// Takes blocks made away from the keys, unless up-to-date ones are kept already;
     /// blocks of a document or day changed since are kept but never shown (`MadeFromDocument`).
-    static func take(_ blocks: [StandupBlock], version: Int, today: CalendarDay, in state: inout AppState) {
-        state.memories[Memory.self, of: .standup].isBeingMade = false
-        guard StandupPage().made(in: state) == nil else { return }
-        state.memories[Memory.self, of: .standup].blocks = MadeFromDocument(version: version, today: today, value: blocks)
+    func take(_ result: PageWork.Result, in state: inout AppState) {
+        state.memories[Memory.self, of: view].isBeingMade = false
+        guard made(in: state) == nil, let blocks = result.value as? [StandupBlock] else { return }
+        state.memories[Memory.self, of: view].blocks = MadeFromDocument(version: result.version, today: result.today, value: blocks)
     }
 }
 
