@@ -75,6 +75,14 @@ enum Action: Equatable, Sendable {
     case searchIndexBuilt(SearchIndex, generation: Int)
     /// What a page's work away from the keys made.
     case pageWorkDone(PageWork.Result)
+    /// The dashboard opened the store: what it found, and the sort and filters remembered.
+    case opened(OpenedStore, remembered: QueueQuery)
+    /// The store can be changed again, or no longer (written by a newer fours, say).
+    case readOnlyChanged(reason: String?)
+    /// The program was stopped and went on (Ctrl-Z, then fg): the clock is looked at anew.
+    case resumed
+    /// The sort and filters could not be remembered for the next run.
+    case preferencesNotSaved(reason: String)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
     case mergedCopies(StoreDocument, SyncCopyMerge.Report)
@@ -138,10 +146,19 @@ extension Action {
     var worksWhenTooSmall: Bool {
         switch self {
         case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .dayChanged, .retrySaves,
-             .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies, .idle:
+             .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies, .idle,
+             .searchIndexBuilt, .pageWorkDone, .documentCompleted, .opened, .readOnlyChanged, .resumed, .preferencesNotSaved:
+            // News from the store, the terminal and other threads is taken whatever the screen's size.
             true
         default:
             false
         }
     }
+}
+
+/// What the dashboard learns of the store when it opens it.
+struct OpenedStore: Equatable, Sendable {
+    var path: String
+    var exists: Bool
+    var readOnlyReason: String?
 }

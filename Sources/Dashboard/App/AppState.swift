@@ -72,7 +72,7 @@ struct AppState: Equatable, Sendable {
     /// document rather than at every form (a big store has thousands).
     private var stakeholderNames: MadeFromDocument<FormField.Suggestions>?
     /// The key map the app was started with: the help it scrolls is made from it.
-    var keyMap = KeyMap.standard
+    let keyMap: KeyMap
     var status: StatusMessage?
     /// Why nothing can be changed, when the store is read-only.
     var readOnlyReason: String?
@@ -85,8 +85,9 @@ struct AppState: Equatable, Sendable {
     var undoStack: [UndoEntry] = []
     var redoStack: [UndoEntry] = []
 
-    init(document: StoreDocument, size: Size, today: CalendarDay, user: String) {
+    init(document: StoreDocument, size: Size, today: CalendarDay, user: String, keyMap: KeyMap = .standard) {
         self.document = document
+        self.keyMap = keyMap
         self.queue = OrderQueue(document, query: QueueQuery(), today: today)
         self.summary = QueueSummary(document, today: today)
         self.size = size

@@ -50,18 +50,10 @@ final class Program {
         self.terminal = terminal
         self.keyMap = keyMap
         let now = clock()
-        state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user)
-        state.readOnlyReason = store.readOnlyReason
-        state.keyMap = keyMap
-        state.setQuery(ViewPreferences.load(from: preferencesPath).queue)
-        if let reason = store.readOnlyReason {
-            state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
-        } else if !store.exists {
-            state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change",
-                                         kind: .info)
-        }
-        // A message from the start stays its whole time too.
-        state.timers.statusShownAt = now
+        state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user,
+                         keyMap: keyMap)
+        dispatch(.opened(OpenedStore(path: store.path, exists: store.exists, readOnlyReason: store.readOnlyReason),
+                         remembered: ViewPreferences.load(from: preferencesPath).queue))
         readChecklistsOnScreen(beforeFirstFrame: true)
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }
@@ -296,7 +288,7 @@ final class Program {
                 endFromOutside()
             case SIGCONT:
                 terminal.redrawEverything()
-                state.timers.lastSecond = Timestamp(secondsSince1970: 0)
+                dispatch(.resumed)
             default:
                 break
             }
@@ -310,7 +302,7 @@ final class Program {
         do {
             guard try store.reloadIfChanged() else { return false }
             dispatch(.reloaded(store.document))
-            state.readOnlyReason = store.readOnlyReason
+            noteReadOnly()
             return true
         } catch {
             let text = if case .gone = error { error.message } else {
@@ -350,14 +342,14 @@ final class Program {
         case .suspend:
             savePending()
             terminal.suspend()
-            state.timers.lastSecond = Timestamp(secondsSince1970: 0)
+            dispatch(.resumed)
         case .checkStore:
             reloadedOrMerged = takeChangesFromDisk() || reloadedOrMerged
         case .lookForSyncCopies:
             reloadedOrMerged = mergeSyncCopies() || reloadedOrMerged
         case .savePreferences(let query):
             do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
-                state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(error.message)", kind: .error)
+                dispatch(.preferencesNotSaved(reason: error.message))
             }
         case .buildSearchIndex(let document, let generation):
             inBackground { .action(.searchIndexBuilt(SearchIndex(document), generation: generation)) }
@@ -365,7 +357,6 @@ final class Program {
             inBackground { .action(.pageWorkDone(work.run())) }
         case .persist(let changes, let recreating):
             // Each save asks for every change not saved yet: the last one asked for holds them all.
-            state.timers.lastRetry = clock()
             pendingSave = (changes, recreating || (pendingSave?.recreating ?? false))
         }
     }
@@ -400,7 +391,12 @@ final class Program {
         } catch {
             dispatch(.saveFailed(changes, reason: error.message))
         }
-        state.readOnlyReason = store.readOnlyReason
+        noteReadOnly()
+    }
+
+    /// Tells `update` when the store's say on changes moved (a newer fours wrote it).
+    private func noteReadOnly() {
+        if state.readOnlyReason != store.readOnlyReason { dispatch(.readOnlyChanged(reason: store.readOnlyReason)) }
     }
 }
 

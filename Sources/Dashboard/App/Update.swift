@@ -11,6 +11,8 @@ func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effec
     if state.detailPlace != place { state.detailScroll = 0 }
     // A message stays its lifetime from when it was shown.
     if state.status != status { state.timers.statusShownAt = now }
+    // An automatic retry waits its interval from the last time a save was asked for.
+    if effects.contains(where: { if case .persist = $0 { true } else { false } }) { state.timers.lastRetry = now }
     return effects
 }
 
@@ -94,6 +96,20 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.take(index, generation: generation)
     case .pageWorkDone(let result):
         Pages.page(for: result.view).take(result, in: &state)
+    case .opened(let store, let remembered):
+        state.readOnlyReason = store.readOnlyReason
+        state.setQuery(remembered)
+        if let reason = store.readOnlyReason {
+            state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
+        } else if !store.exists {
+            state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change", kind: .info)
+        }
+    case .readOnlyChanged(let reason):
+        state.readOnlyReason = reason
+    case .resumed:
+        state.timers.lastSecond = Timestamp(secondsSince1970: 0)
+    case .preferencesNotSaved(let reason):
+        state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(reason)", kind: .error)
     case .resized(let size):
         state.size = size
         state.clampSelection()
