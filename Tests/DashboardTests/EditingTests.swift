@@ -327,16 +327,16 @@ import Testing
 
     @Test mutating func aClickSelectsAndAClickOnACheckboxTicks() throws {
         let layout = app.state.layout
-        app.send(.click(x: 10, y: layout.queue.y + 3))
+        app.click(x: 10, y: layout.queue.y + 3)
         #expect(app.state.selectedOrder?.shortID == "#7")
-        let targets = DashboardView(state: app.state, keyMap: .standard).hitTargets()
+        let targets = DashboardView(state: app.state, keyMap: .standard).renderWithTargets().targets
         let rows = layout.detail.y..<layout.detail.maxY
         let y = try #require(rows.first { targets.target(x: layout.detail.x + 30, y: $0) == .step(1, checkbox: false) })
         #expect(targets.target(x: layout.detail.x + 4, y: y) == .step(1, checkbox: true))
-        app.send(.click(x: layout.detail.x + 30, y: y))
+        app.click(x: layout.detail.x + 30, y: y)
         #expect(app.state.focus == .checklist && app.state.selectedStep == 1)
         #expect(app.state.selectedOrder?.checklist.progress.done == 0)
-        let effects = app.send(.click(x: layout.detail.x + 4, y: y))
+        let effects = app.click(x: layout.detail.x + 4, y: y)
         #expect(effects.count == 1)
         #expect(app.state.selectedOrder?.checklist[.shiftMindset][1].tick?.by == "ana")
         app.send(.scroll(up: false, x: 5, y: layout.queue.y + 2))

@@ -22,6 +22,12 @@ struct TestApp {
     }
 
     var lines: [String] { DashboardView(state: state, keyMap: .standard).render().lines }
+
+    /// A click at (`x`, `y`) on the screen as it is drawn now, as the program loop makes one.
+    @discardableResult
+    mutating func click(x: Int, y: Int) -> [Effect] {
+        send(.click(DashboardView(state: state, keyMap: .standard).renderWithTargets().targets.target(x: x, y: y)))
+    }
 }
 
 extension [Effect] {

@@ -182,7 +182,7 @@ import Testing
         #expect(app.state.confirmation == nil && app.state.form == nil)
         app.send(.editMeasurement)
         #expect(app.state.form == nil)
-        app.send(.click(x: 5, y: app.state.layout.queue.y + 3))
+        app.click(x: 5, y: app.state.layout.queue.y + 3)
         #expect(app.state.selectedStakeholder?.name == "Aiko Tanaka")
         #expect(app.state.document == Fixture.demo)
     }

@@ -63,7 +63,8 @@ enum Action: Equatable, Sendable {
     /// A key inside a form.
     case form(FormInput)
     case submitForm
-    case click(x: Int, y: Int)
+    /// A click, on what the screen showed there when it was made (nil: on nothing that acts).
+    case click(HitTarget?)
     case scroll(up: Bool, x: Int, y: Int)
 
     /// Time passed (each turn of the program loop): messages expire, saves are retried.

@@ -2,9 +2,8 @@ import Model
 
 extension AppState {
     /// A click acts on what the page drew under it; an overlay keeps it from the page.
-    mutating func click(x: Int, y: Int, now: Timestamp) -> [Effect] {
-        guard overlays.shown.isEmpty else { return [] }
-        guard let target = DashboardView(state: self, keyMap: keyMap).hitTargets().target(x: x, y: y) else { return [] }
+    mutating func click(_ target: HitTarget?, now: Timestamp) -> [Effect] {
+        guard overlays.shown.isEmpty, let target else { return [] }
         let page = page
         return page.click(target, in: &self, now: now)
     }

@@ -26,6 +26,8 @@ final class Program {
     private var reloadedOrMerged = false
 
     private let preferencesPath: String
+    /// Where a click acts on the screen last drawn.
+    private var targets = HitTargets()
     /// The conflicted copies looked at, as they were then: one that changes since (it was still being
     /// written) is looked at again.
     private var handledCopies: Set<SyncCopy> = []
@@ -173,7 +175,10 @@ final class Program {
     /// and lets time pass. Tests drive the program a turn at a time.
     func turn() {
         if needsDrawing {
-            terminal.present(DashboardView(state: state, keyMap: keyMap).render())
+            let drawn = DashboardView(state: state, keyMap: keyMap).renderWithTargets()
+            terminal.present(drawn.screen)
+            // A click acts on what the screen showed where it was made.
+            targets = drawn.targets
             // Keeping the version just read for later merges waits until it is on screen.
             store.keepVersionRead()
             needsDrawing = false
@@ -269,7 +274,7 @@ final class Program {
         case .resize(let size): .resized(size)
         case .mouse(let event):
             switch event.kind {
-            case .press: .click(x: event.x, y: event.y)
+            case .press: .click(targets.target(x: event.x, y: event.y))
             case .wheelUp: .scroll(up: true, x: event.x, y: event.y)
             case .wheelDown: .scroll(up: false, x: event.x, y: event.y)
             }

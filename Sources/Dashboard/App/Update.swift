@@ -84,8 +84,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         return state.undo()
     case .redo:
         return state.redo()
-    case .click(let x, let y):
-        return state.click(x: x, y: y, now: now)
+    case .click(let target):
+        return state.click(target, now: now)
     case .scroll(let up, let x, let y):
         state.scroll(up: up, x: x, y: y, now: now)
     case .timePassed:

@@ -11,11 +11,11 @@ struct DashboardView {
         return render(hits: &hits)
     }
 
-    /// Where a click acts on the screen this state draws.
-    func hitTargets() -> HitTargets {
+    /// The screen, with where a click acts on it.
+    func renderWithTargets() -> (screen: Screen, targets: HitTargets) {
         var hits = HitTargets()
-        _ = render(hits: &hits)
-        return hits
+        let screen = render(hits: &hits)
+        return (screen, hits)
     }
 
     private func render(hits: inout HitTargets) -> Screen {
