@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func helpListsEveryBindingFromTheKeyMap() {
-        let help = HelpOverlay(keyMap: keyMap, size: Size(width: 120, height: 60))
+        let help = HelpView(keyMap: keyMap, size: Size(width: 120, height: 60))
         let text = help.lines.map { $0.segments.map(\.text).joined() }
         for binding in keyMap.bindings {
             #expect(text.contains { $0.contains(binding.keyLabel) && $0.contains(binding.summary) },

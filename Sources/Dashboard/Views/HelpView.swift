@@ -1,5 +1,5 @@
 /// Every key binding, grouped by where it applies, generated from the key map.
-struct HelpOverlay {
+struct HelpView {
     let keyMap: KeyMap
     let size: Size
     /// Rows scrolled past at the top, when the help is taller than the terminal.

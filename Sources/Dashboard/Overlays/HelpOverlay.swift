@@ -2,14 +2,14 @@ import Model
 
 /// Every key, grouped by where it works, over the page; it scrolls when taller than the
 /// terminal.
-struct HelpPage: Overlay {
+struct HelpOverlay: Overlay {
     /// Rows scrolled past.
     var scroll = 0
 
     func scopes(in state: AppState) -> [KeyScope] { [.help, .everywhere] }
 
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
-        HelpOverlay(keyMap: keyMap, size: state.size, scroll: scroll, allows: state.allows).draw(into: &screen)
+        HelpView(keyMap: keyMap, size: state.size, scroll: scroll, allows: state.allows).draw(into: &screen)
     }
 
     func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
@@ -17,7 +17,7 @@ struct HelpPage: Overlay {
         case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown:
             state.scrollHelp(action)
         case .closeOverlay:
-            state.overlays[HelpPage.self] = nil
+            state.overlays[HelpOverlay.self] = nil
         default:
             return nil
         }
@@ -26,16 +26,16 @@ struct HelpPage: Overlay {
 }
 
 extension AppState {
-    var isHelpVisible: Bool { overlays[HelpPage.self] != nil }
+    var isHelpVisible: Bool { overlays[HelpOverlay.self] != nil }
 
     /// Shows the help from its top, or closes it.
     mutating func toggleHelp() {
-        overlays[HelpPage.self] = isHelpVisible ? nil : HelpPage()
+        overlays[HelpOverlay.self] = isHelpVisible ? nil : HelpOverlay()
     }
 
     var helpScroll: Int {
-        get { overlays[HelpPage.self]?.scroll ?? 0 }
-        set { overlays[HelpPage.self]?.scroll = newValue }
+        get { overlays[HelpOverlay.self]?.scroll ?? 0 }
+        set { overlays[HelpOverlay.self]?.scroll = newValue }
     }
 
     mutating func scrollHelp(_ action: Action) {
@@ -48,7 +48,7 @@ extension AppState {
         case .moveToFirst: -helpScroll
         default: 0
         }
-        let furthest = HelpOverlay(keyMap: keyMap, size: size, allows: allows).maximumScroll
+        let furthest = HelpView(keyMap: keyMap, size: size, allows: allows).maximumScroll
         helpScroll = max(0, min(furthest, helpScroll + step))
     }
 }

@@ -1,7 +1,7 @@
 import Model
 
 /// A form being filled in, over the page.
-struct FormPage: Overlay {
+struct FormOverlay: Overlay {
     let form: Form
 
     func scopes(in state: AppState) -> [KeyScope] { [.form] }
@@ -32,7 +32,7 @@ struct FormPage: Overlay {
 extension AppState {
     /// The form being filled in, if any.
     var form: Form? {
-        get { overlays[FormPage.self]?.form }
-        set { overlays[FormPage.self] = newValue.map(FormPage.init) }
+        get { overlays[FormOverlay.self]?.form }
+        set { overlays[FormOverlay.self] = newValue.map(FormOverlay.init) }
     }
 }

@@ -19,7 +19,7 @@ enum Confirmation: Equatable, Sendable {
 }
 
 /// A question to answer before anything else happens, over the page.
-struct QuestionPage: Overlay {
+struct QuestionOverlay: Overlay {
     let confirmation: Confirmation
 
     func scopes(in state: AppState) -> [KeyScope] { [.confirmation] }
@@ -54,7 +54,7 @@ struct QuestionPage: Overlay {
 extension AppState {
     /// The question waiting for an answer, if any.
     var confirmation: Confirmation? {
-        get { overlays[QuestionPage.self]?.confirmation }
-        set { overlays[QuestionPage.self] = newValue.map(QuestionPage.init) }
+        get { overlays[QuestionOverlay.self]?.confirmation }
+        set { overlays[QuestionOverlay.self] = newValue.map(QuestionOverlay.init) }
     }
 }
