@@ -12,18 +12,18 @@ import Testing
                 for key in binding.keys {
                     // A scope's own binding may override one from "everywhere" on purpose;
                     // within one scope a key must be unique.
-                    if let earlier = seen[key], earlier == binding.scope.rawValue {
-                        Issue.record("\(key.label) is bound twice in \(binding.scope.rawValue)")
+                    if let earlier = seen[key], earlier == binding.scope.title {
+                        Issue.record("\(key.label) is bound twice in \(binding.scope.title)")
                     }
-                    seen[key] = binding.scope.rawValue
+                    seen[key] = binding.scope.title
                 }
             }
         }
     }
 
     @Test func theKeysTheIssueNamesDoWhatTheySay() {
-        let queue: [KeyScope] = [.queue, .everywhere]
-        let checklist: [KeyScope] = [.checklist, .everywhere]
+        let queue: [KeyScope] = [.queue, .orderLists, .selection, .everywhere]
+        let checklist: [KeyScope] = [.checklist, .orderLists, .selection, .everywhere]
         #expect(keyMap.action(for: .character("j"), in: queue) == .moveDown)
         #expect(keyMap.action(for: .down, in: checklist) == .moveDown)
         #expect(keyMap.action(for: .character("G"), in: queue) == .moveToLast)
@@ -42,6 +42,11 @@ import Testing
         #expect(keyMap.action(for: .character("Z"), in: queue) == nil)
         #expect(keyMap.action(for: .control("z"), in: [.form]) == .suspend, "Ctrl-Z suspends even in a form")
         #expect(keyMap.action(for: .character("q"), in: [.form]) == .form(.edit(.insert("q"))), "q types in a form")
+        // What the help lists as acting everywhere does: Tab moves focus only where orders are listed.
+        #expect(keyMap.action(for: .tab, in: [.stakeholders, .selection, .everywhere]) == nil)
+        #expect(keyMap.action(for: .tab, in: [.standup, .everywhere]) == nil)
+        #expect(!keyMap.bindings(in: .everywhere).contains { $0.keys.contains(.tab) || $0.keys.contains(.character("c")) })
+        #expect(KeyScope.orderLists.title == "Queue and Archive (1, 4)" && KeyScope.standup.title == "Stand-up (3)")
     }
 
     @Test func helpListsEveryBindingFromTheKeyMap() {
@@ -52,7 +57,7 @@ import Testing
                     "help is missing \(binding.keyLabel): \(binding.summary)")
         }
         for scope in KeyScope.allCases {
-            #expect(text.contains(scope.rawValue))
+            #expect(text.contains(scope.title))
         }
     }
 }

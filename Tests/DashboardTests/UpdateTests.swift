@@ -296,7 +296,7 @@ import Testing
         app.send(.startSearch, .searchEdit(.insert("web")))
         app.send(.showView(.standup), .showView(.queue))
         #expect(app.state.searchField == nil)
-        #expect(app.state.activeScopes == [.queue, .everywhere])
+        #expect(app.state.activeScopes == [.queue, .orderLists, .selection, .everywhere])
     }
 
     @Test mutating func aListShownAgainIsTheSameUnlessTheDocumentChangedMeanwhile() throws {

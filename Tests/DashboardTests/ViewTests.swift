@@ -150,7 +150,7 @@ import Testing
     @Test mutating func numberKeysSwitchViewsEachWithItsOwnKeys() {
         #expect(KeyMap.standard.action(for: .character("3"), in: app.state.activeScopes) == .showView(.standup))
         app.send(.showView(.stakeholders))
-        #expect(app.state.activeScopes == [.stakeholders, .everywhere])
+        #expect(app.state.activeScopes == [.stakeholders, .selection, .everywhere])
         #expect(app.lines[0].contains("Stakeholders · 6 people"))
         #expect(app.state.selectedStakeholder?.name == "Samuel Reyes")
         app.send(.moveDown)
@@ -167,7 +167,7 @@ import Testing
         app.send(.clearFilters, .moveDown)
         let selected = app.state.selectedOrder?.id
         app.send(.showView(.archive))
-        #expect(app.state.activeScopes == [.archive, .everywhere])
+        #expect(app.state.activeScopes == [.archive, .orderLists, .selection, .everywhere])
         #expect(app.state.queue.orderIDs == [11, 10])
         #expect(app.lines[1].contains("Closed"))
         app.send(.closeOrReopenOrder)

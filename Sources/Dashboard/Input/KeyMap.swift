@@ -1,16 +1,41 @@
-/// Where a binding applies. Help groups bindings by it.
-enum KeyScope: String, CaseIterable, Sendable {
-    case queue = "Order queue"
-    case checklist = "4S checklist"
-    case stakeholder = "Stakeholder (Tab from the checklist)"
-    case archive = "Archive (4)"
-    case stakeholders = "Stakeholders view (2)"
-    case standup = "Stand-up view (3)"
-    case everywhere = "Everywhere"
-    case search = "Search (/)"
-    case form = "Forms"
-    case help = "Help"
-    case confirmation = "Questions"
+/// Where a key binding acts: a part of a page, a kind of page, a dialog, or everywhere.
+enum KeyScope: CaseIterable, Sendable {
+    case queue, checklist, stakeholder, archive, stakeholders, standup
+    /// The views that list orders, whichever part has the focus.
+    case orderLists
+    /// The views where an order or a stakeholder is selected.
+    case selection
+    case everywhere, search, form, help, confirmation
+
+    /// How the help heads it; a view's own keys are headed by the view's title and number key.
+    var title: String {
+        switch self {
+        case .queue: "Order queue"
+        case .checklist: "4S checklist"
+        case .stakeholder: "Stakeholder (Tab from the checklist)"
+        case .archive: Self.named(.archive)
+        case .stakeholders: Self.named(.stakeholders)
+        case .standup: Self.named(.standup)
+        case .orderLists: Self.naming(Pages.all.filter(\.listsOrders))
+        case .selection: Self.naming(Pages.all.filter(\.selectsOrdersOrStakeholders))
+        case .everywhere: "Everywhere"
+        case .search: "Search (/)"
+        case .form: "Forms"
+        case .help: "Help"
+        case .confirmation: "Questions"
+        }
+    }
+
+    private static func named(_ view: AppView) -> String {
+        "\(view.title) (\(view.number))"
+    }
+
+    /// "Queue and Archive (1, 4)"
+    private static func naming(_ pages: [any Page]) -> String {
+        let titles = pages.map(\.view.title)
+        let joined = titles.count > 1 ? titles.dropLast().joined(separator: ", ") + " and " + titles.last! : titles.joined()
+        return "\(joined) (\(pages.map { String($0.view.number) }.joined(separator: ", ")))"
+    }
 }
 
 struct KeyBinding: Sendable, Equatable {
@@ -44,16 +69,26 @@ struct KeyMap: Sendable, Equatable {
     ]
 
     static let standard = KeyMap(bindings: queue + checklist + stakeholder + archive + stakeholdersView + standup
-        + everywhere + search + form + dialogs)
+        + orderLists + selection + everywhere + search + form + dialogs)
 
-    private static let queue: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .queue, summary: "Previous order"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .queue, summary: "Next order", hint: "move",
-                   hintKeys: "↑↓"),
-        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .queue, summary: "First order"),
-        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .queue, summary: "Last order"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .queue, summary: "One page up"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .queue, summary: "One page down"),
+    /// The keys that move through what a scope shows, the same in each: the summaries say
+    /// what they move through; a nil one leaves that key out.
+    private static func moving(in scope: KeyScope, previous: String, next: String, first: String?, last: String?,
+                               pageUp: String?, pageDown: String?, hint: String = "move") -> [KeyBinding] {
+        [
+            KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: scope, summary: previous),
+            KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: scope, summary: next, hint: hint, hintKeys: "↑↓"),
+        ] + [
+            first.map { KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: scope, summary: $0) },
+            last.map { KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: scope, summary: $0) },
+            pageUp.map { KeyBinding(keys: [.pageUp], action: .pageUp, scope: scope, summary: $0) },
+            pageDown.map { KeyBinding(keys: [.pageDown], action: .pageDown, scope: scope, summary: $0) },
+        ].compactMap { $0 }
+    }
+
+    private static let queue: [KeyBinding] = moving(in: .queue, previous: "Previous order", next: "Next order",
+                                                    first: "First order", last: "Last order",
+                                                    pageUp: "One page up", pageDown: "One page down") + [
         KeyBinding(keys: [.right, .character("l"), .enter], action: .focusChecklist, scope: .queue,
                    summary: "Go to the order's 4S checklist", hint: "checklist"),
         KeyBinding(keys: [.character("a")], action: .addOrder, scope: .queue, summary: "Add an order", hint: "add"),
@@ -71,14 +106,9 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Show open, all, or delivered and closed orders"),
     ]
 
-    private static let archive: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .archive, summary: "Previous order"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .archive, summary: "Next order", hint: "move",
-                   hintKeys: "↑↓"),
-        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .archive, summary: "Newest"),
-        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .archive, summary: "Oldest"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .archive, summary: "One page up"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .archive, summary: "One page down"),
+    private static let archive: [KeyBinding] = moving(in: .archive, previous: "Previous order", next: "Next order",
+                                                      first: "Newest", last: "Oldest",
+                                                      pageUp: "One page up", pageDown: "One page down") + [
         KeyBinding(keys: [.character("/")], action: .startSearch, scope: .archive, summary: "Search the archive", hint: "search"),
         KeyBinding(keys: [.character("F")], action: .clearFilters, scope: .archive, summary: "Clear the search"),
         KeyBinding(keys: [.character("c")], action: .closeOrReopenOrder, scope: .archive, summary: "Reopen the order",
@@ -87,12 +117,9 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Go to the order's 4S checklist"),
     ]
 
-    private static let stakeholdersView: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .stakeholders, summary: "Previous stakeholder"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .stakeholders, summary: "Next stakeholder",
-                   hint: "move", hintKeys: "↑↓"),
-        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .stakeholders, summary: "First"),
-        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .stakeholders, summary: "Last"),
+    private static let stakeholdersView: [KeyBinding] = moving(in: .stakeholders, previous: "Previous stakeholder",
+                                                               next: "Next stakeholder", first: "First", last: "Last",
+                                                               pageUp: nil, pageDown: nil) + [
         KeyBinding(keys: [.enter], action: .showStakeholderOrders, scope: .stakeholders,
                    summary: "Their orders, in the queue", hint: "orders"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .stakeholders,
@@ -111,14 +138,9 @@ struct KeyMap: Sendable, Equatable {
                    hint: "clear"),
     ] + editing(in: .search) { .searchEdit($0) }
 
-    private static let checklist: [KeyBinding] = [
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .checklist, summary: "Previous step"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .checklist, summary: "Next step", hint: "move",
-                   hintKeys: "↑↓"),
-        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .checklist, summary: "First step"),
-        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .checklist, summary: "Last step"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .checklist, summary: "Previous section"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .checklist, summary: "Next section"),
+    private static let checklist: [KeyBinding] = moving(in: .checklist, previous: "Previous step", next: "Next step",
+                                                        first: "First step", last: "Last step",
+                                                        pageUp: "Previous section", pageDown: "Next section") + [
         KeyBinding(keys: [.character(" "), .character("x")], action: .toggleStep, scope: .checklist,
                    summary: "Tick or untick the step (saved at once)", hint: "tick"),
         KeyBinding(keys: [.character("+"), .character("a")], action: .addStep, scope: .checklist,
@@ -140,36 +162,37 @@ struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.left, .character("h"), .escape], action: .focusQueue, scope: .stakeholder,
                    summary: "Back to the order queue", hint: "queue"),
         KeyBinding(keys: [.character("/")], action: .startSearch, scope: .stakeholder, summary: "Back to the queue and search it"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .stakeholder,
-                   summary: "Scroll the detail down: history, notes, measurement", hint: "scroll", hintKeys: "↑↓"),
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .stakeholder, summary: "Scroll the detail up"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .stakeholder, summary: "Scroll the detail a page down"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .stakeholder, summary: "Scroll the detail a page up"),
-        KeyBinding(keys: [.character("g"), .home], action: .moveToFirst, scope: .stakeholder, summary: "Top of the detail"),
-        KeyBinding(keys: [.character("G"), .end], action: .moveToLast, scope: .stakeholder, summary: "End of the detail"),
+    ] + moving(in: .stakeholder, previous: "Scroll the detail up", next: "Scroll the detail down: history, notes, measurement",
+               first: "Top of the detail", last: "End of the detail", pageUp: "Scroll the detail a page up",
+               pageDown: "Scroll the detail a page down", hint: "scroll")
+
+    private static let orderLists: [KeyBinding] = [
+        KeyBinding(keys: [.tab], action: .switchFocus, scope: .orderLists,
+                   summary: "Move focus: queue, checklist, stakeholder"),
+        KeyBinding(keys: [.backTab], action: .switchFocusBack, scope: .orderLists,
+                   summary: "Move focus back: stakeholder, checklist, queue"),
+        KeyBinding(keys: [.character("c")], action: .closeOrReopenOrder, scope: .orderLists,
+                   summary: "Mark the order delivered or closed; reopen a closed one"),
+        KeyBinding(keys: [.character("m")], action: .editMeasurement, scope: .orderLists,
+                   summary: "Measurement and value calculator of the order"),
+        KeyBinding(keys: [.character("D")], action: .deleteOrder, scope: .orderLists, summary: "Delete the order (asks first)"),
+        KeyBinding(keys: [.character("K")], action: .settleConflict(takeOther: false), scope: .orderLists,
+                   summary: "Merge conflict: keep the value shown", hint: "keep"),
+        KeyBinding(keys: [.character("O")], action: .settleConflict(takeOther: true), scope: .orderLists,
+                   summary: "Merge conflict: take the other copy's value", hint: "other"),
+    ]
+
+    private static let selection: [KeyBinding] = [
+        KeyBinding(keys: [.character(">")], action: .stageUp, scope: .selection,
+                   summary: "Stakeholder one stage toward strategic partner", hint: "stage"),
+        KeyBinding(keys: [.character("<")], action: .stageDown, scope: .selection,
+                   summary: "Stakeholder one stage toward order taker"),
+        KeyBinding(keys: [.character("n")], action: .addNote, scope: .selection,
+                   summary: "Add a dated note to the order (to the stakeholder when in focus)", hint: "note"),
     ]
 
     private static let everywhere: [KeyBinding] = [
-        KeyBinding(keys: [.tab], action: .switchFocus, scope: .everywhere,
-                   summary: "Move focus: queue, checklist, stakeholder"),
-        KeyBinding(keys: [.backTab], action: .switchFocusBack, scope: .everywhere,
-                   summary: "Move focus back: stakeholder, checklist, queue"),
-        KeyBinding(keys: [.character(">")], action: .stageUp, scope: .everywhere,
-                   summary: "Stakeholder one stage toward strategic partner", hint: "stage"),
-        KeyBinding(keys: [.character("<")], action: .stageDown, scope: .everywhere,
-                   summary: "Stakeholder one stage toward order taker"),
-        KeyBinding(keys: [.character("n")], action: .addNote, scope: .everywhere,
-                   summary: "Add a dated note to the order (to the stakeholder when in focus)", hint: "note"),
-        KeyBinding(keys: [.character("c")], action: .closeOrReopenOrder, scope: .everywhere,
-                   summary: "Mark the order delivered or closed; reopen a closed one"),
-        KeyBinding(keys: [.character("m")], action: .editMeasurement, scope: .everywhere,
-                   summary: "Measurement and value calculator of the order"),
-        KeyBinding(keys: [.character("D")], action: .deleteOrder, scope: .everywhere, summary: "Delete the order (asks first)"),
         KeyBinding(keys: [.character("S")], action: .addStakeholder, scope: .everywhere, summary: "Add a stakeholder"),
-        KeyBinding(keys: [.character("K")], action: .settleConflict(takeOther: false), scope: .everywhere,
-                   summary: "Merge conflict: keep the value shown", hint: "keep"),
-        KeyBinding(keys: [.character("O")], action: .settleConflict(takeOther: true), scope: .everywhere,
-                   summary: "Merge conflict: take the other copy's value", hint: "other"),
         KeyBinding(keys: [.character("u")], action: .undo, scope: .everywhere, summary: "Undo the last change", hint: "undo"),
         KeyBinding(keys: [.control("r")], action: .redo, scope: .everywhere, summary: "Redo what was undone"),
         KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
@@ -216,10 +239,8 @@ struct KeyMap: Sendable, Equatable {
     private static let dialogs: [KeyBinding] = [
         KeyBinding(keys: [.character("?"), .escape, .character("q")], action: .closeOverlay, scope: .help,
                    summary: "Close help", hint: "close"),
-        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .help, summary: "Scroll the help down"),
-        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .help, summary: "Scroll the help up"),
-        KeyBinding(keys: [.pageDown], action: .pageDown, scope: .help, summary: "Scroll a page down"),
-        KeyBinding(keys: [.pageUp], action: .pageUp, scope: .help, summary: "Scroll a page up"),
+    ] + moving(in: .help, previous: "Scroll the help up", next: "Scroll the help down", first: nil, last: nil,
+               pageUp: "Scroll a page up", pageDown: "Scroll a page down", hint: "scroll") + [
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
         KeyBinding(keys: [.character("n"), .escape, .control("c")], action: .cancel, scope: .confirmation, summary: "No",
                    hint: "no"),

@@ -51,9 +51,9 @@ struct OrderListPage: Page {
     func scopes(in state: AppState) -> [KeyScope] {
         if state.searchField != nil { return [.search] }
         return switch state.focus {
-        case .queue: [listScope, .everywhere]
-        case .checklist: [.checklist, .everywhere]
-        case .stakeholder: [.stakeholder, .everywhere]
+        case .queue: [listScope, .orderLists, .selection, .everywhere]
+        case .checklist: [.checklist, .orderLists, .selection, .everywhere]
+        case .stakeholder: [.stakeholder, .orderLists, .selection, .everywhere]
         }
     }
 

@@ -11,6 +11,8 @@ protocol Page: Sendable {
     /// Whether it lists orders with the selected one's detail beside: the keys that act
     /// on an order act on the selected one.
     var listsOrders: Bool { get }
+    /// Whether an order or a stakeholder is selected in it, for the keys that act on one.
+    var selectsOrdersOrStakeholders: Bool { get }
     /// What it lists before the user chooses, and after `F`; nil when it lists no orders.
     var defaultQuery: QueueQuery? { get }
     /// Its key scopes, the first taking precedence (`everywhere` last, unless it takes
@@ -42,6 +44,8 @@ protocol Page: Sendable {
 
 extension Page {
     var listsOrders: Bool { false }
+
+    var selectsOrdersOrStakeholders: Bool { listsOrders }
 
     var defaultQuery: QueueQuery? { nil }
 

@@ -9,7 +9,9 @@ struct StakeholdersPage: Page {
     var view: AppView { .stakeholders }
     var summary: String { "Stakeholders view" }
 
-    func scopes(in state: AppState) -> [KeyScope] { [.stakeholders, .everywhere] }
+    var selectsOrdersOrStakeholders: Bool { true }
+
+    func scopes(in state: AppState) -> [KeyScope] { [.stakeholders, .selection, .everywhere] }
 
     /// Makes the list again when the document changed since it was made.
     func settle(_ state: inout AppState) {

@@ -14,7 +14,7 @@ struct HelpView {
             let bindings = keyMap.bindings(in: scope).filter { allows($0.action) }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(StyledLine()) }
-            lines.append(StyledLine(scope.rawValue, Theme.sectionTitle))
+            lines.append(StyledLine(scope.title, Theme.sectionTitle))
             for binding in bindings {
                 lines.append(StyledLine("  " + DisplayWidth.fit(binding.keyLabel, to: keyWidth) + "  ", Theme.title)
                     .appending(binding.summary))
