@@ -86,6 +86,21 @@ struct StoreOptions: ParsableArguments {
     func validate() throws {
         if let store, store.isEmpty { throw ValidationError("--store needs a path, such as --store team.json") }
     }
+
+    /// The store, read-only, for a summary of it (the stand-up, the report), saying on
+    /// stderr when conflicted copies wait beside it. A summary of a store that is not there
+    /// would be all zeros: more likely a typo, so it is an error.
+    func openForSummary() throws -> Store {
+        let store: Store
+        do { store = try Store(path: path, readOnly: true) } catch {
+            throw CommandFailure.report(error.message)
+        }
+        guard store.exists else {
+            throw CommandFailure.report("there is no store at \(path); check the path (--store or $FOURS_STORE)")
+        }
+        SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        return store
+    }
 }
 
 /// Reports a failure the user can act on, and gives the exit status that goes with it.

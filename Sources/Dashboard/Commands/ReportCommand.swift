@@ -43,14 +43,7 @@ struct ReportCommand: ParsableCommand {
         let first = try day(from, named: "--from", today: today)
             ?? Trends.Month.last(6, endingWith: Trends.Month(last)).first?.first ?? last
         guard first <= last else { throw CommandFailure.report("--from \(first) is after --to \(last)") }
-        let store: Store
-        do { store = try Store(path: storeOptions.path, readOnly: true) } catch {
-            throw CommandFailure.report(error.message)
-        }
-        guard store.exists else {
-            throw CommandFailure.report("there is no store at \(storeOptions.path); check the path (--store or $FOURS_STORE)")
-        }
-        SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        let store = try storeOptions.openForSummary()
         let report = PartnershipReport(store.document, from: first, to: last)
         let text = switch format {
         case .html: report.html

@@ -35,15 +35,7 @@ struct StandupCommand: ParsableCommand {
         if let since {
             sinceDay = try DateOption.parse(since, option: "--since", today: today, order: dates.dateFormat)
         }
-        let store: Store
-        do { store = try Store(path: storeOptions.path, readOnly: true) } catch {
-            throw CommandFailure.report(error.message)
-        }
-        // A stand-up of a store that is not there would be all zeros: more likely a typo.
-        guard store.exists else {
-            throw CommandFailure.report("there is no store at \(storeOptions.path); check the path (--store or $FOURS_STORE)")
-        }
-        SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        let store = try storeOptions.openForSummary()
         let report = StandupReport(store.document, today: today, since: sinceDay)
         switch format {
         case .text: print(report.text, terminator: "")
