@@ -217,6 +217,31 @@ extension EndToEnd {
             #expect(there.notes.map(\.text).contains("Seen on the floor") && there.checklist.progress.done == 7)
         }
 
+        /// Each option of `fours edit` changes its field, and `fours show` says so.
+        @Test func everyFieldOfAnOrderIsEditedAndShownFromTheCommandLine() throws {
+            let edits: [(option: String, value: String, shown: String)] = [
+                ("--title", "Forklift refresher", "#2 Forklift refresher"), ("--request", "Shorter videos", "Request: Shorter videos"),
+                ("--stakeholder", "Aiko", "Stakeholder: Aiko Tanaka"), ("--audience", "Night shift", "Audience: Night shift"),
+                ("--audience-size", "40", "(40 people)"), ("--received", "2026-11-20", "received 2026-11-20"),
+                ("--due", "31/01/2027", "due 2027-01-31"), ("--priority", "low", "low priority"), ("--tags", "safety,night", "#night"),
+                ("--owners", "ana,ben", "Owners: ana, ben"), ("--arrival", "earlyInvolvement", "Arrived as: early involvement"),
+                ("--problem", "Near-misses", "Business problem: Near-misses"), ("--decision", "redirected", "Decision: redirected"),
+                ("--decision-reason", "A checklist fixes it", ": A checklist fixes it"), ("--closing-note", "Done early", "Closing note: Done early"),
+                ("--metric", "Incidents", "Measurement: Incidents"), ("--baseline", "14", "baseline 14"), ("--target", "8", "target 8"),
+                ("--result", "6", "result 6"), ("--hours-saved", "2.5", "2.5 h each"), ("--people", "150", "150 people"),
+                ("--cost-per-hour", "40", "40 an hour"), ("--source-id", "REQ-9", "row REQ-9"),
+            ]
+            for edit in edits {
+                let result = run("edit", "2", edit.option, edit.value)
+                #expect(result.status == 0 && result.output.hasPrefix("Changed #2: "), "\(edit.option): \(result.output)")
+                #expect(run("show", "2").output.contains(edit.shown), "\(edit.option) shows as \(edit.shown)")
+            }
+            let order = try #require(try document().order(id: 2))
+            #expect(order.value.saving == 2.5 * 150 * 40 && order.decision == .redirected && order.sourceID == "REQ-9")
+            #expect(run("edit", "2", "--people", "1.5").status == 1, "a count is a whole number")
+            #expect(run("edit", "2", "--decision", "maybe").output.contains("not one of accepted"))
+        }
+
         @Test func commandsAsPeopleTypeThem() throws {
             let first = Command.run([fours, "--store", store, "list", "--stage", "strategic"], environment: environment)
             #expect(first.status == 0 && first.output.contains("#5"), "the store before the command: \(first.output)")

@@ -18,10 +18,36 @@ struct OrderFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who on the team carries it, comma-separated.", valueName: "names")) var owners: String?
     @Option(help: "transactionalRequest, collaborativeConversation or earlyInvolvement.") var arrival: OrderArrival?
     @Option(help: "The business problem behind the request.") var problem: String?
+    @Option(help: "accepted, deferred, redirected or declined; none to clear.") var decision: String?
+    @Option(help: "Why it was decided so.") var decisionReason: String?
+    @Option(help: "What happened, for the archive.") var closingNote: String?
+    @Option(help: "What is measured.") var metric: String?
+    @Option(help: "The measure before.") var baseline: String?
+    @Option(help: "The measure aimed at.") var target: String?
+    @Option(help: "The measure after.") var result: String?
+    @Option(help: "Value: hours each person saves; none to clear.") var hoursSaved: String?
+    @Option(help: "Value: how many people save them; none to clear.") var people: String?
+    @Option(help: "Value: what an hour of their time costs; none to clear.") var costPerHour: String?
+    @Option(help: "The id of the intake sheet's row it came from.") var sourceId: String?
     @OptionGroup var dates: DateFormatOption
 
+    /// The fields of an order (by their names in the store's field table) that an option
+    /// sets, and the option; `notSetHere` says why the others are not.
+    static let fieldOptions: [String: String] = [
+        "title": "--title", "request": "--request", "stakeholder": "--stakeholder", "audience": "--audience",
+        "audienceSize": "--audience-size", "received": "--received", "due": "--due", "priority": "--priority",
+        "tags": "--tags", "owners": "--owners", "arrival": "--arrival", "businessProblem": "--problem",
+        "decision": "--decision", "decisionReason": "--decision-reason", "closingNote": "--closing-note",
+        "measurement": "--metric", "value": "--hours-saved", "sourceId": "--source-id",
+    ]
+    static let notSetHere: [String: String] = [
+        "status": "fours close and fours reopen change it, with the day it was closed",
+        "closedOn": "fours close sets it to the day the order is delivered or closed",
+    ]
+
     var isEmpty: Bool {
-        [title, request, stakeholder, audience, received, due, tags, owners, problem].allSatisfy { $0 == nil }
+        [title, request, stakeholder, audience, received, due, tags, owners, problem, decision, decisionReason, closingNote,
+         metric, baseline, target, result, hoursSaved, people, costPerHour, sourceId].allSatisfy { $0 == nil }
             && audienceSize == nil && priority == nil && arrival == nil
     }
 
@@ -57,6 +83,38 @@ struct OrderFieldOptions: ParsableArguments {
         if let owners { details.owners = owners.listItems() }
         if let arrival { details.arrival = arrival }
         if let problem { details.businessProblem = problem }
+        if let decision {
+            guard decision == "none" || IntakeDecision(rawValue: decision) != nil else {
+                throw CommandFailure.report("--decision \(decision) is not one of accepted, deferred, redirected, declined or none")
+            }
+            details.decision = IntakeDecision(rawValue: decision)
+        }
+        if let decisionReason { details.decisionReason = decisionReason }
+        if let closingNote { details.closingNote = closingNote }
+        if let metric { details.measurement.metric = metric }
+        if let baseline { details.measurement.baseline = baseline }
+        if let target { details.measurement.target = target }
+        if let result { details.measurement.result = result }
+        if let hoursSaved { details.value.hoursSavedPerPerson = try Self.number(hoursSaved, option: "--hours-saved",
+                                                                                 in: NumberLimits.hoursSavedPerPerson) }
+        if let people {
+            let limits = Double(NumberLimits.people.lowerBound)...Double(NumberLimits.people.upperBound)
+            details.value.people = try Self.number(people, option: "--people", in: limits, whole: true).map { Int($0) }
+        }
+        if let costPerHour { details.value.costPerHour = try Self.number(costPerHour, option: "--cost-per-hour",
+                                                                         in: NumberLimits.costPerHour) }
+        if let sourceId { details.sourceID = sourceId }
+    }
+
+    /// A number given as an option, in its range; nil for `none`.
+    private static func number(_ text: String, option: String, in range: ClosedRange<Double>,
+                               whole: Bool = false) throws -> Double? {
+        if text == "none" { return nil }
+        guard let value = Double(text), range.contains(value), !whole || value == value.rounded() else {
+            throw CommandFailure.report("\(option) \(text) is not a\(whole ? " whole" : "") number "
+                                        + NumberLimits.describe(range) + ", or none")
+        }
+        return value
     }
 
     private func day(_ text: String, option: String, today: CalendarDay) throws -> CalendarDay {

@@ -20,16 +20,8 @@ struct ShowCommand: ParsableCommand {
             ScriptOutput.json(OrderExchange.json(found, in: document))
             return
         }
-        let stakeholder = document.stakeholder(id: found.stakeholderID)
         var lines = [ScriptOutput.bold("\(found.shortID) \(found.title)")]
-        lines.append("Stakeholder: \(stakeholder?.name ?? found.stakeholderID)"
-                     + (stakeholder.map { " (\($0.stage.rawValue)/5 \($0.stage.title))" } ?? ""))
-        lines.append("Status: \(found.status.title) · \(found.priority.rawValue) priority · received \(found.received)"
-                     + (found.due.map { " · due \($0)" } ?? "") + (found.closedOn.map { " · closed \($0)" } ?? ""))
-        if !found.owners.isEmpty { lines.append("Owners: " + found.owners.joined(separator: ", ")) }
-        if !found.tags.isEmpty { lines.append("Tags: " + found.tags.map { "#\($0)" }.joined(separator: " ")) }
-        if !found.request.isEmpty { lines.append("Request: \(found.request)") }
-        if !found.businessProblem.isEmpty { lines.append("Business problem: \(found.businessProblem)") }
+        lines += Self.detailLines.compactMap { $0.text(found.details, document) }
         lines.append("")
         lines.append(ScriptOutput.bold("4S checklist \(found.checklist.progress)"))
         var section: ChecklistSection?
@@ -49,6 +41,61 @@ struct ShowCommand: ParsableCommand {
         }
         for line in lines { print(TerminalSafety.visible(line, keepingLines: true)) }
     }
+}
+
+extension ShowCommand {
+    /// A line of `fours show` and the fields of the order's table it shows (by their names
+    /// there): every field has one, which says nothing when the field is empty.
+    struct DetailLine: Sendable {
+        let fields: [String]
+        let text: @Sendable (OrderDetails, StoreDocument) -> String?
+    }
+
+    static let detailLines: [DetailLine] = [
+        DetailLine(fields: ["title"]) { _, _ in nil },
+        DetailLine(fields: ["stakeholder"]) { details, document in
+            let stakeholder = document.stakeholder(id: details.stakeholderID)
+            return "Stakeholder: \(stakeholder?.name ?? details.stakeholderID)"
+                + (stakeholder.map { " (\($0.stage.rawValue)/5 \($0.stage.title))" } ?? "")
+        },
+        DetailLine(fields: ["status", "priority", "received", "due", "closedOn"]) { details, _ in
+            "Status: \(details.status.title) · \(details.priority.rawValue) priority · received \(details.received)"
+                + (details.due.map { " · due \($0)" } ?? "") + (details.closedOn.map { " · closed \($0)" } ?? "")
+        },
+        DetailLine(fields: ["owners"]) { details, _ in details.owners.isEmpty ? nil : "Owners: " + details.owners.joined(separator: ", ") },
+        DetailLine(fields: ["tags"]) { details, _ in
+            details.tags.isEmpty ? nil : "Tags: " + details.tags.map { "#\($0)" }.joined(separator: " ")
+        },
+        DetailLine(fields: ["audience", "audienceSize"]) { details, _ in
+            details.audience.isEmpty && details.audienceSize == nil ? nil
+                : "Audience: \(details.audience)" + (details.audienceSize.map { " (\($0) people)" } ?? "")
+        },
+        DetailLine(fields: ["arrival"]) { details, _ in "Arrived as: \(details.arrival.title)" },
+        DetailLine(fields: ["request"]) { details, _ in details.request.isEmpty ? nil : "Request: \(details.request)" },
+        DetailLine(fields: ["businessProblem"]) { details, _ in
+            details.businessProblem.isEmpty ? nil : "Business problem: \(details.businessProblem)"
+        },
+        DetailLine(fields: ["decision", "decisionReason"]) { details, _ in
+            details.decision == nil && details.decisionReason.isEmpty ? nil
+                : "Decision: \(details.decision?.title ?? "none")" + (details.decisionReason.isEmpty ? "" : ": \(details.decisionReason)")
+        },
+        DetailLine(fields: ["measurement"]) { details, _ in
+            let measure = details.measurement
+            return measure.isEmpty ? nil : "Measurement: \(measure.metric) · baseline \(measure.baseline) · target \(measure.target)"
+                + " · result \(measure.result)"
+        },
+        DetailLine(fields: ["value"]) { details, _ in
+            let value = details.value
+            guard !value.isEmpty else { return nil }
+            func number(_ value: Double?) -> String {
+                value.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } ?? "—"
+            }
+            return "Value: \(number(value.hoursSavedPerPerson)) h each · \(value.people.map(String.init) ?? "—") people · "
+                + "\(number(value.costPerHour)) an hour" + (value.saving.map { " · \(GroupedNumber.text($0)) saved" } ?? "")
+        },
+        DetailLine(fields: ["closingNote"]) { details, _ in details.closingNote.isEmpty ? nil : "Closing note: \(details.closingNote)" },
+        DetailLine(fields: ["sourceId"]) { details, _ in details.sourceID.isEmpty ? nil : "From the intake sheet's row \(details.sourceID)" },
+    ]
 }
 
 extension String {
