@@ -1,4 +1,4 @@
-import Model
+@testable import Model
 import TestSupport
 import Testing
 
@@ -90,5 +90,34 @@ import Testing
         // A relative XDG_DATA_HOME is invalid by the spec and ignored.
         #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"])
             == "/h/.local/share/fours/store.json")
+    }
+}
+
+/// Touchpoints and notes are read and written by their field tables, like the orders'
+/// details: every field comes back, a member this version does not know is kept, and a
+/// field one cannot be without is a problem with its place.
+@Suite struct RecordTableTests {
+    private static func read<Value>(_ json: JSONValue, _ make: (FieldReader) -> Value?) -> (Value?, [StoreValidationError]) {
+        let log = ProblemLog()
+        guard let reader = FieldReader(json, path: "x", parentPosition: nil, log: log) else { return (nil, log.problems) }
+        return (make(reader), log.problems)
+    }
+
+    @Test func touchpointsAndNotesComeBackWholeByTheirTables() throws {
+        let touchpoint = try JSONReader.parse(Array(#"{"on": "2026-12-01", "purpose": "Walk the floor", "room": "B2"}"#.utf8))
+        let (readTouchpoint, touchpointProblems) = Self.read(touchpoint, Touchpoint.init)
+        #expect(touchpointProblems.isEmpty && readTouchpoint?.json == touchpoint)
+        #expect(Set(Touchpoint.table.fields.map(\.name)) == ["on", "purpose"])
+
+        let note = try JSONReader.parse(Array(#"{"at": "2026-11-25T12:00:00Z", "by": "ana", "id": "n1", "mood": "good", "text": "Hi"}"#.utf8))
+        let (readNote, noteProblems) = Self.read(note, Note.init)
+        #expect(noteProblems.isEmpty && readNote?.json == note)
+        #expect(Set(Note.table.fields.map(\.name)) == ["id", "at", "by", "text"])
+
+        let undated = try JSONReader.parse(Array(#"{"purpose": "someday"}"#.utf8))
+        let (none, problems) = Self.read(undated, Touchpoint.init)
+        #expect(none == nil && problems.map(\.problem) == ["is missing"], "\(problems)")
+        let (noText, noteMissing) = Self.read(try JSONReader.parse(Array(#"{"id": "n", "at": "2026-11-25T12:00:00Z"}"#.utf8)), Note.init)
+        #expect(noText == nil && noteMissing.count == 1)
     }
 }

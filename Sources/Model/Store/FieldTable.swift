@@ -95,6 +95,13 @@ struct StoredField<Root>: Sendable {
         }
     }
 
+    /// A moment, written as UTC ISO 8601.
+    static func moment(_ name: String, _ path: WritableKeyPath<Root, Timestamp> & Sendable) -> Self {
+        Self(name, path, required: true, read: { $0.timestamp($1) }, value: { $0.stringValue.flatMap(Timestamp.init(iso:)) }) {
+            .string($0.description)
+        }
+    }
+
     /// True or left out.
     static func flag(_ name: String, _ path: WritableKeyPath<Root, Bool> & Sendable) -> Self {
         Self(name, path, read: { $0.flag($1) }, value: { if case .bool(let flag) = $0 { flag } else { nil } }) {
@@ -151,6 +158,15 @@ extension StoredByTable {
         self = Self.unread
         _ = Self.table.read(from: reader, into: &self)
         preserved.object = reader.unread
+    }
+
+    /// The value, or nil when a field it cannot be without is missing or wrong (the
+    /// problem is recorded).
+    static func read(_ reader: FieldReader) -> Self? {
+        var value = unread
+        guard table.read(from: reader, into: &value) else { return nil }
+        value.preserved.object = reader.unread
+        return value
     }
 
     /// Its members as the file holds them.

@@ -65,3 +65,20 @@ extension StepDetails {
         .text("title", \.title, required: true, keptWhenEmpty: true), .text("note", \.note), .flag("hidden", \.isHidden),
     ])
 }
+
+extension Touchpoint: StoredByTable {
+    static let unread = Touchpoint(on: CalendarDay(ordinal: 0), purpose: "")
+
+    static let table = FieldTable<Touchpoint>([
+        .day("on", \.on), .text("purpose", \.purpose, keptWhenEmpty: true),
+    ])
+}
+
+extension Note: StoredByTable {
+    static let unread = Note(id: "", at: Timestamp(secondsSince1970: 0), by: "", text: "")
+
+    static let table = FieldTable<Note>([
+        .text("id", \.id, required: true, keptWhenEmpty: true), .moment("at", \.at),
+        .text("by", \.by, keptWhenEmpty: true), .text("text", \.text, required: true, keptWhenEmpty: true),
+    ])
+}

@@ -410,22 +410,11 @@ extension FieldReader {
 
 extension Note {
     init?(_ reader: FieldReader) {
-        let id = reader.required("id", reader.string)
-        let at = reader.required("at", reader.timestamp)
-        let text = reader.required("text", reader.string)
-        guard let id, let at, let text else { return nil }
-        self.init(id: id, at: at, by: reader.string("by") ?? "", text: text)
-        preserved.object = reader.unread
+        guard let note = Self.read(reader) else { return nil }
+        self = note
     }
 
-    var json: JSONValue {
-        var object = preserved.object
-        object["id"] = .string(id)
-        object["at"] = .string(at.description)
-        object["by"] = .string(by)
-        object["text"] = .string(text)
-        return .object(object)
-    }
+    var json: JSONValue { .object(storedObject) }
 }
 
 extension ChecklistStep {
@@ -589,17 +578,11 @@ extension ValueEstimate {
 
 extension Touchpoint {
     init?(_ reader: FieldReader) {
-        guard let on = reader.required("on", reader.day) else { return nil }
-        self.init(on: on, purpose: reader.string("purpose") ?? "")
-        preserved.object = reader.unread
+        guard let touchpoint = Self.read(reader) else { return nil }
+        self = touchpoint
     }
 
-    var json: JSONValue {
-        var object = preserved.object
-        object["on"] = .string(on.description)
-        object["purpose"] = .string(purpose)
-        return .object(object)
-    }
+    var json: JSONValue { .object(storedObject) }
 }
 
 extension StageChange {
