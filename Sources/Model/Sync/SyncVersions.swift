@@ -12,6 +12,8 @@ public final class SyncVersions {
     /// The newest versions kept, whatever their age; older ones are kept one a day.
     public static let keptRecent = 20
     public static let keptDays = 14
+    /// The room the versions of one store may take, together.
+    public static let keptBytes = 256 << 20
     let folder: String
     /// The file just read, while its version is not kept yet.
     private var pending: (file: OpenedFile, revision: Revision)?
@@ -80,7 +82,8 @@ public final class SyncVersions {
         guard (try? FileSystem.makePrivateFolder(folder)) != nil else { return false }
         let (folder, path) = (folder, path(of: revision))
         if file.link(as: path) {
-            Self.prune(folder)
+            // Letting a big version go frees its blocks: 6 ms for 24 MB that no key waits on.
+            DispatchQueue.global(qos: .utility).async(group: writing) { Self.prune(folder) }
             return true
         }
         guard errno != EEXIST else { return false }
@@ -98,25 +101,27 @@ public final class SyncVersions {
         return false
     }
 
-    /// Keeps the newest versions, and one a day of the older ones for two weeks.
+    /// Keeps the newest versions, and one a day of the older ones for two weeks, within
+    /// `keptBytes` (the newest three whatever their size).
     private static func prune(_ folder: String) {
         guard let directory = opendir(folder) else { return }
-        var versions: [(name: String, modified: Int)] = []
+        var versions: [(name: String, modified: Int, size: Int)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             var status = stat()
             guard name.hasSuffix(".json"), !name.hasPrefix("."), lstat("\(folder)/\(name)", &status) == 0 else { continue }
-            versions.append((name, status.st_mtim.tv_sec))
+            versions.append((name, status.st_mtim.tv_sec, Int(status.st_size)))
         }
         closedir(directory)
-        guard versions.count > keptRecent else { return }
         versions.sort { $0.modified > $1.modified }
-        var days = Set<Int>()
-        let newest = versions[0].modified / 86_400
-        for version in versions.dropFirst(keptRecent) {
+        var (days, bytes) = (Set<Int>(), 0)
+        let newest = (versions.first?.modified ?? 0) / 86_400
+        for (place, version) in versions.enumerated() {
+            bytes += version.size
             let day = version.modified / 86_400
-            if newest - day < keptDays && days.insert(day).inserted { continue }
-            unlink("\(folder)/\(version.name)")
+            let isKept = place < 3 || bytes <= keptBytes
+                && (place < keptRecent || newest - day < keptDays && days.insert(day).inserted)
+            if !isKept { unlink("\(folder)/\(version.name)") }
         }
     }
 
