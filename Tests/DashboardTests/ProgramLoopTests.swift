@@ -63,6 +63,19 @@ import Testing
         #expect(program.currentState.searchIndex == SearchIndex(program.currentState.document))
     }
 
+    @Test func aCopyStillBeingWrittenWhenFirstSeenIsLookedAtAgainOnceItChanges() throws {
+        let program = try program()
+        let copy = folder.file("orders.sync-conflict-20261125-101500-ABCDEFG.json")
+        try FileText.write(String(try #require(FileText.read(path)).prefix(300)), to: copy)
+        #expect(turn(program, until: "1 copy not merged"), "half written, it does not read yet")
+        var theirs = try #require(try Store.readForMerge(path: path))
+        theirs.updateOrder(id: 3) { $0.notes.append(Note(id: "from-ben", at: Fixture.now, by: "ben", text: "Written whole")) }
+        try Store.write(theirs, over: copy)
+        clock.advance(seconds: 2)
+        #expect(turn(program, until: "Merged 1 sync conflicted copy"))
+        #expect(program.currentState.document.order(id: 3)?.notes.contains { $0.id == "from-ben" } == true)
+    }
+
     @Test func aMessageFromTheStartStaysItsWholeTime() throws {
         let program = try program(store: try Store(path: path, readOnly: true))
         #expect(turn(program, until: "Read-only: opened with --read-only"))
