@@ -11,19 +11,4 @@ extension AppState {
         return conflicts.filter { $0.subject == order } + conflicts.filter { $0.subject == stakeholder }
             + conflicts.filter { $0.subject == .store }
     }
-
-    /// Keeps the value the store holds (`takeOther` false) or takes the other copy's.
-    mutating func settleConflict(takeOther: Bool) -> [Effect] {
-        guard let conflict = conflictsInView.first else {
-            status = StatusMessage(text: "No merge conflict here", kind: .info)
-            return []
-        }
-        let subject = conflict.subjectDescription(in: document)
-        let choice = takeOther ? "took the other copy's \(conflict.fieldDescription)"
-            : "kept the \(conflict.fieldDescription) shown"
-        return change(.resolveConflict(conflict, takeOther: takeOther), label: "choice on \(subject)") { document in
-            let left = document.conflicts.count
-            return "On \(subject), \(choice)" + (left == 0 ? "" : " (\(left) conflict\(left == 1 ? "" : "s") left)")
-        }
-    }
 }

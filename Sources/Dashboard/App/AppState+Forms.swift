@@ -46,10 +46,7 @@ extension AppState {
                 select(order: id)
             }
             // A step just added is the one the next Space ticks.
-            if case .addStep(_, _, let step, _) = result.operation,
-               let index = shownSteps.firstIndex(where: { $0.step.id == step.id }) {
-                selectedStep = index
-            }
+            if case .addStep(_, _, let step, _) = result.operation { OrderListPage.select(step: step.id, in: &self) }
             return effects
         }
     }

@@ -265,7 +265,6 @@ struct AppState: Equatable, Sendable {
     mutating func select(order id: Int) {
         if let position = queue.position(of: id) {
             selectedPosition = position
-            selectedStep = 0
             clampSelection()
         }
     }

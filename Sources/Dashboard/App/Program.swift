@@ -66,7 +66,7 @@ final class Program {
     private func readChecklistsOnScreen(beforeFirstFrame: Bool = false) {
         guard !store.laterChecklists.isEmpty else { return }
         let query = state.query
-        let onScreen = query.sort == .progress || !query.search.isEmpty ? nil : Array(state.ordersOnScreen)
+        let onScreen = query.sort == .progress || !query.search.isEmpty ? nil : state.page.ordersOnScreen(in: state)
         guard onScreen != nil || beforeFirstFrame else { return }
         takeChecklists(store.laterChecklists.read(orders: onScreen))
     }

@@ -4,11 +4,10 @@ import Model
 /// returns the effects for the program to run. No I/O happens here.
 func update(_ state: inout AppState, _ action: Action, now: Timestamp) -> [Effect] {
     if state.layout.isTooSmall && !action.worksWhenTooSmall { return [] }
-    let place = state.detailPlace
     let status = state.status
     let effects = apply(action, to: &state, now: now)
-    // The detail pane scrolls with the part in focus again once that changes.
-    if state.detailPlace != place { state.detailScroll = 0 }
+    let page = state.page
+    page.follow(&state)
     // A message stays its lifetime from when it was shown.
     if state.status != status { state.timers.statusShownAt = now }
     // An automatic retry waits its interval from the last time a save was asked for.
@@ -33,7 +32,9 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .confirm, .cancel, .form, .submitForm, .closeOverlay,
          .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown, .switchFocus, .switchFocusBack, .focusQueue,
          .focusChecklist, .startSearch, .searchEdit, .endSearch, .openFilters, .clearFilters, .cycleSort, .toggleMine,
-         .showStakeholderOrders, .edit, .toggleHiddenSteps, .toggleClosedOrders, .addNote:
+         .showStakeholderOrders, .edit, .toggleHiddenSteps, .toggleClosedOrders, .addNote,
+         .toggleStep, .settleConflict, .closeOrReopenOrder, .deleteOrder, .editMeasurement, .addStep, .removeStep,
+         .toggleTemplateStep:
         // Only the dialogs and the pages they belong to take these.
         break
     case .retrySaves:
@@ -49,33 +50,12 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.toggleHelp()
     case .repaint:
         return [.repaint]
-    case .toggleStep:
-        return state.toggleSelectedStep(now: now)
     case .stageUp, .stageDown:
         state.openStageForm(up: action == .stageUp)
     case .addOrder:
         state.openForm(.order(editing: nil))
     case .showView(let view):
         state.show(view)
-    case .settleConflict(let takeOther):
-        guard state.ensureWritable() else { return [] }
-        return state.settleConflict(takeOther: takeOther)
-    case .closeOrReopenOrder:
-        return state.closeOrReopen()
-    case .deleteOrder:
-        if let order = state.selectedOrder, state.ensureWritable() {
-            state.confirmation = .deleteOrder(order.id, title: order.title)
-        }
-    case .editMeasurement:
-        if let order = state.selectedOrder { state.openForm(.measurement(order.id)) }
-    case .addStep:
-        if let order = state.selectedOrder {
-            state.openForm(.step(order: order.id, section: state.selectedStepEntry?.section ?? .shiftMindset, editing: nil))
-        }
-    case .removeStep:
-        return state.removeSelectedStep()
-    case .toggleTemplateStep:
-        return state.toggleTemplateStep()
     case .addStakeholder:
         state.openForm(.stakeholder(editing: nil))
     case .editStakeholder:

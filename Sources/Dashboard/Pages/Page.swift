@@ -40,6 +40,12 @@ protocol Page: Sendable {
     func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork?
     /// Takes what that work made.
     func take(_ result: PageWork.Result, in state: inout AppState)
+    /// After every action: keeps what it shows in step with what the action changed.
+    func follow(_ state: inout AppState)
+    /// The footer, when it has one of its own (a search being typed), with the cursor's column.
+    func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)?
+    /// The orders it has on screen, by id: a big store's checklists are read for them first.
+    func ordersOnScreen(in state: AppState) -> [Int]
 }
 
 extension Page {
@@ -64,6 +70,12 @@ extension Page {
     func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? { nil }
 
     func take(_ result: PageWork.Result, in state: inout AppState) {}
+
+    func follow(_ state: inout AppState) {}
+
+    func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)? { nil }
+
+    func ordersOnScreen(in state: AppState) -> [Int] { [] }
 }
 
 /// A view's name and number key.

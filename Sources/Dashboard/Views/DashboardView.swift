@@ -74,14 +74,9 @@ struct DashboardView {
     }
 
     private func drawFooter(into screen: inout Screen, rect: Rect) {
-        if let search = state.searchField {
-            var line = StyledLine("/", Theme.title)
-            let (text, cursorColumn) = search.visible(width: max(10, rect.width / 2))
-            line.append(text)
-            line.append("   Enter keeps the filter · Esc clears it · \(state.queue.count) match\(state.queue.count == 1 ? "" : "es")",
-                        Theme.muted)
+        if let (line, cursor) = state.page.footer(in: state, width: rect.width) {
             line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
-            screen.cursor = (x: rect.x + 1 + cursorColumn, y: rect.y)
+            screen.cursor = (x: rect.x + cursor, y: rect.y)
             return
         }
         let scopes = state.activeScopes

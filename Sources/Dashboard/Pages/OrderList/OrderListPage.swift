@@ -68,6 +68,35 @@ struct OrderListPage: Page {
         state.queueScroll = max(0, min(scroll, max(0, state.queue.count - rows)))
     }
 
+    /// A new order starts at its first step; the detail pane scrolls with the part in focus
+    /// again once the order, the step or the focus changes.
+    func follow(_ state: inout AppState) {
+        let place = state.detailPlace
+        guard place != state.detailFollows else { return }
+        if place.order != state.detailFollows?.order && state.detailFollows != nil { state.selectedStep = 0 }
+        state.detailScroll = 0
+        state.detailFollows = state.detailPlace
+    }
+
+    func ordersOnScreen(in state: AppState) -> [Int] {
+        Array(state.ordersOnScreen)
+    }
+
+    /// Selects a step of the selected order, when it shows.
+    static func select(step id: String, in state: inout AppState) {
+        if let index = state.shownSteps.firstIndex(where: { $0.step.id == id }) { state.selectedStep = index }
+    }
+
+    /// The search being typed, with what it finds.
+    func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)? {
+        guard let search = state.searchField else { return nil }
+        var line = StyledLine("/", Theme.title)
+        let (text, cursorColumn) = search.visible(width: max(10, width / 2))
+        line.append(text)
+        line.append("   Enter keeps the filter · Esc clears it · \(Counted(state.queue.count, "match", "matches"))", Theme.muted)
+        return (line, 1 + cursorColumn)
+    }
+
     /// A search being typed ends with the view, and the list has the keys when it is back.
     func leave(_ state: inout AppState) {
         state.searchField = nil
@@ -123,7 +152,37 @@ struct OrderListPage: Page {
             state.status = StatusMessage(text: state.showsHiddenSteps ? "Showing hidden steps (dimmed)" : "Hidden steps not shown",
                                          kind: .info)
         default:
-            return updateList(action, state: &state)
+            return updateOrder(action, state: &state, now: now) ?? updateList(action, state: &state)
+        }
+        return []
+    }
+
+    /// What the keys do to the selected order and its steps.
+    private func updateOrder(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch action {
+        case .toggleStep:
+            return state.toggleSelectedStep(now: now)
+        case .settleConflict(let takeOther):
+            guard state.ensureWritable() else { return [] }
+            return state.settleConflict(takeOther: takeOther)
+        case .closeOrReopenOrder:
+            return state.closeOrReopen()
+        case .deleteOrder:
+            if let order = state.selectedOrder, state.ensureWritable() {
+                state.confirmation = .deleteOrder(order.id, title: order.title)
+            }
+        case .editMeasurement:
+            if let order = state.selectedOrder { state.openForm(.measurement(order.id)) }
+        case .addStep:
+            if let order = state.selectedOrder {
+                state.openForm(.step(order: order.id, section: state.selectedStepEntry?.section ?? .shiftMindset, editing: nil))
+            }
+        case .removeStep:
+            return state.removeSelectedStep()
+        case .toggleTemplateStep:
+            return state.toggleTemplateStep()
+        default:
+            return nil
         }
         return []
     }
@@ -204,7 +263,6 @@ struct OrderListPage: Page {
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] {
         switch target {
         case .order(let position):
-            if position != state.selectedPosition { state.selectedStep = 0 }
             state.selectedPosition = position
             state.focus = .queue
             state.clampSelection()
@@ -241,61 +299,4 @@ enum Focus: Equatable, Sendable {
     case checklist
     /// The selected order's stakeholder, in the detail pane.
     case stakeholder
-}
-
-extension OrderListPage {
-    /// What an order list keeps of its own.
-    struct Memory: PageMemory {
-        var focus: Focus = .queue
-        /// Index into the selected order's shown steps, in display order.
-        var selectedStep = 0
-        /// The first row of the list on screen.
-        var queueScroll = 0
-        /// Rows the detail pane is scrolled beyond where the part in focus puts it; back to
-        /// 0 whenever the order, the step or the focus changes.
-        var detailScroll = 0
-        var showsHiddenSteps = false
-        /// The search being typed, while `/` is active.
-        var searchField: TextField?
-    }
-}
-
-/// The order list in view, as its page keeps it.
-extension AppState {
-    private var list: OrderListPage.Memory {
-        get { memories[OrderListPage.Memory.self, of: view] }
-        set { memories[OrderListPage.Memory.self, of: view] = newValue }
-    }
-
-    var focus: Focus { get { list.focus } set { list.focus = newValue } }
-    var selectedStep: Int { get { list.selectedStep } set { list.selectedStep = newValue } }
-    var queueScroll: Int { get { list.queueScroll } set { list.queueScroll = newValue } }
-    var detailScroll: Int { get { list.detailScroll } set { list.detailScroll = newValue } }
-    var showsHiddenSteps: Bool { get { list.showsHiddenSteps } set { list.showsHiddenSteps = newValue } }
-    var searchField: TextField? { get { list.searchField } set { list.searchField = newValue } }
-
-    /// The selected order's steps as shown, with their sections.
-    var shownSteps: [(section: ChecklistSection, step: ChecklistStep)] {
-        selectedOrder?.checklist.steps(includingHidden: showsHiddenSteps) ?? []
-    }
-
-    var selectedStepEntry: (section: ChecklistSection, step: ChecklistStep)? {
-        let steps = shownSteps
-        return steps.indices.contains(selectedStep) ? steps[selectedStep] : nil
-    }
-
-    /// The orders the list has on screen.
-    var ordersOnScreen: ArraySlice<Int> {
-        let ids = queue.orderIDs
-        return ids[min(queueScroll, ids.count)..<min(queueScroll + layout.queueRows, ids.count)]
-    }
-
-    /// What the detail pane follows: the order, the step and the focus.
-    struct DetailPlace: Equatable {
-        var order: Int?
-        var step: Int
-        var focus: Focus
-    }
-
-    var detailPlace: DetailPlace { DetailPlace(order: selectedOrder?.id, step: selectedStep, focus: focus) }
 }

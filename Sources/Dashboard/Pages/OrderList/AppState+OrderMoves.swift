@@ -1,6 +1,6 @@
 import Model
 
-// Moving through an order list: the queue, the checklist, the detail pane.
+/// Moving through an order list: the queue, the checklist, the detail pane.
 extension AppState {
     /// Scrolls the detail pane: a row, a page, or to either end.
     mutating func scrollDetail(_ action: Action) {
@@ -21,7 +21,6 @@ extension AppState {
     mutating func moveInQueue(_ action: Action) {
         let page = max(1, layout.queueRows)
         let last = queue.count - 1
-        let before = selectedPosition
         switch action {
         case .moveUp: selectedPosition -= 1
         case .moveDown: selectedPosition += 1
@@ -36,7 +35,6 @@ extension AppState {
         default: break
         }
         selectedPosition = max(0, min(selectedPosition, last))
-        if selectedPosition != before { selectedStep = 0 }
         clampSelection()
     }
 

@@ -1,0 +1,87 @@
+import Model
+
+/// The changes the keys of an order list make to its selected order and step.
+extension AppState {
+    mutating func toggleSelectedStep(now: Timestamp) -> [Effect] {
+        guard focus == .checklist, let order = selectedOrder, let (_, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first (→ or Tab), then tick a step", kind: .info)
+            return []
+        }
+        let tick = step.isDone ? nil : Tick(at: now, by: user)
+        let operation = StoreOperation.setStep(order: order.id, step: step.id, tick: tick)
+        let label = "\(tick == nil ? "untick" : "tick") of “\(step.title)”"
+        return change(operation, label: label) { document in
+            let progress = document.order(id: order.id)?.checklist.progress ?? order.checklist.progress
+            return "\(tick == nil ? "Unticked" : "Ticked") “\(step.title)” on \(order.shortID) (\(progress) done)"
+        }
+    }
+
+    mutating func closeOrReopen() -> [Effect] {
+        guard let order = selectedOrder, ensureWritable() else { return [] }
+        guard order.status.isOpen else {
+            return change(.editOrder(order.id, from: order.details, to: order.details.reopened),
+                          label: "reopening of \(order.shortID)") { _ in "Reopened \(order.shortID) \(order.title)" }
+        }
+        let progress = order.checklist.progress
+        if progress.done < progress.total {
+            confirmation = .closeWithOpenSteps(order: order.id, open: progress.total - progress.done, total: progress.total)
+        } else {
+            openForm(.closeOrder(order.id))
+        }
+        return []
+    }
+
+    mutating func removeSelectedStep() -> [Effect] {
+        guard focus == .checklist, let order = selectedOrder, let (_, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first, then remove a step", kind: .info)
+            return []
+        }
+        if step.isCustom {
+            return change(.removeStep(order: order.id, step: step.id), label: "removal of “\(step.title)”") { _ in
+                "Removed “\(step.title)” from \(order.shortID) (u brings it back)"
+            }
+        }
+        // A template step is hidden on this order, never lost: H shows hidden steps.
+        var details = step.details
+        details.isHidden.toggle()
+        let verb = details.isHidden ? "Hid" : "Showed again"
+        return change(.editStep(order: order.id, step: step.id, from: step.details, to: details),
+                      label: "\(details.isHidden ? "hiding" : "showing") of “\(step.title)”") { _ in
+            "\(verb) “\(step.title)” on \(order.shortID)" + (details.isHidden ? " (H shows hidden steps)" : "")
+        }
+    }
+
+    /// The store's template is what new orders copy: a step that proved useful on one
+    /// order can join it, and a template step that never fits can leave it.
+    mutating func toggleTemplateStep() -> [Effect] {
+        guard focus == .checklist, let (section, step) = selectedStepEntry else {
+            status = StatusMessage(text: "Go to the checklist first, then choose a step for the template", kind: .info)
+            return []
+        }
+        if document.template.location(ofStep: step.id) != nil {
+            return change(.removeTemplateStep(step.id), label: "removal of “\(step.title)” from the template") { _ in
+                "“\(step.title)” left the template: new orders will not get it (this one keeps it)"
+            }
+        }
+        let index = document.template[section].count
+        return change(.addTemplateStep(section: section, step: step, index: index),
+                      label: "“\(step.title)” in the template") { _ in
+            "“\(step.title)” joined the template: every new order gets it"
+        }
+    }
+
+    /// Keeps the value the store holds (`takeOther` false) or takes the other copy's.
+    mutating func settleConflict(takeOther: Bool) -> [Effect] {
+        guard let conflict = conflictsInView.first else {
+            status = StatusMessage(text: "No merge conflict here", kind: .info)
+            return []
+        }
+        let subject = conflict.subjectDescription(in: document)
+        let choice = takeOther ? "took the other copy's \(conflict.fieldDescription)"
+            : "kept the \(conflict.fieldDescription) shown"
+        return change(.resolveConflict(conflict, takeOther: takeOther), label: "choice on \(subject)") { document in
+            let left = document.conflicts.count
+            return "On \(subject), \(choice)" + (left == 0 ? "" : " (\(left) conflict\(left == 1 ? "" : "s") left)")
+        }
+    }
+}
