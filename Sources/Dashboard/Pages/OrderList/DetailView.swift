@@ -156,6 +156,9 @@ struct DetailView {
         if !order.closingNote.isEmpty {
             lines.append(StyledLine("Closing note: ", Theme.muted).appending(order.closingNote))
         }
+        if !order.sourceID.isEmpty {
+            lines.append(StyledLine("From the intake sheet's row ", Theme.muted).appending(order.sourceID))
+        }
         return lines
     }
 
