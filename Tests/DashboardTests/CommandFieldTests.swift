@@ -1,5 +1,6 @@
 @testable import Dashboard
 @testable import Model
+import TestSupport
 import Testing
 
 /// Every field of an order reaches the command line: an option of `fours add` and `fours
@@ -15,5 +16,27 @@ import Testing
             if let option { _ = try OrderFieldOptions.parse([option, sample]) }
             #expect(ShowCommand.detailLines.contains { $0.fields.contains(field) }, "\(field) has a line in fours show")
         }
+    }
+
+    /// The other records a person edits: each field is set by a command, or the command
+    /// says why not, and each is carried by the exchange.
+    @Test func everyFieldOfTheOtherRecordsHasACommandAndAColumn() {
+        func names<Root>(_ table: FieldTable<Root>) -> Set<String> { Set(table.fields.map(\.name)) }
+        #expect(Set(EditStakeholderCommand.fieldOptions.keys) == names(StakeholderDetails.table))
+        #expect(names(Touchpoint.table) == ["on", "purpose"], "--touchpoint and --purpose set them")
+        #expect(Set(NoteCommand.fieldSources.keys) == names(Note.table))
+        #expect(Set(TickCommand.stepFieldsElsewhere.keys) == names(StepDetails.table))
+
+        #expect(Set(OrderExchange.stakeholderColumnOfField.keys) == names(StakeholderDetails.table))
+        #expect(Set(OrderExchange.stakeholderColumnOfField.values).isSubset(of: OrderExchange.stakeholderColumns))
+        #expect(Set(OrderExchange.stepColumnOfField.keys) == names(StepDetails.table))
+        #expect(Set(OrderExchange.stepColumnOfField.values).isSubset(of: OrderExchange.stepColumns))
+        let order = Fixture.demo.order(id: 2)!
+        guard case .object(let exported) = OrderExchange.json(order, in: Fixture.demo), case .array(let notes)? = exported["notes"],
+              case .object(let note)? = notes.first else {
+            Issue.record("the JSON export has the order's notes")
+            return
+        }
+        #expect(Set(note.memberNames) == names(Note.table), "a note's every field in the JSON export")
     }
 }

@@ -242,6 +242,19 @@ extension EndToEnd {
             #expect(run("edit", "2", "--decision", "maybe").output.contains("not one of accepted"))
         }
 
+        @Test func aStakeholderIsEditedFromTheCommandLine() throws {
+            let edited = run("edit-stakeholder", "dana", "--role", "Chief Revenue Officer", "--rapport", "2",
+                             "--touchpoint", "15/01/2027", "--purpose", "Pipeline review", "--date-format", "dmy")
+            #expect(edited.output == "Changed Dana Okafor: role, rapport, nextTouchpoint\n", "\(edited.output)")
+            let dana = try #require(try document().stakeholder(id: "dana-okafor"))
+            #expect(dana.role == "Chief Revenue Officer" && dana.rapport == 2)
+            #expect(dana.nextTouchpoint?.on.description == "2027-01-15" && dana.nextTouchpoint?.purpose == "Pipeline review")
+            #expect(run("edit-stakeholder", "dana", "--rapport", "4").output.contains("--rapport 4 is not from 0 to 3"))
+            #expect(run("edit-stakeholder", "dana", "--touchpoint", "none").status == 0)
+            #expect(try document().stakeholder(id: "dana-okafor")?.nextTouchpoint == nil)
+            #expect(run("edit-stakeholder", "dana").status == 64, "nothing to change is a usage error")
+        }
+
         @Test func commandsAsPeopleTypeThem() throws {
             let first = Command.run([fours, "--store", store, "list", "--stage", "strategic"], environment: environment)
             #expect(first.status == 0 && first.output.contains("#5"), "the store before the command: \(first.output)")

@@ -24,13 +24,21 @@ public enum OrderExchange {
     }
 
     public static let stepColumns = ["order", "order title", "number", "section", "step", "done", "ticked by", "ticked at",
-                                     "added by hand", "hidden"]
+                                     "added by hand", "hidden", "note"]
+
+    /// The column that carries each field a person edits of a stakeholder and of a step
+    /// (by the names in their tables): what the exchange leaves out cannot pass a test.
+    public static let stakeholderColumnOfField = [
+        "name": "name", "role": "role", "team": "team", "rapport": "rapport", "reputation": "reputation",
+        "relationships": "relationships", "nextTouchpoint": "next touchpoint",
+    ]
+    public static let stepColumnOfField = ["title": "step", "note": "note", "hidden": "hidden"]
 
     public static func stepRows(_ order: TrainingOrder) -> [[String]] {
         StoreLookup.numberedSteps(of: order).map { number, section, step in
             [String(order.id), order.title, String(number), section.title, step.details.title, step.isDone ? "yes" : "no",
              step.tick?.by ?? "", step.tick?.at.description ?? "", step.isCustom ? "yes" : "no",
-             step.details.isHidden ? "yes" : "no"]
+             step.details.isHidden ? "yes" : "no", step.details.note]
         }
     }
 
@@ -72,7 +80,8 @@ public enum OrderExchange {
             }
         }
         object["notes"] = .array(order.notes.map { note in
-            .object(JSONObject(["at": .string(note.at.description), "by": .string(note.by), "text": .string(note.text)]))
+            .object(JSONObject(["id": .string(note.id), "at": .string(note.at.description), "by": .string(note.by),
+                                "text": .string(note.text)]))
         })
         return .object(object)
     }

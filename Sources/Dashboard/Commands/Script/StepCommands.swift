@@ -14,6 +14,13 @@ struct TickCommand: ParsableCommand {
         commandName: "tick", abstract: "Tick a 4S step of an order, as you (FOURS_USER), now.",
         discussion: "Examples: fours tick 12 3    fours tick 12 \"success looks like\"    fours tick 12 sure:1")
 
+    /// Why no command sets a step's own fields (by their names in its table).
+    static let stepFieldsElsewhere: [String: String] = [
+        "title": "the dashboard rewords a step (e on the checklist); a command names a step by its words",
+        "note": "the dashboard writes a step's note (e on the checklist)",
+        "hidden": "the dashboard hides a template step and shows it again (- on the checklist, H to see it)",
+    ]
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var reference: StepReference
     @Flag(help: "Print the order as JSON.") var json = false
@@ -88,6 +95,12 @@ struct NoteCommand: ParsableCommand {
             Examples: fours note 12 "They track errors weekly"
                       fours note --stakeholder dana "Her goal: fewer escalations"
             """)
+
+    /// How each field of a note is set from here: the text is the argument, fours sets the rest.
+    static let fieldSources: [String: String] = [
+        "text": "the note's text, the last argument", "id": "made by fours, unique in the store",
+        "at": "the moment of the command", "by": "$FOURS_USER, else the login name",
+    ]
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: ArgumentHelp("Note the stakeholder (a unique part of the name) instead of an order.", valueName: "name"),
