@@ -343,3 +343,40 @@ enum ManyOrders {
         return document
     }
 }
+
+/// Orders with a merge conflict waiting for a choice: a key goes from one to the next, a
+/// filter shows only them.
+@Suite struct ConflictNavigationTests {
+    static func conflict(on id: Int) -> MergeConflict {
+        MergeConflict(id: "c\(id)", subject: .order(id), path: MergePath([.member("title")]), kept: .string("Ours"),
+                      other: .string("Theirs"), rule: "kept this copy's value", at: Fixture.now, by: "ana")
+    }
+
+    @Test func cGoesToTheNextOrderWithAConflictAndTheFilterShowsOnlyThem() {
+        var document = Fixture.demo
+        document.conflicts = [Self.conflict(on: 3), Self.conflict(on: 5)]
+        var app = TestApp()
+        app.send(.reloaded(document))
+        // The queue, by due date: #8, #1, #7, #2, #3, #6, #4, #5, #9.
+        app.send(.nextConflict)
+        #expect(app.state.selectedOrder?.id == 3 && app.state.status?.text.hasPrefix("≠ #3: K keeps") == true)
+        app.send(.nextConflict)
+        #expect(app.state.selectedOrder?.id == 5)
+        app.send(.nextConflict)
+        #expect(app.state.selectedOrder?.id == 3, "round to the top")
+        #expect(KeyMap.standard.action(for: .character("C"), in: app.state.activeScopes) == .nextConflict)
+
+        // The filter form's last field: only those with a conflict.
+        app.send(.openFilters)
+        for _ in 0..<7 { app.send(.form(.nextField)) }
+        app.send(.form(.edit(.right)), .submitForm)
+        #expect(app.state.queue.orderIDs == [3, 5])
+        #expect(app.lines[0].contains("filter: with a conflict"))
+        #expect(KeyMap.standard.bindings(in: .orderLists).contains { $0.action == .nextConflict }, "the help lists it")
+
+        var settled = document
+        settled.conflicts = []
+        app.send(.reloaded(settled), .nextConflict)
+        #expect(app.state.status?.text == "No merge conflicts wait for a choice")
+    }
+}

@@ -58,6 +58,8 @@ enum Action: Equatable, Sendable {
     case toggleMine
     /// Settles the merge conflict in view: keep the value shown, or take the other copy's.
     case settleConflict(takeOther: Bool)
+    /// Select the next order in the list with a merge conflict waiting for a choice.
+    case nextConflict
     /// From the stakeholders view: the selected stakeholder's orders, in the queue.
     case showStakeholderOrders
     /// A key inside a form.

@@ -370,6 +370,7 @@ enum FilterForm {
     static let stages = ["any"] + EngagementStage.allCases.map(\.title)
     static let priorities = ["any"] + Priority.allCases.map(\.rawValue)
     static let dues = DueFilter.allCases.map(\.title)
+    static let conflicts = ["all orders", "only those with a conflict"]
 
     static func make(state: AppState) -> Form {
         let query = state.queueQuery
@@ -384,6 +385,7 @@ enum FilterForm {
             FormField(.owner, "Owner", query.owner ?? "", kind: .suggest(.init(owners)), hint: "empty: anyone"),
             FormField(.priority, "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
             FormField(.due, "Due", query.due.title, kind: .choice(dues)),
+            FormField(.conflicts, "Conflicts", conflicts[query.conflictsOnly ? 1 : 0], kind: .choice(conflicts)),
         ])
     }
 
@@ -403,6 +405,7 @@ enum FilterForm {
         query.owner = form[.owner].isEmpty ? nil : form[.owner]
         query.priority = Priority(rawValue: form[.priority])
         query.due = DueFilter.allCases.first { $0.title == form[.due] } ?? .any
+        query.conflictsOnly = form[.conflicts] == conflicts[1]
         return .success(query)
     }
 }

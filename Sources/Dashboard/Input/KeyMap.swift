@@ -180,6 +180,8 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Merge conflict: keep the value shown", hint: "keep"),
         KeyBinding(keys: [.character("O")], action: .settleConflict(takeOther: true), scope: .orderLists,
                    summary: "Merge conflict: take the other copy's value", hint: "other"),
+        KeyBinding(keys: [.character("C")], action: .nextConflict, scope: .orderLists,
+                   summary: "Next order with a merge conflict (f filters to only those)"),
     ]
 
     private static let selection: [KeyBinding] = [

@@ -79,6 +79,8 @@ public struct QueueQuery: Sendable, Equatable {
     public var owner: String?
     public var priority: Priority?
     public var due: DueFilter = .any
+    /// Only the orders with a merge conflict waiting for a choice.
+    public var conflictsOnly = false
     public var sort: QueueSort = .dueDate
 
     public init(status: StatusFilter = .open, sort: QueueSort = .dueDate) {
@@ -95,12 +97,14 @@ public struct QueueQuery: Sendable, Equatable {
         if let owner { parts.append("owner: \(owner)") }
         if let priority { parts.append("\(priority.rawValue) priority") }
         if due != .any { parts.append(due.title) }
+        if conflictsOnly { parts.append("with a conflict") }
         return parts
     }
 
     /// Whether any filter beyond the status is set.
     public var isFiltered: Bool {
         !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || owner != nil || priority != nil || due != .any
+            || conflictsOnly
     }
 
     /// The same sort with every filter cleared and the status back to `status`.
@@ -118,8 +122,10 @@ public struct OrderQueue: Sendable, Equatable {
                 searchIndex: SearchIndex? = nil) {
         let words = query.search.folded.split(separator: " ").map(String.init)
         let index = words.isEmpty ? nil : (searchIndex ?? SearchIndex(document))
+        let conflicted = query.conflictsOnly ? document.ordersWithConflicts : []
         var shown = document.orders.filter { order in
             guard query.status.includes(order.status) else { return false }
+            if query.conflictsOnly && !conflicted.contains(order.id) { return false }
             if let stakeholderID = query.stakeholderID, order.stakeholderID != stakeholderID { return false }
             if let stage = query.stage, document.stakeholder(id: order.stakeholderID)?.stage != stage { return false }
             if let tag = query.tag, !order.tags.contains(where: { $0.folded == tag.folded }) { return false }
@@ -224,5 +230,14 @@ public struct OrderQueue: Sendable, Equatable {
             if lhs.received != rhs.received { return lhs.received < rhs.received }
             return lhs.id < rhs.id
         }
+    }
+}
+
+extension StoreDocument {
+    /// The orders a merge conflict waiting for a choice is about.
+    public var ordersWithConflicts: Set<Int> {
+        Set(conflicts.compactMap { conflict in
+            if case .order(let id) = conflict.subject { id } else { nil }
+        })
     }
 }

@@ -61,4 +61,27 @@ extension AppState {
         }
         selectedStep = max(0, min(selectedStep, steps.count - 1))
     }
+
+    /// Selects the next order in the list, after the selected one and round to the top,
+    /// with a merge conflict waiting for a choice.
+    mutating func selectNextConflict() {
+        let conflicted = document.ordersWithConflicts
+        guard !conflicted.isEmpty else {
+            status = StatusMessage(text: "No merge conflicts wait for a choice", kind: .info)
+            return
+        }
+        let ids = queue.orderIDs
+        let order = ids.indices.map { (selectedPosition + 1 + $0) % ids.count }
+        guard let position = order.first(where: { conflicted.contains(ids[$0]) }) else {
+            status = StatusMessage(text: "\(Counted(conflicted.count, "order")) with a conflict, none in this list: "
+                                   + "F clears the filters, A shows every order", kind: .info)
+            return
+        }
+        selectedPosition = position
+        focus = .queue
+        clampSelection()
+        let count = ids.filter(conflicted.contains).count
+        status = StatusMessage(text: "≠ #\(ids[position]): K keeps the value shown, O takes the other"
+                               + (count > 1 ? " · C for the next of \(count)" : ""), kind: .info)
+    }
 }

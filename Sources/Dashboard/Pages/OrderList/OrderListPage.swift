@@ -181,6 +181,8 @@ struct OrderListPage: Page {
             return state.removeSelectedStep()
         case .toggleTemplateStep:
             return state.toggleTemplateStep()
+        case .nextConflict:
+            state.selectNextConflict()
         default:
             return nil
         }
