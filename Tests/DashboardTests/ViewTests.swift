@@ -235,3 +235,24 @@ import Testing
         #expect(!shown.contains { $0.contains("too small") })
     }
 }
+
+/// A stakeholder's brief, over the stakeholders view.
+@Suite struct BriefTests {
+    @Test func bShowsTheSelectedStakeholdersBriefOnOneScreen() throws {
+        var app = TestApp(size: Size(width: 120, height: 40))
+        app.send(.showView(.stakeholders))
+        while app.state.selectedStakeholder?.name != "Lena Brandt" { app.send(.moveDown) }
+        #expect(KeyMap.standard.action(for: .character("b"), in: app.state.activeScopes) == .showBrief)
+        app.send(.showBrief)
+        let text = app.lines.joined(separator: "\n")
+        for shown in ["Brief: Lena Brandt", "Lena Brandt, VP Engineering, Engineering", "4 Trusted partner",
+                      "Collaborator → Trusted partner by maya", "rapport 3/3 · reputation 3/3 · relationships 2/3",
+                      "#4 ", "Onboarding path for platform engineers", "#10 Code review habits workshop, delivered",
+                      "Her goal this year"] {
+            #expect(text.contains(shown), "\(shown)")
+        }
+        #expect(app.state.activeScopes.first == .brief)
+        app.send(.closeOverlay)
+        #expect(app.state.overlays.top == nil && app.lines[0].contains("Stakeholders"))
+    }
+}

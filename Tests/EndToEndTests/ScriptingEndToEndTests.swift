@@ -242,6 +242,25 @@ extension EndToEnd {
             #expect(run("edit", "2", "--decision", "maybe").output.contains("not one of accepted"))
         }
 
+        @Test func aBriefGathersWhatToReadBeforeAMeeting() throws {
+            #expect(run("note", "--stakeholder", "lena", "Wants a pilot team first").status == 0)
+            let text = run("brief", "lena")
+            #expect(text.status == 0 && text.output.hasPrefix("Brief: Lena Brandt, VP Engineering, Engineering\n"), "\(text.output)")
+            for shown in ["\nStage\n  4 Trusted partner\n", "\nThree R's\n  rapport 3/3 · reputation 3/3 · relationships 2/3\n",
+                          "\nOpen orders\n  #4 ", "\nDelivered\n  #10 Code review habits workshop, delivered ",
+                          "ana: Wants a pilot team first\n"] {
+                #expect(text.output.contains(shown), "\(shown)")
+            }
+            let json = run("brief", "lena", "--format", "json")
+            guard case .object(let brief) = try JSONReader.parse(Array(json.output.utf8)) else { throw TestFailure(json.output) }
+            #expect(brief["stageNumber"] == .number(4))
+            guard case .array(let open)? = brief["openOrders"], case .array(let done)? = brief["delivered"],
+                  case .array(let notes)? = brief["notes"] else { throw TestFailure(json.output) }
+            #expect(open.count == 1 && done.count == 1 && notes.count == 2)
+            #expect(run("brief", "lena", "--format", "markdown").output.hasPrefix("# Brief: Lena Brandt"))
+            #expect(run("brief", "nobody").status == 1)
+        }
+
         @Test func aStakeholderIsEditedFromTheCommandLine() throws {
             let edited = run("edit-stakeholder", "dana", "--role", "Chief Revenue Officer", "--rapport", "2",
                              "--touchpoint", "15/01/2027", "--purpose", "Pipeline review", "--date-format", "dmy")

@@ -62,6 +62,8 @@ enum Action: Equatable, Sendable {
     case nextConflict
     /// From the stakeholders view: the selected stakeholder's orders, in the queue.
     case showStakeholderOrders
+    /// From the stakeholders view: the selected stakeholder's brief.
+    case showBrief
     /// A key inside a form.
     case form(FormInput)
     case submitForm

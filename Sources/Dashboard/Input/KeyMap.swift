@@ -5,7 +5,7 @@ enum KeyScope: CaseIterable, Sendable {
     case orderLists
     /// The views where an order or a stakeholder is selected.
     case selection
-    case everywhere, search, form, help, confirmation
+    case everywhere, search, form, help, confirmation, brief
 
     /// How the help heads it; a view's own keys are headed by the view's title and number key.
     var title: String {
@@ -23,6 +23,7 @@ enum KeyScope: CaseIterable, Sendable {
         case .form: "Forms"
         case .help: "Help"
         case .confirmation: "Questions"
+        case .brief: "A stakeholder's brief (b in the stakeholders view)"
         }
     }
 
@@ -124,6 +125,8 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Their orders, in the queue", hint: "orders"),
         KeyBinding(keys: [.character("e")], action: .edit, scope: .stakeholders,
                    summary: "Edit: role, team, 3 R's, next touchpoint", hint: "edit"),
+        KeyBinding(keys: [.character("b")], action: .showBrief, scope: .stakeholders,
+                   summary: "Their brief: stage and history, 3 R's, touchpoints, orders, what was learnt", hint: "brief"),
     ]
 
     private static let standup: [KeyBinding] = [
@@ -243,6 +246,11 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Close help", hint: "close"),
     ] + moving(in: .help, previous: "Scroll the help up", next: "Scroll the help down", first: nil, last: nil,
                pageUp: "Scroll a page up", pageDown: "Scroll a page down", hint: "scroll") + [
+        KeyBinding(keys: [.character("b"), .escape, .character("q")], action: .closeOverlay, scope: .brief,
+                   summary: "Close the brief", hint: "close"),
+        KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .brief, summary: "Scroll a block down",
+                   hint: "scroll", hintKeys: "↑↓"),
+        KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .brief, summary: "Scroll a block up"),
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
         KeyBinding(keys: [.character("n"), .escape, .control("c")], action: .cancel, scope: .confirmation, summary: "No",
                    hint: "no"),

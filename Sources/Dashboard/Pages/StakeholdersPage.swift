@@ -34,6 +34,8 @@ struct StakeholdersPage: Page {
             if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
         case .addNote:
             if let stakeholder = state.selectedStakeholder { state.openForm(.note(.stakeholder(stakeholder.id))) }
+        case .showBrief:
+            if let stakeholder = state.selectedStakeholder { state.overlays[BriefOverlay.self] = BriefOverlay(stakeholderID: stakeholder.id) }
         case .showStakeholderOrders:
             guard let stakeholder = state.selectedStakeholder else { return [] }
             state.show(.queue)

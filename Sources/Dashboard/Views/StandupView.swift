@@ -25,9 +25,15 @@ struct StandupView {
 
     private func drawColumns(_ allBlocks: [StandupBlock], in rect: Rect, into screen: inout Screen) {
         guard rect.height > 0 else { return }
-        let columns = rect.width >= 150 ? 3 : rect.width >= 76 ? 2 : 1
-        let columnWidth = (rect.width - (columns - 1) * 2) / columns
         let blocks = Array(allBlocks.dropFirst(min(scroll, max(0, allBlocks.count - 1))))
+        // As few columns as hold every line, so that lines are as wide as they can be.
+        let widest = rect.width >= 150 ? 3 : rect.width >= 76 ? 2 : 1
+        let whole = blocks.map { $0.lines.count + $0.more }
+        let fitsWhole = zip(blocks, whole).allSatisfy { ColumnLayout.rows(of: $0, showing: $1) - 1 <= rect.height }
+        let columns = (1..<widest).first { columns in
+            fitsWhole && ColumnLayout(columns: columns, height: rect.height).place(blocks, showing: whole).count == blocks.count
+        } ?? widest
+        let columnWidth = (rect.width - (columns - 1) * 2) / columns
         let layout = ColumnLayout(columns: columns, height: rect.height)
         let shown = layout.linesShown(of: blocks)
         for placed in layout.place(blocks, showing: shown) {

@@ -27,6 +27,28 @@ public struct StandupBlock: Sendable, Equatable {
     }
 }
 
+extension StandupBlock {
+    /// Blocks as plain text, ready to paste into a chat.
+    public static func text(_ blocks: [StandupBlock], heading: String) -> String {
+        rendered(blocks, heading: "\(heading)\n", blockTitle: { "\n\($0)\n" }, bullet: "  ")
+    }
+
+    public static func markdown(_ blocks: [StandupBlock], heading: String) -> String {
+        rendered(blocks, heading: "# \(heading)\n", blockTitle: { "\n## \($0)\n\n" }, bullet: "- ")
+    }
+
+    private static func rendered(_ blocks: [StandupBlock], heading: String, blockTitle: (String) -> String,
+                                 bullet: String) -> String {
+        var output = heading
+        for block in blocks {
+            output += blockTitle(block.title)
+            // Names, titles and notes come from the store: nothing in them may reach the terminal raw.
+            for line in block.lines { output += "\(bullet)\(TerminalSafety.visible(line))\n" }
+        }
+        return output
+    }
+}
+
 extension StandupReport {
     public var blocks: [StandupBlock] { blocks(linesEach: .max) }
 
@@ -112,23 +134,9 @@ extension StandupReport {
     }
 
     /// Plain text, ready to paste into a chat.
-    public var text: String {
-        rendered(heading: "Stand-up \(today)\n", blockTitle: { "\n\($0)\n" }, bullet: "  ")
-    }
+    public var text: String { StandupBlock.text(blocks, heading: "Stand-up \(today)") }
 
-    public var markdown: String {
-        rendered(heading: "# Stand-up \(today)\n", blockTitle: { "\n## \($0)\n\n" }, bullet: "- ")
-    }
-
-    private func rendered(heading: String, blockTitle: (String) -> String, bullet: String) -> String {
-        var output = heading
-        for block in blocks {
-            output += blockTitle(block.title)
-            // Names, titles and notes come from the store: nothing in them may reach the terminal raw.
-            for line in block.lines { output += "\(bullet)\(TerminalSafety.visible(line))\n" }
-        }
-        return output
-    }
+    public var markdown: String { StandupBlock.markdown(blocks, heading: "Stand-up \(today)") }
 
     /// The shape is documented in the README.
     public var json: JSONValue {
