@@ -33,6 +33,7 @@ import Testing
         "measurement": { $0.measurement = Measurement(metric: "METRIC-TEXT", baseline: "", target: "", result: ""); return "METRIC-TEXT" },
         "value": { $0.value = ValueEstimate(hoursSavedPerPerson: 7, people: 11, costPerHour: 13); return "77" },
         "sourceId": { $0.sourceID = "SOURCE-TEXT"; return "row SOURCE-TEXT" },
+        "followUpOf": { $0.followUpOf = 10; return "Follows up #10 “Code review habits workshop”" },
     ]
 
     @Test func everyFieldOfTheSelectedOrderShowsInTheDetailPane() {

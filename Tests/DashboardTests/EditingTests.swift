@@ -343,3 +343,28 @@ import Testing
         #expect(app.state.selectedOrder?.shortID == "#6")
     }
 }
+
+/// N on an order: the next piece of work for the same stakeholder, linked both ways.
+@Suite struct FollowUpTests {
+    @Test func nMakesAFollowUpForTheSameStakeholderThatBothOrdersName() throws {
+        var app = TestApp()
+        #expect(app.state.selectedOrder?.id == 8)
+        #expect(KeyMap.standard.action(for: .character("N"), in: app.state.activeScopes) == .addFollowUp)
+        app.send(.addFollowUp)
+        let form = try #require(app.state.form)
+        #expect(form.title.hasPrefix("Follow-up of #8") && form[.title] == "Needs analysis after #8" && form[.stakeholder] == "Marco Silva")
+        let effects = app.send(.submitForm)
+        let added = try #require(app.state.selectedOrder)
+        #expect(added.followUpOf == 8 && added.stakeholderID == "marco-silva" && added.arrival == .collaborativeConversation)
+        #expect(effects.persisted.count == 1)
+        #expect(app.lines.joined().contains("Follows up #8 “Picking-error coaching for shift leads”"))
+        app.state.select(order: 8)
+        #expect(app.lines.joined().contains("Led to #\(added.id) “Needs analysis after #8”"))
+        // Its origin deleted, a follow-up says so plainly.
+        var document = app.state.document
+        _ = try StoreOperation.deleteOrder(8).apply(to: &document)
+        app.send(.reloaded(document))
+        app.state.select(order: added.id)
+        #expect(app.lines.joined().contains("Follows up #8 (deleted)"))
+    }
+}

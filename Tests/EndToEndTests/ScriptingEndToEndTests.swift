@@ -261,6 +261,16 @@ extension EndToEnd {
             #expect(run("brief", "nobody").status == 1)
         }
 
+        @Test func aFollowUpOrderIsLinkedBothWays() throws {
+            let added = run("follow-up", "2", "--due", "+3w")
+            #expect(added.output == "Added #12 “Needs analysis after #2”, following up #2\n", "\(added.output)")
+            #expect(run("show", "12").output.contains("Follows up #2 “Re-shoot the forklift safety videos”"))
+            #expect(run("show", "2").output.contains("Led to #12 “Needs analysis after #2”"))
+            let order = try #require(try document().order(id: 12))
+            #expect(order.followUpOf == 2 && order.stakeholderID == "marco-silva" && order.due == Fixture.clock.today.adding(days: 21))
+            #expect(run("follow-up", "99").status == 1)
+        }
+
         @Test func aStakeholderIsEditedFromTheCommandLine() throws {
             let edited = run("edit-stakeholder", "dana", "--role", "Chief Revenue Officer", "--rapport", "2",
                              "--touchpoint", "15/01/2027", "--purpose", "Pipeline review", "--date-format", "dmy")

@@ -53,6 +53,7 @@ import Testing
             order.measurement = Measurement(metric: "Incidents", baseline: "14", target: "under 8", result: "6")
             order.value = ValueEstimate(hoursSavedPerPerson: 1.5, people: 120, costPerHour: 38.25)
             order.sourceID = "REQ-7"
+            order.followUpOf = 1
         }
         let order = try #require(document.order(id: 2))
         let bytes = CSVText.encode(columns: OrderExchange.orderColumns, rows: [OrderExchange.orderRow(order, in: document)])

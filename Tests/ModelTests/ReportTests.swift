@@ -53,8 +53,17 @@ import Testing
         guard case .object(let root) = report.json else { throw TestFailure("not an object") }
         #expect(Set(root.memberNames) == ["store", "from", "to", "spectrum", "arrivals", "earlyShare", "sections", "leastDone",
                                            "delivered", "hoursSaved", "saving", "moves", "touchpoints", "threeRs", "decisions",
-                                           "notYesShare"])
+                                           "notYesShare", "ledToFollowUp"])
         #expect(root["saving"] == .number(5_400))
+        #expect(root["ledToFollowUp"] == .number(0))
+        // A delivered order that led to another is counted, and names it.
+        var followed = document
+        var next = followed.followUpDraft(of: try #require(followed.order(id: 10)), on: Fixture.today, by: "maya")
+        next.title = "Feedback workshop"
+        followed.add(TrainingOrder(id: 12, details: next, checklist: followed.template))
+        let report = PartnershipReport(followed, from: from, to: Fixture.today)
+        #expect(report.ledToFollowUp == 1 && report.delivered.first { $0.id == 10 }?.followUps == [12])
+        #expect(report.markdown.contains("1 of them led to a follow-up order"))
     }
 
     @Test func anEmptyStoreAndAOnePersonStoreMakeSensiblePages() throws {

@@ -244,6 +244,7 @@ import Glibc
         details.measurement = Measurement(metric: "m", baseline: "1", target: "2", result: "3")
         details.value = ValueEstimate(hoursSavedPerPerson: 1.5, people: 4, costPerHour: 50)
         details.sourceID = "row-9"
+        details.followUpOf = 2
         let unchanged = OrderDetails(title: "T", stakeholderID: "dana-okafor", received: Fixture.today)
         #expect(details.changedFields(from: unchanged).count == OrderDetails.mergeFields.count - 3,
                 "every field but title, stakeholder and received differs from its default")

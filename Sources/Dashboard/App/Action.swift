@@ -60,6 +60,8 @@ enum Action: Equatable, Sendable {
     case settleConflict(takeOther: Bool)
     /// Select the next order in the list with a merge conflict waiting for a choice.
     case nextConflict
+    /// A new order that follows up the selected one, for the same stakeholder, linked to it.
+    case addFollowUp
     /// From the stakeholders view: the selected stakeholder's orders, in the queue.
     case showStakeholderOrders
     /// From the stakeholders view: the selected stakeholder's brief.

@@ -15,7 +15,7 @@ struct Fours: ParsableCommand {
             Ticks and stage moves are recorded under $FOURS_USER, else your login name.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self, AddCommand.self,
+        subcommands: [OpenCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self, AddCommand.self, FollowUpCommand.self,
                       EditCommand.self, TickCommand.self, UntickCommand.self, StageCommand.self, NoteCommand.self, EditStakeholderCommand.self,
                       CloseCommand.self, ReopenCommand.self, DeleteCommand.self, UndoCommand.self, StakeholdersCommand.self, BriefCommand.self,
                       StandupCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,

@@ -4,7 +4,9 @@ import Model
 enum FormCatalog {
     static func form(for purpose: FormPurpose, state: AppState) -> Form? {
         switch purpose {
-        case .order(let editing): OrderForm.make(editing: editing.flatMap { state.document.order(id: $0) }, state: state)
+        case .order(let editing, let origin):
+            OrderForm.make(editing: editing.flatMap { state.document.order(id: $0) },
+                           followingUp: origin.flatMap { state.document.order(id: $0) }, state: state)
         case .closeOrder(let id): state.document.order(id: id).map(CloseOrderForm.make)
         case .measurement(let id): state.document.order(id: id).map(MeasurementForm.make)
         case .step(let order, let section, let editing): StepForm.make(order: order, section: section, editing: editing, state: state)
@@ -22,7 +24,7 @@ enum FormCatalog {
 
     private static func change(_ form: Form, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
         switch form.purpose {
-        case .order(let editing): OrderForm.submit(form, editing: editing, state: state, now: now)
+        case .order(let editing, let origin): OrderForm.submit(form, editing: editing, followingUp: origin, state: state, now: now)
         case .closeOrder(let id): CloseOrderForm.submit(form, order: id, state: state)
         case .measurement(let id): MeasurementForm.submit(form, order: id, state: state)
         case .step(let order, let section, let editing): StepForm.submit(form, order: order, section: section,
@@ -78,18 +80,22 @@ enum OrderForm {
         "status": "the close form (c)", "closingNote": "the close form (c)", "closedOn": "the close form (c)",
         "measurement": "the measurement form (m)", "value": "the measurement form (m)",
         "sourceId": "fours import, which sets it",
+        "followUpOf": "N on the order it follows up, which makes the new order linked to it",
     ]
 
-    /// What a new order starts from.
-    private static func draft(state: AppState) -> OrderDetails {
+    /// What a new order starts from: a follow-up of `origin` starts as the next piece of
+    /// work for the same stakeholder.
+    private static func draft(followingUp origin: TrainingOrder?, state: AppState) -> OrderDetails {
+        if let origin { return state.document.followUpDraft(of: origin, on: state.today, by: state.user) }
         var details = OrderDetails(title: "", stakeholderID: "", received: state.today)
         details.owners = [state.user]
         return details
     }
 
-    static func make(editing order: TrainingOrder?, state: AppState) -> Form {
-        let details = order?.details ?? draft(state: state)
-        return Form(.order(editing: order?.id), title: order.map { "Edit order \($0.shortID)" } ?? "New order",
+    static func make(editing order: TrainingOrder?, followingUp origin: TrainingOrder? = nil, state: AppState) -> Form {
+        let details = order?.details ?? draft(followingUp: origin, state: state)
+        let title = order.map { "Edit order \($0.shortID)" } ?? origin.map { "Follow-up of \($0.shortID) \($0.title)" } ?? "New order"
+        return Form(.order(editing: order?.id, followingUp: origin?.id), title: title,
                     fields: fields(state: state).map { $0.make(details) })
     }
 
@@ -104,11 +110,12 @@ enum OrderForm {
         }
     }
 
-    static func submit(_ form: Form, editing: Int?, state: AppState, now: Timestamp) -> Result<FormResult, FormError> {
+    static func submit(_ form: Form, editing: Int?, followingUp origin: Int?, state: AppState,
+                       now: Timestamp) -> Result<FormResult, FormError> {
         do throws(FormError) {
             let document = state.document
             let base = editing.flatMap { document.order(id: $0)?.details }
-            var details = base ?? draft(state: state)
+            var details = base ?? draft(followingUp: origin.flatMap(document.order(id:)), state: state)
             try fields(state: state).take(form, into: &details, today: state.today)
             var operations: [StoreOperation] = []
             let stakeholderName = form[.stakeholder]

@@ -3,7 +3,8 @@ import Model
 /// What a form is for. Each purpose builds its form from the state and turns the entered
 /// values into one change of the store.
 enum FormPurpose: Equatable, Sendable {
-    case order(editing: Int?)
+    /// A new order (`editing` nil), a follow-up of `followingUp`, or an edit.
+    case order(editing: Int?, followingUp: Int? = nil)
     case closeOrder(Int)
     case measurement(Int)
     case step(order: Int, section: ChecklistSection, editing: String?)

@@ -183,6 +183,8 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Merge conflict: keep the value shown", hint: "keep"),
         KeyBinding(keys: [.character("O")], action: .settleConflict(takeOther: true), scope: .orderLists,
                    summary: "Merge conflict: take the other copy's value", hint: "other"),
+        KeyBinding(keys: [.character("N")], action: .addFollowUp, scope: .orderLists,
+                   summary: "Follow-up order: the next piece of work for the same stakeholder, linked to this one"),
         KeyBinding(keys: [.character("C")], action: .nextConflict, scope: .orderLists,
                    summary: "Next order with a merge conflict (f filters to only those)"),
     ]

@@ -121,6 +121,9 @@ public struct OrderDetails: Sendable, Equatable {
     /// The row an imported order came from (its id in the intake spreadsheet), so that
     /// importing the same file again adds nothing twice.
     public var sourceID = ""
+    /// The order this one follows up (the needs analysis agreed while delivering it): the
+    /// next order set up to go the ideal way. The one it follows names it back.
+    public var followUpOf: Int?
 
     public init(title: String, request: String = "", stakeholderID: String, audience: String = "",
                 received: CalendarDay, due: CalendarDay? = nil, priority: Priority = .medium,

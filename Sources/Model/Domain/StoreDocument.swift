@@ -114,3 +114,21 @@ public struct StoreDocument: Sendable, Equatable {
         (orders.map(\.id).max() ?? 0) + 1
     }
 }
+
+extension StoreDocument {
+    /// The orders that follow up `id`, in number order.
+    public func followUps(of id: Int) -> [TrainingOrder] {
+        orders.filter { $0.followUpOf == id }
+    }
+
+    /// A follow-up of `origin`, for its stakeholder, as the next order set up to go the ideal way.
+    public func followUpDraft(of origin: TrainingOrder, on today: CalendarDay, by user: String) -> OrderDetails {
+        var details = OrderDetails(title: "Needs analysis after \(origin.shortID)", stakeholderID: origin.stakeholderID,
+                                   audience: origin.audience, received: today)
+        details.followUpOf = origin.id
+        details.owners = origin.owners.isEmpty ? [user] : origin.owners
+        details.arrival = .collaborativeConversation
+        details.businessProblem = origin.businessProblem
+        return details
+    }
+}

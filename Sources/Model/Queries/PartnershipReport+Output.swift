@@ -46,14 +46,22 @@ extension PartnershipReport {
 
     public var deliveredTable: Table {
         Table(title: "Delivered, measured and valued",
-              summary: "\(delivered.count) order\(delivered.count == 1 ? "" : "s") delivered; the value shown to "
-                  + "stakeholders adds up to \(GroupedNumber.text(hoursSaved)) hours and \(GroupedNumber.text(saving)) saved.",
-              columns: ["Order", "Stakeholder", "Delivered", "Metric", "Baseline", "Target", "Result", "Hours saved", "Saving"],
+              summary: "\(Counted(delivered.count, "order")) delivered; the value shown to "
+                  + "stakeholders adds up to \(GroupedNumber.text(hoursSaved)) hours and \(GroupedNumber.text(saving)) saved; "
+                  + "\(ledToFollowUp) of them led to a follow-up order.",
+              columns: ["Order", "Stakeholder", "Delivered", "Metric", "Baseline", "Target", "Result", "Hours saved", "Saving",
+                        "Follow-up"],
               rows: delivered.map { order in
                   ["#\(order.id) \(order.title)", order.stakeholder, order.closedOn.description, order.measurement.metric,
                    order.measurement.baseline, order.measurement.target, order.measurement.result,
-                   order.hoursSaved.map(GroupedNumber.text) ?? "—", order.saving.map(GroupedNumber.text) ?? "—"]
+                   order.hoursSaved.map(GroupedNumber.text) ?? "—", order.saving.map(GroupedNumber.text) ?? "—",
+                   order.followUps.isEmpty ? "—" : order.followUps.map { "#\($0)" }.joined(separator: ", ")]
               })
+    }
+
+    /// How many of the orders delivered led to a follow-up order: the next one set up to go the ideal way.
+    public var ledToFollowUp: Int {
+        delivered.count { !$0.followUps.isEmpty }
     }
 
     public var movesTable: Table {
@@ -135,12 +143,13 @@ extension PartnershipReport {
                                                                        "total": count(figure.progress.total)])))
             }))),
             "leastDone": neglectedSection.map { .string($0.rawValue) } ?? .null,
+            "ledToFollowUp": count(ledToFollowUp),
             "delivered": .array(delivered.map { order in
                 .object(JSONObject(["id": count(order.id), "title": .string(order.title), "stakeholder": .string(order.stakeholder),
                                     "closedOn": .string(order.closedOn.description), "metric": .string(order.measurement.metric),
                                     "baseline": .string(order.measurement.baseline), "target": .string(order.measurement.target),
                                     "result": .string(order.measurement.result), "hoursSaved": number(order.hoursSaved),
-                                    "saving": number(order.saving)]))
+                                    "saving": number(order.saving), "followUps": .array(order.followUps.map(count))]))
             }),
             "hoursSaved": .number(hoursSaved), "saving": .number(saving),
             "moves": .array(moves.map { move in

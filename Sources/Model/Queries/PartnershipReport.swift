@@ -20,6 +20,8 @@ public struct PartnershipReport: Sendable, Equatable {
         public var measurement: Measurement
         public var hoursSaved: Double?
         public var saving: Double?
+        /// The orders set up while delivering it, by number: the next one made to go the ideal way.
+        public var followUps: [Int] = []
     }
 
     public struct Move: Sendable, Equatable {
@@ -80,7 +82,8 @@ public struct PartnershipReport: Sendable, Equatable {
         delivered = document.orders.compactMap { order in
             guard order.status == .delivered, let day = order.closedOn, day >= from, day <= to else { return nil }
             return DeliveredOrder(id: order.id, title: order.title, stakeholder: name(order.stakeholderID), closedOn: day,
-                                  measurement: order.measurement, hoursSaved: order.value.hoursSaved, saving: order.value.saving)
+                                  measurement: order.measurement, hoursSaved: order.value.hoursSaved, saving: order.value.saving,
+                                  followUps: document.followUps(of: order.id).map(\.id))
         }.sorted { ($0.closedOn, $0.id) < ($1.closedOn, $1.id) }
         moves = document.stakeholders.flatMap { stakeholder in
             stakeholder.stageHistory.filter { (from...to).contains(CalendarDay.local(at: $0.at)) }

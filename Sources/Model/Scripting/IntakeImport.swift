@@ -8,7 +8,7 @@ public struct IntakeImport {
         case businessProblem, status, arrival, decision, closedOn
         // The other columns of fours's own export, read back into the same values.
         case decisionReason, closingNote, metric, baseline, target, result, hoursSavedPerPerson, valuePeople, costPerHour
-        case sourceID
+        case sourceID, followUpOf
 
         /// Headings this field is found under, compared without case, accents or punctuation.
         var headings: [String] {
@@ -41,6 +41,7 @@ public struct IntakeImport {
             case .valuePeople: ["value people"]
             case .costPerHour: ["value cost per hour", "cost per hour"]
             case .sourceID: ["source id"]
+            case .followUpOf: ["followup of", "follow up of"]
             }
         }
     }
@@ -201,6 +202,12 @@ public struct IntakeImport {
         details.businessProblem = cell(.businessProblem)
         // fours's own export has the order's number and its sheet's id apart; another sheet's id is its own.
         details.sourceID = columns[.sourceID] == nil ? cell(.id) : cell(.sourceID)
+        if !cell(.followUpOf).isEmpty {
+            guard let origin = Int(cell(.followUpOf).trimmingPrefix("#")), origin > 0 else {
+                throw LookupError("follow-up of “\(cell(.followUpOf))” is not an order's number")
+            }
+            details.followUpOf = origin
+        }
         details.decisionReason = cell(.decisionReason)
         details.closingNote = cell(.closingNote)
         details.measurement = Measurement(metric: cell(.metric), baseline: cell(.baseline), target: cell(.target),

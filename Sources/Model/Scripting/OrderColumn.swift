@@ -50,6 +50,7 @@ public struct OrderColumn: Sendable {
         OrderColumn("value people", field: "value") { $0.value.people.map(String.init) ?? "" },
         OrderColumn("value cost per hour", field: "value") { $0.value.costPerHour.map(number) ?? "" },
         OrderColumn("source id", field: "sourceId") { $0.sourceID },
+        OrderColumn("follow-up of", field: "followUpOf") { $0.followUpOf.map(String.init) ?? "" },
     ] + ChecklistSection.allCases.flatMap { section in
         [OrderColumn("\(section.title.lowercased()) done", field: nil) { order, _ in
             String(order.checklist.progress(of: section).done)

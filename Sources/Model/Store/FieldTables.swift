@@ -22,6 +22,7 @@ extension OrderDetails {
         .object("measurement", \.measurement, read: Measurement.init) { $0.isEmpty ? nil : $0.json },
         .object("value", \.value, read: ValueEstimate.init) { $0.isEmpty ? nil : $0.json },
         .text("sourceId", \.sourceID),
+        .count("followUpOf", \.followUpOf, in: 1...Int(Int32.max)),
     ])
 
     /// What reading starts from: every field is then read over it.

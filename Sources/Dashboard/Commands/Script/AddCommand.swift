@@ -28,12 +28,19 @@ struct AddCommand: ParsableCommand {
         var details = OrderDetails(title: "", stakeholderID: "", received: today)
         details.owners = [opened.user]
         try fields.apply(to: &details, in: opened, today: today, operations: &operations)
-        let id = opened.document.nextOrderID
-        operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: opened.document.template)))
-        let applied = try opened.apply(.batch(operations))
-        var added = id
-        if case .batch(let parts) = applied, case .addOrder(let order)? = parts.last { added = order.id }
+        let added = try opened.add(details, after: operations)
         ChangeReport(json: json).say("Added #\(added) “\(details.title)”", order: added, in: opened)
+    }
+}
+
+extension ScriptStore {
+    /// Adds an order of these details, after `operations` (a new stakeholder it names), in one
+    /// change; returns its number (the next free one when another took the one it was given).
+    func add(_ details: OrderDetails, after operations: [StoreOperation]) throws -> Int {
+        let id = document.nextOrderID
+        let applied = try apply(.batch(operations + [.addOrder(TrainingOrder(id: id, details: details, checklist: document.template))]))
+        if case .batch(let parts) = applied, case .addOrder(let order)? = parts.last { return order.id }
+        return id
     }
 }
 

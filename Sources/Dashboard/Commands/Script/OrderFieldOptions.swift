@@ -29,6 +29,7 @@ struct OrderFieldOptions: ParsableArguments {
     @Option(help: "Value: how many people save them; none to clear.") var people: String?
     @Option(help: "Value: what an hour of their time costs; none to clear.") var costPerHour: String?
     @Option(help: "The id of the intake sheet's row it came from.") var sourceId: String?
+    @Option(help: ArgumentHelp("The order it follows up (12 or #12); none to clear.", valueName: "order")) var followUpOf: String?
     @OptionGroup var dates: DateFormatOption
 
     /// The fields of an order (by their names in the store's field table) that an option
@@ -38,7 +39,7 @@ struct OrderFieldOptions: ParsableArguments {
         "audienceSize": "--audience-size", "received": "--received", "due": "--due", "priority": "--priority",
         "tags": "--tags", "owners": "--owners", "arrival": "--arrival", "businessProblem": "--problem",
         "decision": "--decision", "decisionReason": "--decision-reason", "closingNote": "--closing-note",
-        "measurement": "--metric", "value": "--hours-saved", "sourceId": "--source-id",
+        "measurement": "--metric", "value": "--hours-saved", "sourceId": "--source-id", "followUpOf": "--follow-up-of",
     ]
     static let notSetHere: [String: String] = [
         "status": "fours close and fours reopen change it, with the day it was closed",
@@ -47,7 +48,7 @@ struct OrderFieldOptions: ParsableArguments {
 
     var isEmpty: Bool {
         [title, request, stakeholder, audience, received, due, tags, owners, problem, decision, decisionReason, closingNote,
-         metric, baseline, target, result, hoursSaved, people, costPerHour, sourceId].allSatisfy { $0 == nil }
+         metric, baseline, target, result, hoursSaved, people, costPerHour, sourceId, followUpOf].allSatisfy { $0 == nil }
             && audienceSize == nil && priority == nil && arrival == nil
     }
 
@@ -104,6 +105,14 @@ struct OrderFieldOptions: ParsableArguments {
         if let costPerHour { details.value.costPerHour = try Self.number(costPerHour, option: "--cost-per-hour",
                                                                          in: NumberLimits.costPerHour) }
         if let sourceId { details.sourceID = sourceId }
+        if let followUpOf {
+            if followUpOf == "none" {
+                details.followUpOf = nil
+            } else {
+                let origin = try opened.find { try $0.order(followUpOf) }
+                details.followUpOf = origin.id
+            }
+        }
     }
 
     /// A number given as an option, in its range; nil for `none`.

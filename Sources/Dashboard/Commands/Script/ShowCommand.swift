@@ -22,6 +22,8 @@ struct ShowCommand: ParsableCommand {
         }
         var lines = [ScriptOutput.bold("\(found.shortID) \(found.title)")]
         lines += Self.detailLines.compactMap { $0.text(found.details, document) }
+        let followUps = document.followUps(of: found.id)
+        if !followUps.isEmpty { lines.append("Led to " + followUps.map { OrderLink.text(to: $0.id, in: document) }.joined(separator: ", ")) }
         lines.append("")
         lines.append(ScriptOutput.bold("4S checklist \(found.checklist.progress)"))
         var section: ChecklistSection?
@@ -95,6 +97,9 @@ extension ShowCommand {
         },
         DetailLine(fields: ["closingNote"]) { details, _ in details.closingNote.isEmpty ? nil : "Closing note: \(details.closingNote)" },
         DetailLine(fields: ["sourceId"]) { details, _ in details.sourceID.isEmpty ? nil : "From the intake sheet's row \(details.sourceID)" },
+        DetailLine(fields: ["followUpOf"]) { details, document in
+            details.followUpOf.map { "Follows up \(OrderLink.text(to: $0, in: document))" }
+        },
     ]
 }
 

@@ -159,6 +159,14 @@ struct DetailView {
         if !order.sourceID.isEmpty {
             lines.append(StyledLine("From the intake sheet's row ", Theme.muted).appending(order.sourceID))
         }
+        if let origin = order.followUpOf {
+            lines.append(StyledLine("Follows up ", Theme.muted).appending(OrderLink.text(to: origin, in: state.document)))
+        }
+        let followUps = state.document.followUps(of: order.id)
+        if !followUps.isEmpty {
+            lines.append(StyledLine("Led to ", Theme.muted)
+                .appending(followUps.map { OrderLink.text(to: $0.id, in: state.document) }.joined(separator: ", ")))
+        }
         return lines
     }
 

@@ -183,6 +183,8 @@ struct OrderListPage: Page {
             return state.toggleTemplateStep()
         case .nextConflict:
             state.selectNextConflict()
+        case .addFollowUp:
+            if let order = state.selectedOrder { state.openForm(.order(editing: nil, followingUp: order.id)) }
         default:
             return nil
         }
