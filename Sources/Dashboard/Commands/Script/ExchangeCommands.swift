@@ -131,16 +131,24 @@ struct ImportCommand: ParsableCommand {
         for (row, first) in plan.repeated {
             FileHandleOutput.standardError("fours: \(file): row \(row) repeats row \(first); it is imported once\n")
         }
-        let again = plan.alreadyThere.isEmpty ? ""
-            : "; \(Counted(plan.alreadyThere.count, "row")) \(plan.alreadyThere.count == 1 ? "was" : "were") there already"
-        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(Counted(plan.newStakeholders.count, "new stakeholder"))"
+        if dryRun { for order in plan.orders { print(TerminalSafety.visible("would add #\(order.id) “\(order.title)”")) } }
+        // A new stakeholder is saved with the orders that name them, never alone.
+        try save(plan.orders.isEmpty ? nil : plan.operation, orders: plan.orders.count,
+                 newStakeholders: plan.newStakeholders.count, alreadyThere: Counted(plan.alreadyThere.count, "row"), in: opened)
+    }
+
+    /// Saves what an import adds (nil: nothing to save), unless it is a dry run, and says
+    /// what it added (or would).
+    private func save(_ operation: StoreOperation?, orders: Int, newStakeholders: Int, alreadyThere: Counted,
+                      in opened: ScriptStore) throws {
+        let again = alreadyThere.count == 0 ? "" : "; \(alreadyThere) \(alreadyThere.count == 1 ? "was" : "were") there already"
+        let newcomers = newStakeholders == 0 ? "" : " and \(Counted(newStakeholders, "new stakeholder"))"
         if dryRun {
-            for order in plan.orders { print(TerminalSafety.visible("would add #\(order.id) “\(order.title)”")) }
-            print("Would import \(Counted(plan.orders.count, "order"))\(newcomers)\(again); nothing was saved.")
+            print("Would import \(Counted(orders, "order"))\(newcomers)\(again); nothing was saved.")
             return
         }
-        if !plan.orders.isEmpty { try opened.apply(plan.operation) }
-        print("Imported \(Counted(plan.orders.count, "order"))\(newcomers) from \(file)\(again).")
+        if let operation { try opened.apply(operation) }
+        print("Imported \(Counted(orders, "order"))\(newcomers) from \(file)\(again).")
     }
 
     /// A store file or fours's JSON export: every order whole, numbers kept where free.
@@ -148,7 +156,7 @@ struct ImportCommand: ParsableCommand {
         let json: JSONValue
         do {
             guard let bytes = try UserFile.read(file) else { throw CommandFailure.report("there is no file at \(file)") }
-            json = try JSONReader.parse(Array(bytes.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x0A, 0x0D, 0x09].contains($0) }))
+            json = try JSONReader.parse(Array(bytes.drop(while: Self.isLeading)))
         } catch let error as StoreError {
             throw CommandFailure.report(error.message)
         } catch let error as JSONSyntaxError {
@@ -162,23 +170,21 @@ struct ImportCommand: ParsableCommand {
         let plan = OrderTransfer.plan(incoming, into: opened.document)
         for (from, to) in plan.renumbered { print("#\(from) is #\(to) here: the store had a #\(from) already") }
         for (from, to) in plan.stakeholdersRenamed { print(TerminalSafety.visible("\(from) is \(to) here: the store has another \(from)")) }
-        let again = plan.alreadyThere.isEmpty ? ""
-            : "; \(Counted(plan.alreadyThere.count, "order")) \(plan.alreadyThere.count == 1 ? "was" : "were") there already"
-        let newcomers = plan.newStakeholders.isEmpty ? "" : " and \(Counted(plan.newStakeholders.count, "new stakeholder"))"
-        if dryRun {
-            print("Would import \(Counted(plan.orders.count, "order"))\(newcomers)\(again); nothing was saved.")
-            return
-        }
-        if !plan.orders.isEmpty || !plan.newStakeholders.isEmpty { try opened.apply(plan.operation) }
-        print("Imported \(Counted(plan.orders.count, "order"))\(newcomers) from \(file)\(again).")
+        // An export of stakeholders alone adds stakeholders alone.
+        try save(plan.orders.isEmpty && plan.newStakeholders.isEmpty ? nil : plan.operation, orders: plan.orders.count,
+                 newStakeholders: plan.newStakeholders.count, alreadyThere: Counted(plan.alreadyThere.count, "order"), in: opened)
     }
 
     /// A `.json` file, or one whose first character opens a JSON list or object.
     private static func looksLikeJSON(_ path: String) -> Bool {
         if path.hasSuffix(".json") { return true }
         guard path != "-", let bytes = UserFile.start(of: path, count: 4_096) else { return false }
-        return bytes.first { ![0xEF, 0xBB, 0xBF, 0x20, 0x0A, 0x0D, 0x09].contains($0) }.map { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
-            ?? false
+        return bytes.first { !isLeading($0) }.map { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") } ?? false
+    }
+
+    /// A byte before a JSON text's first character: a byte-order mark's, or white space.
+    private static func isLeading(_ byte: UInt8) -> Bool {
+        [0xEF, 0xBB, 0xBF, 0x20, 0x0A, 0x0D, 0x09].contains(byte)
     }
 }
 
