@@ -43,27 +43,3 @@ public enum CSVText {
         return isGuarded(rest) ? rest : cell
     }
 }
-
-extension CSVText {
-    /// What a CSV text reads as.
-    public enum Reading: Equatable, Sendable {
-        /// Its records in order, each a list of fields; a blank line is one empty field.
-        case records([[String]])
-        /// A quote opened in this record (1-based, as a spreadsheet counts rows) never
-        /// closes, so the rest of the file would read as one field.
-        case unclosedQuote(row: Int)
-    }
-
-    /// Reads a whole text written the spreadsheet way, with commas between fields.
-    public static func decode(_ text: String) -> Reading {
-        var reader = CSVReader(separator: UInt8(ascii: ","))
-        do {
-            var records = try reader.read(Array(text.utf8))
-            records += try reader.finish()
-            return .records(records)
-        } catch {
-            if case .unclosedQuote(let row) = error { return .unclosedQuote(row: row) }
-            return .records([])
-        }
-    }
-}
