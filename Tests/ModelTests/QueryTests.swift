@@ -315,3 +315,18 @@ import Testing
             """))
     }
 }
+
+@Suite struct StakeholderBriefTests {
+    @Test func aBriefShowsNothingFromTheStoreRawOnATerminal() throws {
+        var document = Fixture.demo
+        let hostile = "\u{1B}]0;pwned\u{07} \u{1B}[31mred \u{9B}31m"
+        document.updateStakeholder(id: "lena-brandt") { $0.name += hostile; $0.role = hostile }
+        let person = try #require(document.stakeholder(id: "lena-brandt"))
+        let brief = StakeholderBrief(person, in: document)
+        for text in [brief.text, brief.markdown] {
+            #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" }, "\(text)")
+            #expect(text.contains("\\x1b]0;pwned"))
+        }
+        #expect(brief.open.map(\.id) == [4] && brief.done.map(\.id) == [10] && brief.insights.count == 1)
+    }
+}

@@ -39,10 +39,10 @@ extension StandupBlock {
 
     private static func rendered(_ blocks: [StandupBlock], heading: String, blockTitle: (String) -> String,
                                  bullet: String) -> String {
-        var output = heading
+        // Names, titles and notes come from the store: nothing in them may reach the terminal raw.
+        var output = TerminalSafety.visible(heading, keepingLines: true)
         for block in blocks {
-            output += blockTitle(block.title)
-            // Names, titles and notes come from the store: nothing in them may reach the terminal raw.
+            output += blockTitle(TerminalSafety.visible(block.title))
             for line in block.lines { output += "\(bullet)\(TerminalSafety.visible(line))\n" }
         }
         return output
