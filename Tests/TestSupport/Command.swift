@@ -38,11 +38,14 @@ public final class ChildProcess {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        // Every fours started from a test, directly or through tmux or git, reads the tests' clock.
+        // Every fours started from a test, directly or through tmux or git, reads the tests' clock
+        // and keeps its state (versions, undo, the queue's filters) where the test says, else in
+        // the tests' own folder: never in the user's.
         var environment = environment ?? ProcessEnvironment.current
         if environment[WallClock.environmentKey] == nil {
             environment[WallClock.environmentKey] = Fixture.clock.now().description
         }
+        if environment["XDG_STATE_HOME"] == nil { environment["XDG_STATE_HOME"] = TestState.folder }
         let environmentLines = environment.map { "\($0.key)=\($0.value)" }
         var argv = arguments.map { strdup($0) } + [nil]
         var envp = environmentLines.map { strdup($0) } + [nil]
@@ -144,4 +147,15 @@ public enum Command {
             return Result(status: -1, output: "\(error)")
         }
     }
+}
+
+/// The state folder of the programs a test starts without naming one: made once for the
+/// test run, removed when it ends.
+public enum TestState {
+    public static let folder: String = {
+        var template = Array("/tmp/fours-test-state-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { return "/tmp/fours-test-state" }
+        atexit { _ = Command.run(["/bin/rm", "-rf", TestState.folder]) }
+        return String(cString: made)
+    }()
 }
