@@ -4,10 +4,14 @@ import TestSupport
 import Testing
 
 /// Every field of an order reaches the command line: an option of `fours add` and `fours
-/// edit` sets it (or the table says which command does and why), and `fours show` shows it.
+/// edit` sets it (or the table says which command does and why), and `fours show` shows it;
+/// a search reads it, or the table says why not.
 @Suite struct CommandFieldTests {
-    @Test func everyFieldOfAnOrderHasAnOptionAndALineInShow() throws {
+    @Test func everyFieldOfAnOrderHasAnOptionALineInShowAndIsSearched() throws {
+        let searched = Set(SearchIndex.searchedFields.map(\.name))
         for field in OrderDetails.table.fields.map(\.name) {
+            #expect(searched.contains(field) != (SearchIndex.unsearchedFields[field] != nil),
+                    "\(field): a search reads it, or the table says why not")
             let option = OrderFieldOptions.fieldOptions[field]
             #expect((option != nil) != (OrderFieldOptions.notSetHere[field] != nil),
                     "\(field): an option sets it, or the table says why none does")
@@ -16,6 +20,14 @@ import Testing
             if let option { _ = try OrderFieldOptions.parse([option, sample]) }
             #expect(ShowCommand.detailLines.contains { $0.fields.contains(field) }, "\(field) has a line in fours show")
         }
+        // What the table says is searched is found: a word only a closed order's closing
+        // note and another's decision reason hold.
+        var document = Fixture.demo
+        let (closed, declined) = (document.orders[0].id, document.orders[1].id)
+        document.updateOrder(id: closed) { $0.details.closingNote = "Handed over to the quokka team" }
+        document.updateOrder(id: declined) { $0.details.decisionReason = "Quokka budget frozen" }
+        let index = SearchIndex(document)
+        #expect(Set(index.filter(document.orders.map(\.id), allOf: ["quokka"])) == [closed, declined])
     }
 
     /// The other records a person edits: each field is set by a command, or the command

@@ -50,11 +50,13 @@ import Testing
 
     @Test func theStandupIsMadeAwayFromTheKeysBeforeItIsShownAndAfterEachChange() throws {
         var state = AppState(document: Fixture.demo, size: Size(width: 120, height: 40), today: Fixture.today, user: "ana")
-        guard case .buildSearchIndex(_, let generation)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
+        guard case .doPageWork(let index)? = update(&state, .idle(quiet: false), now: Fixture.now).first, index.view == .queue else {
             Issue.record("the search index comes first")
             return
         }
-        _ = update(&state, .searchIndexBuilt(SearchIndex(state.document), generation: generation), now: Fixture.now)
+        #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "one work at a time")
+        _ = update(&state, .pageWorkDone(index.run()), now: Fixture.now)
+        #expect(state.searchIndex == SearchIndex(state.document))
         guard case .doPageWork(let work)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("once the search index is there, an idle moment asks for the stand-up")
             return
@@ -94,12 +96,13 @@ import Testing
     @Test func theSearchIndexIsAskedForOnceKeptThroughTicksAndDroppedByNotes() throws {
         var state = AppState(document: GeneratedStore.make(orders: 1_000, now: Fixture.now), size: Size(width: 120, height: 40),
                              today: Fixture.today, user: "ana")
-        guard case .buildSearchIndex(let document, let generation)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
+        guard case .doPageWork(let work)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
             Issue.record("an idle moment asks for the index")
             return
         }
         #expect(update(&state, .idle(quiet: false), now: Fixture.now).isEmpty, "asked for once")
-        _ = update(&state, .searchIndexBuilt(SearchIndex(document), generation: generation), now: Fixture.now)
+        let made = work.run()
+        _ = update(&state, .pageWorkDone(made), now: Fixture.now)
         let built = try #require(state.searchIndex)
         #expect(built == SearchIndex(state.document))
         _ = update(&state, .focusChecklist, now: Fixture.now)
@@ -111,9 +114,14 @@ import Testing
         #expect(state.searchIndex == nil, "a note does")
         // An index of the document before the note comes too late: it is not taken, and
         // a new one is asked for.
-        _ = update(&state, .searchIndexBuilt(built, generation: generation), now: Fixture.now)
+        _ = update(&state, .pageWorkDone(made), now: Fixture.now)
         #expect(state.searchIndex == nil)
-        #expect(update(&state, .idle(quiet: false), now: Fixture.now).count == 1)
+        guard case .doPageWork(let again)? = update(&state, .idle(quiet: false), now: Fixture.now).first else {
+            Issue.record("a new index is asked for")
+            return
+        }
+        _ = update(&state, .pageWorkDone(again.run()), now: Fixture.now)
+        #expect(state.searchIndex == SearchIndex(state.document))
     }
 
     @Test mutating func aNoteJustWrittenIsFoundBySearch() {

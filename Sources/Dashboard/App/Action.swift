@@ -76,10 +76,8 @@ enum Action: Equatable, Sendable {
     /// Time passed (each turn of the program loop): messages expire, saves are retried.
     case timePassed
     /// A moment nobody waits on (a frame just drawn, or, `quiet`, nothing typed for a
-    /// whole wait): background work, such as the search index, may start.
+    /// whole wait): background work a page asks for (the search index, the stand-up) may start.
     case idle(quiet: Bool)
-    /// The search index built away from the keys, for the document of that generation.
-    case searchIndexBuilt(SearchIndex, generation: Int)
     /// What a page's work away from the keys made.
     case pageWorkDone(PageWork.Result)
     /// The dashboard opened the store: what it found, and the sort and filters remembered.
@@ -121,8 +119,6 @@ enum Effect: Equatable, Sendable {
     /// See whether a sync service left conflicted copies beside the store.
     case lookForSyncCopies
     /// Build the search index of this document on another thread; its generation comes
-    /// back with it, so an index of a document changed since is not taken.
-    case buildSearchIndex(StoreDocument, generation: Int)
     /// Do a page's work on another thread, and hand what it made back to the page.
     case doPageWork(PageWork)
 }
@@ -154,7 +150,7 @@ extension Action {
         switch self {
         case .quit, .suspend, .repaint, .confirm, .cancel, .resized, .dayChanged, .retrySaves,
              .saved, .saveFailed, .reloaded, .reloadFailed, .timePassed, .mergedCopies, .idle,
-             .searchIndexBuilt, .pageWorkDone, .documentCompleted, .opened, .readOnlyChanged, .resumed, .preferencesNotSaved:
+             .pageWorkDone, .documentCompleted, .opened, .readOnlyChanged, .resumed, .preferencesNotSaved:
             // News from the store, the terminal and other threads is taken whatever the screen's size.
             true
         default:

@@ -33,18 +33,13 @@ extension AppState {
             return []
         case .success(.filter(let query)):
             form = nil
-            setQuery(query)
-            status = StatusMessage(text: "Showing \(queue.count) order\(queue.count == 1 ? "" : "s")", kind: .info)
-            return [.savePreferences(query)]
+            return showFiltered(query)
         case .success(.change(let result)):
             form = nil
             let effects = change(result.operation, label: result.label) { _ in
                 result.label.prefix(1).uppercased() + result.label.dropFirst()
             }
-            if let id = result.selectOrder {
-                if queue.position(of: id) == nil { showOrders(.all) }
-                select(order: id)
-            }
+            if let id = result.selectOrder { reveal(order: id) }
             // A step just added is the one the next Space ticks.
             if case .addStep(_, _, let step, _) = result.operation { OrderListPage.select(step: step.id, in: &self) }
             return effects

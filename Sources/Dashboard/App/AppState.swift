@@ -20,7 +20,9 @@ struct UndoEntry: Equatable, Sendable {
     var label: String
 }
 
-/// Everything the screen shows, in one value. Only `update` changes it.
+/// Everything the screen shows, in one value: what the pages share (the document, the
+/// saves, undo, the status line, the overlays) and each page's memory. Only `update`
+/// changes it.
 struct AppState: Equatable, Sendable {
     static let undoDepth = 200
 
@@ -29,45 +31,21 @@ struct AppState: Equatable, Sendable {
     }
     /// Counts the changes of `document`: what is made from it can say which one it was made from.
     private(set) var documentVersion = 0
-    /// The orders the queue shows, in order, recomputed only when the document changes.
-    private(set) var queue: OrderQueue
-    /// Counts for the header, recomputed with the queue.
-    private(set) var summary: QueueSummary
+    /// Counts the changes of the document that alter what a search finds: what is made from
+    /// its text (the search index) outlives ticks and saves.
+    private(set) var textVersion = 0
     var size: Size
     private(set) var today: CalendarDay
     /// Who ticks steps and moves stages, as recorded in the file.
     let user: String
-    /// The position of the selected order in the list in view.
-    var selectedPosition = 0
     private(set) var view: AppView = .queue
-    /// What each page keeps of its own: its scrolls, its focus.
+    /// What each page keeps of its own: its lists, its scrolls, its focus.
     var memories = PageMemories()
     /// The dialogs over the page: the help, a form, a question.
     var overlays = OverlayStack()
-    /// What each order list shows, once changed from what its page shows at first.
-    private var queries: [AppView: QueueQuery] = [:]
-    /// The folded text of every order, for search: built on another thread once the
-    /// screen is up (or when a search starts before that), dropped when a change alters
-    /// what a search finds, so that ticks and saves cost nothing for it.
-    private(set) var searchIndex: SearchIndex?
-    /// Counts the changes that alter what a search finds: an index built for an earlier
-    /// count is not taken.
-    private var searchGeneration = 0
-    /// The count an index was last asked for, so that it is asked once.
-    private var searchIndexRequested: Int?
-    /// The queue as it was before each letter of the search typed so far: deleting
-    /// letters goes back to it instead of searching every order again.
-    private var searchTrail: [SearchStep] = []
-
-    private struct SearchStep: Equatable, Sendable {
-        var search: String
-        var queue: OrderQueue
-    }
-    /// The order selected in each order list, to come back to it.
-    private var selectionByView: [AppView: Int] = [:]
-    /// Each order list as it was left, with its query: shown again as it was when nothing
-    /// changed meanwhile, instead of filtering and sorting every order again.
-    private var listsLeft: [AppView: ListLeft] = [:]
+    /// Whether work a page asked for is being done away from the keys: pages are asked one
+    /// at a time, in their order.
+    private(set) var isWorkingAway = false
     /// The stakeholders' names as a form suggests them, folded once for each version of the
     /// document rather than at every form (a big store has thousands).
     private var stakeholderNames: MadeFromDocument<FormField.Suggestions>?
@@ -88,51 +66,29 @@ struct AppState: Equatable, Sendable {
     init(document: StoreDocument, size: Size, today: CalendarDay, user: String, keyMap: KeyMap = .standard) {
         self.document = document
         self.keyMap = keyMap
-        self.queue = OrderQueue(document, query: QueueQuery(), today: today)
-        self.summary = QueueSummary(document, today: today)
         self.size = size
         self.today = today
         self.user = user
+        page.enter(&self)
     }
 
     mutating func changeDay(to day: CalendarDay) {
         today = day
-        summary = QueueSummary(document, today: day)
-        page.settle(&self)
+        page.dayChanged(&self)
     }
 
     /// The view on screen.
     var page: any Page { Pages.page(for: view) }
 
     /// The order the keys act on; none in the views that do not list orders.
-    var selectedOrder: TrainingOrder? {
-        page.listsOrders ? orderAtSelection : nil
-    }
-
-    /// The order at the list's selection, whichever view is showing.
-    private var orderAtSelection: TrainingOrder? {
-        guard queue.orderIDs.indices.contains(selectedPosition) else { return nil }
-        return document.order(id: queue.orderIDs[selectedPosition])
-    }
+    var selectedOrder: TrainingOrder? { page.selectedOrder(in: self) }
 
     /// The stakeholder the keys act on: the one the page selects, else the selected order's.
     var selectedStakeholder: Stakeholder? {
         page.selectedStakeholder(in: self) ?? selectedOrder.flatMap { document.stakeholder(id: $0.stakeholderID) }
     }
 
-    /// What the queue shows; remembered between runs.
-    var queueQuery: QueueQuery { queries[.queue] ?? QueueQuery() }
-
-    /// The query of the order list in view; the queue's in a view that lists no orders.
-    var query: QueueQuery { queries[view] ?? page.defaultQuery ?? queueQuery }
-
-    /// The query of the list in view with its filters cleared: open orders in the queue,
-    /// delivered and closed ones in the archive.
-    var clearedQuery: QueueQuery {
-        query.cleared(showing: (page.defaultQuery ?? QueueQuery()).status)
-    }
-
-    var layout: Layout { Layout(size: size, queueLength: queue.count) }
+    var layout: Layout { Layout(size: size, queueLength: page.listLength(in: self)) }
 
     /// Which bindings apply now, the first taking precedence.
     var activeScopes: [KeyScope] {
@@ -140,92 +96,45 @@ struct AppState: Equatable, Sendable {
         return page.scopes(in: self)
     }
 
-    mutating func showOrders(_ filter: StatusFilter) {
-        var query = queueQuery
-        query.status = filter
-        setQuery(query)
-    }
-
-    /// Changes what the list in view shows, keeping the selected order when it still shows.
-    mutating func setQuery(_ query: QueueQuery) {
-        let previous = self.query
-        guard query != previous else { return }
-        queries[view] = query
-        var searchOnly = previous
-        searchOnly.search = query.search
-        let selectedID = orderAtSelection?.id
-        if searchOnly == query, query.search.folded.hasPrefix(previous.search.folded), let index = currentSearchIndex() {
-            // More of the same search typed: only the orders shown so far can still match.
-            searchTrail.append(SearchStep(search: previous.search, queue: queue))
-            queue = queue.narrowed(toMatch: query.search, in: index)
-        } else if searchOnly == query, let earlier = searchTrail.lastIndex(where: { $0.search == query.search }) {
-            // Letters deleted: the queue is what it was when the search was this far.
-            queue = searchTrail[earlier].queue
-            searchTrail.removeSubrange(earlier...)
-        } else {
-            rebuildQueue()
-            return
-        }
-        if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
-        clampSelection()
-    }
-
     mutating func show(_ newView: AppView) {
         guard newView != view else { return }
-        if let id = selectedOrder?.id { selectionByView[view] = id }
-        if page.listsOrders { listsLeft[view] = ListLeft(query: query, queue: MadeFromDocument(self) { $0.queue }) }
         page.leave(&self)
         view = newView
-        guard page.listsOrders else {
-            page.settle(&self)
-            return
-        }
-        selectedPosition = 0
-        if let left = listsLeft[newView], left.query == query, let queue = left.queue.value(in: self) {
-            searchTrail = []
-            self.queue = queue
-            clampSelection()
-        } else {
-            rebuildQueue()
-        }
-        if let id = selectionByView[newView] { select(order: id) }
+        page.enter(&self)
     }
 
-    private struct ListLeft: Equatable, Sendable {
-        var query: QueueQuery
-        var queue: MadeFromDocument<OrderQueue>
-    }
-
-    private mutating func rebuildQueue() {
-        searchTrail = []
-        let selectedID = orderAtSelection?.id
-        queue = OrderQueue(document, query: query, today: today, searchIndex: currentSearchIndex())
-        if let selectedID, let position = queue.position(of: selectedID) { selectedPosition = position }
-        clampSelection()
-    }
-
-    /// Replaces the document, keeping the user's place: the same order stays selected (or
-    /// the one now at its position, if it left the queue) and the same step.
+    /// Replaces the document; `reorder` when what the lists show and where may have changed.
     mutating func replaceDocument(_ newDocument: StoreDocument, reorder: Bool = true) {
-        let selectedID = orderAtSelection?.id
         document = newDocument
         guard reorder else { return }
-        forgetSearchIndex()
-        searchTrail = []
-        queue = OrderQueue(newDocument, query: query, today: today, searchIndex: currentSearchIndex())
-        summary = QueueSummary(newDocument, today: today)
-        if let selectedID, let position = queue.position(of: selectedID) {
-            selectedPosition = position
-        }
-        clampSelection()
+        textVersion += 1
+        page.documentReplaced(&self)
     }
 
-    /// The search index when a search needs one: built now if the one asked for has not
-    /// come yet.
-    private mutating func currentSearchIndex() -> SearchIndex? {
-        guard !query.search.isEmpty else { return nil }
-        if searchIndex == nil { searchIndex = SearchIndex(document) }
-        return searchIndex
+    /// Takes the document with every checklist read, once a big store's are.
+    mutating func completeChecklists(_ newDocument: StoreDocument) {
+        document = newDocument
+        textVersion += 1
+        page.checklistsCompleted(&self)
+    }
+
+    /// Asks the pages, in their order, for work to do away from the keys, unless some is
+    /// being done.
+    mutating func workAwayFromTheKeys(quiet: Bool) -> [Effect] {
+        guard !isWorkingAway else { return [] }
+        for page in Pages.all {
+            if let work = page.workAwayFromTheKeys(&self, quiet: quiet) {
+                isWorkingAway = true
+                return [.doPageWork(work)]
+            }
+        }
+        return []
+    }
+
+    /// Hands what was done away from the keys to the page that asked.
+    mutating func take(_ result: PageWork.Result) {
+        isWorkingAway = false
+        Pages.page(for: result.view).take(result, in: &self)
     }
 
     /// The stakeholders' names as a form suggests them.
@@ -243,35 +152,8 @@ struct AppState: Equatable, Sendable {
         FormField.Suggestions(state.document.stakeholders.map(\.details.name))
     }
 
-    /// Asks for the search index to be built away from the keys, when there is none.
-    mutating func requestSearchIndex() -> [Effect] {
-        guard searchIndex == nil, searchIndexRequested != searchGeneration else { return [] }
-        searchIndexRequested = searchGeneration
-        return [.buildSearchIndex(document, generation: searchGeneration)]
-    }
-
-    /// Takes an index built away from the keys, unless the document changed since in a
-    /// way a search would see.
-    mutating func take(_ index: SearchIndex, generation: Int) {
-        guard generation == searchGeneration, searchIndex == nil else { return }
-        searchIndex = index
-    }
-
-    private mutating func forgetSearchIndex() {
-        searchIndex = nil
-        searchGeneration += 1
-    }
-
-    mutating func select(order id: Int) {
-        if let position = queue.position(of: id) {
-            selectedPosition = position
-            clampSelection()
-        }
-    }
-
-    /// Keeps the selection, and the page's own places, within what there is to show.
+    /// Keeps the page's places within what there is to show.
     mutating func clampSelection() {
-        selectedPosition = max(0, min(selectedPosition, queue.count - 1))
         page.settle(&self)
     }
 
@@ -280,7 +162,7 @@ struct AppState: Equatable, Sendable {
         try operation.apply(to: &document)
         guard operation.reordersQueue else {
             // A note, a step's wording, a stakeholder's name: what a search finds may have changed.
-            if operation.changesSearchText { forgetSearchIndex() }
+            if operation.changesSearchText { textVersion += 1 }
             clampSelection()
             return
         }

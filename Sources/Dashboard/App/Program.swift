@@ -65,8 +65,7 @@ final class Program {
     /// frame; after it, those are all read).
     private func readChecklistsOnScreen(beforeFirstFrame: Bool = false) {
         guard !store.laterChecklists.isEmpty else { return }
-        let query = state.query
-        let onScreen = query.sort == .progress || !query.search.isEmpty ? nil : state.page.ordersOnScreen(in: state)
+        let onScreen = state.page.ordersOnScreen(in: state)
         guard onScreen != nil || beforeFirstFrame else { return }
         takeChecklists(store.laterChecklists.read(orders: onScreen))
     }
@@ -356,8 +355,6 @@ final class Program {
             do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
                 dispatch(.preferencesNotSaved(reason: error.message))
             }
-        case .buildSearchIndex(let document, let generation):
-            inBackground { .action(.searchIndexBuilt(SearchIndex(document), generation: generation)) }
         case .doPageWork(let work):
             inBackground { .action(.pageWorkDone(work.run())) }
         case .persist(let changes, let recreating):

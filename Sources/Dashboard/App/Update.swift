@@ -71,14 +71,12 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .timePassed:
         return state.timePassed(now: now)
     case .idle(let quiet):
-        return state.requestSearchIndex() + Pages.all.compactMap { $0.workAwayFromTheKeys(&state, quiet: quiet) }.map(Effect.doPageWork)
-    case .searchIndexBuilt(let index, let generation):
-        state.take(index, generation: generation)
+        return state.workAwayFromTheKeys(quiet: quiet)
     case .pageWorkDone(let result):
-        Pages.page(for: result.view).take(result, in: &state)
+        state.take(result)
     case .opened(let store, let remembered):
         state.readOnlyReason = store.readOnlyReason
-        state.setQuery(remembered)
+        state.restore(queueQuery: remembered)
         if let reason = store.readOnlyReason {
             state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
         } else if !store.exists {
@@ -114,8 +112,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.status = StatusMessage(text: summary.prefix(1).uppercased() + summary.dropFirst(),
                                      kind: report.leftAlone.isEmpty ? .info : .error)
     case .documentCompleted(let document):
-        // Checklists change where an order stands only in a list sorted by progress.
-        state.replaceDocument(document, reorder: state.query.sort == .progress)
+        state.completeChecklists(document)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }

@@ -28,13 +28,26 @@ protocol Page: Sendable {
     func render(_ state: AppState, into screen: inout Screen, area: Rect, hits: inout HitTargets)
     /// A click on one of the places it recorded.
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect]
+    /// The order the keys act on, in a view that lists orders.
+    func selectedOrder(in state: AppState) -> TrainingOrder?
     /// The stakeholder that `<`, `>`, `e` and `n` act on, when no order is.
     func selectedStakeholder(in state: AppState) -> Stakeholder?
+    /// How many rows its list has: a short list gives its spare rows to the pane below.
+    func listLength(in state: AppState) -> Int
     /// Keeps its memory within what there is to show, after the document, the list or
     /// the terminal's size changed.
     func settle(_ state: inout AppState)
+    /// Takes up what it shows when it comes into view (and when the app starts on it).
+    func enter(_ state: inout AppState)
     /// What it lets go of when another view is shown.
     func leave(_ state: inout AppState)
+    /// After the document was replaced in a way that may change what it lists and where
+    /// (a change, a reload, a merge).
+    func documentReplaced(_ state: inout AppState)
+    /// After a big store's checklists were all read, the first frame being up.
+    func checklistsCompleted(_ state: inout AppState)
+    /// After midnight: what it shows of the day.
+    func dayChanged(_ state: inout AppState)
     /// Work it wants done away from the keys, asked in a moment nobody waits on (`quiet`:
     /// nothing was typed for a while); nil when none.
     func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork?
@@ -44,8 +57,9 @@ protocol Page: Sendable {
     func follow(_ state: inout AppState)
     /// The footer, when it has one of its own (a search being typed), with the cursor's column.
     func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)?
-    /// The orders it has on screen, by id: a big store's checklists are read for them first.
-    func ordersOnScreen(in state: AppState) -> [Int]
+    /// The orders it has on screen, by id: a big store's checklists are read for them first;
+    /// nil when it needs every order's (a list sorted by progress or searched).
+    func ordersOnScreen(in state: AppState) -> [Int]?
 }
 
 extension Page {
@@ -61,11 +75,23 @@ extension Page {
 
     func click(_ target: HitTarget, in state: inout AppState, now: Timestamp) -> [Effect] { [] }
 
+    func selectedOrder(in state: AppState) -> TrainingOrder? { nil }
+
     func selectedStakeholder(in state: AppState) -> Stakeholder? { nil }
+
+    func listLength(in state: AppState) -> Int { .max }
 
     func settle(_ state: inout AppState) {}
 
+    func enter(_ state: inout AppState) { settle(&state) }
+
     func leave(_ state: inout AppState) {}
+
+    func documentReplaced(_ state: inout AppState) { settle(&state) }
+
+    func checklistsCompleted(_ state: inout AppState) { settle(&state) }
+
+    func dayChanged(_ state: inout AppState) { settle(&state) }
 
     func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? { nil }
 
@@ -75,7 +101,7 @@ extension Page {
 
     func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)? { nil }
 
-    func ordersOnScreen(in state: AppState) -> [Int] { [] }
+    func ordersOnScreen(in state: AppState) -> [Int]? { [] }
 }
 
 /// A view's name and number key.
@@ -90,11 +116,14 @@ struct HeaderFacts: Equatable {
     var short: [String]
     /// The view's sort, filters and search alone, for the narrowest header.
     var choices: [String]
+    /// Where the selection is in its list ("3/120"), beside the date.
+    var place: String?
 
-    init(full: [String], short: [String], choices: [String] = []) {
+    init(full: [String], short: [String], choices: [String] = [], place: String? = nil) {
         self.full = full + choices
         self.short = short + choices
         self.choices = choices.isEmpty ? short : choices
+        self.place = place
     }
 }
 

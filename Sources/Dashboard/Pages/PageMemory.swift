@@ -13,19 +13,30 @@ extension PageMemory {
     }
 }
 
-/// Every view's page memories, each kept by its view and kind. A memory as it starts is
-/// not kept, so two states that differ only by a view never visited compare equal.
+/// Every view's page memories, each kept by its view and kind, and those every page of a
+/// kind shares (the queue and the archive share their lists), by kind alone. A memory as it
+/// starts is not kept, so two states that differ only by a view never visited compare equal.
 struct PageMemories: Equatable, Sendable {
     private struct Key: Hashable {
-        var view: AppView
+        var view: AppView?
         var kind: ObjectIdentifier
     }
 
     private var memories: [Key: any PageMemory] = [:]
 
     subscript<Memory: PageMemory>(_ kind: Memory.Type, of view: AppView) -> Memory {
-        get { memories[Key(view: view, kind: ObjectIdentifier(kind))] as? Memory ?? Memory() }
-        set { memories[Key(view: view, kind: ObjectIdentifier(kind))] = newValue == Memory() ? nil : newValue }
+        get { self[Key(view: view, kind: ObjectIdentifier(kind))] }
+        set { self[Key(view: view, kind: ObjectIdentifier(kind))] = newValue }
+    }
+
+    subscript<Memory: PageMemory>(shared kind: Memory.Type) -> Memory {
+        get { self[Key(view: nil, kind: ObjectIdentifier(kind))] }
+        set { self[Key(view: nil, kind: ObjectIdentifier(kind))] = newValue }
+    }
+
+    private subscript<Memory: PageMemory>(key: Key) -> Memory {
+        get { memories[key] as? Memory ?? Memory() }
+        set { memories[key] = newValue == Memory() ? nil : newValue }
     }
 
     static func == (lhs: Self, rhs: Self) -> Bool {

@@ -21,6 +21,8 @@ struct StakeholdersPage: Page {
         }
     }
 
+    func listLength(in state: AppState) -> Int { state.document.stakeholders.count }
+
     func headerFacts(in state: AppState) -> HeaderFacts {
         let count = state.document.stakeholders.count
         return HeaderFacts(full: ["\(count) people"], short: ["\(count)"])
@@ -38,11 +40,7 @@ struct StakeholdersPage: Page {
             if let stakeholder = state.selectedStakeholder { state.overlays[BriefOverlay.self] = BriefOverlay(stakeholderID: stakeholder.id) }
         case .showStakeholderOrders:
             guard let stakeholder = state.selectedStakeholder else { return [] }
-            state.show(.queue)
-            var query = state.clearedQuery
-            query.stakeholderID = stakeholder.id
-            query.status = .all
-            state.setQuery(query)
+            state.showOrders(of: stakeholder)
             state.status = StatusMessage(text: "\(stakeholder.name)'s orders: F clears the filter", kind: .info)
         default:
             return nil

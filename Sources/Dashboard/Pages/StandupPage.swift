@@ -39,14 +39,14 @@ struct StandupPage: Page {
         state.memories[Memory.self, of: view].blocks = MadeFromDocument(state, Self.makeBlocks)
     }
 
-    /// Asks, once the search index is there, for the stand-up to be made away from the
-    /// keys when none was made yet, and again when the one kept is out of date and nothing
+    /// Asks, once the pages before it have what they asked for, for the stand-up to be
+    /// made away from the keys when none was made yet, and again when the one kept is out of date and nothing
     /// was typed for a while (`quiet`: a big store's takes a core for a moment), unless
     /// one is being made: the morning glance then opens at once, even on a big store and
     /// after a change.
     func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? {
         var memory = state.memories[Memory.self, of: view]
-        guard state.searchIndex != nil, made(in: state) == nil, !memory.isBeingMade, memory.blocks == nil || quiet else {
+        guard made(in: state) == nil, !memory.isBeingMade, memory.blocks == nil || quiet else {
             return nil
         }
         memory.isBeingMade = true

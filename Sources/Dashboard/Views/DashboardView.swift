@@ -65,8 +65,7 @@ struct DashboardView {
         var line = StyledLine(text, Theme.header)
         line.rowStyle = Theme.header
         line.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
-        let position = state.page.listsOrders && !state.queue.isEmpty
-            ? " \(state.selectedPosition + 1)/\(state.queue.count) │" : ""
+        let position = facts.place.map { " \($0) │" } ?? ""
         let date = "\(position) \(state.today) "
         if line.width + DisplayWidth.of(date) < rect.width {
             screen.put(date, x: rect.maxX - DisplayWidth.of(date), y: rect.y, style: Theme.header)

@@ -24,7 +24,7 @@ struct Layout: Equatable, Sendable {
             queue = Rect(x: 0, y: body.y, width: queueWidth, height: body.height)
             detail = Rect(x: queueWidth + 1, y: body.y, width: size.width - queueWidth - 1, height: body.height)
         } else {
-            let queueHeight = max(5, min(body.height * 2 / 5, queueLength + 1))
+            let queueHeight = max(5, min(body.height * 2 / 5 - 1, queueLength) + 1)
             queue = Rect(x: 0, y: body.y, width: size.width, height: queueHeight)
             detail = Rect(x: 0, y: body.y + queueHeight + 1, width: size.width,
                           height: max(0, body.height - queueHeight - 1))

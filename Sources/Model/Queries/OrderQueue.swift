@@ -118,6 +118,9 @@ public struct QueueQuery: Sendable, Equatable {
 public struct OrderQueue: Sendable, Equatable {
     public private(set) var orderIDs: [Int]
 
+    /// No orders.
+    public init() { orderIDs = [] }
+
     public init(_ document: StoreDocument, query: QueueQuery = QueueQuery(), today: CalendarDay? = nil,
                 searchIndex: SearchIndex? = nil) {
         let words = query.search.folded.split(separator: " ").map(String.init)

@@ -10,6 +10,9 @@ public struct QueueSummary: Sendable, Equatable {
     /// Whether any order names an owner: the queue shows an Owner column then.
     public var hasOwners = false
 
+    /// Nothing counted yet.
+    public init() {}
+
     public init(_ document: StoreDocument, today: CalendarDay) {
         for order in document.orders {
             largestID = max(largestID, order.id)

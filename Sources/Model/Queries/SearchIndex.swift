@@ -28,12 +28,36 @@ public struct SearchIndex: Sendable, Equatable {
         grams = spans.count < Self.ordersForGrams ? nil : text.withUnsafeBufferPointer { [spans] in GramRows(text: $0, spans: spans) }
     }
 
-    /// What the dashboard shows of an order, tags as it writes them (#tag), the steps
-    /// people added (every order has the template's), and its stakeholder's notes.
+    /// The order fields a search reads, by their names in the store, tags as the dashboard
+    /// writes them (#tag).
+    static let searchedFields: [(name: String, text: @Sendable (TrainingOrder) -> [String])] = [
+        ("title", { [$0.title] }), ("request", { [$0.request] }), ("businessProblem", { [$0.businessProblem] }),
+        ("audience", { [$0.audience] }), ("tags", { $0.tags.map { "#" + $0 } }), ("owners", \.owners),
+        ("decisionReason", { [$0.details.decisionReason] }), ("closingNote", { [$0.details.closingNote] }),
+    ]
+
+    /// The order fields a search does not read as text, and why.
+    static let unsearchedFields: [String: String] = [
+        "stakeholder": "found by the stakeholder's name and notes, not by the id the order keeps",
+        "received": "a date: sorted by, and found with the filter's due choices",
+        "due": "a date: sorted by, and found with the filter's due choices",
+        "closedOn": "a date: the archive is sorted by it",
+        "priority": "one of a few words: the filter chooses it",
+        "status": "one of a few words: the filter chooses it",
+        "arrival": "one of a few words, shown in the detail",
+        "decision": "one of a few words; its reason is searched",
+        "audienceSize": "a number",
+        "measurement": "figures, shown in the detail and the report",
+        "value": "figures, shown in the detail and the report",
+        "sourceId": "another system's reference, kept for the next import",
+        "followUpOf": "an order number: the detail names the order",
+    ]
+
+    /// What a search finds of an order: its fields that are text, the steps people added
+    /// (every order has the template's), its notes, and its stakeholder's name and notes.
     private static func append(_ order: TrainingOrder, stakeholders: [String: [UInt8]], to text: inout [UInt8]) {
         let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
-        let parts = [order.title, order.request, order.businessProblem, order.audience]
-            + order.tags.map { "#" + $0 } + order.owners + order.notes.map(\.text) + steps
+        let parts = searchedFields.flatMap { $0.text(order) } + order.notes.map(\.text) + steps
         text += parts.joined(separator: " \u{1F} ").folded.utf8
         text.append(0x1F)
         text += stakeholders[order.stakeholderID] ?? Array(order.stakeholderID.utf8)

@@ -57,7 +57,12 @@ struct OrderListPage: Page {
         }
     }
 
+    func selectedOrder(in state: AppState) -> TrainingOrder? { state.orderAtSelection }
+
+    func listLength(in state: AppState) -> Int { state.queue.count }
+
     func settle(_ state: inout AppState) {
+        state.selectedPosition = max(0, min(state.selectedPosition, state.queue.count - 1))
         state.selectedStep = max(0, min(state.selectedStep, state.shownSteps.count - 1))
         if state.selectedOrder == nil { state.focus = .queue }
         let rows = state.layout.queueRows
@@ -78,8 +83,37 @@ struct OrderListPage: Page {
         state.detailFollows = state.detailPlace
     }
 
-    func ordersOnScreen(in state: AppState) -> [Int] {
-        Array(state.ordersOnScreen)
+    func ordersOnScreen(in state: AppState) -> [Int]? {
+        let query = state.query
+        return query.sort == .progress || !query.search.isEmpty ? nil : Array(state.ordersOnScreen)
+    }
+
+    func enter(_ state: inout AppState) {
+        state.recountSummary()
+        state.enterOrderList()
+    }
+
+    func documentReplaced(_ state: inout AppState) {
+        state.reorderLists()
+    }
+
+    /// Checklists change where an order stands only in a list sorted by progress.
+    func checklistsCompleted(_ state: inout AppState) {
+        if state.query.sort == .progress { state.reorderLists() } else { settle(&state) }
+    }
+
+    func dayChanged(_ state: inout AppState) {
+        state.recountSummary()
+        settle(&state)
+    }
+
+    /// The search index, once the screen is up.
+    func workAwayFromTheKeys(_ state: inout AppState, quiet: Bool) -> PageWork? {
+        state.searchIndexWork(for: view)
+    }
+
+    func take(_ result: PageWork.Result, in state: inout AppState) {
+        if let made = result.value as? OrderLists.SearchIndexMade { state.take(made) }
     }
 
     /// Selects a step of the selected order, when it shows.
@@ -99,6 +133,7 @@ struct OrderListPage: Page {
 
     /// A search being typed ends with the view, and the list has the keys when it is back.
     func leave(_ state: inout AppState) {
+        state.leaveOrderList()
         state.searchField = nil
         state.focus = .queue
     }
@@ -113,7 +148,8 @@ struct OrderListPage: Page {
         if !filters.isEmpty { choices.append("filter: " + filters.joined(separator: ", ")) }
         if !query.search.isEmpty { choices.append("search: “\(query.search)”") }
         if query.isFiltered { choices.append("\(state.queue.count) shown") }
-        return HeaderFacts(full: full, short: short, choices: choices)
+        let place = state.queue.isEmpty ? nil : "\(state.selectedPosition + 1)/\(state.queue.count)"
+        return HeaderFacts(full: full, short: short, choices: choices, place: place)
     }
 
     func update(_ action: Action, state: inout AppState, now: Timestamp) -> [Effect]? {
