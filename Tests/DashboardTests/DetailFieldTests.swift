@@ -34,6 +34,7 @@ import Testing
         "value": { $0.value = ValueEstimate(hoursSavedPerPerson: 7, people: 11, costPerHour: 13); return "77" },
         "sourceId": { $0.sourceID = "SOURCE-TEXT"; return "row SOURCE-TEXT" },
         "followUpOf": { $0.followUpOf = 10; return "Follows up #10 “Code review habits workshop”" },
+        "type": { $0.type = "onboarding-programme"; return "· Onboarding programme" },
     ]
 
     @Test func everyFieldOfTheSelectedOrderShowsInTheDetailPane() {

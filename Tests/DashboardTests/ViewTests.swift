@@ -151,7 +151,11 @@ import Testing
         #expect(app.state.queueQuery.sort == .priority)
         #expect(effects == [.savePreferences(app.state.queueQuery)])
         #expect(app.lines[0].contains("sort: priority"))
-        for _ in 0..<5 { app.send(.cycleSort) }
+        for _ in 2..<QueueSort.queueCycle.count { app.send(.cycleSort) }
+        #expect(app.state.queueQuery.sort == .type)
+        #expect(app.state.queue.orderIDs.prefix(6).allSatisfy { app.state.document.order(id: $0)?.details.type.isEmpty == true },
+                "the standard orders first")
+        app.send(.cycleSort)
         #expect(app.state.queueQuery.sort == .dueDate)
     }
 

@@ -21,6 +21,7 @@ import Testing
         let newcomer = Stakeholder(id: "priya-patel", name: "Priya Patel")
         let newOrder = TrainingOrder(id: 12, title: "Mentoring", request: "", stakeholderID: "priya-patel", audience: "",
                                      received: Fixture.today, due: nil, checklist: document.template)
+        let practice = document.template(of: "leadership-course")![.strategicApproach].last!.details
         return [
             .setStep(order: 1, step: "success-defined", tick: Tick(at: Fixture.now, by: "ana")),
             .setStep(order: 6, step: "success-defined", tick: Tick(at: Fixture.now, by: "ana")),
@@ -33,8 +34,14 @@ import Testing
                       to: StepDetails(title: "Put a number on the gain (time or money saved)", isHidden: true)),
             .editStakeholder("dana-okafor", from: dana.details, to: danaEdited),
             .addNote(.order(2), note),
-            .addTemplateStep(section: .sureThing, step: step, index: 3),
-            .removeTemplateStep("gain-quantified"),
+            .editTemplate(TemplateChange(type: nil, .addStep(.sureThing, step, index: 3))),
+            .editTemplate(TemplateChange(type: nil, .removeStep("gain-quantified"))),
+            .editTemplate(TemplateChange(type: "leadership-course", .editStep(
+                "leadership-practice", from: practice, to: StepDetails(title: "Planned weekly practice", note: "One thing to try each week")))),
+            .editTemplate(TemplateChange(type: "leadership-course", .moveStep("leadership-practice", to: 0))),
+            .editTemplate(TemplateChange(type: "new-hire", .addType(OrderType(id: "new-hire", name: "New hire", template: .standardTemplate), index: 1))),
+            .editTemplate(TemplateChange(type: "compliance-refresher", .removeType)),
+            .editTemplate(TemplateChange(type: "compliance-refresher", .renameType(from: "Compliance refresher", to: "Compliance"))),
             .addNote(.stakeholder("dana-okafor"), note),
             .batch([.addStakeholder(newcomer), .addOrder(newOrder)]),
         ]

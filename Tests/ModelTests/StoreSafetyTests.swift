@@ -246,7 +246,7 @@ import Glibc
         try Store.create(path: path, document: document)
         // An "x-kept" member in every kind of object the file holds.
         var text = try #require(FileText.read(path))
-        let objectsOpening = ["\"schemaVersion\"", "\"id\": \"partner-questions\"", "\"id\": \"dana-okafor\"",
+        let objectsOpening = ["\"schemaVersion\"", "\"id\": \"compliance-refresher\"", "\"id\": \"partner-questions\"", "\"id\": \"dana-okafor\"",
                               "\"purpose\": \"lunch\"", "\"by\": \"jon\",\n", "\"followUpDays\"", "\"metric\"", "\"hoursSavedPerPerson\"", "\"received\""]
         var inserted = 0
         for opening in objectsOpening {

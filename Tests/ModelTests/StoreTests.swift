@@ -156,8 +156,9 @@ import Glibc
         try store.apply(tick("success-defined", on: 1))
         let saved = try #require(FileText.read(path))
         #expect(saved.contains("\"futureTopLevel\": [\n    1,\n    2\n  ]"))
+        // Every order's step, the template's and each order type's template's.
         #expect(saved.components(separatedBy: "\"evidenceLink\": \"https://example.test/x\"").count - 1
-            == Fixture.demo.orders.count)
+            == Fixture.demo.orders.count + 1 + Fixture.demo.orderTypes.count)
         #expect(saved.contains("\"pronouns\": \"she/her\""))
     }
 
@@ -245,6 +246,7 @@ import Glibc
         details.value = ValueEstimate(hoursSavedPerPerson: 1.5, people: 4, costPerHour: 50)
         details.sourceID = "row-9"
         details.followUpOf = 2
+        details.type = "compliance-refresher"
         let unchanged = OrderDetails(title: "T", stakeholderID: "dana-okafor", received: Fixture.today)
         #expect(details.changedFields(from: unchanged).count == OrderDetails.mergeFields.count - 3,
                 "every field but title, stakeholder and received differs from its default")

@@ -73,7 +73,8 @@ import Glibc
             return document
         }
         let second = text(of: keeping(2))
-        let list = second[second.range(of: "\"orders\": [")!.upperBound..<second.range(of: "\n  ],")!.lowerBound]
+        let start = second.range(of: "\"orders\": [")!.upperBound
+        let list = second[start..<second.range(of: "\n  ],", range: start..<second.endIndex)!.lowerBound]
         return text(of: keeping(1)).replacingOccurrences(of: "{\n  \"name\"", with: "{\n  \"x\": {\n  \"orders\": [\(list)\n  ]\n},\n  \"name\"")
     }
 

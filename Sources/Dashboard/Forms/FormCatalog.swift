@@ -72,6 +72,16 @@ enum OrderForm {
             .choice("decision", .decision, "Decision", \.decision,
                     options: [(nil, "—")] + IntakeDecision.allCases.map { ($0, $0.title) }),
             .text("decisionReason", .reason, "Reason", \.decisionReason, hint: "why, for the decision"),
+            // A name in the form, an id in the order; a type no longer in the store keeps its id
+            // and shows as such, so that saving the form does not change it.
+            EditedField(name: "type", make: { details in
+                let current = document.typeName(of: details.type)
+                let names = document.orderTypeNames
+                return FormField(.type, "Type", current, kind: .choice(names.contains(current) ? names : names + [current]),
+                                 hint: "its kind of work: a new order starts from its 4S steps")
+            }, take: { form, details, _ throws(FormError) in
+                if let id = document.orderTypeID(named: form[.type]) { details.type = id }
+            }),
         ]
     }
 
@@ -137,7 +147,7 @@ enum OrderForm {
                 return .success(FormResult(operation: .batch(operations), label: "edit of #\(editing)", selectOrder: editing))
             }
             let id = document.nextOrderID
-            operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: document.template)))
+            operations.append(.addOrder(TrainingOrder(id: id, details: details, checklist: document.newChecklist(ofType: details.type))))
             return .success(FormResult(operation: .batch(operations), label: "new order #\(id) “\(details.title)”",
                                        selectOrder: id))
         } catch {

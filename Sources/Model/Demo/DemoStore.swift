@@ -17,6 +17,65 @@ public enum DemoStore {
         var closedDaysAgo: Int? = nil
     }
 
+    /// The demo orders of each type, by number; the others follow the store's template.
+    private static let types: [Int: String] = [
+        3: "compliance-refresher", 11: "compliance-refresher", 4: "onboarding-programme", 5: "leadership-course",
+    ]
+
+    /// Three kinds of work with 4S steps of their own: each keeps most of the standard
+    /// steps (their ids, so the report compares like with like) and swaps in its own.
+    public static let orderTypes: [OrderType] = {
+        func step(_ id: String, _ title: String, explained note: String = "") -> ChecklistStep {
+            var step = ChecklistStep(id: id, title: title)
+            step.details.note = note
+            return step
+        }
+        func standard(_ section: ChecklistSection, _ position: Int) -> ChecklistStep {
+            Checklist.standardTemplate[section][position]
+        }
+        return [
+            OrderType(id: "compliance-refresher", name: "Compliance refresher", template: Checklist([
+                .shiftMindset: [standard(.shiftMindset, 0),
+                                step("compliance-findings", "Found the incidents or audit findings it must change",
+                                     explained: "Incident log, audit report, near misses: aim at what went wrong, not the whole rulebook."),
+                                standard(.shiftMindset, 1)],
+                .strategicApproach: [step("compliance-measure", "Agreed the figure that shows it worked",
+                                          explained: "Incidents, errors or an audit score, counted before and after."),
+                                     standard(.strategicApproach, 1),
+                                     step("compliance-sign-off", "Checked who must sign off the content (legal, safety)")],
+                .surpriseAndDelight: [standard(.surpriseAndDelight, 0),
+                                      step("compliance-job-aid", "Turned the rules into a one-page job aid"),
+                                      standard(.surpriseAndDelight, 2)],
+                .sureThing: [standard(.sureThing, 0), standard(.sureThing, 1),
+                             step("compliance-next-date", "Set the date of the next refresher with them")],
+            ])),
+            OrderType(id: "onboarding-programme", name: "Onboarding programme", template: Checklist([
+                .shiftMindset: [standard(.shiftMindset, 0),
+                                step("onboarding-day-30", "Asked what a new hire must do alone by day 30",
+                                     explained: "The work they own after a month is what the programme builds toward."),
+                                standard(.shiftMindset, 2)],
+                .strategicApproach: [standard(.strategicApproach, 0),
+                                     step("onboarding-buddy", "Named a buddy for each new hire"),
+                                     standard(.strategicApproach, 2)],
+                .surpriseAndDelight: [standard(.surpriseAndDelight, 0), standard(.surpriseAndDelight, 1),
+                                      step("onboarding-last-hires", "Asked the last hires what they missed",
+                                           explained: "Those who joined this year know best what nobody told them.")],
+                .sureThing: [standard(.sureThing, 0), standard(.sureThing, 1), standard(.sureThing, 2)],
+            ])),
+            OrderType(id: "leadership-course", name: "Leadership course", template: Checklist([
+                .shiftMindset: [standard(.shiftMindset, 0), standard(.shiftMindset, 1), standard(.shiftMindset, 2)],
+                .strategicApproach: [standard(.strategicApproach, 0), standard(.strategicApproach, 1),
+                                     step("leadership-practice", "Planned practice between the sessions",
+                                          explained: "Managers change what they do at work, not in the room: give them something to try each week.")],
+                .surpriseAndDelight: [standard(.surpriseAndDelight, 0),
+                                      step("leadership-peers", "Paired each manager with a peer to check in with"),
+                                      standard(.surpriseAndDelight, 2)],
+                .sureThing: [step("leadership-team-voice", "Heard what the managers' teams say they need"),
+                             standard(.sureThing, 1), standard(.sureThing, 2)],
+            ])),
+        ]
+    }()
+
     /// Who on the demo team carries each order, by id; the orders not named have no owner yet.
     private static let owners: [Int: [String]] = [
         1: ["maya"], 2: ["jon"], 3: ["maya"], 4: ["jon", "maya"], 5: ["maya"], 7: ["jon"], 8: ["jon"], 10: ["maya"], 11: ["jon"],
@@ -25,6 +84,7 @@ public enum DemoStore {
     public static func make(now: Timestamp) -> StoreDocument {
         let today = CalendarDay.local(at: now)
         var document = StoreDocument(name: "Learning & Development")
+        document.orderTypes = orderTypes
         document.lineage = .newStore(at: now)
         let people: [(Stakeholder, daysAgo: Int, from: EngagementStage)] = [
             (Stakeholder(id: "dana-okafor", name: "Dana Okafor", role: "Head of Sales", team: "Sales",
@@ -123,7 +183,8 @@ public enum DemoStore {
             let received = today.adding(days: -sketch.receivedDaysAgo)
             let closedOn = sketch.closedDaysAgo.map { today.adding(days: -$0) }
             let work = WorkingTime(received: received, closedOn: closedOn, now: now)
-            var checklist = document.template
+            let type = Self.types[offset + 1] ?? ""
+            var checklist = document.newChecklist(ofType: type)
             for (section, positions) in sketch.ticked {
                 for position in positions where position < checklist[section].count {
                     // Spread over the last days of the work, the earlier sections first.
@@ -139,6 +200,7 @@ public enum DemoStore {
                 status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist)
             order.owners = owners
             order.closedOn = closedOn
+            order.details.type = type
             document.add(order)
         }
         addDetails(to: &document, now: now, today: today)

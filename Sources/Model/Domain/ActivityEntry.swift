@@ -42,10 +42,8 @@ extension StoreOperation {
             (id, "removed a step from #\(id)")
         case .editStep(let id, _, let base, let edited):
             (id, "edited a step of #\(id): " + edited.changedFields(from: base).joined(separator: ", "))
-        case .addTemplateStep(_, let step, _):
-            (nil, "added “\(step.details.title)” to the template")
-        case .removeTemplateStep:
-            (nil, "took a step out of the template")
+        case .editTemplate(let change):
+            (nil, change.activity(in: document))
         case .addStakeholder(let stakeholder):
             (nil, "added the stakeholder \(stakeholder.name)")
         case .removeStakeholder(let id):

@@ -113,10 +113,18 @@ public struct Checklist: Sendable, Equatable {
         }
     }
 
-    /// An id for a new step, unique in this checklist.
-    public func newStepID(for title: String) -> String {
+    /// An id for a new step, unique in this checklist: a step added to one order is marked
+    /// as such, a template's is not.
+    public func newStepID(for title: String, prefix: String = "custom-") -> String {
         let slug = UniqueName.slug(title, words: 5)
-        return UniqueName.make("custom-" + (slug.isEmpty ? "step" : slug)) { location(ofStep: $0) != nil }
+        return UniqueName.make(prefix + (slug.isEmpty ? "step" : slug)) { location(ofStep: $0) != nil }
+    }
+
+    /// The step worded `title` (compared folded), other than `except`: two steps of one
+    /// checklist worded alike cannot be told apart.
+    public func step(titled title: String, except id: String? = nil) -> ChecklistStep? {
+        let wanted = title.trimmingWhitespace.folded
+        return allSteps.first { $0.step.id != id && $0.step.details.title.trimmingWhitespace.folded == wanted }?.step
     }
 
     public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {
@@ -126,11 +134,16 @@ public struct Checklist: Sendable, Equatable {
         return nil
     }
 
-    /// The same steps with every tick cleared: what a new order starts from.
+    /// The same steps, with their wording and explanation, every tick cleared: what a new
+    /// order starts from.
     public var unticked: Checklist {
         var copy = self
         for section in ChecklistSection.allCases {
-            copy[section] = copy[section].map { ChecklistStep(id: $0.id, title: $0.details.title, isCustom: $0.isCustom) }
+            copy[section] = copy[section].map { step in
+                var clean = step
+                clean.tick = nil
+                return clean
+            }
         }
         return copy
     }

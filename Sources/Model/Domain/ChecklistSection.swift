@@ -14,6 +14,16 @@ public enum ChecklistSection: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The word a command names it by: shift, strategic, surprise, sure.
+    public var shortName: String {
+        switch self {
+        case .shiftMindset: "shift"
+        case .strategicApproach: "strategic"
+        case .surpriseAndDelight: "surprise"
+        case .sureThing: "sure"
+        }
+    }
+
     /// One line on what the section is for, shown under its title.
     public var purpose: String {
         switch self {

@@ -121,6 +121,9 @@ public struct OrderDetails: Sendable, Equatable {
     /// The row an imported order came from (its id in the intake spreadsheet), so that
     /// importing the same file again adds nothing twice.
     public var sourceID = ""
+    /// The id of the order's type (its kind of work, with 4S steps of its own); empty for
+    /// the store's standard template.
+    public var type = ""
     /// The order this one follows up (the needs analysis agreed while delivering it): the
     /// next order set up to go the ideal way. The one it follows names it back.
     public var followUpOf: Int?

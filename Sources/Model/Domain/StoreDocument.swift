@@ -3,8 +3,10 @@ public struct StoreDocument: Sendable, Equatable {
     public static let currentSchemaVersion = 1
 
     public var name: String
-    /// The checklist that new orders copy.
+    /// The checklist that new orders copy, unless their type has its own.
     public var template: Checklist
+    /// The kinds of work with 4S steps of their own, in the order the team put them.
+    public var orderTypes: [OrderType] = []
     public var settings = StoreSettings()
     /// Fields two copies of the store changed two ways, waiting for someone to choose.
     public var conflicts: [MergeConflict] = []
@@ -29,7 +31,7 @@ public struct StoreDocument: Sendable, Equatable {
     }
 
     public static func == (lhs: StoreDocument, rhs: StoreDocument) -> Bool {
-        lhs.name == rhs.name && lhs.template == rhs.template && lhs.settings == rhs.settings && lhs.conflicts == rhs.conflicts && lhs.orders == rhs.orders
+        lhs.name == rhs.name && lhs.template == rhs.template && lhs.orderTypes == rhs.orderTypes && lhs.settings == rhs.settings && lhs.conflicts == rhs.conflicts && lhs.orders == rhs.orders
             && lhs.stakeholders == rhs.stakeholders
     }
 

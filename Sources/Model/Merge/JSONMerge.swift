@@ -204,9 +204,15 @@ struct JSONMerge {
                        uniquingKeysWith: { first, _ in first })
         }
         let (original, mine, other) = (byID(base), byID(ours), byID(theirs))
+        // A list only one side put in another order (a template's steps moved) takes that
+        // side's order; otherwise ours leads, and what only they added follows.
+        func keys(_ items: [JSONValue], in present: [String: JSONValue]) -> [String] {
+            items.compactMap { MergePath.id(of: $0).map(Self.key) }.filter { present[$0] != nil }
+        }
+        let theirsLead = keys(ours, in: original) == keys(base, in: mine) && keys(theirs, in: original) != keys(base, in: other)
         var order: [JSONValue] = []
         var seen: Set<String> = []
-        for item in ours + theirs + base {
+        for item in (theirsLead ? theirs + ours : ours + theirs) + base {
             guard let id = MergePath.id(of: item), seen.insert(Self.key(id)).inserted else { continue }
             order.append(id)
         }

@@ -33,6 +33,8 @@ public enum QueueSort: String, CaseIterable, Sendable {
     case stakeholder
     /// Stakeholders nearest the order-taker end first.
     case stage
+    /// By the name of the order's type, the standard ones first.
+    case type
     /// Most recently delivered or closed first: the archive.
     case closedRecently
 
@@ -44,12 +46,13 @@ public enum QueueSort: String, CaseIterable, Sendable {
         case .age: "age"
         case .stakeholder: "stakeholder"
         case .stage: "stage"
+        case .type: "type"
         case .closedRecently: "closed, newest first"
         }
     }
 
     /// The sorts `o` cycles through in the queue.
-    public static let queueCycle: [QueueSort] = [.dueDate, .priority, .progress, .age, .stakeholder, .stage]
+    public static let queueCycle: [QueueSort] = [.dueDate, .priority, .progress, .age, .stakeholder, .stage, .type]
 }
 
 /// When an order is due, for the due filter.
@@ -78,6 +81,8 @@ public struct QueueQuery: Sendable, Equatable {
     /// Only the orders this person carries.
     public var owner: String?
     public var priority: Priority?
+    /// Only the orders of this type (its id; empty for those of the standard template).
+    public var type: String?
     public var due: DueFilter = .any
     /// Only the orders with a merge conflict waiting for a choice.
     public var conflictsOnly = false
@@ -96,6 +101,7 @@ public struct QueueQuery: Sendable, Equatable {
         if let tag { parts.append("#\(tag)") }
         if let owner { parts.append("owner: \(owner)") }
         if let priority { parts.append("\(priority.rawValue) priority") }
+        if let type { parts.append("type: " + document.typeName(of: type)) }
         if due != .any { parts.append(due.title) }
         if conflictsOnly { parts.append("with a conflict") }
         return parts
@@ -103,7 +109,7 @@ public struct QueueQuery: Sendable, Equatable {
 
     /// Whether any filter beyond the status is set.
     public var isFiltered: Bool {
-        !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || owner != nil || priority != nil || due != .any
+        !search.isEmpty || stakeholderID != nil || stage != nil || tag != nil || owner != nil || priority != nil || type != nil || due != .any
             || conflictsOnly
     }
 
@@ -134,6 +140,7 @@ public struct OrderQueue: Sendable, Equatable {
             if let tag = query.tag, !order.tags.contains(where: { $0.folded == tag.folded }) { return false }
             if let owner = query.owner, !order.owners.contains(where: { $0.folded == owner.folded }) { return false }
             if let priority = query.priority, order.priority != priority { return false }
+            if let type = query.type, order.details.type != type { return false }
             if let today {
                 switch query.due {
                 case .any: break
@@ -192,6 +199,9 @@ public struct OrderQueue: Sendable, Equatable {
             return sorted { document.stakeholder(id: $0.stakeholderID)?.name.folded ?? $0.stakeholderID }
         case .stage:
             return sorted { document.stakeholder(id: $0.stakeholderID)?.stage.rawValue ?? 0 }
+        case .type:
+            let names = Dictionary(uniqueKeysWithValues: document.orderTypes.map { ($0.id, $0.name.folded) })
+            return sorted { $0.details.type.isEmpty ? "" : names[$0.details.type] ?? $0.details.type }
         case .closedRecently:
             // Most recently closed first, then those with no date, each group newest order first.
             return places.sorted { left, right in

@@ -51,6 +51,7 @@ public struct SearchIndex: Sendable, Equatable {
         "value": "figures, shown in the detail and the report",
         "sourceId": "another system's reference, kept for the next import",
         "followUpOf": "an order number: the detail names the order",
+        "type": "one of the store's order types: the filter chooses it",
     ]
 
     /// What a search finds of an order: its fields that are text, the steps people added

@@ -12,6 +12,8 @@ public struct ChangeSnapshot: Sendable, Equatable {
     public var at: Timestamp
     var orders: [Int: Entry] = [:]
     var stakeholders: [String: Entry] = [:]
+    /// The store's template and its order types, when the change edited them.
+    var templates: Entry?
 
     /// `operation` as applied, taking `before` to `after`.
     public init(_ operation: StoreOperation, before: StoreDocument, after: StoreDocument, by: String, at: Timestamp) {
@@ -24,10 +26,11 @@ public struct ChangeSnapshot: Sendable, Equatable {
         for id in operation.changedStakeholders {
             stakeholders[id] = Entry(before: before.stakeholder(id: id)?.json, after: after.stakeholder(id: id)?.json)
         }
+        if operation.editsTemplates { templates = Entry(before: before.templatesJSON, after: after.templatesJSON) }
     }
 
     /// Whether it changed anything that can be taken back.
-    public var isEmpty: Bool { orders.isEmpty && stakeholders.isEmpty }
+    public var isEmpty: Bool { orders.isEmpty && stakeholders.isEmpty && templates == nil }
 
     /// Puts what the change touched back as it was; refuses when any of it changed since.
     func undo(in document: inout StoreDocument) throws(OperationConflict) {
@@ -37,6 +40,15 @@ public struct ChangeSnapshot: Sendable, Equatable {
         for (id, entry) in stakeholders where document.stakeholder(id: id)?.json != entry.after {
             let name = document.stakeholder(id: id)?.name ?? id
             throw OperationConflict("\(name) has changed since (in the dashboard or by someone else); nothing was undone")
+        }
+        if let templates {
+            guard document.templatesJSON == templates.after else {
+                throw OperationConflict("the template has changed since (in the dashboard or by someone else); nothing was undone")
+            }
+            let reading = StoreDocument.read(.object(JSONObject(["schemaVersion": .number(1)]).merging(templates.before)))
+            if let problem = reading.problems.first { throw OperationConflict("the template as it was does not read: \(problem.detail)") }
+            document.template = reading.document.template
+            document.orderTypes = reading.document.orderTypes
         }
         // Stakeholders first: an order coming back may name one that comes back with it.
         for (id, entry) in stakeholders.sorted(by: { $0.key < $1.key }) {
@@ -87,10 +99,14 @@ public struct ChangeSnapshot: Sendable, Equatable {
                 return .object(object)
             })
         }
-        return .object(JSONObject([
+        var object = JSONObject([
             "what": .string(what), "by": .string(by), "at": .string(at.description),
             "orders": entries(orders) { .number(Double($0)) }, "stakeholders": entries(stakeholders) { .string($0) },
-        ]))
+        ])
+        if let templates {
+            object["templates"] = .object(JSONObject(["before": templates.before ?? .null, "after": templates.after ?? .null]))
+        }
+        return .object(object)
     }
 
     init?(json: JSONValue) {
@@ -109,10 +125,34 @@ public struct ChangeSnapshot: Sendable, Equatable {
             guard case .string(let id)? = entry["id"] else { return nil }
             self.stakeholders[id] = Entry(before: entry["before"], after: entry["after"])
         }
+        if case .object(let entry)? = object["templates"] { templates = Entry(before: entry["before"], after: entry["after"]) }
+    }
+}
+
+extension StoreDocument {
+    /// The template and the order types, as the file has them.
+    var templatesJSON: JSONValue {
+        var object = JSONObject(["template": template.json])
+        object.set("orderTypes", orderTypes.isEmpty ? nil : .array(orderTypes.map(\.json)))
+        return .object(object)
+    }
+}
+
+extension JSONObject {
+    /// This object with the members of `other`, when it is an object, put over its own.
+    func merging(_ other: JSONValue?) -> JSONObject {
+        var merged = self
+        if case .object(let members)? = other { for key in members.memberNames { merged[key] = members[key] } }
+        return merged
     }
 }
 
 extension StoreOperation {
+    /// Whether the change edits the template or the order types.
+    var editsTemplates: Bool {
+        parts.contains { if case .editTemplate = $0 { true } else { false } }
+    }
+
     /// The stakeholders the change alters.
     var changedStakeholders: Set<String> {
         Set(parts.flatMap { part -> [String] in

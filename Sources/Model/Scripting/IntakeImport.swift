@@ -8,7 +8,7 @@ public struct IntakeImport {
         case businessProblem, status, arrival, decision, closedOn
         // The other columns of fours's own export, read back into the same values.
         case decisionReason, closingNote, metric, baseline, target, result, hoursSavedPerPerson, valuePeople, costPerHour
-        case sourceID, followUpOf
+        case sourceID, followUpOf, type
 
         /// Headings this field is found under, compared without case, accents or punctuation.
         var headings: [String] {
@@ -42,6 +42,8 @@ public struct IntakeImport {
             case .costPerHour: ["value cost per hour", "cost per hour"]
             case .sourceID: ["source id"]
             case .followUpOf: ["followup of", "follow up of"]
+            // Not "type" alone: intake forms use it for the format asked for (webinar, e-learning).
+            case .type: ["order type", "type of order", "4s type"]
             }
         }
     }
@@ -60,15 +62,17 @@ public struct IntakeImport {
     public struct Plan: Sendable {
         public var orders: [TrainingOrder] = []
         public var newStakeholders: [Stakeholder] = []
+        /// The order types rows name that the store does not have: added, starting from the store's template.
+        public var newTypes: [OrderType] = []
         /// Rows already in the store, by row number.
         public var alreadyThere: [Int] = []
         /// Rows that repeat an earlier row of the file (imported once), with the row they repeat.
         public var repeated: [(row: Int, of: Int)] = []
         public var problems: [Problem] = []
 
-        /// One change: the new stakeholders, then the orders, saved together or not at all.
+        /// One change: the new types and stakeholders, then the orders, saved together or not at all.
         public var operation: StoreOperation {
-            .batch(newStakeholders.map { .addStakeholder($0) } + orders.map { .addOrder($0) })
+            .batch(newTypes.map(OrderType.addition) + newStakeholders.map { .addStakeholder($0) } + orders.map { .addOrder($0) })
         }
     }
 
@@ -174,6 +178,17 @@ public struct IntakeImport {
         return plan
     }
 
+    /// The id of the type a row names; a type the store does not have yet is added, like a
+    /// new stakeholder, starting from the store's template.
+    private static func type(named name: String, in document: inout StoreDocument, plan: inout Plan) -> String {
+        if let id = document.orderTypeID(named: name) { return id }
+        let added = OrderType(id: OrderType.newID(for: name, among: document.orderTypes), name: name.trimmingWhitespace,
+                              template: document.template)
+        document.orderTypes.append(added)
+        plan.newTypes.append(added)
+        return added.id
+    }
+
     private func makeOrder(cell: (Field) -> String, in document: inout StoreDocument, plan: inout Plan, today: CalendarDay,
                            user: String, dateOrder: DateOrder?) throws(LookupError) -> TrainingOrder {
         let title = cell(.title)
@@ -208,6 +223,7 @@ public struct IntakeImport {
             }
             details.followUpOf = origin
         }
+        details.type = Self.type(named: cell(.type), in: &document, plan: &plan)
         details.decisionReason = cell(.decisionReason)
         details.closingNote = cell(.closingNote)
         details.measurement = Measurement(metric: cell(.metric), baseline: cell(.baseline), target: cell(.target),
@@ -230,7 +246,7 @@ public struct IntakeImport {
         details.closedOn = try Self.day(cell(.closedOn), named: "closed on", order: dateOrder)
         // The number fours's own export gives it, while it is free; else the next one.
         let number = columns[.sourceID] == nil ? nil : Int(cell(.id)).flatMap { $0 > 0 && document.order(id: $0) == nil ? $0 : nil }
-        return TrainingOrder(id: number ?? document.nextOrderID, details: details, checklist: document.template)
+        return TrainingOrder(id: number ?? document.nextOrderID, details: details, checklist: document.newChecklist(ofType: details.type))
     }
 
     /// Ticks the first steps of each section, as many as the sheet counts done.

@@ -51,6 +51,10 @@ public struct OrderColumn: Sendable {
         OrderColumn("value cost per hour", field: "value") { $0.value.costPerHour.map(number) ?? "" },
         OrderColumn("source id", field: "sourceId") { $0.sourceID },
         OrderColumn("follow-up of", field: "followUpOf") { $0.followUpOf.map(String.init) ?? "" },
+        // By name, as a person reads it; the import finds the type by its name again.
+        OrderColumn("order type", field: "type") { order, document in
+            order.details.type.isEmpty ? "" : document.orderType(id: order.details.type)?.name ?? order.details.type
+        },
     ] + ChecklistSection.allCases.flatMap { section in
         [OrderColumn("\(section.title.lowercased()) done", field: nil) { order, _ in
             String(order.checklist.progress(of: section).done)

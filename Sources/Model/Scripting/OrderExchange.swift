@@ -66,6 +66,8 @@ public enum OrderExchange {
             "audienceSize": order.audienceSize.map { .number(Double($0)) } ?? .null,
             "decision": order.decision.map { .string($0.rawValue) } ?? .null,
             "closedOn": order.closedOn.map { .string($0.description) } ?? .null,
+            "type": order.details.type.isEmpty ? .null : .object(JSONObject([
+                "id": .string(order.details.type), "name": .string(document.typeName(of: order.details.type))])),
             "progress": progress(order.checklist.progress),
         ])
         object["sections"] = .object(JSONObject(Dictionary(uniqueKeysWithValues: ChecklistSection.allCases.map {
@@ -77,6 +79,10 @@ public enum OrderExchange {
             if let person = document.stakeholder(id: order.stakeholderID) {
                 object["stakeholder"] = .object(JSONObject(["id": .string(person.id), "name": .string(person.name),
                                                             "record": person.json]))
+            }
+            // The type whole, with its template, so that another store can take it in.
+            if let type = document.orderType(id: order.details.type) {
+                object["type"] = .object(JSONObject(["id": .string(type.id), "name": .string(type.name), "record": type.json]))
             }
         }
         object["notes"] = .array(order.notes.map { note in

@@ -12,6 +12,8 @@ public enum OrderTransfer {
     public struct Plan: Sendable {
         public var orders: [TrainingOrder] = []
         public var newStakeholders: [Stakeholder] = []
+        /// The order types the orders have that the store has under no name.
+        public var newTypes: [OrderType] = []
         /// Orders whose number the store had taken: they took the next free one.
         public var renumbered: [(from: Int, to: Int)] = []
         /// Stakeholders of another person under an id the store uses: they took a new one.
@@ -19,9 +21,9 @@ public enum OrderTransfer {
         /// Orders the store holds already, as they are, by their number there.
         public var alreadyThere: [Int] = []
 
-        /// One change: the new stakeholders, then the orders, saved together or not at all.
+        /// One change: the new types and stakeholders, then the orders, saved together or not at all.
         public var operation: StoreOperation {
-            .batch(newStakeholders.map { .addStakeholder($0) } + orders.map { .addOrder($0) })
+            .batch(newTypes.map(OrderType.addition) + newStakeholders.map { .addStakeholder($0) } + orders.map { .addOrder($0) })
         }
     }
 
@@ -33,7 +35,7 @@ public enum OrderTransfer {
         case .object(let object) where object["orders"] != nil || object["stakeholders"] != nil:
             root = json
         case .array(let entries):
-            var (orders, stakeholders, seen) = ([JSONValue](), [JSONValue](), Set<String>())
+            var (orders, stakeholders, types, seen) = ([JSONValue](), [JSONValue](), [JSONValue](), Set<String>())
             for (index, entry) in entries.enumerated() {
                 guard case .object(let object) = entry else { throw Failure(message: "entry \(index + 1) is not an object") }
                 if case .object(let person)? = object["stakeholder"], let record = person["record"] {
@@ -43,6 +45,10 @@ public enum OrderTransfer {
                         stakeholders.append(record)
                     }
                 }
+                if case .object(let type)? = object["type"], let record = type["record"],
+                   case .string(let id)? = type["id"], seen.insert("type " + id).inserted {
+                    types.append(record)
+                }
                 guard let record = object["record"] else {
                     throw Failure(message: "entry \(index + 1) has no record: export it again with this fours "
                                   + "(fours export --format json)")
@@ -50,7 +56,8 @@ public enum OrderTransfer {
                 if object["stakeholder"] == nil, object["stageNumber"] != nil { stakeholders.append(record) } else { orders.append(record) }
             }
             root = .object(JSONObject(["schemaVersion": .number(1), "name": .string("import"),
-                                       "orders": .array(orders), "stakeholders": .array(stakeholders)]))
+                                       "orders": .array(orders), "stakeholders": .array(stakeholders),
+                                       "orderTypes": .array(types)]))
         default:
             throw Failure(message: "it is neither a store nor fours's JSON export of orders")
         }
@@ -81,9 +88,23 @@ public enum OrderTransfer {
             working.add(added)
             plan.newStakeholders.append(added)
         }
+        // A type the store has by name is the store's; another comes with its template.
+        var typeIDs: [String: String] = [:]
+        for type in incoming.orderTypes where incoming.orders.contains(where: { $0.details.type == type.id }) {
+            if let known = working.orderTypeID(named: type.name), !known.isEmpty {
+                typeIDs[type.id] = known
+                continue
+            }
+            var added = type
+            if working.orderType(id: type.id) != nil { added.id = OrderType.newID(for: type.name, among: working.orderTypes) }
+            typeIDs[type.id] = added.id
+            working.orderTypes.append(added)
+            plan.newTypes.append(added)
+        }
         for order in incoming.orders {
             var moved = order
             moved.stakeholderID = stakeholderIDs[order.stakeholderID] ?? order.stakeholderID
+            moved.details.type = typeIDs[order.details.type] ?? order.details.type
             if let there = working.order(id: order.id) {
                 if there == moved {
                     plan.alreadyThere.append(order.id)

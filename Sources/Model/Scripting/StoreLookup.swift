@@ -46,23 +46,26 @@ public struct StoreLookup {
     }
 
     public func step(_ reference: String, of order: TrainingOrder) throws(LookupError) -> ChecklistStep {
-        let steps = Self.numberedSteps(of: order)
+        try Self.step(reference, in: order.checklist, of: "order \(order.shortID)", listedBy: "fours show \(order.id)")
+    }
+
+    /// A step of `checklist` (an order's, or a template), by its number as listed (every
+    /// step, section by section), `SECTION:N`, a unique part of its text, or its id; `owner`
+    /// names the checklist in what goes wrong, `listing` the command that lists its steps.
+    public static func step(_ reference: String, in checklist: Checklist, of owner: String,
+                            listedBy listing: String) throws(LookupError) -> ChecklistStep {
+        let steps = checklist.allSteps.enumerated().map { (number: $0 + 1, section: $1.section, step: $1.step) }
         if let number = Int(reference) {
             guard let found = steps.first(where: { $0.number == number }) else {
-                throw LookupError("order \(order.shortID) has steps 1 to \(steps.count); fours show \(order.id) lists them")
+                throw LookupError("\(owner) has steps 1 to \(steps.count); \(listing) lists them")
             }
             return found.step
         }
         if let colon = reference.firstIndex(of: ":"), let number = Int(reference[reference.index(after: colon)...]) {
-            let name = String(reference[..<colon]).folded.filter { $0.isLetter }
-            guard let section = ChecklistSection.allCases.first(where: { section in
-                section.title.folded.filter(\.isLetter).hasPrefix(name) || section.rawValue.folded.hasPrefix(name)
-            }) else {
-                throw LookupError("\(reference[..<colon]) is not a section; write shift, strategic, surprise or sure")
-            }
-            let inSection = order.checklist[section]
+            let section = try Self.section(String(reference[..<colon]))
+            let inSection = checklist[section]
             guard inSection.indices.contains(number - 1) else {
-                throw LookupError("\(section.title) has steps 1 to \(inSection.count) on order \(order.shortID)")
+                throw LookupError("\(section.title) has steps 1 to \(inSection.count) in \(owner)")
             }
             return inSection[number - 1]
         }
@@ -70,10 +73,35 @@ public struct StoreLookup {
         let matches = steps.filter { $0.step.details.title.folded.containsBytes(of: wanted) || $0.step.id == reference }
         switch matches.count {
         case 1: return matches[0].step
-        case 0: throw LookupError("no step of order \(order.shortID) says “\(reference)”; fours show \(order.id) lists them")
+        case 0: throw LookupError("no step of \(owner) says “\(reference)”; \(listing) lists them")
         default:
             throw LookupError("“\(reference)” could be " + matches.map { "\($0.number) \($0.step.details.title)" }
                 .joined(separator: "; ") + "; use the step's number")
+        }
+    }
+
+    /// A 4S section by the start of its name: shift, strategic, surprise, sure (or 1 to 4).
+    public static func section(_ name: String) throws(LookupError) -> ChecklistSection {
+        if let number = Int(name), ChecklistSection.allCases.indices.contains(number - 1) { return ChecklistSection.allCases[number - 1] }
+        let wanted = name.folded.filter { $0.isLetter }
+        guard !wanted.isEmpty, let section = ChecklistSection.allCases.first(where: { section in
+            section.title.folded.filter(\.isLetter).hasPrefix(wanted) || section.rawValue.folded.hasPrefix(wanted)
+        }) else {
+            throw LookupError("\(name) is not a section; write shift, strategic, surprise or sure")
+        }
+        return section
+    }
+
+    /// The id of the order type a name, or a unique part of one, gives (empty for the store's
+    /// own template); the types there are when none is called that.
+    public func orderType(_ name: String) throws(LookupError) -> String {
+        if let id = document.orderTypeID(named: name) { return id }
+        let wanted = name.folded
+        let matches = document.orderTypes.filter { $0.name.folded.containsBytes(of: wanted) }
+        switch matches.count {
+        case 1: return matches[0].id
+        case 0: throw LookupError("no order type is called “\(name)”; the types are: " + document.orderTypeNames.joined(separator: ", "))
+        default: throw LookupError("“\(name)” could be " + matches.map(\.name).joined(separator: ", ") + "; write more of the name")
         }
     }
 

@@ -23,6 +23,7 @@ extension OrderDetails {
         .object("value", \.value, read: ValueEstimate.init) { $0.isEmpty ? nil : $0.json },
         .text("sourceId", \.sourceID),
         .count("followUpOf", \.followUpOf, in: 1...Int(Int32.max)),
+        .text("type", \.type),
     ])
 
     /// What reading starts from: every field is then read over it.

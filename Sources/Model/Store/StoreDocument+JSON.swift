@@ -160,6 +160,15 @@ extension StoreDocument {
         if root.value("template") != nil {
             template = Checklist(root, key: "template").unticked
         }
+        var orderTypes: [OrderType] = []
+        for (_, reader) in root.objects("orderTypes") {
+            guard let type = OrderType(reader) else { continue }
+            guard !orderTypes.contains(where: { $0.id == type.id }) else {
+                reader.report("id", "another order type already has the id \"\(type.id)\"")
+                continue
+            }
+            orderTypes.append(type)
+        }
         var stakeholders: [Stakeholder] = []
         var stakeholderIDs = Set<String>()
         for (_, reader) in root.objects("stakeholders") {
@@ -175,6 +184,7 @@ extension StoreDocument {
         orders.checkStakeholders(stakeholderIDs)
         var document = StoreDocument(name: root.string("name") ?? "L&D orders", template: template,
                                      orders: orders.orders, stakeholders: stakeholders)
+        document.orderTypes = orderTypes
         document.settings = root.nested("settings", StoreSettings.init) ?? StoreSettings()
         document.conflicts = root.objects("conflicts").compactMap { MergeConflict($0.reader) }
         document.activity = root.objects("activity").compactMap { ActivityEntry($0.reader) }
@@ -210,6 +220,7 @@ extension StoreDocument {
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
         object["template"] = template.json
+        object.set("orderTypes", orderTypes.isEmpty ? nil : .array(orderTypes.map(\.json)))
         object.set("settings", settings.isEmpty ? nil : settings.json)
         object.set("conflicts", conflicts.isEmpty ? nil : .array(conflicts.map(\.json)))
         object.set("activity", self.activity.isEmpty ? nil : activity)
@@ -224,6 +235,25 @@ extension StoreDocument {
     static let listDepth = 1
     /// How deep an order sits in the file: in the list under the top-level object.
     static let orderDepth = listDepth + 1
+}
+
+extension OrderType {
+    init?(_ reader: FieldReader) {
+        let id = reader.required("id", reader.string)
+        let name = reader.required("name", reader.string)
+        let template = Checklist(reader, key: "template").unticked
+        guard let id, let name else { return nil }
+        self.init(id: id, name: name, template: template)
+        preserved.object = reader.unread
+    }
+
+    var json: JSONValue {
+        var object = preserved.object
+        object["id"] = .string(id)
+        object["name"] = .string(name)
+        object["template"] = template.json
+        return .object(object)
+    }
 }
 
 /// One order as read from its text, with the places the checks across orders point at.

@@ -13,7 +13,7 @@ extension StoreOperation {
             [order]
         case .addNote(.order(let order), _), .removeNote(.order(let order), _):
             [order]
-        case .moveStakeholder, .revertStageMove, .addTemplateStep, .removeTemplateStep, .addStakeholder,
+        case .moveStakeholder, .revertStageMove, .editTemplate, .addStakeholder,
              .removeStakeholder, .editStakeholder, .addNote(.stakeholder, _), .removeNote(.stakeholder, _):
             []
         case .resolveConflict(let conflict, _), .restoreConflict(let conflict):

@@ -14,9 +14,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
     case addStep(order: Int, section: ChecklistSection, step: ChecklistStep, index: Int)
     case removeStep(order: Int, step: String)
     case editStep(order: Int, step: String, from: StepDetails, to: StepDetails)
-    /// Adds a step to the store's template: orders created from now on get it.
-    case addTemplateStep(section: ChecklistSection, step: ChecklistStep, index: Int)
-    case removeTemplateStep(String)
+    /// Changes a template (orders created from now on start from it) or the order types.
+    case editTemplate(TemplateChange)
     case addStakeholder(Stakeholder)
     case removeStakeholder(String)
     case editStakeholder(String, from: StakeholderDetails, to: StakeholderDetails)
@@ -87,15 +86,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
             }
         case .editStep(let orderID, let stepID, let base, let edited):
             try document.changeStep(stepID, of: orderID) { step in step.details = edited.merged(onto: step.details, from: base) }
-        case .addTemplateStep(let section, let step, let index):
-            guard document.template.location(ofStep: step.id) == nil else { return self }
-            let clean = ChecklistStep(id: step.id, title: step.details.title, isCustom: false)
-            document.template[section].insert(clean, at: min(max(0, index), document.template[section].count))
-        case .removeTemplateStep(let stepID):
-            guard let (section, index) = document.template.location(ofStep: stepID) else {
-                throw OperationConflict("that step is no longer in the template")
-            }
-            document.template[section].remove(at: index)
+        case .editTemplate(let change):
+            try change.apply(to: &document)
         case .addStakeholder(let stakeholder):
             if let existing = document.stakeholder(id: stakeholder.id) {
                 guard existing.details == stakeholder.details else {
@@ -177,11 +169,8 @@ public indirect enum StoreOperation: Sendable, Equatable {
             return .addStep(order: orderID, section: section, step: order.checklist[section][index], index: index)
         case .editStep(let orderID, let stepID, let base, let edited):
             return .editStep(order: orderID, step: stepID, from: edited, to: base)
-        case .addTemplateStep(_, let step, _):
-            return .removeTemplateStep(step.id)
-        case .removeTemplateStep(let stepID):
-            guard let (section, index) = document.template.location(ofStep: stepID) else { return nil }
-            return .addTemplateStep(section: section, step: document.template[section][index], index: index)
+        case .editTemplate(let change):
+            return change.inverse(before: document).map(StoreOperation.editTemplate)
         case .addStakeholder(let stakeholder):
             return .removeStakeholder(stakeholder.id)
         case .removeStakeholder(let id):
@@ -219,7 +208,7 @@ public indirect enum StoreOperation: Sendable, Equatable {
     /// Whether the change can alter which orders are in the queue or their order there.
     public var reordersQueue: Bool {
         switch self {
-        case .setStep, .moveStakeholder, .revertStageMove, .addStep, .addTemplateStep, .removeTemplateStep, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
+        case .setStep, .moveStakeholder, .revertStageMove, .addStep, .editTemplate, .removeStep, .editStep, .addStakeholder, .removeStakeholder,
              .editStakeholder, .addNote, .removeNote:
             false
         case .addOrder, .deleteOrder, .editOrder, .resolveConflict, .mergeCopy, .undoChange:

@@ -32,6 +32,7 @@ public struct ViewPreferences: Sendable, Equatable {
         query.tag = text("tag")
         query.owner = text("owner")
         query.priority = text("priority").flatMap(Priority.init(rawValue:))
+        query.type = text("type")
         query.due = text("due").flatMap(DueFilter.init(rawValue:)) ?? .any
         return ViewPreferences(queue: query)
     }
@@ -45,6 +46,7 @@ public struct ViewPreferences: Sendable, Equatable {
         queue.set("tag", self.queue.tag.map { .string($0) })
         queue.set("owner", self.queue.owner.map { .string($0) })
         queue.set("priority", self.queue.priority.map { .string($0.rawValue) })
+        queue.set("type", self.queue.type.map { .string($0) })
         do {
             // Names from the store (a stakeholder, a tag): as private as the rest of the state.
             try FileSystem.makePrivateFolder(FileSystem.parentFolder(of: path))

@@ -38,7 +38,7 @@ extension ScriptStore {
     /// change; returns its number (the next free one when another took the one it was given).
     func add(_ details: OrderDetails, after operations: [StoreOperation]) throws -> Int {
         let id = document.nextOrderID
-        let applied = try apply(.batch(operations + [.addOrder(TrainingOrder(id: id, details: details, checklist: document.template))]))
+        let applied = try apply(.batch(operations + [.addOrder(TrainingOrder(id: id, details: details, checklist: document.newChecklist(ofType: details.type)))]))
         if case .batch(let parts) = applied, case .addOrder(let order)? = parts.last { return order.id }
         return id
     }

@@ -132,23 +132,25 @@ struct ImportCommand: ParsableCommand {
             FileHandleOutput.standardError("fours: \(file): row \(row) repeats row \(first); it is imported once\n")
         }
         if dryRun { for order in plan.orders { print(TerminalSafety.visible("would add #\(order.id) “\(order.title)”")) } }
-        // A new stakeholder is saved with the orders that name them, never alone.
+        // A new stakeholder or type is saved with the orders that name them, never alone.
         try save(plan.orders.isEmpty ? nil : plan.operation, orders: plan.orders.count,
-                 newStakeholders: plan.newStakeholders.count, alreadyThere: Counted(plan.alreadyThere.count, "row"), in: opened)
+                 newStakeholders: plan.newStakeholders.count, newTypes: plan.newTypes.count, alreadyThere: Counted(plan.alreadyThere.count, "row"), in: opened)
     }
 
     /// Saves what an import adds (nil: nothing to save), unless it is a dry run, and says
     /// what it added (or would).
-    private func save(_ operation: StoreOperation?, orders: Int, newStakeholders: Int, alreadyThere: Counted,
+    private func save(_ operation: StoreOperation?, orders: Int, newStakeholders: Int, newTypes: Int, alreadyThere: Counted,
                       in opened: ScriptStore) throws {
         let again = alreadyThere.count == 0 ? "" : "; \(alreadyThere) \(alreadyThere.count == 1 ? "was" : "were") there already"
-        let newcomers = newStakeholders == 0 ? "" : " and \(Counted(newStakeholders, "new stakeholder"))"
+        let parts = ["\(Counted(orders, "order"))"] + (newStakeholders == 0 ? [] : ["\(Counted(newStakeholders, "new stakeholder"))"])
+            + (newTypes == 0 ? [] : ["\(Counted(newTypes, "new order type"))"])
+        let what = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
         if dryRun {
-            print("Would import \(Counted(orders, "order"))\(newcomers)\(again); nothing was saved.")
+            print("Would import \(what)\(again); nothing was saved.")
             return
         }
         if let operation { try opened.apply(operation) }
-        print("Imported \(Counted(orders, "order"))\(newcomers) from \(file)\(again).")
+        print("Imported \(what) from \(file)\(again).")
     }
 
     /// A store file or fours's JSON export: every order whole, numbers kept where free.
@@ -172,7 +174,7 @@ struct ImportCommand: ParsableCommand {
         for (from, to) in plan.stakeholdersRenamed { print(TerminalSafety.visible("\(from) is \(to) here: the store has another \(from)")) }
         // An export of stakeholders alone adds stakeholders alone.
         try save(plan.orders.isEmpty && plan.newStakeholders.isEmpty ? nil : plan.operation, orders: plan.orders.count,
-                 newStakeholders: plan.newStakeholders.count, alreadyThere: Counted(plan.alreadyThere.count, "order"), in: opened)
+                 newStakeholders: plan.newStakeholders.count, newTypes: plan.newTypes.count, alreadyThere: Counted(plan.alreadyThere.count, "order"), in: opened)
     }
 
     /// A `.json` file, or one whose first character opens a JSON list or object.

@@ -30,6 +30,9 @@ struct OrderFieldOptions: ParsableArguments {
     @Option(help: "Value: what an hour of their time costs; none to clear.") var costPerHour: String?
     @Option(help: "The id of the intake sheet's row it came from.") var sourceId: String?
     @Option(help: ArgumentHelp("The order it follows up (12 or #12); none to clear.", valueName: "order")) var followUpOf: String?
+    @Option(help: ArgumentHelp("Its kind of work (fours template types lists them): a new order starts from its 4S steps; "
+                               + "Standard or none for the store's own.", valueName: "type"))
+    var type: String?
     @OptionGroup var dates: DateFormatOption
 
     /// The fields of an order (by their names in the store's field table) that an option
@@ -40,6 +43,7 @@ struct OrderFieldOptions: ParsableArguments {
         "tags": "--tags", "owners": "--owners", "arrival": "--arrival", "businessProblem": "--problem",
         "decision": "--decision", "decisionReason": "--decision-reason", "closingNote": "--closing-note",
         "measurement": "--metric", "value": "--hours-saved", "sourceId": "--source-id", "followUpOf": "--follow-up-of",
+        "type": "--type",
     ]
     static let notSetHere: [String: String] = [
         "status": "fours close and fours reopen change it, with the day it was closed",
@@ -48,7 +52,7 @@ struct OrderFieldOptions: ParsableArguments {
 
     var isEmpty: Bool {
         [title, request, stakeholder, audience, received, due, tags, owners, problem, decision, decisionReason, closingNote,
-         metric, baseline, target, result, hoursSaved, people, costPerHour, sourceId, followUpOf].allSatisfy { $0 == nil }
+         metric, baseline, target, result, hoursSaved, people, costPerHour, sourceId, followUpOf, type].allSatisfy { $0 == nil }
             && audienceSize == nil && priority == nil && arrival == nil
     }
 
@@ -105,6 +109,7 @@ struct OrderFieldOptions: ParsableArguments {
         if let costPerHour { details.value.costPerHour = try Self.number(costPerHour, option: "--cost-per-hour",
                                                                          in: NumberLimits.costPerHour) }
         if let sourceId { details.sourceID = sourceId }
+        if let type { details.type = try opened.find { try $0.orderType(type) } }
         if let followUpOf {
             if followUpOf == "none" {
                 details.followUpOf = nil

@@ -64,6 +64,9 @@ extension ShowCommand {
             "Status: \(details.status.title) · \(details.priority.rawValue) priority · received \(details.received)"
                 + (details.due.map { " · due \($0)" } ?? "") + (details.closedOn.map { " · closed \($0)" } ?? "")
         },
+        DetailLine(fields: ["type"]) { details, document in
+            details.type.isEmpty && document.orderTypes.isEmpty ? nil : "Type: \(document.typeName(of: details.type))"
+        },
         DetailLine(fields: ["owners"]) { details, _ in details.owners.isEmpty ? nil : "Owners: " + details.owners.joined(separator: ", ") },
         DetailLine(fields: ["tags"]) { details, _ in
             details.tags.isEmpty ? nil : "Tags: " + details.tags.map { "#\($0)" }.joined(separator: " ")

@@ -51,22 +51,30 @@ extension AppState {
         }
     }
 
-    /// The store's template is what new orders copy: a step that proved useful on one
-    /// order can join it, and a template step that never fits can leave it.
+    /// The order's template (its type's, or the store's) is what new orders copy: a step
+    /// that proved useful on one order can join it, and a template step that never fits can
+    /// leave it.
     mutating func toggleTemplateStep() -> [Effect] {
-        guard focus == .checklist, let (section, step) = selectedStepEntry else {
+        guard focus == .checklist, let order = selectedOrder, let (section, step) = selectedStepEntry else {
             status = StatusMessage(text: "Go to the checklist first, then choose a step for the template", kind: .info)
             return []
         }
-        if document.template.location(ofStep: step.id) != nil {
-            return change(.removeTemplateStep(step.id), label: "removal of “\(step.title)” from the template") { _ in
-                "“\(step.title)” left the template: new orders will not get it (this one keeps it)"
+        let type = order.details.type
+        guard let template = document.template(of: type) else {
+            status = StatusMessage(text: "\(document.typeName(of: type)): the order's type has no template to change", kind: .error)
+            return []
+        }
+        let typeName = document.typeName(of: type)
+        let name = type.isEmpty ? "the template" : "the \(typeName) template"
+        if template.location(ofStep: step.id) != nil {
+            return change(.editTemplate(TemplateChange(type: type, .removeStep(step.id))), label: "removal of “\(step.title)” from \(name)") { _ in
+                "“\(step.title)” left \(name): new orders will not get it (this one keeps it)"
             }
         }
-        let index = document.template[section].count
-        return change(.addTemplateStep(section: section, step: step, index: index),
-                      label: "“\(step.title)” in the template") { _ in
-            "“\(step.title)” joined the template: every new order gets it"
+        let index = template[section].count
+        return change(.editTemplate(TemplateChange(type: type, .addStep(section, step, index: index))),
+                      label: "“\(step.title)” in \(name)") { _ in
+            "“\(step.title)” joined \(name): every new \(type.isEmpty ? "" : typeName + " ")order gets it"
         }
     }
 

@@ -141,6 +141,7 @@ struct DetailView {
         if !order.audience.isEmpty {
             audience.append(" · for \(order.audience)" + (order.audienceSize.map { " (\($0) people)" } ?? ""), Theme.muted)
         }
+        if !order.details.type.isEmpty { audience.append(" · " + state.document.typeName(of: order.details.type), Theme.muted) }
         if !order.tags.isEmpty { audience.append("  " + order.tags.map { "#\($0)" }.joined(separator: " "), Theme.muted) }
         lines.append(audience)
         if !order.request.isEmpty {

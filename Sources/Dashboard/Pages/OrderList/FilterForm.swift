@@ -23,7 +23,15 @@ enum FilterForm {
             FormField(.priority, "Priority", query.priority?.rawValue ?? "any", kind: .choice(priorities)),
             FormField(.due, "Due", query.due.title, kind: .choice(dues)),
             FormField(.conflicts, "Conflicts", conflicts[query.conflictsOnly ? 1 : 0], kind: .choice(conflicts)),
-        ])
+        ] + typeField(query: query, document: state.document))
+    }
+
+    /// The type to show, when the store has types (or the query still names one).
+    private static func typeField(query: QueueQuery, document: StoreDocument) -> [FormField] {
+        guard !document.orderTypes.isEmpty || query.type != nil else { return [] }
+        let current = query.type.map(document.typeName(of:)) ?? "any"
+        let names = ["any"] + document.orderTypeNames
+        return [FormField(.type, "Type", current, kind: .choice(names.contains(current) ? names : names + [current]))]
     }
 
     static func submit(_ form: Form, state: AppState) -> Result<QueueQuery, FormError> {
@@ -43,6 +51,10 @@ enum FilterForm {
         query.priority = Priority(rawValue: form[.priority])
         query.due = DueFilter.allCases.first { $0.title == form[.due] } ?? .any
         query.conflictsOnly = form[.conflicts] == conflicts[1]
+        if form.fields.contains(where: { $0.id == .type }) {
+            // A type no longer in the store names none: the filter stays as it was.
+            query.type = form[.type] == "any" ? nil : state.document.orderTypeID(named: form[.type]) ?? query.type
+        }
         return .success(query)
     }
 }
