@@ -66,6 +66,8 @@ enum Action: Equatable, Sendable {
     case showStakeholderOrders
     /// From the stakeholders view: the selected stakeholder's brief.
     case showBrief
+    /// The template editor: opening it, and its keys.
+    case template(TemplateKey)
     /// A key inside a form.
     case form(FormInput)
     case submitForm
@@ -118,7 +120,6 @@ enum Effect: Equatable, Sendable {
     case checkStore
     /// See whether a sync service left conflicted copies beside the store.
     case lookForSyncCopies
-    /// Build the search index of this document on another thread; its generation comes
     /// Do a page's work on another thread, and hand what it made back to the page.
     case doPageWork(PageWork)
 }

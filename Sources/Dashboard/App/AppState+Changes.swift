@@ -18,6 +18,16 @@ extension AppState {
             openForm(.closeOrder(id))
         case .deleteOrder(let id, let title):
             return change(.deleteOrder(id), label: "deletion of #\(id)") { _ in "Deleted #\(id) “\(title)” (u undoes it)" }
+        case .applyTemplate(let type, _, let name):
+            // What is in line now, after whatever changed while the question was asked.
+            let operations = document.catchingUp(type: type)
+            guard !operations.isEmpty else { break }
+            let what = CatchUp(operations).describe()
+            return change(.batch(operations), label: "\(what) brought in line") { _ in "Brought \(what) in line with \(name) (u undoes it)" }
+        case .removeOrderType(let id, let name, _):
+            return change(.editTemplate(TemplateChange(type: id, .removeType)), label: "removal of the order type \(name)") { _ in
+                "Removed the order type \(name) (u undoes it)"
+            }
         case nil:
             break
         }

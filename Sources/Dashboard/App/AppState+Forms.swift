@@ -40,6 +40,11 @@ extension AppState {
                 result.label.prefix(1).uppercased() + result.label.dropFirst()
             }
             if let id = result.selectOrder { reveal(order: id) }
+            if var editor = overlays[TemplateOverlay.self] {
+                if let type = result.selectType { editor.type = type }
+                if let step = result.selectStep { editor.select(step: step, in: document) }
+                overlays[TemplateOverlay.self] = editor
+            }
             // A step just added is the one the next Space ticks.
             if case .addStep(_, _, let step, _) = result.operation { OrderListPage.select(step: step.id, in: &self) }
             return effects

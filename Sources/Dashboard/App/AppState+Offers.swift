@@ -29,6 +29,11 @@ extension Action {
              .addOrder, .edit, .editStakeholder, .editMeasurement, .closeOrReopenOrder, .deleteOrder, .addStakeholder,
              .undo, .redo, .retrySaves, .writeBack:
             true
+        case .template(let key):
+            switch key {
+            case .open, .switchType: false
+            default: true
+            }
         default:
             false
         }

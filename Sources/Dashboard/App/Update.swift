@@ -58,6 +58,11 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.show(view)
     case .addStakeholder:
         state.openForm(.stakeholder(editing: nil))
+    case .template(.open):
+        state.overlays[TemplateOverlay.self] = TemplateOverlay()
+    case .template:
+        // The editor's own keys: only it takes them.
+        break
     case .editStakeholder:
         if let stakeholder = state.selectedStakeholder { state.openForm(.stakeholder(editing: stakeholder.id)) }
     case .undo:

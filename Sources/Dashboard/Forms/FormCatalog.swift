@@ -14,6 +14,9 @@ enum FormCatalog {
         case .note(let target): NoteForm.make(target: target, state: state)
         case .moveStage(let id, let stage): state.document.stakeholder(id: id).map { StageForm.make($0, to: stage) }
         case .filter: FilterForm.make(state: state)
+        case .templateStep(let type, let section, let index, let editing):
+            TemplateStepForm.make(type: type, section: section, index: index, editing: editing, state: state)
+        case .orderType(let editing, let from): OrderTypeForm.make(editing: editing, from: from, state: state)
         }
     }
 
@@ -33,6 +36,9 @@ enum FormCatalog {
         case .note(let target): NoteForm.submit(form, target: target, state: state, now: now)
         case .moveStage(let id, let stage): StageForm.submit(form, stakeholder: id, to: stage, state: state, now: now)
         case .filter: .failure(FormError(field: .status, message: "not a change"))
+        case .templateStep(let type, let section, let index, let editing):
+            TemplateStepForm.submit(form, type: type, section: section, index: index, editing: editing, state: state)
+        case .orderType(let editing, let from): OrderTypeForm.submit(form, editing: editing, from: from, state: state)
         }
     }
 

@@ -13,6 +13,11 @@ enum FormPurpose: Equatable, Sendable {
     case moveStage(stakeholder: String, to: EngagementStage)
     /// The queue's filters: changes what is shown, not the store.
     case filter
+    /// A step of a template (an order type's, or the store's for `type` empty): a new one at
+    /// `index` in `section`, or one reworded.
+    case templateStep(type: String, section: ChecklistSection, index: Int, editing: String?)
+    /// A new order type starting from the steps of `from`, or one renamed.
+    case orderType(editing: String?, from: String)
 }
 
 /// What submitting a form leads to.
@@ -27,6 +32,9 @@ struct FormResult: Equatable, Sendable {
     var label: String
     /// The order to select afterwards, such as a new one.
     var selectOrder: Int?
+    /// The template step, or the order type, the template editor selects afterwards.
+    var selectStep: String?
+    var selectType: String?
 }
 
 /// Reading typed values. Each returns nil and sets the field's error when the value is

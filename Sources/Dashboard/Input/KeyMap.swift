@@ -5,7 +5,7 @@ enum KeyScope: CaseIterable, Sendable {
     case orderLists
     /// The views where an order or a stakeholder is selected.
     case selection
-    case everywhere, search, form, help, confirmation, brief
+    case everywhere, search, form, help, confirmation, brief, template
 
     /// How the help heads it; a view's own keys are headed by the view's title and number key.
     var title: String {
@@ -24,6 +24,7 @@ enum KeyScope: CaseIterable, Sendable {
         case .help: "Help"
         case .confirmation: "Questions"
         case .brief: "A stakeholder's brief (b in the stakeholders view)"
+        case .template: "4S templates and order types (t)"
         }
     }
 
@@ -201,6 +202,8 @@ struct KeyMap: Sendable, Equatable {
 
     private static let everywhere: [KeyBinding] = [
         KeyBinding(keys: [.character("S")], action: .addStakeholder, scope: .everywhere, summary: "Add a stakeholder"),
+        KeyBinding(keys: [.character("t")], action: .template(.open), scope: .everywhere,
+                   summary: "4S templates and order types: the steps new orders start from"),
         KeyBinding(keys: [.character("u")], action: .undo, scope: .everywhere, summary: "Undo the last change", hint: "undo"),
         KeyBinding(keys: [.control("r")], action: .redo, scope: .everywhere, summary: "Redo what was undone"),
         KeyBinding(keys: [.character("r")], action: .retrySaves, scope: .everywhere,
@@ -254,10 +257,39 @@ struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .brief, summary: "Scroll a block down",
                    hint: "scroll", hintKeys: "↑↓"),
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .brief, summary: "Scroll a block up"),
+    ] + template + [
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
         KeyBinding(keys: [.character("n"), .escape, .control("c")], action: .cancel, scope: .confirmation, summary: "No",
                    hint: "no"),
     ]
+
+    private static let template: [KeyBinding] = [
+        KeyBinding(keys: [.character("a")], action: .template(.addStep), scope: .template,
+                   summary: "Add a step after the one selected (to the section, on its heading)", hint: "add"),
+        KeyBinding(keys: [.character("e"), .enter], action: .template(.editStep), scope: .template,
+                   summary: "Reword the step, or its explanation", hint: "edit"),
+        KeyBinding(keys: [.character("d"), .delete], action: .template(.removeStep), scope: .template,
+                   summary: "Take the step out (orders keep theirs)", hint: "remove"),
+        KeyBinding(keys: [.character("K")], action: .template(.moveStep(up: true)), scope: .template,
+                   summary: "Move the step up in its section", hint: "reorder", hintKeys: "K/J"),
+        KeyBinding(keys: [.character("J")], action: .template(.moveStep(up: false)), scope: .template,
+                   summary: "Move the step down in its section"),
+        KeyBinding(keys: [.right, .character("l")], action: .template(.switchType(next: true)), scope: .template,
+                   summary: "The next order type's template", hint: "type", hintKeys: "←→"),
+        KeyBinding(keys: [.left, .character("h")], action: .template(.switchType(next: false)), scope: .template,
+                   summary: "The previous order type's template"),
+        KeyBinding(keys: [.character("A")], action: .template(.apply), scope: .template,
+                   summary: "Bring the type's open orders in line: steps added unticked, unticked ones it dropped removed",
+                   hint: "apply to open orders"),
+        KeyBinding(keys: [.character("N")], action: .template(.addType), scope: .template,
+                   summary: "New order type, starting from the steps shown", hint: "new type"),
+        KeyBinding(keys: [.character("R")], action: .template(.renameType), scope: .template, summary: "Rename the order type"),
+        KeyBinding(keys: [.character("D")], action: .template(.removeType), scope: .template,
+                   summary: "Remove the order type (asks first; its orders keep their steps)"),
+        KeyBinding(keys: [.character("t"), .escape, .character("q")], action: .closeOverlay, scope: .template,
+                   summary: "Close the template editor", hint: "close"),
+    ] + moving(in: .template, previous: "Previous step", next: "Next step", first: "First step", last: "Last step",
+               pageUp: "Ten steps up", pageDown: "Ten steps down")
 
     /// The action for a key where `scopes` apply, the first scope taking precedence.
     func action(for key: Key, in scopes: [KeyScope]) -> Action? {

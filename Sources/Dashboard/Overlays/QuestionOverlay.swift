@@ -5,6 +5,9 @@ enum Confirmation: Equatable, Sendable {
     case quitWithUnsavedChanges(count: Int)
     case closeWithOpenSteps(order: Int, open: Int, total: Int)
     case deleteOrder(Int, title: String)
+    /// Bring the open orders of a type in line with its template: `what` says how many and what changes.
+    case applyTemplate(type: String, what: String, name: String)
+    case removeOrderType(String, name: String, orders: Int)
 
     var question: String {
         switch self {
@@ -14,6 +17,10 @@ enum Confirmation: Equatable, Sendable {
             "\(open) of \(total) 4S steps on #\(order) are still open. Close it anyway?"
         case .deleteOrder(let id, let title):
             "Delete #\(id) “\(title)” for good? (u undoes it)"
+        case .applyTemplate(_, let what, let name):
+            "Bring \(what) in line with \(name)? Ticked steps and steps added by hand stay. (u undoes it)"
+        case .removeOrderType(_, let name, let orders):
+            "Remove the order type \(name)?" + (orders == 0 ? "" : " Its \(Counted(orders, "order")) keep their steps.") + " (u undoes it)"
         }
     }
 }

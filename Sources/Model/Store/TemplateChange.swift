@@ -146,3 +146,33 @@ extension StoreDocument {
         return operations
     }
 }
+
+/// What bringing open orders in line with a template adds and removes, in words.
+public struct CatchUp: Sendable {
+    public private(set) var orders = Set<Int>()
+    public private(set) var added = 0
+    public private(set) var removed = 0
+
+    public init(_ operations: [StoreOperation]) {
+        for operation in operations {
+            switch operation {
+            case .addStep(let order, _, _, _):
+                orders.insert(order)
+                added += 1
+            case .removeStep(let order, _):
+                orders.insert(order)
+                removed += 1
+            default:
+                break
+            }
+        }
+    }
+
+    /// "2 open orders (adding 3 steps, removing 1 unticked step)"
+    public func describe() -> String {
+        var parts: [String] = []
+        if added > 0 { parts.append("adding \(Counted(added, "step"))") }
+        if removed > 0 { parts.append("removing \(Counted(removed, "unticked step"))") }
+        return "\(Counted(orders.count, "open order")) (" + parts.joined(separator: ", ") + ")"
+    }
+}

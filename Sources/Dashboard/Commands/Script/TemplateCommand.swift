@@ -213,7 +213,7 @@ struct TemplateApplyCommand: ParsableCommand {
         let opened = try ScriptStore(storeOptions, forChanges: true, readOnly: dryRun)
         let (id, name, _) = try choice.chosen(in: opened)
         let operations = opened.document.catchingUp(type: id)
-        let summary = CatchUpSummary(operations)
+        let summary = CatchUp(operations)
         guard !operations.isEmpty else {
             print(TerminalSafety.visible("The open orders have every step of \(name) already"))
             return
@@ -282,30 +282,6 @@ struct TemplateRemoveTypeCommand: ParsableCommand {
         try opened.apply(.editTemplate(TemplateChange(type: id, .removeType)))
         print(TerminalSafety.visible("Removed the order type \(current.name)"
                                      + (orders == 0 ? "" : ": \(Counted(orders, "order")) of it keep their steps and show it as no longer a type")))
-    }
-}
-
-/// What `fours template apply` (or the editor's A) adds and removes, in words.
-struct CatchUpSummary {
-    var orders = Set<Int>()
-    var added = 0
-    var removed = 0
-
-    init(_ operations: [StoreOperation]) {
-        for operation in operations {
-            switch operation {
-            case .addStep(let order, _, _, _): orders.insert(order); added += 1
-            case .removeStep(let order, _): orders.insert(order); removed += 1
-            default: break
-            }
-        }
-    }
-
-    func describe() -> String {
-        var parts: [String] = []
-        if added > 0 { parts.append("adding \(Counted(added, "step"))") }
-        if removed > 0 { parts.append("removing \(Counted(removed, "unticked step"))") }
-        return "\(Counted(orders.count, "open order")) (" + parts.joined(separator: ", ") + ")"
     }
 }
 
