@@ -49,8 +49,11 @@ import Testing
         let lines = render(Size(width: 120, height: 40), [.moveDown, .focusChecklist, .moveDown, .toggleStep])
         #expect(lines[0].hasPrefix(" fours │ Learning & Development │ Queue · 9 open · 2 overdue · 3 due this week"))
         #expect(lines[0].hasSuffix("2/9 │ 2026-11-25"))
-        // A high-priority mark, the tags after the title when they fit, the owner; one cell per step.
-        #expect(lines[3] == "▶ #1  ! One-hour time-management workshop #workshop #q4     maya      Dana Okafor     2d late ▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker")
+        // A high-priority mark, the title (its tags when they fit), the type (blank for the
+        // standard template), the owner; one cell per step.
+        #expect(lines[1].hasPrefix("  ID    Order                                  Type         Owner     Stakeholder"), "\(lines[1])")
+        #expect(lines[3] == "▶ #1  ! One-hour time-management workshop                   maya      Dana Okafor     2d late ▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker")
+        #expect(lines.contains { $0.hasPrefix("  #5  ! Manager training for the reorganisati… Leadership … maya") })
         #expect(lines.contains(" 4S checklist 2/12 ▰▰▱▱▱▱▱▱▱▱▱▱"))
         #expect(lines.contains("   [✓] Asked partner questions about the business problem  maya, Nov 18"))
         #expect(lines.contains("   [✓] Agreed with them what success looks like  ana, Nov 25"))

@@ -257,7 +257,7 @@ import Testing
         guard case .object(let root) = report.json else { Issue.record("not an object"); return }
         #expect(Set(root.memberNames) == ["date", "since", "open", "overdue", "dueThisWeek", "ticked", "stageMoves",
                                            "touchpointsDue", "sections", "leastDone", "spectrum", "arrivals", "people",
-                                           "followUpDays", "notInTouch", "valueDelivered"])
+                                           "followUpDays", "notInTouch", "valueDelivered", "types"])
         #expect(root["leastDone"] == .string("surpriseAndDelight"))
         guard case .array(let overdue) = root["overdue"], case .object(let first) = overdue.first else {
             Issue.record("overdue is not a list of objects")

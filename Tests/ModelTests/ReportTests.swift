@@ -45,6 +45,22 @@ import Testing
         #expect(standup.spectrum.map(\.count) == report.spectrum.last?.counts)
     }
 
+    @Test func theStandupBreaksTheOpenOrdersDownByType() {
+        let rows = StandupReport(document, today: Fixture.today).types.rows
+        // The demo's open orders of the store's template are #1, #2, #6, #7, #8 and #9, with
+        // 1, 6, 0, 0, 2 and 1 of their 12 steps ticked; one order open of each type.
+        #expect(rows.map(\.name) == ["Standard", "Compliance refresher", "Onboarding programme", "Leadership course"])
+        #expect(rows.map(\.open) == [6, 1, 1, 1])
+        #expect(rows.first?.openProgress == Progress(done: 10, total: 72))
+        let block = StandupReport(document, today: Fixture.today).blocks.first { $0.title.hasPrefix("By order type") }
+        #expect(block?.lines.last == "Leadership course    4S ▰▰▰▰▱▱ 8/12   · 1 open · 0 arrived")
+        // A store with no types says nothing of them.
+        var plain = document
+        plain.orderTypes = []
+        for order in plain.orders { plain.updateOrder(id: order.id) { $0.details.type = "" } }
+        #expect(StandupReport(plain, today: Fixture.today).types.rows.isEmpty)
+    }
+
     @Test func tablesForMarkdownAndJSON() throws {
         let markdown = report.markdown
         #expect(markdown.hasPrefix("# Learning & Development: the partnership story, 2026-06-01 to 2026-11-25\n"))
@@ -53,7 +69,12 @@ import Testing
         guard case .object(let root) = report.json else { throw TestFailure("not an object") }
         #expect(Set(root.memberNames) == ["store", "from", "to", "spectrum", "arrivals", "earlyShare", "sections", "leastDone",
                                            "delivered", "hoursSaved", "saving", "moves", "touchpoints", "threeRs", "decisions",
-                                           "notYesShare", "ledToFollowUp"])
+                                           "notYesShare", "ledToFollowUp", "types"])
+        // Per order type: what arrived in the period and its 4S, what is open, what was delivered.
+        #expect(markdown.contains("## By order type\n"))
+        // #5 has 3 + 2 + 1 + 2 of 12 steps ticked; #3 and #11, 6 and 3 of 12, one delivered.
+        #expect(markdown.contains("| Leadership course | 1 | 8 of 12 | 67% | 1 | 0 |\n"))
+        #expect(markdown.contains("| Compliance refresher | 2 | 9 of 24 | 38% | 1 | 1 |\n"))
         #expect(root["saving"] == .number(5_400))
         #expect(root["ledToFollowUp"] == .number(0))
         // A delivered order that led to another is counted, and names it.
@@ -95,6 +116,8 @@ import Testing
         }
         #expect(!page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
         #expect(page.contains("prefers-color-scheme:dark") && page.contains("@media print"))
-        #expect(page.components(separatedBy: "<table>").count - 1 == 8, "every chart has its table")
+        // Every chart has its table; the order types' stands alone.
+        #expect(page.components(separatedBy: "<table>").count - 1 == 9, "every chart has its table")
+        #expect(page.contains("<h2>By order type</h2>"))
     }
 }

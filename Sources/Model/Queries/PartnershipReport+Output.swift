@@ -102,9 +102,20 @@ extension PartnershipReport {
               rows: decisions.map { [$0.decision?.title ?? "not recorded", String($0.count)] })
     }
 
+    public var typesTable: Table {
+        Table(title: "By order type",
+              summary: "Per kind of work: the orders received in the period and the 4S steps done on them, the orders "
+                  + "open now, and those delivered in the period.",
+              columns: ["Type", "Received", "4S done", "4S share", "Open", "Delivered"],
+              rows: types.rows.map { row in
+                  [row.name, String(row.arrived), "\(row.progress.done) of \(row.progress.total)",
+                   Self.percent(row.progress.total == 0 ? nil : row.progress.fraction), String(row.open), String(row.delivered)]
+              })
+    }
+
     public var tables: [Table] {
-        [spectrumTable, arrivalsTable, sectionsTable, deliveredTable, movesTable, touchpointsTable, threeRsTable,
-         decisionsTable]
+        [spectrumTable, arrivalsTable, sectionsTable] + (types.rows.isEmpty ? [] : [typesTable])
+            + [deliveredTable, movesTable, touchpointsTable, threeRsTable, decisionsTable]
     }
 
     public var markdown: String {
@@ -143,6 +154,10 @@ extension PartnershipReport {
                                                                        "total": count(figure.progress.total)])))
             }))),
             "leastDone": neglectedSection.map { .string($0.rawValue) } ?? .null,
+            "types": .array(types.rows.map { row in
+                .object(JSONObject(["type": .string(row.name), "received": count(row.arrived), "done": count(row.progress.done),
+                                    "total": count(row.progress.total), "open": count(row.open), "delivered": count(row.delivered)]))
+            }),
             "ledToFollowUp": count(ledToFollowUp),
             "delivered": .array(delivered.map { order in
                 .object(JSONObject(["id": count(order.id), "title": .string(order.title), "stakeholder": .string(order.stakeholder),

@@ -63,6 +63,8 @@ public struct PartnershipReport: Sendable, Equatable {
     public var touchpoints: [TouchpointFigure]
     public var threeRs: [ThreeRs]
     public var decisions: [DecisionFigure]
+    /// Per order type, when the store has types.
+    public var types: TypeBreakdown
 
     public init(_ document: StoreDocument, from: CalendarDay, to: CalendarDay) {
         storeName = document.name
@@ -100,6 +102,7 @@ public struct PartnershipReport: Sendable, Equatable {
             ThreeRs(stakeholder: stakeholder.name, stage: stakeholder.stage, rapport: stakeholder.rapport,
                     reputation: stakeholder.reputation, relationships: stakeholder.relationships)
         }
+        types = TypeBreakdown(document, from: from, to: to)
         decisions = ([nil] + IntakeDecision.allCases).map { decision in
             DecisionFigure(decision: decision, count: received.count { $0.decision == decision })
         }

@@ -9,6 +9,8 @@ public struct QueueSummary: Sendable, Equatable {
     public var largestID = 0
     /// Whether any order names an owner: the queue shows an Owner column then.
     public var hasOwners = false
+    /// Whether any order has a type: the queue shows a Type column then.
+    public var hasTypes = false
 
     /// Nothing counted yet.
     public init() {}
@@ -17,6 +19,7 @@ public struct QueueSummary: Sendable, Equatable {
         for order in document.orders {
             largestID = max(largestID, order.id)
             hasOwners = hasOwners || !order.owners.isEmpty
+            hasTypes = hasTypes || !order.details.type.isEmpty
             guard order.status.isOpen else { continue }
             open += 1
             guard let due = order.due else { continue }

@@ -100,6 +100,13 @@ extension StandupReport {
                                    empty: "no orders in these months", limit: limit) { month in
             "\(month.month)  \(month.transactional) / \(month.collaborative) / \(month.earlyInvolvement)"
         })
+        if !types.rows.isEmpty {
+            let width = types.rows.map(\.name.count).max() ?? 0
+            blocks.append(StandupBlock("By order type (4S of the open orders · arrived in 30 days)", types.rows, limit: limit, isWhole: true) { row in
+                "\(row.name.padded(to: width)) 4S \(Self.bar(row.openProgress.fraction, width: 6)) "
+                    + "\(row.openProgress.description.padded(to: 6)) · \(row.open) open · \(row.arrived) arrived"
+            })
+        }
         blocks.append(StandupBlock("Open orders", open, empty: "no open orders", limit: limit) { order in
             "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
         })
@@ -208,6 +215,12 @@ extension StandupReport {
                     "month": .string(month.month.description), "transactionalRequest": .number(Double(month.transactional)),
                     "collaborativeConversation": .number(Double(month.collaborative)),
                     "earlyInvolvement": .number(Double(month.earlyInvolvement)),
+                ]))
+            }),
+            "types": .array(types.rows.map { row in
+                .object(JSONObject([
+                    "type": .string(row.name), "open": .number(Double(row.open)), "done": .number(Double(row.openProgress.done)),
+                    "total": .number(Double(row.openProgress.total)), "arrived": .number(Double(row.arrived)),
                 ]))
             }),
         ]))

@@ -70,6 +70,8 @@ public struct StandupReport: Sendable, Equatable {
     public var spectrum: [(stage: EngagementStage, count: Int)]
     /// How orders arrived, month by month, oldest first.
     public var trend: [Trends.Arrivals]
+    /// Per order type: open orders with their 4S, and arrivals in the last 30 days.
+    public var types: TypeBreakdown
 
     public static func == (lhs: StandupReport, rhs: StandupReport) -> Bool {
         lhs.today == rhs.today && lhs.since == rhs.since && lhs.open == rhs.open && lhs.ticks == rhs.ticks
@@ -77,6 +79,7 @@ public struct StandupReport: Sendable, Equatable {
             && lhs.people == rhs.people && lhs.quiet == rhs.quiet && lhs.value == rhs.value
             && lhs.sectionCompletion.map(\.progress) == rhs.sectionCompletion.map(\.progress)
             && lhs.spectrum.map(\.count) == rhs.spectrum.map(\.count) && lhs.trend == rhs.trend
+            && lhs.types == rhs.types
     }
 
     /// The last working day before `today`: Friday on a Monday or a weekend.
@@ -146,6 +149,7 @@ public struct StandupReport: Sendable, Equatable {
             (section, openOrders.reduce(Progress(done: 0, total: 0)) { $0 + $1.checklist.progress(of: section) })
         }
         spectrum = Trends.spectrum(of: document, on: today)
+        types = TypeBreakdown(document, from: today.adding(days: -29), to: today)
         trend = Trends.arrivals(in: Trends.Month.last(max(1, months), endingWith: Trends.Month(today)), of: document)
     }
 

@@ -6,6 +6,7 @@ extension PartnershipReport {
             section(spectrumTable, chart: spectrumChart),
             section(arrivalsTable, chart: arrivalsChart),
             section(sectionsTable, chart: sectionsChart),
+        ] + (types.rows.isEmpty ? [] : [section(typesTable, chart: nil)]) + [
             section(deliveredTable, chart: deliveredChart),
             section(movesTable, chart: movesChart),
             section(touchpointsTable, chart: touchpointsChart),

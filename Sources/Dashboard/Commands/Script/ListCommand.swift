@@ -19,16 +19,19 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Orders with this tag.") var tag: String?
     @Option(help: "Orders someone on the team carries.") var owner: String?
     @Option(help: "high, medium or low.") var priority: Priority?
+    @Option(help: ArgumentHelp("Orders of this type (a unique part of its name; Standard for those of the store's template).",
+                               valueName: "type"))
+    var type: String?
     @Option(help: "open (the default), closed or all.") var status: StatusFilter = .open
     @Flag(help: "Only orders past their due date.") var overdue = false
     @Option(help: ArgumentHelp("Only orders due within this many days, such as 7d or 2w.", valueName: "days"))
     var dueWithin: String?
     @Option(help: "Words to find in titles, requests, stakeholders, tags, notes.") var search: String?
-    @Option(help: "due (the default), priority, progress, age, stakeholder or stage.") var sort: SortChoice = .due
+    @Option(help: "due (the default), priority, progress, age, stakeholder, stage or type.") var sort: SortChoice = .due
     @Flag(help: "Print the orders as JSON.") var json = false
 
     enum SortChoice: String, ExpressibleByArgument, CaseIterable {
-        case due, priority, progress, age, stakeholder, stage
+        case due, priority, progress, age, stakeholder, stage, type
 
         var sort: QueueSort {
             switch self {
@@ -38,6 +41,7 @@ struct ListCommand: ParsableCommand {
             case .age: .age
             case .stakeholder: .stakeholder
             case .stage: .stage
+            case .type: .type
             }
         }
     }
@@ -52,6 +56,7 @@ struct ListCommand: ParsableCommand {
         query.tag = tag
         query.owner = owner
         query.priority = priority
+        if let type { query.type = try opened.find { try $0.orderType(type) } }
         query.search = search ?? ""
         if overdue { query.due = .overdue }
         var orders = OrderQueue(document, query: query, today: today).orderIDs.compactMap { document.order(id: $0) }
@@ -69,9 +74,12 @@ struct ListCommand: ParsableCommand {
             print(ScriptOutput.dim("No order matches."))
             return
         }
-        ScriptOutput.table(["ID", "Title", "Stakeholder", "Due", "4S", "Status"], orders.map { order in
-            ["#\(order.id)", order.title, document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
-             order.due?.description ?? "—", order.checklist.progress.description, order.status.title]
+        // A Type column when an order listed has one.
+        let typed = orders.contains { !$0.details.type.isEmpty }
+        ScriptOutput.table(["ID", "Title"] + (typed ? ["Type"] : []) + ["Stakeholder", "Due", "4S", "Status"], orders.map { order in
+            ["#\(order.id)", order.title] + (typed ? [order.details.type.isEmpty ? "" : document.typeName(of: order.details.type)] : [])
+                + [document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
+                   order.due?.description ?? "—", order.checklist.progress.description, order.status.title]
         })
     }
 }

@@ -10,6 +10,7 @@ struct QueueColumns: Equatable {
     var id: Int
     var priority = 2
     var title = 0
+    var type: Int
     var owner: Int
     var stakeholder: Int
     var due = 8
@@ -19,12 +20,15 @@ struct QueueColumns: Equatable {
     var showsSections: Bool { progress > 6 }
     var showsStageTitle: Bool { stage > 4 }
 
-    /// `idWidth` fits the largest id; `hasOwners` whether any order names an owner.
-    init(width: Int, idWidth: Int, hasOwners: Bool) {
+    /// `idWidth` fits the largest id; `hasOwners` whether any order names an owner,
+    /// `hasTypes` whether any has a type.
+    init(width: Int, idWidth: Int, hasOwners: Bool, hasTypes: Bool = false) {
         id = idWidth
+        type = hasTypes ? 13 : 0
         owner = hasOwners ? 10 : 0
         stakeholder = width >= 90 ? 16 : 12
         let narrowings: [(inout QueueColumns) -> Void] = [
+            { $0.type = 0 },
             { $0.stage = 4 },
             { $0.owner = min($0.owner, 7) },
             { $0.progress = 6 },
@@ -41,5 +45,5 @@ struct QueueColumns: Equatable {
         title = max(Self.narrowestTitle, title)
     }
 
-    private var fixed: Int { 2 + id + priority + owner + stakeholder + due + progress + stage }
+    private var fixed: Int { 2 + id + priority + type + owner + stakeholder + due + progress + stage }
 }

@@ -11,7 +11,7 @@ struct QueueView {
 
     private var columns: QueueColumns {
         QueueColumns(width: rect.width, idWidth: "#\(state.summary.largestID + 1)".count + 1,
-                     hasOwners: state.summary.hasOwners)
+                     hasOwners: state.summary.hasOwners, hasTypes: state.summary.hasTypes)
     }
 
     func draw(into screen: inout Screen, hits: inout HitTargets) {
@@ -19,7 +19,8 @@ struct QueueView {
         let columns = columns
         var titles = StyledLine("  ")
         // Each title leaves the space that separates its column from the next.
-        for (title, width) in [("ID", columns.id + columns.priority), ("Order", columns.title), ("Owner", columns.owner),
+        for (title, width) in [("ID", columns.id + columns.priority), ("Order", columns.title), ("Type", columns.type),
+                               ("Owner", columns.owner),
                                ("Stakeholder", columns.stakeholder), (dateTitle, columns.due),
                                (columns.showsSections ? "4S progress" : "4S", columns.progress),
                                (columns.showsStageTitle ? "Stage" : "Stg", columns.stage)] where width > 0 {
@@ -61,6 +62,11 @@ struct QueueView {
             line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
         }
         appendTitle(of: order, width: columns.title, style: due.isOverdue ? Theme.overdue : .plain, to: &line)
+        if columns.type > 0 {
+            // The standard template's orders leave it blank: the types stand out.
+            let type = order.details.type.isEmpty ? "" : state.document.typeName(of: order.details.type)
+            line.append(DisplayWidth.fit(type, to: columns.type - 1) + " ", Theme.muted)
+        }
         line.append(DisplayWidth.fit(order.owners.joined(separator: ", "), to: columns.owner - 1) + (columns.owner > 0 ? " " : ""))
         line.append(DisplayWidth.fit(stakeholder?.name ?? order.stakeholderID, to: columns.stakeholder - 1)
             + (columns.stakeholder > 0 ? " " : ""))
