@@ -53,7 +53,7 @@ import Testing
         #expect(rows.map(\.open) == [6, 1, 1, 1])
         #expect(rows.first?.openProgress == Progress(done: 10, total: 72))
         let block = StandupReport(document, today: Fixture.today).blocks.first { $0.title.hasPrefix("By order type") }
-        #expect(block?.lines.last == "Leadership course    4S ▰▰▰▰▱▱ 8/12   · 1 open · 0 arrived")
+        #expect(block?.lines.last == "Leadership course    ▰▰▰▰▱▱ 8/12   1 open · 0 came in")
         // A store with no types says nothing of them.
         var plain = document
         plain.orderTypes = []

@@ -102,9 +102,9 @@ extension StandupReport {
         })
         if !types.rows.isEmpty {
             let width = types.rows.map(\.name.count).max() ?? 0
-            blocks.append(StandupBlock("By order type (4S of the open orders · arrived in 30 days)", types.rows, limit: limit, isWhole: true) { row in
-                "\(row.name.padded(to: width)) 4S \(Self.bar(row.openProgress.fraction, width: 6)) "
-                    + "\(row.openProgress.description.padded(to: 6)) · \(row.open) open · \(row.arrived) arrived"
+            blocks.append(StandupBlock("By order type (4S of the open orders · came in, 30 days)", types.rows, limit: limit, isWhole: true) { row in
+                "\(row.name.padded(to: width)) \(Self.bar(row.openProgress.fraction, width: 6)) "
+                    + "\(row.openProgress.description.padded(to: 6)) \(row.open) open · \(row.arrived) came in"
             })
         }
         blocks.append(StandupBlock("Open orders", open, empty: "no open orders", limit: limit) { order in
