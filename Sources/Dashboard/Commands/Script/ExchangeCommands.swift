@@ -46,21 +46,7 @@ struct ExportCommand: ParsableCommand {
         case .markdown: Array(MarkdownTable.text(columns: columns, rows: rows).utf8)
         case .json: JSONWriter.bytes(for: json)
         }
-        guard let out else {
-            let text = String(decoding: bytes, as: UTF8.self)
-            // The data goes to a file or a pipe as it is; on a terminal, nothing from the store is obeyed.
-            guard ScriptOutput.isTerminal else { return print(text, terminator: "") }
-            let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-            print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
-            return
-        }
-        if UserFile.isSameFile(out, as: storeOptions.path) {
-            throw CommandFailure.report("--out \(out) is the store itself; write the export to another file")
-        }
-        do { try UserFile.write(bytes, to: out) } catch {
-            throw CommandFailure.report(error.message)
-        }
-        FileHandleOutput.standardError("Wrote \(rows.count) \(what.rawValue) to \(out)\n")
+        try ScriptOutput.deliver(bytes, to: out, notOver: storeOptions.path, what: "\(rows.count) \(what.rawValue)")
     }
 
     /// The stakeholders' columns, rows and JSON, their orders counted once for all rows.

@@ -14,58 +14,13 @@ struct ListCommand: ParsableCommand {
     )
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "A unique part of the stakeholder's name.") var stakeholder: String?
-    @Option(help: "1 to 5, or a name such as collaborator.") var stage: String?
-    @Option(help: "Orders with this tag.") var tag: String?
-    @Option(help: "Orders someone on the team carries.") var owner: String?
-    @Option(help: "high, medium or low.") var priority: Priority?
-    @Option(help: ArgumentHelp("Orders of this type (a unique part of its name; Standard for those of the store's template).",
-                               valueName: "type"))
-    var type: String?
-    @Option(help: "open (the default), closed or all.") var status: StatusFilter = .open
-    @Flag(help: "Only orders past their due date.") var overdue = false
-    @Option(help: ArgumentHelp("Only orders due within this many days, such as 7d or 2w.", valueName: "days"))
-    var dueWithin: String?
-    @Option(help: "Words to find in titles, requests, stakeholders, tags, notes.") var search: String?
-    @Option(help: "due (the default), priority, progress, age, stakeholder, stage or type.") var sort: SortChoice = .due
+    @OptionGroup var filters: QueueFilterOptions
     @Flag(help: "Print the orders as JSON.") var json = false
-
-    enum SortChoice: String, ExpressibleByArgument, CaseIterable {
-        case due, priority, progress, age, stakeholder, stage, type
-
-        var sort: QueueSort {
-            switch self {
-            case .due: .dueDate
-            case .priority: .priority
-            case .progress: .progress
-            case .age: .age
-            case .stakeholder: .stakeholder
-            case .stage: .stage
-            case .type: .type
-            }
-        }
-    }
 
     func run() throws {
         let opened = try ScriptStore(storeOptions, forChanges: false)
         let document = opened.document
-        let today = ProcessSetup.clock.today
-        var query = QueueQuery(status: status, sort: sort.sort)
-        if let stakeholder { query.stakeholderID = try opened.find { try $0.stakeholder(stakeholder) }.id }
-        if let stage { query.stage = try opened.find { _ in try StoreLookup.stage(stage, from: .orderTaker) } }
-        query.tag = tag
-        query.owner = owner
-        query.priority = priority
-        if let type { query.type = try opened.find { try $0.orderType(type) } }
-        query.search = search ?? ""
-        if overdue { query.due = .overdue }
-        var orders = OrderQueue(document, query: query, today: today).orderIDs.compactMap { document.order(id: $0) }
-        if let dueWithin {
-            guard let parsed = DateInput.parse("+" + dueWithin.trimmingPrefix("+"), today: today), let limit = parsed else {
-                throw CommandFailure.report("--due-within \(dueWithin) is not a number of days; write 7d or 2w")
-            }
-            orders = orders.filter { order in order.due.map { $0 <= limit } ?? false }
-        }
+        let orders = try filters.orders(in: opened)
         if json {
             ScriptOutput.json(.array(orders.map { OrderExchange.json($0, in: document) }))
             return

@@ -39,6 +39,26 @@ enum ScriptOutput {
         }
     }
 
+    /// Writes what a command made to `out` (never over the store at `storePath`), saying so
+    /// on stderr, or without `out` to the standard output: as it is to a file or a pipe, made
+    /// safe to show on a terminal, where nothing from the store is obeyed.
+    static func deliver(_ bytes: [UInt8], to out: String?, notOver storePath: String, what: String) throws {
+        guard let out else {
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard isTerminal else { return print(text, terminator: "") }
+            let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+            print(TerminalSafety.visible(lines, keepingLines: true), terminator: "")
+            return
+        }
+        if UserFile.isSameFile(out, as: storePath) {
+            throw CommandFailure.report("--out \(out) is the store itself; write to another file")
+        }
+        do { try UserFile.write(bytes, to: out) } catch {
+            throw CommandFailure.report(error.message)
+        }
+        FileHandleOutput.standardError("Wrote \(what) to \(out)\n")
+    }
+
     static func json(_ value: JSONValue) {
         print(String(decoding: JSONWriter.bytes(for: value), as: UTF8.self), terminator: "")
     }
