@@ -14,6 +14,25 @@ extension EndToEnd {
             demo = try DemoStoreFolder()
         }
 
+        @Test func markedOrdersAreClosedTogetherAndUndoneTogether() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            try session.waitFor("9 open")
+            // The first two rows of the queue: #8, then #1.
+            session.send("v", "v")
+            try session.waitFor("2 marked")
+            session.send("c")
+            try session.waitFor("Mark #8, #1 delivered? (2 marked orders; u undoes it)")
+            session.send("y")
+            try session.waitFor("Marked #8, #1 delivered (u undoes it)")
+            try session.waitFor("saved")
+            let statuses = "[o['status'] for o in d['orders'] if o['id'] in (1, 8)]"
+            #expect(try demo.python(statuses) == .array([.string("delivered"), .string("delivered")]))
+            session.send("u")
+            try session.waitFor("Undid")
+            try session.waitFor("saved")
+            #expect(try demo.python(statuses) == .array([.string("inProgress"), .string("inProgress")]))
+        }
+
         @Test func anOrderFromIntakeToDelivery() throws {
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")

@@ -163,6 +163,33 @@ extension EndToEnd {
             #expect(markdown.output.hasPrefix("| id | name | role |"))
         }
 
+        @Test func manyOrdersChangeAtOnceAsOneChangeRecordedWithWho() throws {
+            let closed = run("close", "3", "5", "8", "10")
+            #expect(closed.output == "Marked #3, #5, #8 delivered (#10 is delivered already)\n", "\(closed.output)")
+            // #2 has #safety and #video already; #1 and #3 neither.
+            let tagged = run("tag", "+safety", "-video", "1-3")
+            #expect(tagged.output == "Added #safety to #1, #3; took #video off #2\n", "\(tagged.output)")
+            let before = try document()
+            #expect(run("edit", "1", "2", "--owners", "ana", "--due", "+1w").output == "Changed #1: due, owners; #2: due, owners\n")
+            // The file as Python reads it: what changed, and the activity saying who did it (3 + 3 + 2 edits).
+            let read = Command.run(["/usr/bin/env", "python3", "-c", """
+                import json, sys
+                d = json.load(open(sys.argv[1]))
+                o = {x['id']: x for x in d['orders']}
+                print(json.dumps([[o[i]['status'] for i in (3, 5, 8)], [sorted(o[i]['tags']) for i in (1, 2, 3)],
+                                  o[2].get('owners'), [a['by'] for a in d['activity'] if a['what'].startswith('edited #')][-8:]]))
+                """, store])
+            #expect(read.output == "[[\"delivered\", \"delivered\", \"delivered\"], [[\"q4\", \"safety\", \"workshop\"], [\"safety\"], "
+                        + "[\"customer-education\", \"safety\", \"webinar\"]], [\"ana\"], [\"ana\", \"ana\", \"ana\", \"ana\", \"ana\", \"ana\", \"ana\", \"ana\"]]\n",
+                    "\(read.output)")
+            // One fours undo takes back the last change, on both its orders.
+            #expect(run("undo").status == 0)
+            let after = try document()
+            #expect([1, 2].allSatisfy { after.order(id: $0)?.details == before.order(id: $0)?.details })
+            #expect(run("close", "99").output.contains("there is no order #99"))
+            #expect(run("tag", "+x").output.contains("name the orders"))
+        }
+
         @Test func anExportImportedIntoAnEmptyStoreGivesTheSameOrders() throws {
             let csv = folder.file("orders.csv")
             #expect(run("export", "--no-bom", "--out", csv).status == 0)

@@ -184,4 +184,12 @@ public struct DemoStoreFolder {
     public func document() throws -> StoreDocument {
         try Store(path: store).document
     }
+
+    /// The store as Python's JSON reader sees it: `expression` over `d`, the file, printed as JSON.
+    public func python(_ expression: String) throws -> JSONValue {
+        let read = Command.run(["/usr/bin/env", "python3", "-c",
+                                "import json, sys; d = json.load(open(sys.argv[1])); print(json.dumps(\(expression)))", store])
+        guard read.status == 0 else { throw TestFailure("python3 is needed for this check: \(read.output)") }
+        return try JSONReader.parse(Array(read.output.utf8))
+    }
 }

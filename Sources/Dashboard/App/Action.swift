@@ -68,6 +68,10 @@ enum Action: Equatable, Sendable {
     case showBrief
     /// The template editor: opening it, and its keys.
     case template(TemplateKey)
+    /// Marks the selected order, or unmarks it (`all`: every order shown, or none again).
+    case mark(all: Bool)
+    /// The form that changes every marked order at once: tags, owners, due date.
+    case editMarked
     /// A key inside a form.
     case form(FormInput)
     case submitForm

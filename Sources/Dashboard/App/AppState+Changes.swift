@@ -24,6 +24,11 @@ extension AppState {
             guard !operations.isEmpty else { break }
             let what = CatchUp(operations).describe()
             return change(.batch(operations), label: "\(what) brought in line") { _ in "Brought \(what) in line with \(name) (u undoes it)" }
+        case .bulk(let edit, let ids):
+            // What it changes now, after whatever changed while the question was asked.
+            guard let (operation, changed) = document.bulk(edit, orders: ids) else { break }
+            let sentence = edit.sentence(changed)
+            return change(operation, label: sentence.prefix(1).lowercased() + sentence.dropFirst()) { _ in "\(sentence) (u undoes it)" }
         case .removeOrderType(let id, let name, _):
             return change(.editTemplate(TemplateChange(type: id, .removeType)), label: "removal of the order type \(name)") { _ in
                 "Removed the order type \(name) (u undoes it)"

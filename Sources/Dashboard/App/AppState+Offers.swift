@@ -27,7 +27,7 @@ extension Action {
         switch self {
         case .stageUp, .stageDown, .settleConflict, .addNote, .toggleStep, .addStep, .removeStep, .toggleTemplateStep,
              .addOrder, .edit, .editStakeholder, .editMeasurement, .closeOrReopenOrder, .deleteOrder, .addStakeholder,
-             .undo, .redo, .retrySaves, .writeBack:
+             .undo, .redo, .retrySaves, .writeBack, .editMarked:
             true
         case .template(let key):
             switch key {

@@ -34,7 +34,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
          .focusChecklist, .startSearch, .searchEdit, .endSearch, .openFilters, .clearFilters, .cycleSort, .toggleMine,
          .showStakeholderOrders, .edit, .toggleHiddenSteps, .toggleClosedOrders, .addNote,
          .toggleStep, .settleConflict, .closeOrReopenOrder, .deleteOrder, .editMeasurement, .addStep, .removeStep,
-         .toggleTemplateStep, .nextConflict, .showBrief, .addFollowUp:
+         .toggleTemplateStep, .nextConflict, .showBrief, .addFollowUp, .mark, .editMarked:
         // Only the dialogs and the pages they belong to take these.
         break
     case .retrySaves:

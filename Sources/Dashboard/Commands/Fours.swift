@@ -17,7 +17,7 @@ struct Fours: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self, AddCommand.self, FollowUpCommand.self,
                       EditCommand.self, TickCommand.self, UntickCommand.self, StageCommand.self, NoteCommand.self, EditStakeholderCommand.self,
-                      CloseCommand.self, ReopenCommand.self, DeleteCommand.self, UndoCommand.self, StakeholdersCommand.self, BriefCommand.self, TemplateCommand.self, CalendarCommand.self,
+                      CloseCommand.self, ReopenCommand.self, TagCommand.self, DeleteCommand.self, UndoCommand.self, StakeholdersCommand.self, BriefCommand.self, TemplateCommand.self, CalendarCommand.self,
                       StandupCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, CheckCommand.self,
                       GitCommand.self, MergeDriverCommand.self, BenchmarkCommand.self],
         defaultSubcommand: OpenCommand.self

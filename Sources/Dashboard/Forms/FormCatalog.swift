@@ -17,6 +17,7 @@ enum FormCatalog {
         case .templateStep(let type, let section, let index, let editing):
             TemplateStepForm.make(type: type, section: section, index: index, editing: editing, state: state)
         case .orderType(let editing, let from): OrderTypeForm.make(editing: editing, from: from, state: state)
+        case .bulkEdit(let ids): BulkForm.make(orders: ids)
         }
     }
 
@@ -39,6 +40,7 @@ enum FormCatalog {
         case .templateStep(let type, let section, let index, let editing):
             TemplateStepForm.submit(form, type: type, section: section, index: index, editing: editing, state: state)
         case .orderType(let editing, let from): OrderTypeForm.submit(form, editing: editing, from: from, state: state)
+        case .bulkEdit(let ids): BulkForm.submit(form, orders: ids, state: state)
         }
     }
 

@@ -18,6 +18,8 @@ enum FormPurpose: Equatable, Sendable {
     case templateStep(type: String, section: ChecklistSection, index: Int, editing: String?)
     /// A new order type starting from the steps of `from`, or one renamed.
     case orderType(editing: String?, from: String)
+    /// Tags, owners and due date of the marked orders, at once.
+    case bulkEdit(orders: [Int])
 }
 
 /// What submitting a form leads to.

@@ -8,6 +8,8 @@ enum Confirmation: Equatable, Sendable {
     /// Bring the open orders of a type in line with its template: `what` says how many and what changes.
     case applyTemplate(type: String, what: String, name: String)
     case removeOrderType(String, name: String, orders: Int)
+    /// Close, reopen or delete the marked orders.
+    case bulk(BulkEdit, orders: [Int])
 
     var question: String {
         switch self {
@@ -19,8 +21,22 @@ enum Confirmation: Equatable, Sendable {
             "Delete #\(id) “\(title)” for good? (u undoes it)"
         case .applyTemplate(_, let what, let name):
             "Bring \(what) in line with \(name)? Ticked steps and steps added by hand stay. (u undoes it)"
+        case .bulk(let edit, let ids):
+            Self.question(edit, orders: ids.map { "#\($0)" }.joined(separator: ", ")) + " (\(Counted(ids.count, "marked order")); u undoes it)"
         case .removeOrderType(_, let name, let orders):
             "Remove the order type \(name)?" + (orders == 0 ? "" : " Its \(Counted(orders, "order")) keep their steps.") + " (u undoes it)"
+        }
+    }
+}
+
+extension Confirmation {
+    /// "Mark #3, #5 delivered?"
+    fileprivate static func question(_ edit: BulkEdit, orders: String) -> String {
+        switch edit {
+        case .close(let status, _, _): "Mark \(orders) \(status.title)?"
+        case .reopen: "Reopen \(orders)?"
+        case .delete: "Delete \(orders) for good?"
+        default: edit.sentence([]) + "?"
         }
     }
 }

@@ -26,6 +26,26 @@ public struct StoreLookup {
         return order
     }
 
+    /// Orders named one by one (`3`, `#5`) or by a range (`3-8`, the orders the store has
+    /// between them), each once, in the order given.
+    public func orders(_ references: [String]) throws(LookupError) -> [TrainingOrder] {
+        var found: [TrainingOrder] = []
+        var seen = Set<Int>()
+        for reference in references {
+            let parts = reference.split(separator: "-", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? $0.dropFirst() : $0 }
+            if parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]) {
+                guard first <= last else { throw LookupError("\(reference) runs backwards; write the smaller number first") }
+                let inRange = document.orders.filter { (first...last).contains($0.id) }.sorted { $0.id < $1.id }
+                guard !inRange.isEmpty else { throw LookupError("there is no order from #\(first) to #\(last); fours list shows the orders") }
+                for order in inRange where seen.insert(order.id).inserted { found.append(order) }
+                continue
+            }
+            let order = try order(reference)
+            if seen.insert(order.id).inserted { found.append(order) }
+        }
+        return found
+    }
+
     public func stakeholder(_ name: String) throws(LookupError) -> Stakeholder {
         let wanted = name.folded
         if let exact = document.stakeholders.first(where: { $0.name.folded == wanted || $0.id == name }) { return exact }

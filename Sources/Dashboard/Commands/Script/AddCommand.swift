@@ -47,14 +47,14 @@ extension ScriptStore {
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Change fields of an order; the others stay as they are.",
-        discussion: "Example: fours edit 12 --due 2026-12-15 --priority high"
+        abstract: "Change fields of orders; the others stay as they are.",
+        discussion: "Examples: fours edit 12 --due 2026-12-15 --priority high    fours edit 3 5 8 --owners maya --due +1w"
     )
 
     @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var reference: OrderReference
+    @OptionGroup var references: OrderReferences
     @OptionGroup var fields: OrderFieldOptions
-    @Flag(help: "Print the order as JSON.") var json = false
+    @Flag(help: "Print the orders as JSON.") var json = false
 
     func validate() throws {
         if fields.isEmpty { throw ValidationError("say what to change, such as --title or --due (fours edit --help lists them)") }
@@ -62,17 +62,28 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let opened = try ScriptStore(storeOptions, forChanges: true)
-        let found = try opened.find { try $0.order(reference.order) }
+        let orders = try references.find(in: opened)
         var operations: [StoreOperation] = []
-        var details = found.details
-        try fields.apply(to: &details, in: opened, today: ProcessSetup.clock.today, operations: &operations)
-        let changed = details.changedFields(from: found.details)
-        guard !changed.isEmpty else {
-            ChangeReport(json: json).say("Nothing to change on \(found.shortID)", order: found.id, in: opened)
-            return
+        var changes: [(order: TrainingOrder, fields: [String])] = []
+        for found in orders {
+            var details = found.details
+            try fields.apply(to: &details, in: opened, today: ProcessSetup.clock.today, operations: &operations)
+            let changed = details.changedFields(from: found.details)
+            guard !changed.isEmpty else { continue }
+            operations.append(.editOrder(found.id, from: found.details, to: details))
+            changes.append((found, changed))
         }
-        operations.append(.editOrder(found.id, from: found.details, to: details))
+        guard !changes.isEmpty else {
+            let names = orders.map(\.shortID).joined(separator: ", ")
+            return ChangeReport(json: json).say(orders: orders.map(\.id), in: opened, text: "Nothing to change on \(names)")
+        }
+        // One change, however many orders: one fours undo takes it back.
         try opened.apply(.batch(operations))
-        ChangeReport(json: json).say("Changed \(found.shortID): " + changed.joined(separator: ", "), order: found.id, in: opened)
+        let text = changes.map { "\($0.order.shortID): " + $0.fields.joined(separator: ", ") }.joined(separator: "; ")
+        if orders.count == 1 {
+            ChangeReport(json: json).say("Changed " + text, order: orders[0].id, in: opened)
+        } else {
+            ChangeReport(json: json).say(orders: changes.map(\.order.id), in: opened, text: "Changed " + text)
+        }
     }
 }

@@ -142,6 +142,12 @@ extension OrderArrival: ExpressibleByArgument {}
 struct ChangeReport {
     let json: Bool
 
+    /// What a change to several orders says: the orders as they now are with `--json`.
+    func say(orders ids: [Int], in opened: ScriptStore, text: String) {
+        guard json else { return print(TerminalSafety.visible(text)) }
+        ScriptOutput.json(.array(ids.compactMap { opened.document.order(id: $0) }.map { OrderExchange.json($0, in: opened.document) }))
+    }
+
     func say(_ text: String, order id: Int?, in opened: ScriptStore) {
         if json, let id, let order = opened.document.order(id: id) {
             ScriptOutput.json(OrderExchange.json(order, in: opened.document))

@@ -148,6 +148,8 @@ struct OrderListPage: Page {
         if !filters.isEmpty { choices.append("filter: " + filters.joined(separator: ", ")) }
         if !query.search.isEmpty { choices.append("search: “\(query.search)”") }
         if query.isFiltered { choices.append("\(state.queue.count) shown") }
+        let marked = state.markedOrders.count
+        if marked > 0 { choices.append("\(marked) marked") }
         let place = state.queue.isEmpty ? nil : "\(state.selectedPosition + 1)/\(state.queue.count)"
         return HeaderFacts(full: full, short: short, choices: choices, place: place)
     }
@@ -202,11 +204,33 @@ struct OrderListPage: Page {
             guard state.ensureWritable() else { return [] }
             return state.settleConflict(takeOther: takeOther)
         case .closeOrReopenOrder:
-            return state.closeOrReopen()
+            let marked = state.markedOrders
+            guard !marked.isEmpty else { return state.closeOrReopen() }
+            // Every marked order closed: they are reopened; else the open ones are delivered.
+            let allClosed = marked.allSatisfy { state.document.order(id: $0)?.status.isOpen == false }
+            if state.ensureWritable() {
+                state.confirmation = .bulk(allClosed ? .reopen : .close(as: .delivered, on: state.today), orders: marked)
+            }
         case .deleteOrder:
-            if let order = state.selectedOrder, state.ensureWritable() {
+            let marked = state.markedOrders
+            if !marked.isEmpty, state.ensureWritable() {
+                state.confirmation = .bulk(.delete, orders: marked)
+            } else if let order = state.selectedOrder, state.ensureWritable() {
                 state.confirmation = .deleteOrder(order.id, title: order.title)
             }
+        case .mark(let all):
+            if all { state.markAllShown() } else { state.toggleMark() }
+            let count = state.markedOrders.count
+            state.status = StatusMessage(text: count == 0 ? "No order marked"
+                                         : "\(Counted(count, "order")) marked: c closes (or reopens), D deletes, E changes them; V unmarks all",
+                                         kind: .info)
+        case .editMarked:
+            let marked = state.markedOrders
+            guard !marked.isEmpty else {
+                state.status = StatusMessage(text: "Mark orders first: v marks one, V every order shown", kind: .info)
+                return []
+            }
+            state.openForm(.bulkEdit(orders: marked))
         case .editMeasurement:
             if let order = state.selectedOrder { state.openForm(.measurement(order.id)) }
         case .addStep:

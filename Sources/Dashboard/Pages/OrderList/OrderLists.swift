@@ -27,6 +27,8 @@ struct OrderLists: PageMemory {
     /// Each list as it was left, with its query: shown again as it was when nothing changed
     /// meanwhile, instead of filtering and sorting every order again.
     var listsLeft: [AppView: ListLeft] = [:]
+    /// The orders marked to change at once, by id; kept through reloads, less those gone.
+    var marked: Set<Int> = []
 
     struct SearchStep: Equatable, Sendable {
         var search: String
@@ -173,8 +175,10 @@ extension AppState {
 
     /// Filters and sorts the orders again after the document changed, keeping the user's
     /// place: the same order stays selected (or the one now at its position, if it left the list).
+    /// Marks on orders that are gone go with them.
     mutating func reorderLists() {
         lists.summary = QueueSummary(document, today: today)
+        if !lists.marked.isEmpty { lists.marked = lists.marked.filter { document.order(id: $0) != nil } }
         guard page.listsOrders else { return }
         rebuildQueue()
     }
@@ -217,6 +221,32 @@ extension AppState {
     mutating func take(_ made: OrderLists.SearchIndexMade) {
         guard made.textVersion == textVersion, searchIndex == nil else { return }
         lists.searchIndex = made
+    }
+
+    /// The orders marked to change at once, in the list's order, then any not shown.
+    var markedOrders: [Int] {
+        let marked = lists.marked
+        guard !marked.isEmpty else { return [] }
+        let shown = queue.orderIDs.filter(marked.contains)
+        return shown + marked.subtracting(shown).sorted()
+    }
+
+    /// Marks the selected order, or unmarks it, and moves on to the next, as a mail reader does.
+    mutating func toggleMark() {
+        guard let id = orderAtSelection?.id else { return }
+        if lists.marked.remove(id) == nil { lists.marked.insert(id) }
+        selectedPosition = min(selectedPosition + 1, max(0, queue.count - 1))
+        clampSelection()
+    }
+
+    /// Marks every order shown; when all of them are marked already, clears the marks.
+    mutating func markAllShown() {
+        let shown = Set(queue.orderIDs)
+        lists.marked = shown.isSubset(of: lists.marked) ? [] : lists.marked.union(shown)
+    }
+
+    mutating func clearMarks() {
+        lists.marked = []
     }
 
     mutating func select(order id: Int) {

@@ -38,19 +38,22 @@ struct QueueView {
         }
         let rows = state.layout.queueRows
         let end = min(state.queue.count, state.queueScroll + rows)
+        let marked = Set(state.markedOrders)
         for position in state.queueScroll..<end {
             guard let order = state.document.order(id: state.queue.orderIDs[position]) else { continue }
-            let line = row(for: order, columns: columns, isSelected: position == state.selectedPosition)
+            let line = row(for: order, columns: columns, isSelected: position == state.selectedPosition, marked: marked)
             let y = rect.y + 1 + position - state.queueScroll
             line.draw(into: &screen, x: rect.x, y: y, width: rect.width)
             hits.add(.order(position: position), Rect(x: rect.x, y: y, width: rect.width, height: 1))
         }
     }
 
-    private func row(for order: TrainingOrder, columns: QueueColumns, isSelected: Bool) -> StyledLine {
+    private func row(for order: TrainingOrder, columns: QueueColumns, isSelected: Bool, marked: Set<Int>) -> StyledLine {
         let due = DueDate(due: order.due, today: state.today)
         let stakeholder = state.document.stakeholder(id: order.stakeholderID)
-        var line = StyledLine(isSelected ? "▶ " : "  ", .plain)
+        // A marked order has a * beside the selection's arrow.
+        var line = StyledLine(isSelected ? "▶" : " ", .plain)
+        line.append(marked.contains(order.id) ? "*" : " ", Theme.title)
         if isSelected {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
