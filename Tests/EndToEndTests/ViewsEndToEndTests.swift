@@ -60,6 +60,34 @@ extension EndToEnd {
             #expect(try again.exitStatus() == 0)
         }
 
+        @Test func aViewSavedInTheDashboardIsListedFromTheCommandLine() throws {
+            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder,
+                                          environment: ["FOURS_USER": "maya"])
+            try session.waitFor("9 open")
+            session.send("M", "o", "R")
+            try session.waitFor("sort: priority, reversed")
+            session.send("s")
+            try session.waitFor("Save this view")
+            session.send("-l", "Maya, least urgent first")
+            session.send("Enter")
+            try session.waitFor("Saved the view “Maya, least urgent first”")
+            session.send("q")
+            // The state file is the person's own, beside the store's folder here; the store is untouched.
+            let state = ["XDG_STATE_HOME": folder.file("state"), "FOURS_STORE": store]
+            let listed = Command.run([try TmuxSession.binary(), "list", "--view", "maya, LEAST urgent first"], environment: state)
+            #expect(listed.status == 0, "\(listed.output)")
+            let rows = listed.output.split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+            // maya's open orders, by priority, reversed: the low one first, the high ones last.
+            let document = try demo.document()
+            let mine = document.orders.filter { $0.status.isOpen && $0.owners.contains("maya") }
+            let rank: [Priority: Int] = [.high: 0, .medium: 1, .low: 2]
+            let expected = mine.sorted { (rank[$0.priority]!, $0.due ?? .init(ordinal: .max)) < (rank[$1.priority]!, $1.due ?? .init(ordinal: .max)) }
+                .reversed().map { "#\($0.id)" }
+            #expect(rows == Array(expected), "\(listed.output)")
+            let unknown = Command.run([try TmuxSession.binary(), "list", "--view", "nope"], environment: state)
+            #expect(unknown.status != 0 && unknown.output.contains("the views are: Maya, least urgent first"), "\(unknown.output)")
+        }
+
         @Test func anOwnersMorningMineFirstThenTheStandupByPerson() throws {
             let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder,
                                           environment: ["FOURS_USER": "maya"])

@@ -72,6 +72,12 @@ enum Action: Equatable, Sendable {
     case mark(all: Bool)
     /// The form that changes every marked order at once: tags, owners, due date.
     case editMarked
+    /// The form that saves the list's search, filters and sort under a name.
+    case saveView
+    /// The form that shows (or forgets) a saved view.
+    case chooseView
+    /// The list's sort the other way round.
+    case reverseSort
     /// A key inside a form.
     case form(FormInput)
     case submitForm
@@ -87,12 +93,12 @@ enum Action: Equatable, Sendable {
     /// What a page's work away from the keys made.
     case pageWorkDone(PageWork.Result)
     /// The dashboard opened the store: what it found, and the sort and filters remembered.
-    case opened(OpenedStore, remembered: QueueQuery)
+    case opened(OpenedStore, remembered: ViewPreferences)
     /// The store can be changed again, or no longer (written by a newer fours, say).
     case readOnlyChanged(reason: String?)
     /// The program was stopped and went on (Ctrl-Z, then fg): the clock is looked at anew.
     case resumed
-    /// The sort and filters could not be remembered for the next run.
+    /// The sort and filters (or the saved views) could not be remembered for the next run.
     case preferencesNotSaved(reason: String)
     case resized(Size)
     /// Conflicted copies beside the store were merged in (or could not be): what each became.
@@ -117,6 +123,8 @@ enum Effect: Equatable, Sendable {
     case persist([PendingChange], recreating: Bool = false)
     /// Remember the queue's sort and filters for the next run.
     case savePreferences(QueueQuery)
+    /// Remember the saved views, in the person's own state file.
+    case saveViews([SavedView])
     case quit
     case suspend
     case repaint

@@ -34,6 +34,15 @@ extension AppState {
         case .success(.filter(let query)):
             form = nil
             return showFiltered(query)
+        case .success(.views(let views, let query, let said)):
+            form = nil
+            var effects = keep(views: views)
+            if let query {
+                show(.queue)
+                effects += showFiltered(query)
+            }
+            status = StatusMessage(text: said, kind: .info)
+            return effects
         case .success(.change(let result)):
             form = nil
             let effects = change(result.operation, label: result.label) { _ in

@@ -55,7 +55,7 @@ final class Program {
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user,
                          keyMap: keyMap)
         dispatch(.opened(OpenedStore(path: store.path, exists: store.exists, readOnlyReason: store.readOnlyReason),
-                         remembered: ViewPreferences.load(from: preferencesPath).queue))
+                         remembered: ViewPreferences.load(from: preferencesPath)))
         readChecklistsOnScreen(beforeFirstFrame: true)
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }
@@ -352,7 +352,11 @@ final class Program {
         case .lookForSyncCopies:
             reloadedOrMerged = mergeSyncCopies() || reloadedOrMerged
         case .savePreferences(let query):
-            do { try ViewPreferences(queue: query).save(to: preferencesPath) } catch {
+            do { try ViewPreferences.update(at: preferencesPath) { $0.queue = query } } catch {
+                dispatch(.preferencesNotSaved(reason: error.message))
+            }
+        case .saveViews(let views):
+            do { try ViewPreferences.update(at: preferencesPath) { $0.views = views } } catch {
                 dispatch(.preferencesNotSaved(reason: error.message))
             }
         case .doPageWork(let work):

@@ -34,7 +34,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
          .focusChecklist, .startSearch, .searchEdit, .endSearch, .openFilters, .clearFilters, .cycleSort, .toggleMine,
          .showStakeholderOrders, .edit, .toggleHiddenSteps, .toggleClosedOrders, .addNote,
          .toggleStep, .settleConflict, .closeOrReopenOrder, .deleteOrder, .editMeasurement, .addStep, .removeStep,
-         .toggleTemplateStep, .nextConflict, .showBrief, .addFollowUp, .mark, .editMarked:
+         .toggleTemplateStep, .nextConflict, .showBrief, .addFollowUp, .mark, .editMarked, .saveView, .chooseView, .reverseSort:
         // Only the dialogs and the pages they belong to take these.
         break
     case .retrySaves:
@@ -81,7 +81,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.take(result)
     case .opened(let store, let remembered):
         state.readOnlyReason = store.readOnlyReason
-        state.restore(queueQuery: remembered)
+        state.restore(remembered)
         if let reason = store.readOnlyReason {
             state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
         } else if !store.exists {
@@ -92,7 +92,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .resumed:
         state.timers.lastSecond = Timestamp(secondsSince1970: 0)
     case .preferencesNotSaved(let reason):
-        state.status = StatusMessage(text: "Your sort and filters will not be remembered: \(reason)", kind: .error)
+        state.status = StatusMessage(text: "Your sort, filters and views will not be remembered: \(reason)", kind: .error)
     case .resized(let size):
         state.size = size
         state.clampSelection()

@@ -18,11 +18,18 @@ enum FormCatalog {
             TemplateStepForm.make(type: type, section: section, index: index, editing: editing, state: state)
         case .orderType(let editing, let from): OrderTypeForm.make(editing: editing, from: from, state: state)
         case .bulkEdit(let ids): BulkForm.make(orders: ids)
+        case .saveView: SaveViewForm.make(state: state)
+        case .chooseView: ChooseViewForm.make(state: state)
         }
     }
 
     static func submit(_ form: Form, state: AppState, now: Timestamp) -> Result<FormOutcome, FormError> {
-        if case .filter = form.purpose { return FilterForm.submit(form, state: state).map(FormOutcome.filter) }
+        switch form.purpose {
+        case .filter: return FilterForm.submit(form, state: state).map(FormOutcome.filter)
+        case .saveView: return SaveViewForm.submit(form, state: state)
+        case .chooseView: return ChooseViewForm.submit(form, state: state)
+        default: break
+        }
         return change(form, state: state, now: now).map(FormOutcome.change)
     }
 
@@ -36,11 +43,11 @@ enum FormCatalog {
         case .stakeholder(let editing): StakeholderForm.submit(form, editing: editing, state: state)
         case .note(let target): NoteForm.submit(form, target: target, state: state, now: now)
         case .moveStage(let id, let stage): StageForm.submit(form, stakeholder: id, to: stage, state: state, now: now)
-        case .filter: .failure(FormError(field: .status, message: "not a change"))
         case .templateStep(let type, let section, let index, let editing):
             TemplateStepForm.submit(form, type: type, section: section, index: index, editing: editing, state: state)
         case .orderType(let editing, let from): OrderTypeForm.submit(form, editing: editing, from: from, state: state)
         case .bulkEdit(let ids): BulkForm.submit(form, orders: ids, state: state)
+        case .filter, .saveView, .chooseView: .failure(FormError(field: .name, message: "not a change"))
         }
     }
 

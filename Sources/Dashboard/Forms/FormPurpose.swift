@@ -20,12 +20,18 @@ enum FormPurpose: Equatable, Sendable {
     case orderType(editing: String?, from: String)
     /// Tags, owners and due date of the marked orders, at once.
     case bulkEdit(orders: [Int])
+    /// The list's search, filters and sort under a name; changes the person's views, not the store.
+    case saveView
+    /// A saved view to show, or to forget.
+    case chooseView
 }
 
 /// What submitting a form leads to.
 enum FormOutcome: Equatable, Sendable {
     case change(FormResult)
     case filter(QueueQuery)
+    /// The saved views as they are now, a query to show (a view chosen), and what to say.
+    case views([SavedView], show: QueueQuery?, said: String)
 }
 
 /// A change ready to save, and how the status line and undo describe it.

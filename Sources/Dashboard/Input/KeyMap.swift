@@ -107,7 +107,7 @@ struct KeyMap: Sendable, Equatable {
                    summary: "Sort by due date, priority, 4S progress, age, stakeholder, stage, type"),
         KeyBinding(keys: [.character("A")], action: .toggleClosedOrders, scope: .queue,
                    summary: "Show open, all, or delivered and closed orders"),
-    ] + marking(in: .queue)
+    ] + listKeys(in: .queue)
 
     private static let archive: [KeyBinding] = moving(in: .archive, previous: "Previous order", next: "Next order",
                                                       first: "Newest", last: "Oldest",
@@ -118,10 +118,11 @@ struct KeyMap: Sendable, Equatable {
                    hint: "reopen"),
         KeyBinding(keys: [.right, .character("l"), .enter], action: .focusChecklist, scope: .archive,
                    summary: "Go to the order's 4S checklist"),
-    ] + marking(in: .archive)
+    ] + listKeys(in: .archive)
 
-    /// Marking orders, and changing the marked ones at once (c and D act on them too).
-    private static func marking(in scope: KeyScope) -> [KeyBinding] {
+    /// What the lists have besides moving: marking orders and changing the marked ones at
+    /// once (c and D act on them too), the sort reversed, views saved and shown.
+    private static func listKeys(in scope: KeyScope) -> [KeyBinding] {
         [
             KeyBinding(keys: [.character("v")], action: .mark(all: false), scope: scope,
                        summary: "Mark the order, or unmark it; c, D and E then act on every marked order"),
@@ -129,6 +130,11 @@ struct KeyMap: Sendable, Equatable {
                        summary: "Mark every order shown, or none again"),
             KeyBinding(keys: [.character("E")], action: .editMarked, scope: scope,
                        summary: "Change the marked orders at once: add or take off a tag, owners, due date"),
+            KeyBinding(keys: [.character("R")], action: .reverseSort, scope: scope, summary: "Reverse the sort"),
+            KeyBinding(keys: [.character("s")], action: .saveView, scope: scope,
+                       summary: "Save the search, filters and sort shown as a view, under a name"),
+            KeyBinding(keys: [.character("'")], action: .chooseView, scope: scope,
+                       summary: "Show a saved view (or forget one); fours list --view NAME lists it"),
         ]
     }
 

@@ -87,6 +87,8 @@ public struct QueueQuery: Sendable, Equatable {
     /// Only the orders with a merge conflict waiting for a choice.
     public var conflictsOnly = false
     public var sort: QueueSort = .dueDate
+    /// The sort the other way round: latest due, lowest priority, furthest along first.
+    public var reversed = false
 
     public init(status: StatusFilter = .open, sort: QueueSort = .dueDate) {
         self.status = status
@@ -115,7 +117,9 @@ public struct QueueQuery: Sendable, Equatable {
 
     /// The same sort with every filter cleared and the status back to `status`.
     public func cleared(showing status: StatusFilter) -> QueueQuery {
-        QueueQuery(status: status, sort: sort)
+        var cleared = QueueQuery(status: status, sort: sort)
+        cleared.reversed = reversed
+        return cleared
     }
 }
 
@@ -156,6 +160,7 @@ public struct OrderQueue: Sendable, Equatable {
             shown.removeAll { !matching.contains($0.id) }
         }
         orderIDs = Self.sorted(shown, by: query.sort, in: document)
+        if query.reversed { orderIDs.reverse() }
     }
 
     public var count: Int { orderIDs.count }

@@ -12,12 +12,16 @@ struct QueueFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Orders of this type (a unique part of its name; Standard for those of the store's template).",
                                valueName: "type"))
     var type: String?
-    @Option(help: "open (the default), closed or all.") var status: StatusFilter = .open
+    @Option(help: ArgumentHelp("A view saved in the dashboard (s): its search, filters and sort; the options below change them.",
+                               valueName: "name"))
+    var view: String?
+    @Option(help: "open (the default), closed or all.") var status: StatusFilter?
     @Flag(help: "Only orders past their due date.") var overdue = false
     @Option(help: ArgumentHelp("Only orders due within this many days, such as 7d or 2w.", valueName: "days"))
     var dueWithin: String?
     @Option(help: "Words to find in titles, requests, stakeholders, tags, notes.") var search: String?
-    @Option(help: "due (the default), priority, progress, age, stakeholder, stage or type.") var sort: SortChoice = .due
+    @Option(help: "due (the default), priority, progress, age, stakeholder, stage or type.") var sort: SortChoice?
+    @Flag(help: "The sort the other way round.") var reverse = false
 
     enum SortChoice: String, ExpressibleByArgument, CaseIterable {
         case due, priority, progress, age, stakeholder, stage, type
@@ -37,22 +41,33 @@ struct QueueFilterOptions: ParsableArguments {
 
     /// Whether an option narrows the orders beyond the open ones.
     var narrows: Bool {
-        stakeholder != nil || stage != nil || tag != nil || owner != nil || priority != nil || type != nil || status != .open
-            || overdue || dueWithin != nil || search != nil
+        view != nil || stakeholder != nil || stage != nil || tag != nil || owner != nil || priority != nil || type != nil
+            || (status ?? .open) != .open || overdue || dueWithin != nil || search != nil
     }
 
     /// The orders the options choose, in their order.
     func orders(in opened: ScriptStore) throws -> [TrainingOrder] {
         let document = opened.document
         let today = ProcessSetup.clock.today
-        var query = QueueQuery(status: status, sort: sort.sort)
+        var query = QueueQuery()
+        if let view {
+            let views = ViewPreferences.load(from: ViewPreferences.path(environment: ProcessSetup.environment)).views
+            guard let saved = views.named(view) else {
+                throw CommandFailure.report("no view is called “\(view)”; "
+                                            + (views.isEmpty ? "save one in the dashboard with s" : "the views are: " + views.map(\.name).joined(separator: ", ")))
+            }
+            query = saved.query
+        }
+        if let status { query.status = status }
+        if let sort { query.sort = sort.sort }
+        if reverse { query.reversed.toggle() }
         if let stakeholder { query.stakeholderID = try opened.find { try $0.stakeholder(stakeholder) }.id }
         if let stage { query.stage = try opened.find { _ in try StoreLookup.stage(stage, from: .orderTaker) } }
-        query.tag = tag
-        query.owner = owner
-        query.priority = priority
+        if let tag { query.tag = tag }
+        if let owner { query.owner = owner }
+        if let priority { query.priority = priority }
         if let type { query.type = try opened.find { try $0.orderType(type) } }
-        query.search = search ?? ""
+        if let search { query.search = search }
         if overdue { query.due = .overdue }
         var orders = OrderQueue(document, query: query, today: today).orderIDs.compactMap { document.order(id: $0) }
         if let dueWithin {

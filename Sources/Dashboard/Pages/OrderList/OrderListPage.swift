@@ -143,7 +143,9 @@ struct OrderListPage: Page {
         let query = state.query
         var choices: [String] = []
         if query.status != defaultQuery?.status { choices.append("showing \(query.status.title)") }
-        if query.sort != defaultQuery?.sort { choices.append("sort: \(query.sort.title)") }
+        if query.sort != defaultQuery?.sort || query.reversed {
+            choices.append("sort: \(query.sort.title)" + (query.reversed ? ", reversed" : ""))
+        }
         let filters = query.filterDescriptions(in: state.document)
         if !filters.isEmpty { choices.append("filter: " + filters.joined(separator: ", ")) }
         if !query.search.isEmpty { choices.append("search: “\(query.search)”") }
@@ -272,6 +274,20 @@ struct OrderListPage: Page {
             }
         case .openFilters:
             state.openForm(.filter, allowedWhenReadOnly: true)
+        case .saveView:
+            state.openForm(.saveView, allowedWhenReadOnly: true)
+        case .chooseView:
+            guard !state.savedViews.isEmpty else {
+                state.status = StatusMessage(text: "No saved view yet: s saves the search, filters and sort shown", kind: .info)
+                return []
+            }
+            state.openForm(.chooseView, allowedWhenReadOnly: true)
+        case .reverseSort:
+            var query = state.query
+            query.reversed.toggle()
+            state.setQuery(query)
+            state.status = StatusMessage(text: "Sorted by \(query.sort.title)" + (query.reversed ? ", reversed" : ""), kind: .info)
+            return view == .queue ? [.savePreferences(query)] : []
         case .clearFilters:
             state.setQuery(state.clearedQuery)
             state.status = StatusMessage(text: "Filters cleared", kind: .info)

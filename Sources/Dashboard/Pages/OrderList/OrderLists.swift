@@ -29,6 +29,8 @@ struct OrderLists: PageMemory {
     var listsLeft: [AppView: ListLeft] = [:]
     /// The orders marked to change at once, by id; kept through reloads, less those gone.
     var marked: Set<Int> = []
+    /// The searches, filters and sorts saved under a name, as the person's state file has them.
+    var views: [SavedView] = []
 
     struct SearchStep: Equatable, Sendable {
         var search: String
@@ -93,11 +95,21 @@ extension AppState {
         lists.searchIndex.flatMap { $0.textVersion == textVersion ? $0.index : nil }
     }
 
-    /// Shows the queue's query remembered from the last run.
-    mutating func restore(queueQuery: QueueQuery) {
-        guard queueQuery != self.queueQuery else { return }
-        lists.queries[.queue] = queueQuery
+    /// Shows the queue's query remembered from the last run, and keeps the saved views.
+    mutating func restore(_ preferences: ViewPreferences) {
+        lists.views = preferences.views
+        guard preferences.queue != queueQuery else { return }
+        lists.queries[.queue] = preferences.queue
         if view == .queue { rebuildQueue() }
+    }
+
+    /// The views saved under a name.
+    var savedViews: [SavedView] { lists.views }
+
+    /// Keeps `views` as the saved ones, and asks for them to be remembered.
+    mutating func keep(views: [SavedView]) -> [Effect] {
+        lists.views = views
+        return [.saveViews(views)]
     }
 
     mutating func showOrders(_ filter: StatusFilter) {
