@@ -40,8 +40,24 @@ extension EndToEnd {
             let (size, blank) = (FileText.read(shot)?.utf8.count ?? 0, FileText.read(blankShot)?.utf8.count ?? 0)
             #expect(blank > 0 && size > blank * 5, "the rendered page is not blank (\(size) bytes against \(blank) for a blank one)")
 
+            // At 1280 px and at 600 px: no table runs past its column, no chart label past its chart.
+            let measure = """
+                <script>addEventListener('load', () => { const out = [];
+                for (const t of document.querySelectorAll('table')) { if (t.getBoundingClientRect().right > t.parentElement.getBoundingClientRect().right + 1) out.push(t.querySelector('caption').textContent); }
+                for (const svg of document.querySelectorAll('svg')) { const v = svg.viewBox.baseVal;
+                  for (const text of svg.querySelectorAll('text')) { const b = text.getBBox(); if (b.x < v.x - 0.5 || b.x + b.width > v.x + v.width + 0.5) out.push(text.textContent); } }
+                document.body.setAttribute('data-overflow', JSON.stringify(out)); });</script>
+                """
+            let measured = folder.file("measured.html")
+            try FileText.write(html.replacingOccurrences(of: "</body>", with: measure + "</body>"), to: measured)
+            for width in [1280, 600] {
+                let dom = try chromium(["--window-size=\(width),2400", "--dump-dom", "file://\(measured)"])
+                #expect(dom.output.contains("data-overflow=\"[]\""), "at \(width) px: \(dom.output.split(separator: "<").first { $0.contains("data-overflow") } ?? "not measured")")
+            }
+
             let rendered = try chromium(["--dump-dom", "file://\(page)"])
             #expect(rendered.status == 0)
+            #expect(rendered.output.contains("<h2>The period at a glance</h2>"))
             for title in ["The spectrum over time", "How orders arrived", "4S completion", "Delivered, measured and valued",
                           "Stakeholders who moved", "Touchpoints kept and missed", "The three R's", "Decisions at intake"] {
                 #expect(rendered.output.contains("<h2>\(title.replacingOccurrences(of: "'", with: "&#39;"))</h2>")

@@ -1,4 +1,4 @@
-import Model
+@testable import Model
 import TestSupport
 import Testing
 
@@ -20,9 +20,11 @@ import Testing
         let report = self.report
         #expect(report.spectrum.map(\.month.description) == ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
         // Samuel became a strategic partner in September, Lena trusted in October, Aiko a
-        // collaborator and Marco an order with a change in November.
-        #expect(report.spectrum.map(\.counts) == [[3, 1, 1, 1, 0], [3, 1, 1, 1, 0], [3, 1, 1, 1, 0], [3, 1, 1, 0, 1],
-                                                  [3, 1, 0, 1, 1], [2, 1, 1, 1, 1]])
+        // collaborator and Marco an order with a change in November; each stood a stage
+        // lower before, since a day the store does not say. Dana and Chloé never moved: they
+        // count from their first order, Chloé's on Oct 21, Dana's on Nov 16.
+        #expect(report.spectrum.map(\.counts) == [[1, 1, 1, 1, 0], [1, 1, 1, 1, 0], [1, 1, 1, 1, 0], [1, 1, 1, 0, 1],
+                                                  [2, 1, 0, 1, 1], [2, 1, 1, 1, 1]])
         #expect(report.arrivals.suffix(2).map { [$0.transactional, $0.collaborative, $0.earlyInvolvement] } == [[2, 0, 1], [6, 2, 0]])
         #expect(report.earlyShare == 1.0 / 11)
         #expect(report.sections.map(\.progress.description) == ["17/33", "11/33", "7/33", "14/33"])
@@ -43,6 +45,43 @@ import Testing
         let report = PartnershipReport(document, from: months[0].first, to: Fixture.today)
         #expect(standup.trend == report.arrivals)
         #expect(standup.spectrum.map(\.count) == report.spectrum.last?.counts)
+    }
+
+    @Test func theHeadlinesStandBesideThePeriodBefore() throws {
+        // From June 1 to Nov 25: every demo order came in (11, one as early involvement; the
+        // 4S: 17 + 11 + 7 + 14 of 4 × 33 steps), two were delivered with 5,400 saved, and four
+        // stakeholders moved up. The 178 days before hold nothing.
+        #expect(report.headlines.map { [$0.figure, $0.now, $0.before] } == [
+            ["Orders received", "11", "0"], ["Early involvement", "9%", "—"], ["4S completion", "37%", "—"],
+            ["Value delivered", "5,400 saved", "none shown"], ["Moves toward partnership", "4 up, 0 back", "0 up, 0 back"],
+        ])
+        #expect(report.markdown.contains("## The period at a glance\n\nEach figure beside the same one for the period before, "
+                                         + "2025-12-05 to 2026-05-31."))
+        #expect(report.html.contains("<dd class=\"now\">5,400 saved</dd><dd class=\"before\">none shown the period before</dd>"))
+    }
+
+    @Test func longListsAreSummedAndNoLabelIsCut() throws {
+        // Thirty deliveries: the page lists the 25 most recent and sums the 5 before them.
+        var busy = document
+        for index in 0..<28 {
+            var details = OrderDetails(title: "Delivery \(index) of a long series of workshops", stakeholderID: "dana-okafor",
+                                       received: Fixture.today.adding(days: -60))
+            details.status = .delivered
+            details.closedOn = Fixture.today.adding(days: -40 + index)
+            details.value = ValueEstimate(hoursSavedPerPerson: 1, people: 10, costPerHour: nil)
+            busy.add(TrainingOrder(id: 100 + index, details: details, checklist: busy.template))
+        }
+        let long = PartnershipReport(busy, from: from, to: Fixture.today)
+        #expect(long.delivered.count == 30)
+        let rows = long.deliveredTable.rows
+        #expect(rows.count == 26 && rows[0][0] == "5 more, delivered earlier" && rows[0][7] == "50")
+        guard case .object(let json) = long.json, case .array(let all)? = json["delivered"] else { throw TestFailure("no list") }
+        #expect(all.count == 30, "the JSON lists every one")
+        // A title wraps at its words inside the chart's label room; nothing of it is lost.
+        #expect(SVGChart.wrapped("#10 Code review habits workshop", width: 26) == ["#10 Code review habits", "workshop"])
+        #expect(SVGChart.wrapped("Supercalifragilisticexpialidocious-training", width: 26)
+                == ["Supercalifragilisticexpial", "idocious-training"])
+        #expect(report.html.contains(">#10 Code review habits</text>") && report.html.contains(">workshop</text>"))
     }
 
     @Test func theStandupBreaksTheOpenOrdersDownByType() {
@@ -69,7 +108,7 @@ import Testing
         guard case .object(let root) = report.json else { throw TestFailure("not an object") }
         #expect(Set(root.memberNames) == ["store", "from", "to", "spectrum", "arrivals", "earlyShare", "sections", "leastDone",
                                            "delivered", "hoursSaved", "saving", "moves", "touchpoints", "threeRs", "decisions",
-                                           "notYesShare", "ledToFollowUp", "types"])
+                                           "notYesShare", "ledToFollowUp", "types", "headline"])
         // Per order type: what arrived in the period and its 4S, what is open, what was delivered.
         #expect(markdown.contains("## By order type\n"))
         // #5 has 3 + 2 + 1 + 2 of 12 steps ticked; #3 and #11, 6 and 3 of 12, one delivered.

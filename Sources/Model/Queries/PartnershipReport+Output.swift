@@ -44,14 +44,26 @@ extension PartnershipReport {
               })
     }
 
+    /// How many delivered orders the page and the Markdown list one by one (the most
+    /// recent); the others are summed in one row. The JSON lists every one.
+    static let deliveredShown = 25
+
     public var deliveredTable: Table {
-        Table(title: "Delivered, measured and valued",
+        let shown = delivered.suffix(Self.deliveredShown)
+        let rest = delivered.dropLast(Self.deliveredShown)
+        let summed = rest.isEmpty ? [] : [[
+            "\(GroupedNumber.text(Double(rest.count))) more, delivered earlier", "", "\(rest.first?.closedOn.description ?? "") to \(rest.last?.closedOn.description ?? "")",
+            "", "", "", "", GroupedNumber.text(rest.compactMap(\.hoursSaved).reduce(0, +)), GroupedNumber.text(rest.compactMap(\.saving).reduce(0, +)),
+            "\(rest.count { !$0.followUps.isEmpty }) led to one",
+        ]]
+        return Table(title: "Delivered, measured and valued",
               summary: "\(Counted(delivered.count, "order")) delivered; the value shown to "
                   + "stakeholders adds up to \(GroupedNumber.text(hoursSaved)) hours and \(GroupedNumber.text(saving)) saved; "
-                  + "\(ledToFollowUp) of them led to a follow-up order.",
+                  + "\(ledToFollowUp) of them led to a follow-up order."
+                  + (rest.isEmpty ? "" : " The \(shown.count) most recent are listed; the \(GroupedNumber.text(Double(rest.count))) before them are summed in one row."),
               columns: ["Order", "Stakeholder", "Delivered", "Metric", "Baseline", "Target", "Result", "Hours saved", "Saving",
                         "Follow-up"],
-              rows: delivered.map { order in
+              rows: summed + shown.map { order in
                   ["#\(order.id) \(order.title)", order.stakeholder, order.closedOn.description, order.measurement.metric,
                    order.measurement.baseline, order.measurement.target, order.measurement.result,
                    order.hoursSaved.map(GroupedNumber.text) ?? "—", order.saving.map(GroupedNumber.text) ?? "—",
@@ -114,7 +126,7 @@ extension PartnershipReport {
     }
 
     public var tables: [Table] {
-        [spectrumTable, arrivalsTable, sectionsTable] + (types.rows.isEmpty ? [] : [typesTable])
+        [headlineTable, spectrumTable, arrivalsTable, sectionsTable] + (types.rows.isEmpty ? [] : [typesTable])
             + [deliveredTable, movesTable, touchpointsTable, threeRsTable, decisionsTable]
     }
 
@@ -138,6 +150,7 @@ extension PartnershipReport {
         func count(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
         return .object(JSONObject([
             "store": .string(storeName), "from": .string(from.description), "to": .string(to.description),
+            "headline": .object(JSONObject(["now": figures.json, "before": previousFigures.json])),
             "spectrum": .array(spectrum.map { month in
                 .object(JSONObject(["month": .string(month.month.description), "stages": .object(JSONObject(
                     Dictionary(uniqueKeysWithValues: zip(EngagementStage.allCases.map(\.key), month.counts.map { .number(Double($0)) }))))]))
@@ -185,6 +198,17 @@ extension PartnershipReport {
                 (figure.decision?.rawValue ?? "none", count(figure.count))
             }))),
             "notYesShare": number(notYesShare),
+        ]))
+    }
+}
+
+extension PeriodFigures {
+    var json: JSONValue {
+        .object(JSONObject([
+            "received": .number(Double(received)), "earlyShare": earlyShare.map { .number($0) } ?? .null,
+            "done": .number(Double(fourS.done)), "total": .number(Double(fourS.total)), "delivered": .number(Double(delivered)),
+            "hoursSaved": .number(hoursSaved), "saving": .number(saving), "movesUp": .number(Double(movesUp)),
+            "movesDown": .number(Double(movesDown)),
         ]))
     }
 }

@@ -65,14 +65,18 @@ public struct PartnershipReport: Sendable, Equatable {
     public var decisions: [DecisionFigure]
     /// Per order type, when the store has types.
     public var types: TypeBreakdown
+    /// The headline figures of the period, and of the period of the same length before it.
+    public var figures: PeriodFigures
+    public var previousFigures: PeriodFigures
 
     public init(_ document: StoreDocument, from: CalendarDay, to: CalendarDay) {
         storeName = document.name
         self.from = from
         self.to = to
         let months = Trends.Month.from(from, to: to)
+        let firstKnown = Trends.firstKnown(in: document)
         spectrum = months.map { month in
-            SpectrumMonth(month: month, counts: Trends.spectrum(of: document, on: min(month.last, to)).map(\.count))
+            SpectrumMonth(month: month, counts: Trends.spectrum(of: document, on: min(month.last, to), firstKnown: firstKnown).map(\.count))
         }
         arrivals = Trends.arrivals(in: months, of: document)
         let received = document.orders.filter { $0.received >= from && $0.received <= to }
@@ -103,6 +107,9 @@ public struct PartnershipReport: Sendable, Equatable {
                     reputation: stakeholder.reputation, relationships: stakeholder.relationships)
         }
         types = TypeBreakdown(document, from: from, to: to)
+        figures = PeriodFigures(document, from: from, to: to)
+        let previous = PeriodFigures.previous(from: from, to: to)
+        previousFigures = PeriodFigures(document, from: previous.from, to: previous.to)
         decisions = ([nil] + IntakeDecision.allCases).map { decision in
             DecisionFigure(decision: decision, count: received.count { $0.decision == decision })
         }

@@ -74,9 +74,35 @@ public enum Trends {
         return later.min { $0.at < $1.at }?.from ?? stakeholder.stage
     }
 
-    /// How many stakeholders stood at each stage at the end of `day`, order taker first.
-    public static func spectrum(of document: StoreDocument, on day: CalendarDay) -> [(stage: EngagementStage, count: Int)] {
-        let stages = document.stakeholders.map { stage(of: $0, on: day) }
+    /// How many stakeholders stood at each stage at the end of `day`, order taker first: those
+    /// the team knew by then (`firstKnown`), not someone added this week counted back to July.
+    public static func spectrum(of document: StoreDocument, on day: CalendarDay,
+                                firstKnown: [String: CalendarDay]? = nil) -> [(stage: EngagementStage, count: Int)] {
+        let known = firstKnown ?? Self.firstKnown(in: document)
+        let stages = document.stakeholders.filter { (known[$0.id] ?? .init(ordinal: .min)) <= day }.map { stage(of: $0, on: day) }
         return EngagementStage.allCases.map { stage in (stage, stages.count { $0 == stage }) }
+    }
+
+    /// The day the team first had each stakeholder, as the store tells it: the day the
+    /// activity says they were added; else, for someone who never moved stage, the day of
+    /// their first note or order received. Someone who moved stage stood somewhere before
+    /// the move, since a day the store does not say: counted all along, as is someone the
+    /// store says nothing of.
+    public static func firstKnown(in document: StoreDocument) -> [String: CalendarDay] {
+        var first: [String: CalendarDay] = [:]
+        func saw(_ id: String, on day: CalendarDay) {
+            if first[id].map({ day < $0 }) ?? true { first[id] = day }
+        }
+        var added: [String: CalendarDay] = [:]
+        let ids = Dictionary(document.stakeholders.map { ("added the stakeholder \($0.name)", $0.id) }, uniquingKeysWith: { first, _ in first })
+        for entry in document.activity {
+            if let id = ids[entry.what], added[id] == nil { added[id] = CalendarDay.local(at: entry.at) }
+        }
+        let unmoved = Set(document.stakeholders.filter(\.stageHistory.isEmpty).map(\.id))
+        for person in document.stakeholders where unmoved.contains(person.id) {
+            for note in person.notes { saw(person.id, on: CalendarDay.local(at: note.at)) }
+        }
+        for order in document.orders where unmoved.contains(order.stakeholderID) { saw(order.stakeholderID, on: order.received) }
+        return first.merging(added) { _, added in added }
     }
 }

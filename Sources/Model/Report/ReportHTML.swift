@@ -21,11 +21,23 @@ extension PartnershipReport {
             <style>\(Self.css)</style></head>
             <body><header><h1>\(HTMLText.escaped(storeName)): the partnership story</h1>
             <p class="period">\(from) to \(to) · from order taker to strategic business partner</p></header>
+            \(headlineStrip)
             \(sections.joined(separator: "\n"))
             <footer><p>Made by fours from its store file. Every chart has its figures in the table beside it.</p></footer>
             </body></html>
 
             """
+    }
+
+    /// The period's headline figures, each beside the period before, read at a glance.
+    private var headlineStrip: String {
+        let table = headlineTable
+        let cards = headlines.map { headline in
+            "<div><dt>\(HTMLText.escaped(headline.figure))</dt><dd class=\"now\">\(HTMLText.escaped(headline.now))</dd>"
+                + "<dd class=\"before\">\(HTMLText.escaped(headline.before)) the period before</dd></div>"
+        }.joined()
+        return "<section id=\"at-a-glance\"><h2>\(HTMLText.escaped(table.title))</h2><p>\(HTMLText.escaped(table.summary))</p>"
+            + "<dl class=\"strip\">\(cards)</dl></section>"
     }
 
     private func section(_ table: Table, chart: String?) -> String {
@@ -100,9 +112,10 @@ extension PartnershipReport {
         let bySaving = valued.contains { $0.saving != nil }
         return SVGChart.horizontal(
             id: "delivered", title: deliveredTable.title, description: deliveredTable.summary,
-            bars: valued.map { order in
+            bars: valued.sorted { ($0.saving ?? $0.hoursSaved ?? 0) > ($1.saving ?? $1.hoursSaved ?? 0) }
+                .prefix(Self.deliveredShown).map { order in
                 let value = bySaving ? order.saving ?? 0 : order.hoursSaved ?? 0
-                return SVGChart.Bar(label: "#\(order.id) " + String(order.title.prefix(22)), value: value,
+                return SVGChart.Bar(label: "#\(order.id) " + order.title, value: value,
                                     text: GroupedNumber.text(value) + (bySaving ? " saved" : " h"), style: "value")
             })
     }
@@ -135,7 +148,7 @@ extension PartnershipReport {
             bars: rated.flatMap { figure in
                 [("rapport", figure.rapport, "r1"), ("reputation", figure.reputation, "r2"),
                  ("relationships", figure.relationships, "r3")].map { name, rating, style in
-                    SVGChart.Bar(label: "\(String(figure.stakeholder.prefix(16))), \(name)", value: Double(rating ?? 0),
+                    SVGChart.Bar(label: "\(figure.stakeholder), \(name)", value: Double(rating ?? 0),
                                  text: rating.map { "\($0) of 3" } ?? "not rated", style: style)
                 }
             }, maximum: 3)
@@ -170,7 +183,11 @@ extension PartnershipReport {
         .done{fill:var(--done)}.behind{fill:var(--behind)}.value{fill:var(--value)}.r1{fill:var(--r1)}.r2{fill:var(--r2)}\
         .r3{fill:var(--r3)}
         table{border-collapse:collapse;font-size:13px;width:100%}caption{text-align:left;color:var(--muted);padding-bottom:.3rem}
-        th,td{border-bottom:1px solid var(--grid);padding:.25rem .5rem;text-align:left;vertical-align:top}
+        th,td{border-bottom:1px solid var(--grid);padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        .strip{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.8rem;margin:.6rem 0 0;padding:0}
+        .strip div{border:1px solid var(--grid);border-radius:6px;padding:.5rem .7rem;break-inside:avoid}
+        .strip dt{color:var(--muted);font-size:.85rem}.strip dd{margin:0}.strip .now{font-size:1.3rem;font-weight:600}
+        .strip .before{color:var(--muted);font-size:.85rem}
         thead th{font-weight:600}tbody th{font-weight:normal}td.n{text-align:right;font-variant-numeric:tabular-nums}
         figure.wide{grid-template-columns:1fr}.wide .chart{max-width:40rem}
         @media (max-width:52rem){figure{grid-template-columns:1fr}}

@@ -58,21 +58,55 @@ enum SVGChart {
     }
 
     /// Bars lying one under another, each with its label before and its figure after.
+    /// Bars side by side, one a row, each labelled on its left; a long label is wrapped
+    /// at its words onto as many lines as it needs, never cut.
     static func horizontal(id: String, title: String, description: String, bars: [Bar], maximum: Double? = nil) -> String {
-        let (width, row, left) = (640, 26, 190)
-        let height = row * bars.count + 8
+        let (width, row, line, left) = (640, 26, 14, 190)
+        let labels = bars.map { wrapped($0.label, width: labelCharacters) }
+        let height = labels.reduce(8) { $0 + row + line * ($1.count - 1) }
         let most = max(maximum ?? 0, bars.map(\.value).max() ?? 0, 0.000_001)
         let room = Double(width - left - 90)
         var body = ""
-        for (index, bar) in bars.enumerated() {
-            let y = Double(4 + row * index)
-            body += text(bar.label, x: Double(left - 8), y: y + 15, anchor: "end", style: "axis")
+        var y = 4.0
+        for (bar, label) in zip(bars, labels) {
+            for (index, text) in label.enumerated() {
+                body += self.text(text, x: Double(left - 8), y: y + 15 + Double(line * index), anchor: "end", style: "axis")
+            }
             let length = room * bar.value / most
             body += rect(x: Double(left), y: y + 3, width: length, height: Double(row - 8), style: bar.style,
                          label: "\(bar.label): \(bar.text)")
             body += text(bar.text, x: Double(left) + length + 6, y: y + 15, anchor: "start", style: "axis")
+            y += Double(row + line * (label.count - 1))
         }
         return frame(id: id, title: title, description: description, width: width, height: height, body: body)
+    }
+
+    /// How many characters of a label fit the room left of the bars, in the chart's type.
+    static let labelCharacters = 26
+
+    /// `text` in lines of at most `width` characters, broken between words (a word longer
+    /// than a line is broken where it must).
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            while word.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(word.prefix(width)))
+                word = String(word.dropFirst(width))
+            }
+            if current.isEmpty {
+                current = word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     private static func frame(id: String, title: String, description: String, width: Int, height: Int, body: String) -> String {
