@@ -163,6 +163,40 @@ extension EndToEnd {
             #expect(markdown.output.hasPrefix("| id | name | role |"))
         }
 
+        @Test func aDepartmentsStoresAreListedStoodUpAndReportedTogether() throws {
+            // A second team's store with the same numbers; a third that is not there.
+            let sales = folder.file("sales.json")
+            #expect(run("demo", "--store", sales).status == 0)
+            #expect(run("edit", "8", "--title", "Sales pipeline coaching", "--store", sales).status == 0)
+            let missing = folder.file("gone.json")
+            let listed = run("list", "--store", store, "--store", missing, "--store", sales, "--overdue")
+            #expect(listed.status == 0 && listed.output.contains("there is no store at \(missing); the others are shown"))
+            let rows = listed.output.split(separator: "\n").filter { $0.contains("#8 ") }
+            #expect(rows.count == 2 && rows.contains { $0.contains("Sales pipeline coaching") }
+                        && rows.contains { $0.contains("Picking-error coaching for shift leads") }, "\(listed.output)")
+
+            // The stand-up together, each order named by its store, then each team's.
+            var department = environment
+            department["FOURS_STORES"] = "\(store):\(sales)"
+            department["FOURS_STORE"] = nil
+            let standup = Command.run([fours, "standup"], environment: department)
+            #expect(standup.output.contains("orders#8 due") && standup.output.contains("sales#8 due"), "\(standup.output)")
+            #expect(standup.output.components(separatedBy: ": stand-up ").count - 1 == 3, "together, then two teams")
+
+            // The report: a series per team; every demo order came in within the last six months.
+            let report = Command.run([fours, "report", "--format", "json"], environment: department)
+            guard case .object(let json) = try JSONReader.parse(Array(report.output.utf8)), case .array(let teams)? = json["teams"] else {
+                throw TestFailure("no teams in \(report.output)")
+            }
+            #expect(teams.count == 2)
+            for team in teams {
+                guard case .object(let entry) = team, case .object(let figures)? = entry["figures"] else { continue }
+                #expect(figures["received"] == .number(11))
+            }
+            let none = run("list", "--store", missing, "--store", folder.file("also-gone.json"))
+            #expect(none.status == 1 && none.output.contains("none of the stores opened"))
+        }
+
         @Test func manyOrdersChangeAtOnceAsOneChangeRecordedWithWho() throws {
             let closed = run("close", "3", "5", "8", "10")
             #expect(closed.output == "Marked #3, #5, #8 delivered (#10 is delivered already)\n", "\(closed.output)")

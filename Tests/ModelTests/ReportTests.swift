@@ -108,7 +108,7 @@ import Testing
         guard case .object(let root) = report.json else { throw TestFailure("not an object") }
         #expect(Set(root.memberNames) == ["store", "from", "to", "spectrum", "arrivals", "earlyShare", "sections", "leastDone",
                                            "delivered", "hoursSaved", "saving", "moves", "touchpoints", "threeRs", "decisions",
-                                           "notYesShare", "ledToFollowUp", "types", "headline"])
+                                           "notYesShare", "ledToFollowUp", "types", "headline", "teams"])
         // Per order type: what arrived in the period and its 4S, what is open, what was delivered.
         #expect(markdown.contains("## By order type\n"))
         // #5 has 3 + 2 + 1 + 2 of 12 steps ticked; #3 and #11, 6 and 3 of 12, one delivered.

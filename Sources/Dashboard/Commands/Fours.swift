@@ -103,6 +103,54 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// `--store` given once or more (or `$FOURS_STORES`, paths separated by colons): the commands
+/// that can show a department's stores together take them.
+struct StoresOptions: ParsableArguments {
+    @Option(name: .customLong("store"),
+            help: ArgumentHelp("The store file; give it again for each team's store to see them together "
+                               + "(or $FOURS_STORES, separated by colons).", valueName: "path"))
+    var stores: [String] = []
+
+    var paths: [String] {
+        if !stores.isEmpty { return stores }
+        if let list = ProcessSetup.environment["FOURS_STORES"], !list.isEmpty {
+            return list.split(separator: ":").map(String.init)
+        }
+        return [StoreOptions.path(explicit: nil)]
+    }
+
+    func validate() throws {
+        if stores.contains(where: \.isEmpty) { throw ValidationError("--store needs a path, such as --store team.json") }
+    }
+
+    /// The one store, when one is named.
+    func single() throws -> StoreOptions? {
+        let paths = paths
+        return paths.count == 1 ? try StoreOptions.parse(["--store", paths[0]]) : nil
+    }
+
+    /// The department of the stores named, read-only; a store that does not open is named on
+    /// stderr and left out, the others shown (none opening is an error).
+    func department() throws -> Department {
+        var opened: [(path: String, document: StoreDocument)] = []
+        for path in paths {
+            do {
+                let store = try Store(path: path, readOnly: true)
+                guard store.exists else {
+                    FileHandleOutput.standardError("fours: there is no store at \(path); the others are shown\n")
+                    continue
+                }
+                SyncCopiesOnCommand.sayWhatWaits(beside: store)
+                opened.append((path, store.document))
+            } catch {
+                FileHandleOutput.standardError("fours: \(TerminalSafety.visible(error.message, keepingLines: true)); the others are shown\n")
+            }
+        }
+        guard !opened.isEmpty else { throw CommandFailure.report("none of the stores opened (\(paths.joined(separator: ", ")))") }
+        return Department(opened)
+    }
+}
+
 /// Reports a failure the user can act on, and gives the exit status that goes with it.
 enum CommandFailure {
     static func report(_ message: String) -> ExitCode {

@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
         case html, json, markdown
     }
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var stores: StoresOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("First day: YYYY-MM-DD, or -90d.", valueName: "date"))
     var from: String?
@@ -43,11 +43,17 @@ struct ReportCommand: ParsableCommand {
         let first = try day(from, named: "--from", today: today)
             ?? Trends.Month.last(6, endingWith: Trends.Month(last)).first?.first ?? last
         guard first <= last else { throw CommandFailure.report("--from \(first) is after --to \(last)") }
-        let store = try storeOptions.openForSummary()
-        let report = PartnershipReport(store.document, from: first, to: last)
+        // Several stores: the department together, with a series per team, orders named by their store.
+        let department = try stores.single() == nil ? try stores.department() : nil
+        let report = if let department {
+            PartnershipReport(department, from: first, to: last)
+        } else {
+            PartnershipReport(try stores.single()!.openForSummary().document, from: first, to: last)
+        }
+        let json = department.map { $0.labelled(report.json) } ?? report.json
         let text = switch format {
         case .html: report.html
-        case .json: String(decoding: JSONWriter.bytes(for: report.json), as: UTF8.self)
+        case .json: String(decoding: JSONWriter.bytes(for: json), as: UTF8.self)
         case .markdown: report.markdown
         }
         guard let path = out ?? (format == .html ? "fours-report.html" : nil) else {

@@ -17,7 +17,7 @@ struct StandupCommand: ParsableCommand {
         case text, markdown, json
     }
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var stores: StoresOptions
 
     // Unconditional, so that `--since -3d` takes -3d as the day rather than as an option.
     @Option(parsing: .unconditional,
@@ -34,6 +34,27 @@ struct StandupCommand: ParsableCommand {
         var sinceDay: CalendarDay?
         if let since {
             sinceDay = try DateOption.parse(since, option: "--since", today: today, order: dates.dateFormat)
+        }
+        guard let storeOptions = try stores.single() else {
+            // Several stores: the department's stand-up together, then each team's.
+            let department = try stores.department()
+            var together = StandupReport(department.combined, today: today, since: sinceDay)
+            together.label = { [department] in department.label(of: $0) }
+            let teams = department.teams.map { ($0.name, StandupReport($0.document, today: today, since: sinceDay)) }
+            switch format {
+            case .text:
+                print(together.text(heading: "All teams: " + department.combined.name), terminator: "")
+                for (name, report) in teams { print("\n" + report.text(heading: name), terminator: "") }
+            case .markdown:
+                print(together.markdown(heading: "All teams: " + department.combined.name), terminator: "")
+                for (name, report) in teams { print("\n" + report.markdown(heading: name), terminator: "") }
+            case .json:
+                let json = JSONValue.object(JSONObject(["together": department.labelled(together.json), "teams": .array(teams.map { name, report in
+                    .object(JSONObject(["store": .string(name), "standup": report.json]))
+                })]))
+                print(String(decoding: JSONWriter.bytes(for: json), as: UTF8.self), terminator: "")
+            }
+            return
         }
         let store = try storeOptions.openForSummary()
         let report = StandupReport(store.document, today: today, since: sinceDay)

@@ -64,10 +64,10 @@ extension PartnershipReport {
               columns: ["Order", "Stakeholder", "Delivered", "Metric", "Baseline", "Target", "Result", "Hours saved", "Saving",
                         "Follow-up"],
               rows: summed + shown.map { order in
-                  ["#\(order.id) \(order.title)", order.stakeholder, order.closedOn.description, order.measurement.metric,
+                  ["\(label(order.id)) \(order.title)", order.stakeholder, order.closedOn.description, order.measurement.metric,
                    order.measurement.baseline, order.measurement.target, order.measurement.result,
                    order.hoursSaved.map(GroupedNumber.text) ?? "—", order.saving.map(GroupedNumber.text) ?? "—",
-                   order.followUps.isEmpty ? "—" : order.followUps.map { "#\($0)" }.joined(separator: ", ")]
+                   order.followUps.isEmpty ? "—" : order.followUps.map(label).joined(separator: ", ")]
               })
     }
 
@@ -126,7 +126,7 @@ extension PartnershipReport {
     }
 
     public var tables: [Table] {
-        [headlineTable, spectrumTable, arrivalsTable, sectionsTable] + (types.rows.isEmpty ? [] : [typesTable])
+        [headlineTable] + (teams.isEmpty ? [] : [teamsTable]) + [spectrumTable, arrivalsTable, sectionsTable] + (types.rows.isEmpty ? [] : [typesTable])
             + [deliveredTable, movesTable, touchpointsTable, threeRsTable, decisionsTable]
     }
 
@@ -151,6 +151,7 @@ extension PartnershipReport {
         return .object(JSONObject([
             "store": .string(storeName), "from": .string(from.description), "to": .string(to.description),
             "headline": .object(JSONObject(["now": figures.json, "before": previousFigures.json])),
+            "teams": .array(teams.map { name, figures in .object(JSONObject(["team": .string(name), "figures": figures.json])) }),
             "spectrum": .array(spectrum.map { month in
                 .object(JSONObject(["month": .string(month.month.description), "stages": .object(JSONObject(
                     Dictionary(uniqueKeysWithValues: zip(EngagementStage.allCases.map(\.key), month.counts.map { .number(Double($0)) }))))]))

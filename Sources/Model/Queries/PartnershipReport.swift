@@ -68,6 +68,21 @@ public struct PartnershipReport: Sendable, Equatable {
     /// The headline figures of the period, and of the period of the same length before it.
     public var figures: PeriodFigures
     public var previousFigures: PeriodFigures
+    /// Each team's figures, when the report covers a department's stores.
+    public var teams: [(name: String, figures: PeriodFigures)] = []
+    /// How an order is named: `#12`, or with its team's store when several are together.
+    public var label: @Sendable (Int) -> String = { "#\($0)" }
+
+    public static func == (lhs: PartnershipReport, rhs: PartnershipReport) -> Bool {
+        lhs.json == rhs.json
+    }
+
+    /// A department's stores together, with a series per team.
+    public init(_ department: Department, from: CalendarDay, to: CalendarDay) {
+        self.init(department.combined, from: from, to: to)
+        teams = department.teams.map { ($0.name, PeriodFigures($0.document, from: from, to: to)) }
+        label = { [department] in department.label(of: $0) }
+    }
 
     public init(_ document: StoreDocument, from: CalendarDay, to: CalendarDay) {
         storeName = document.name

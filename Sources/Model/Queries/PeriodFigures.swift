@@ -68,6 +68,18 @@ extension PartnershipReport {
         ]
     }
 
+    public var teamsTable: Table {
+        Table(title: "By team",
+              summary: "Each team's store: the same figures as at a glance, for the period.",
+              columns: ["Team", "Received", "Early involvement", "4S completion", "Delivered", "Value", "Moves"],
+              rows: teams.map { name, figures in
+                  [name, String(figures.received), Self.percent(figures.earlyShare),
+                   Self.percent(figures.fourS.total == 0 ? nil : figures.fourS.fraction), String(figures.delivered),
+                   figures.saving > 0 ? GroupedNumber.text(figures.saving) + " saved" : "\(GroupedNumber.text(figures.hoursSaved)) h",
+                   "\(figures.movesUp) up, \(figures.movesDown) back"]
+              })
+    }
+
     public var headlineTable: Table {
         let (start, end) = PeriodFigures.previous(from: from, to: to)
         return Table(title: "The period at a glance",

@@ -61,15 +61,15 @@ extension StandupReport {
                 + "\(ticks.count) step\(ticks.count == 1 ? "" : "s") ticked since \(since.shortDescription)",
         ]))
         blocks.append(StandupBlock("Overdue", overdue, empty: "nothing overdue", limit: limit) { order in
-            "#\(order.id) due \(order.due?.shortDescription ?? "—") · 4S \(order.progress) · \(order.title) (\(order.stakeholder))"
+            "\(label(order.id)) due \(order.due?.shortDescription ?? "—") · 4S \(order.progress) · \(order.title) (\(order.stakeholder))"
         })
         blocks.append(StandupBlock("Due this week", dueThisWeek, empty: "nothing due this week", limit: limit) {
-            "#\($0.id) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))"
+            "\(label($0.id)) \($0.due?.shortDescription ?? "") · 4S \($0.progress) · \($0.title) (\($0.stakeholder))"
         })
         blocks.append(StandupBlock("By person", people, empty: "nobody ticked a step or has one due", limit: limit,
-                                   line: Self.personLine))
+                                   line: personLine))
         blocks.append(StandupBlock("Ticked since \(since.shortDescription)", ticks, empty: "no steps ticked", limit: limit) {
-            "#\($0.orderID) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))"
+            "\(label($0.orderID)) \($0.by) \(CalendarDay.local(at: $0.at).shortDescription): \($0.step) (\($0.section.title))"
         })
         blocks.append(StandupBlock("4S across open orders", sectionCompletion, limit: limit, isWhole: true) { entry in
             "\(entry.section.title.padded(to: 20)) \(Self.bar(entry.progress.fraction, width: 8)) \(entry.progress)"
@@ -108,20 +108,20 @@ extension StandupReport {
             })
         }
         blocks.append(StandupBlock("Open orders", open, empty: "no open orders", limit: limit) { order in
-            "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) #\(order.id) \(order.title)"
+            "\(Self.bar(order.progress.fraction, width: 6)) \(order.progress.description.padded(to: 5)) \(label(order.id)) \(order.title)"
         })
         return blocks
     }
 
     /// "ana: 2 ticked · 1 note · edited #4: title · due #8 Nov 20, #1 Nov 26"
-    private static func personLine(_ person: PersonLine) -> String {
+    private func personLine(_ person: PersonLine) -> String {
         var parts = ["\(person.ticked) ticked"]
         if person.notes > 0 { parts.append("\(person.notes) note\(person.notes == 1 ? "" : "s")") }
         if person.stageMoves > 0 { parts.append("\(person.stageMoves) stage move\(person.stageMoves == 1 ? "" : "s")") }
         parts += person.changes.prefix(3)
         if person.changes.count > 3 { parts.append("\(Counted(person.changes.count - 3, "more change", "more changes"))") }
         parts.append(person.due.isEmpty ? "nothing due this week"
-            : "due " + person.due.map { "#\($0.id) \($0.due?.shortDescription ?? "")" }.joined(separator: ", "))
+            : "due " + person.due.map { "\(label($0.id)) \($0.due?.shortDescription ?? "")" }.joined(separator: ", "))
         return "\(person.name.isEmpty ? "no owner" : person.name): " + parts.joined(separator: " · ")
     }
 
@@ -142,6 +142,11 @@ extension StandupReport {
 
     /// Plain text, ready to paste into a chat.
     public var text: String { StandupBlock.text(blocks, heading: "Stand-up \(today)") }
+
+    /// The text headed by `heading` and the day: one team's of several.
+    public func text(heading: String) -> String { StandupBlock.text(blocks, heading: "\(heading): stand-up \(today)") }
+
+    public func markdown(heading: String) -> String { StandupBlock.markdown(blocks, heading: "\(heading): stand-up \(today)") }
 
     public var markdown: String { StandupBlock.markdown(blocks, heading: "Stand-up \(today)") }
 

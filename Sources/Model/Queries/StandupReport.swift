@@ -72,6 +72,8 @@ public struct StandupReport: Sendable, Equatable {
     public var trend: [Trends.Arrivals]
     /// Per order type: open orders with their 4S, and arrivals in the last 30 days.
     public var types: TypeBreakdown
+    /// How an order is named in the lines: `#12`, or with its team's store when several are together.
+    public var label: @Sendable (Int) -> String = { "#\($0)" }
 
     public static func == (lhs: StandupReport, rhs: StandupReport) -> Bool {
         lhs.today == rhs.today && lhs.since == rhs.since && lhs.open == rhs.open && lhs.ticks == rhs.ticks

@@ -2,7 +2,7 @@
 /// fetched; light or dark as the reader's system is, and A4 or Letter on paper.
 extension PartnershipReport {
     public var html: String {
-        let sections = [
+        let sections = (teams.isEmpty ? [] : [section(teamsTable, chart: nil)]) + [
             section(spectrumTable, chart: spectrumChart),
             section(arrivalsTable, chart: arrivalsChart),
             section(sectionsTable, chart: sectionsChart),
@@ -115,7 +115,7 @@ extension PartnershipReport {
             bars: valued.sorted { ($0.saving ?? $0.hoursSaved ?? 0) > ($1.saving ?? $1.hoursSaved ?? 0) }
                 .prefix(Self.deliveredShown).map { order in
                 let value = bySaving ? order.saving ?? 0 : order.hoursSaved ?? 0
-                return SVGChart.Bar(label: "#\(order.id) " + order.title, value: value,
+                return SVGChart.Bar(label: "\(label(order.id)) " + order.title, value: value,
                                     text: GroupedNumber.text(value) + (bySaving ? " saved" : " h"), style: "value")
             })
     }

@@ -13,11 +13,12 @@ struct ListCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var stores: StoresOptions
     @OptionGroup var filters: QueueFilterOptions
     @Flag(help: "Print the orders as JSON.") var json = false
 
     func run() throws {
+        guard let storeOptions = try stores.single() else { return try listDepartment() }
         let opened = try ScriptStore(storeOptions, forChanges: false)
         let document = opened.document
         let orders = try filters.orders(in: opened)
@@ -35,6 +36,34 @@ struct ListCommand: ParsableCommand {
             ["#\(order.id)", order.title] + (typed ? [order.details.type.isEmpty ? "" : document.typeName(of: order.details.type)] : [])
                 + [document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
                    order.due?.description ?? "—", order.checklist.progress.description, order.status.title]
+        })
+    }
+}
+
+extension ListCommand {
+    /// Several stores: one list, a column naming each order's store, the number its own.
+    private func listDepartment() throws {
+        let department = try stores.department()
+        let document = department.combined
+        let orders = try filters.orders(in: document)
+        if json {
+            ScriptOutput.json(.array(orders.map { order in
+                let (team, id) = department.origin(of: order.id)
+                guard case .object(var object) = OrderExchange.json(order, in: document) else { return .null }
+                object["id"] = .number(Double(id))
+                object["store"] = .string(team.name)
+                return .object(object)
+            }))
+            return
+        }
+        guard !orders.isEmpty else {
+            print(ScriptOutput.dim("No order matches."))
+            return
+        }
+        ScriptOutput.table(["Store", "ID", "Title", "Stakeholder", "Due", "4S", "Status"], orders.map { order in
+            let (team, id) = department.origin(of: order.id)
+            return [team.name, "#\(id)", order.title, document.stakeholder(id: order.stakeholderID)?.name ?? order.stakeholderID,
+                    order.due?.description ?? "—", order.checklist.progress.description, order.status.title]
         })
     }
 }

@@ -47,7 +47,15 @@ struct QueueFilterOptions: ParsableArguments {
 
     /// The orders the options choose, in their order.
     func orders(in opened: ScriptStore) throws -> [TrainingOrder] {
-        let document = opened.document
+        try orders(in: opened.document)
+    }
+
+    /// The orders of `document` the options choose, in their order.
+    func orders(in document: StoreDocument) throws -> [TrainingOrder] {
+        let lookup = StoreLookup(document)
+        func find<Value>(_ what: (StoreLookup) throws -> Value) throws -> Value {
+            do { return try what(lookup) } catch let error as LookupError { throw CommandFailure.report(error.message) }
+        }
         let today = ProcessSetup.clock.today
         var query = QueueQuery()
         if let view {
@@ -61,12 +69,12 @@ struct QueueFilterOptions: ParsableArguments {
         if let status { query.status = status }
         if let sort { query.sort = sort.sort }
         if reverse { query.reversed.toggle() }
-        if let stakeholder { query.stakeholderID = try opened.find { try $0.stakeholder(stakeholder) }.id }
-        if let stage { query.stage = try opened.find { _ in try StoreLookup.stage(stage, from: .orderTaker) } }
+        if let stakeholder { query.stakeholderID = try find { try $0.stakeholder(stakeholder) }.id }
+        if let stage { query.stage = try find { _ in try StoreLookup.stage(stage, from: .orderTaker) } }
         if let tag { query.tag = tag }
         if let owner { query.owner = owner }
         if let priority { query.priority = priority }
-        if let type { query.type = try opened.find { try $0.orderType(type) } }
+        if let type { query.type = try find { try $0.orderType(type) } }
         if let search { query.search = search }
         if overdue { query.due = .overdue }
         var orders = OrderQueue(document, query: query, today: today).orderIDs.compactMap { document.order(id: $0) }
