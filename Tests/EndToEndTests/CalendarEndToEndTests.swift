@@ -6,27 +6,11 @@ import Testing
 extension EndToEnd {
     /// `fours calendar` read back by an independent parser, Python's `icalendar` package, and
     /// compared event by event with what the store holds.
-    @Suite struct CalendarEndToEndTests {
-        let folder: TemporaryFolder
-        let store: String
-        let fours: String
-        let environment: [String: String]
+    @Suite struct CalendarEndToEndTests: WithDemoCommands {
+        let commands: DemoCommands
 
         init() throws {
-            folder = try TemporaryFolder()
-            store = folder.file("orders.json")
-            fours = try TmuxSession.binary()
-            var environment = ProcessEnvironment.current
-            environment["FOURS_USER"] = "ana"
-            environment["FOURS_STORE"] = store
-            environment["XDG_STATE_HOME"] = folder.file("state")
-            self.environment = environment
-            try #require(run("demo", "--store", store).status == 0)
-        }
-
-        @discardableResult
-        private func run(_ arguments: String...) -> Command.Result {
-            Command.run([fours] + arguments, environment: environment)
+            commands = try DemoCommands()
         }
 
         /// A Python with the icalendar package: the one on the path, else the system's.

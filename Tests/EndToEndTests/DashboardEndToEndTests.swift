@@ -9,10 +9,8 @@ import Testing
 
 /// The real binary in tmux: keys in, screen and store file out.
 extension EndToEnd {
-    @Suite struct DashboardEndToEndTests {
+    @Suite struct DashboardEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-        var store: String { demo.store }
 
         init() throws {
             demo = try DemoStoreFolder()

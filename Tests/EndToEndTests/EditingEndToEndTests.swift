@@ -5,10 +5,8 @@ import Testing
 
 extension EndToEnd {
     /// A person runs an order from intake to delivery without opening the JSON file.
-    @Suite struct EditingEndToEndTests {
+    @Suite struct EditingEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-        var store: String { demo.store }
 
         init() throws {
             demo = try DemoStoreFolder()

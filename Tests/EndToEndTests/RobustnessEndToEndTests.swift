@@ -7,10 +7,8 @@ import Glibc
 extension EndToEnd {
     /// What no key, no store and no environment may do to the real binary: quit behind the
     /// user's back, drive the terminal with text from the store, or ignore the umask.
-    @Suite struct RobustnessEndToEndTests {
+    @Suite struct RobustnessEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-        var store: String { demo.store }
 
         init() throws {
             demo = try DemoStoreFolder()

@@ -6,28 +6,11 @@ import Glibc
 extension EndToEnd {
     /// Every scripting command on a real file, through the built binary: what it prints,
     /// its exit status, and what the store file holds afterwards.
-    @Suite struct ScriptingEndToEndTests {
-        let folder: TemporaryFolder
-        let store: String
-        let fours: String
-        let environment: [String: String]
+    @Suite struct ScriptingEndToEndTests: WithDemoCommands {
+        let commands: DemoCommands
 
         init() throws {
-            folder = try TemporaryFolder()
-            store = folder.file("orders.json")
-            fours = try TmuxSession.binary()
-            var environment = ProcessEnvironment.current
-            environment["FOURS_USER"] = "ana"
-            environment["FOURS_STORE"] = store
-            environment["XDG_STATE_HOME"] = folder.file("state")
-            environment["NO_COLOR"] = "1"
-            self.environment = environment
-            try #require(run("demo", "--store", store).status == 0)
-        }
-
-        @discardableResult
-        private func run(_ arguments: String...) -> Command.Result {
-            Command.run([fours] + arguments, environment: environment)
+            commands = try DemoCommands()
         }
 
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }

@@ -6,10 +6,8 @@ import Testing
 extension EndToEnd {
     /// A lead shapes an order type's 4S steps in the dashboard and from the command line; the
     /// file, read by Python's JSON reader, holds what they did.
-    @Suite struct TemplateEndToEndTests {
+    @Suite struct TemplateEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-        var store: String { demo.store }
 
         init() throws {
             demo = try DemoStoreFolder()

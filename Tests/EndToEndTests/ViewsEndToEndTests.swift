@@ -5,10 +5,8 @@ import Testing
 
 extension EndToEnd {
     /// Finding orders and switching views in the real binary, and the stand-up as text.
-    @Suite struct ViewsEndToEndTests {
+    @Suite struct ViewsEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-        var store: String { demo.store }
 
         init() throws {
             demo = try DemoStoreFolder()

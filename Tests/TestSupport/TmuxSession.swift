@@ -193,3 +193,57 @@ public struct DemoStoreFolder {
         return try JSONReader.parse(Array(read.output.utf8))
     }
 }
+
+/// A temporary folder with a demo store, and the real `fours` to run commands on it as
+/// "ana", with the state kept in the folder and no colour.
+public struct DemoCommands {
+    public let folder: TemporaryFolder
+    public let store: String
+    public let fours: String
+    public let environment: [String: String]
+
+    public init() throws {
+        folder = try TemporaryFolder()
+        store = folder.file("orders.json")
+        fours = try TmuxSession.binary()
+        var environment = ProcessEnvironment.current
+        environment["FOURS_USER"] = "ana"
+        environment["FOURS_STORE"] = store
+        environment["XDG_STATE_HOME"] = folder.file("state")
+        environment["NO_COLOR"] = "1"
+        self.environment = environment
+        let demo = Command.run([fours, "demo", "--store", store], environment: environment)
+        guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
+    }
+
+    @discardableResult
+    public func run(_ arguments: [String]) -> Command.Result {
+        Command.run([fours] + arguments, environment: environment)
+    }
+}
+
+/// A suite whose tests each start on a demo store of their own: its folder and store file.
+public protocol OnADemoStore {
+    var demo: DemoStoreFolder { get }
+}
+
+extension OnADemoStore {
+    public var folder: TemporaryFolder { demo.folder }
+    public var store: String { demo.store }
+}
+
+/// A suite whose tests run commands on a demo store of their own.
+public protocol WithDemoCommands {
+    var commands: DemoCommands { get }
+}
+
+extension WithDemoCommands {
+    public var folder: TemporaryFolder { commands.folder }
+    public var store: String { commands.store }
+    public var fours: String { commands.fours }
+    public var environment: [String: String] { commands.environment }
+
+    /// Runs the real `fours` with these arguments on the demo store.
+    @discardableResult
+    public func run(_ arguments: String...) -> Command.Result { commands.run(arguments) }
+}
