@@ -14,7 +14,8 @@ struct BenchmarkCommand: ParsableCommand {
             after its save, search letter, search backspace, view switch, opening a form) at the \
             median (p50) and p99, the \
             first tick, how soon another \
-            process's change shows, quitting, and peak memory. Example: fours benchmark --orders 1000,10000
+            process's change shows, quitting, and peak memory; then the commands a script runs, from exec \
+            to exit (list, show, note, tick with its durable save). Example: fours benchmark --orders 1000,10000
             """
     )
 

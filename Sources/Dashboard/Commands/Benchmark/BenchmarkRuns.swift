@@ -68,8 +68,26 @@ struct BenchmarkRuns {
             // index made again, the version read kept for merges): quit once it is done.
             usleep(500_000)
             quit(session, with: "q", into: &figures)
+            commands(on: path, into: &figures)
         }
         return figures
+    }
+
+    /// The commands a script runs, from exec to exit, on the store the dashboard left: a
+    /// listing, one order, and two changes saved durably.
+    private func commands(on path: String, into figures: inout BenchmarkFigures) {
+        let id = (try? Store(path: path, readOnly: true))?.document.orders.first?.id ?? 1
+        for round in 0..<keys {
+            for (name, arguments) in [("fours list", ["list"]), ("fours show", ["show", "\(id)"]),
+                                      ("fours note", ["note", "\(id)", "Benchmark note \(round)"]),
+                                      ("fours tick", [round % 2 == 0 ? "tick" : "untick", "\(id)", "1"])] {
+                let started = ContinuousClock.now
+                guard ProgramRun.run(["/proc/self/exe"] + arguments + ["--store", path], environment: environment)?.succeeded == true else {
+                    continue
+                }
+                figures.record(name, ContinuousClock.now - started)
+            }
+        }
     }
 
     /// The floor: a C ncurses program that fills the screen and moves on j, when a C

@@ -1,14 +1,16 @@
 import Glibc
 
-/// Runs another program (git) to its end and collects what it printed.
+/// Runs another program (git, or fours itself for the benchmark) to its end and collects
+/// what it printed.
 struct ProgramRun {
     let status: Int32
     let output: String
 
     var succeeded: Bool { status == 0 }
 
-    /// Nil when the program cannot be started at all (not installed).
-    static func run(_ arguments: [String]) -> ProgramRun? {
+    /// Nil when the program cannot be started at all (not installed). With `environment`,
+    /// the program gets that and nothing of this process's.
+    static func run(_ arguments: [String], environment: [String: String]? = nil) -> ProgramRun? {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()
@@ -21,8 +23,11 @@ struct ProgramRun {
         posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp = environment.map { $0.map { strdup("\($0)=\($1)") } + [nil] }
+        defer { envp?.forEach { free($0) } }
         var child: pid_t = 0
-        let started = posix_spawnp(&child, arguments[0], &actions, nil, argv, environ)
+        let started = envp.map { envp in posix_spawnp(&child, arguments[0], &actions, nil, argv, envp) }
+            ?? posix_spawnp(&child, arguments[0], &actions, nil, argv, environ)
         close(pipeEnds[1])
         defer { close(pipeEnds[0]) }
         guard started == 0 else { return nil }
