@@ -171,21 +171,14 @@ struct TemplateOverlay: Overlay {
         let document = state.document
         let type = shownType(in: document)
         let template = template(in: document)
+        // The page under it hidden whole, not showing at the edges.
+        screen.fill(Rect(x: 0, y: 1, width: state.size.width, height: max(0, state.size.height - 2)))
         let box = Rect(x: 1, y: 1, width: max(0, state.size.width - 2), height: max(0, state.size.height - 2))
-        screen.fill(box)
         Frame(rect: box, title: " 4S templates: the steps new orders start from ").draw(into: &screen)
         let width = max(0, box.width - 4)
         let x = box.x + 2
         var y = box.y + 1
-        // The types, the one shown marked, with how many open orders it has.
-        var types = StyledLine("Type  ", Theme.muted)
-        for (place, id) in ([""] + document.orderTypes.map(\.id)).enumerated() {
-            if place > 0 { types.append(" │ ", Theme.muted) }
-            types.append(document.typeName(of: id), id == type ? Theme.selected : .plain)
-        }
-        let open = document.orders.count { $0.status.isOpen && $0.details.type == type }
-        types.append("   \(Counted(open, "open order")) · ←→ another type", Theme.muted)
-        types.draw(into: &screen, x: x, y: y, width: width)
+        Self.typesLine(shown: type, in: document, width: width).draw(into: &screen, x: x, y: y, width: width)
         y += 2
         let lines = Self.lines(of: template, width: width)
         let selected = selectedRow(in: template)
@@ -199,6 +192,24 @@ struct TemplateOverlay: Overlay {
             line.draw(into: &screen, x: x, y: y + offset, width: width)
         }
         screen.put(keyMap.hintLine(in: [.template]), x: x, y: box.maxY - 2, style: Theme.muted, width: width)
+    }
+
+    /// The types, the one shown marked, with how many open orders it has; only the one shown,
+    /// with its place among them, when all do not fit.
+    static func typesLine(shown type: String, in document: StoreDocument, width: Int) -> StyledLine {
+        let ids = [""] + document.orderTypes.map(\.id)
+        let open = document.orders.count { $0.status.isOpen && $0.details.type == type }
+        let tail = "   \(Counted(open, "open order")) · ←→ another type"
+        var all = StyledLine("Type  ", Theme.muted)
+        for (place, id) in ids.enumerated() {
+            if place > 0 { all.append(" │ ", Theme.muted) }
+            all.append(document.typeName(of: id), id == type ? Theme.selected : .plain)
+        }
+        all.append(tail, Theme.muted)
+        guard all.width > width else { return all }
+        let place = (ids.firstIndex(of: type) ?? 0) + 1
+        return StyledLine("Type  ‹ ", Theme.muted).appending(document.typeName(of: type), Theme.selected)
+            .appending(" ›  \(place) of \(ids.count)" + tail, Theme.muted)
     }
 
     /// The lines of the list, each with the row it belongs to: a step's explanation is shown
