@@ -87,7 +87,7 @@ struct ReopenCommand: ParsableCommand {
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag", abstract: "Add tags to orders (+tag) or take them off (-tag), as one change.",
-        discussion: "Examples: fours tag +safety 3-8    fours tag -draft +final 12 14    (a tag is one word; put -- before a -tag first)")
+        discussion: "Examples: fours tag +safety 3-8    fours tag -draft +final 12 14    (a tag is one word)")
 
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print the orders as JSON.") var json = false
