@@ -40,13 +40,14 @@ extension EndToEnd {
             let (size, blank) = (FileText.read(shot)?.utf8.count ?? 0, FileText.read(blankShot)?.utf8.count ?? 0)
             #expect(blank > 0 && size > blank * 5, "the rendered page is not blank (\(size) bytes against \(blank) for a blank one)")
 
-            // At 1280 px and at 600 px: no table runs past its column, no chart label past its chart.
+            // At 1280 px and at 600 px: no table runs past its column, no chart label past its chart
+            // (measured as the page is parsed, at its end: a load event may come after the DOM is dumped).
             let measure = """
-                <script>addEventListener('load', () => { const out = [];
+                <script>(() => { const out = [];
                 for (const t of document.querySelectorAll('table')) { if (t.getBoundingClientRect().right > t.parentElement.getBoundingClientRect().right + 1) out.push(t.querySelector('caption').textContent); }
                 for (const svg of document.querySelectorAll('svg')) { const v = svg.viewBox.baseVal;
                   for (const text of svg.querySelectorAll('text')) { const b = text.getBBox(); if (b.x < v.x - 0.5 || b.x + b.width > v.x + v.width + 0.5) out.push(text.textContent); } }
-                document.body.setAttribute('data-overflow', JSON.stringify(out)); });</script>
+                document.body.setAttribute('data-overflow', JSON.stringify(out)); })();</script>
                 """
             let measured = folder.file("measured.html")
             try FileText.write(html.replacingOccurrences(of: "</body>", with: measure + "</body>"), to: measured)

@@ -71,11 +71,20 @@ extension PartnershipReport {
 
     private static let stageStyles = ["s1", "s2", "s3", "s4", "s5"]
 
+    /// The months under a chart: "Jun 2026" at the first and at each January, the name alone
+    /// for the others.
+    private static func axis(_ months: [Trends.Month]) -> [String] {
+        months.enumerated().map { index, month in
+            let name = CalendarDay.monthNames[month.month - 1]
+            return index == 0 || month.month == 1 ? "\(name) \(month.year)" : name
+        }
+    }
+
     private var spectrumChart: String? {
         guard spectrum.contains(where: { $0.counts.reduce(0, +) > 0 }) else { return nil }
         return SVGChart.stacked(
             id: "spectrum", title: spectrumTable.title, description: spectrumTable.summary,
-            categories: spectrum.map { CalendarDay.monthNames[$0.month.month - 1] },
+            categories: Self.axis(spectrum.map(\.month)),
             series: EngagementStage.allCases.enumerated().map { index, stage in
                 SVGChart.Series(name: stage.shortTitle, style: Self.stageStyles[index], values: spectrum.map { $0.counts[index] })
             })
@@ -85,7 +94,7 @@ extension PartnershipReport {
         guard arrivals.contains(where: { $0.total > 0 }) else { return nil }
         return SVGChart.stacked(
             id: "arrivals", title: arrivalsTable.title, description: arrivalsTable.summary,
-            categories: arrivals.map { CalendarDay.monthNames[$0.month.month - 1] },
+            categories: Self.axis(arrivals.map(\.month)),
             series: [
                 SVGChart.Series(name: "Request", style: "request", values: arrivals.map(\.transactional)),
                 SVGChart.Series(name: "Conversation", style: "conversation", values: arrivals.map(\.collaborative)),

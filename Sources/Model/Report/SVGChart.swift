@@ -20,12 +20,15 @@ enum SVGChart {
     /// Bars standing side by side, each made of the series stacked, with a legend.
     static func stacked(id: String, title: String, description: String, categories: [String], series: [Series],
                         notes: [String] = []) -> String {
-        let (width, height, left, bottom, top) = (640, 260, 36, 40, 24)
+        let (width, left, top) = (640, 36, 24)
+        let slot = Double(width - left - 10) / Double(max(1, categories.count))
+        let narrow = slot < 56
+        // A narrow chart has a line more under its bars, for the years.
+        let (height, bottom) = narrow ? (273, 53) : (260, 40)
         let totals = categories.indices.map { index in series.reduce(0) { $0 + $1.values[index] } }
         // Four steps of a whole number each: the scale reads 0, 2, 4, 6, 8, never 1.5.
         let step = max(1, ((totals.max() ?? 1) + 3) / 4)
         let most = step * 4
-        let slot = Double(width - left - 10) / Double(max(1, categories.count))
         let barWidth = min(48, slot * 0.6)
         let plotHeight = Double(height - bottom - top)
         var body = ""
@@ -34,6 +37,11 @@ enum SVGChart {
             body += line(x1: Double(left), y1: y, x2: Double(width - 10), y2: y, style: "grid")
             body += text(String(tick * step), x: Double(left - 6), y: y + 4, anchor: "end", style: "axis")
         }
+        // Labels and notes as wide as a slot allows: in narrow slots the month alone (its
+        // year under it, at the first and at each January) and the note's first word, and
+        // with very many, only every so many labelled; nothing runs into its neighbour or off
+        // the chart.
+        let every = max(1, Int((28 / slot).rounded(.up)))
         for (index, category) in categories.enumerated() {
             let x = Double(left) + slot * Double(index) + (slot - barWidth) / 2
             var y = Double(top) + plotHeight
@@ -43,9 +51,17 @@ enum SVGChart {
                 body += rect(x: x, y: y, width: barWidth, height: barHeight, style: entry.style,
                              label: "\(category), \(entry.name): \(entry.values[index])")
             }
-            body += text(category, x: x + barWidth / 2, y: Double(height - bottom + 16), anchor: "middle", style: "axis")
-            if index < notes.count, !notes[index].isEmpty {
-                body += text(notes[index], x: x + barWidth / 2, y: y - 5, anchor: "middle", style: "note")
+            let words = category.split(separator: " ")
+            if index % every == 0 {
+                let label = narrow ? String(words.first ?? "") : category
+                body += text(label, x: x + barWidth / 2, y: Double(height - bottom + 16), anchor: "middle", style: "axis")
+                if narrow, words.count > 1, index == 0 || words.first == "Jan" {
+                    body += text(String(words[1]), x: x + barWidth / 2, y: Double(height - bottom + 29), anchor: "middle", style: "axis")
+                }
+            }
+            if index < notes.count, !notes[index].isEmpty, index % every == 0 {
+                let note = narrow ? String(notes[index].split(separator: " ").first ?? "") : notes[index]
+                body += text(note, x: x + barWidth / 2, y: y - 5, anchor: "middle", style: "note")
             }
         }
         var legendX = Double(left)
