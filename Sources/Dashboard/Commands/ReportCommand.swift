@@ -44,11 +44,15 @@ struct ReportCommand: ParsableCommand {
             ?? Trends.Month.last(6, endingWith: Trends.Month(last)).first?.first ?? last
         guard first <= last else { throw CommandFailure.report("--from \(first) is after --to \(last)") }
         // Several stores: the department together, with a series per team, orders named by their store.
-        let department = try stores.single() == nil ? try stores.department() : nil
-        let report = if let department {
-            PartnershipReport(department, from: first, to: last)
+        let department: Department?
+        let report: PartnershipReport
+        if let single = try stores.single() {
+            department = nil
+            report = PartnershipReport(try single.openForSummary().document, from: first, to: last)
         } else {
-            PartnershipReport(try stores.single()!.openForSummary().document, from: first, to: last)
+            let several = try stores.department()
+            department = several
+            report = PartnershipReport(several, from: first, to: last)
         }
         let json = department.map { $0.labelled(report.json) } ?? report.json
         let text = switch format {

@@ -52,9 +52,9 @@ public enum BulkEdit: Sendable, Equatable {
 }
 
 extension StoreDocument {
-    /// Several edits in a row to the orders of `ids`, as one change, with what each did in a
-    /// sentence; nil when none changes anything.
-    public func bulk(_ edits: [BulkEdit], orders ids: [Int]) -> (operation: StoreOperation, said: [String])? {
+    /// Several edits in a row to the orders of `ids`, as one change, with what they did in one
+    /// sentence ("Added #safety to #1, #3; took #video off #2"); nil when none changes anything.
+    public func bulk(_ edits: [BulkEdit], orders ids: [Int]) -> (operation: StoreOperation, said: String)? {
         var working = self
         var operations: [StoreOperation] = []
         var said: [String] = []
@@ -63,7 +63,8 @@ extension StoreDocument {
             operations.append(operation)
             said.append(edit.sentence(changed))
         }
-        return operations.isEmpty ? nil : (.batch(operations), said)
+        let sentence = said.enumerated().map { $0 == 0 ? $1 : $1.prefix(1).lowercased() + $1.dropFirst() }.joined(separator: "; ")
+        return operations.isEmpty ? nil : (.batch(operations), sentence)
     }
 
     /// The change that makes `edit` to the orders of `ids` it changes, and those orders;

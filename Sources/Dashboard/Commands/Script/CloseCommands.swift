@@ -106,8 +106,7 @@ struct TagCommand: ParsableCommand {
             throw CommandFailure.report("the orders have those tags as asked already")
         }
         try opened.apply(operation)
-        let text = said.enumerated().map { $0 == 0 ? $1 : $1.prefix(1).lowercased() + $1.dropFirst() }.joined(separator: "; ")
-        ChangeReport(json: json).say(orders: orders.map(\.id), in: opened, text: text)
+        ChangeReport(json: json).say(orders: orders.map(\.id), in: opened, text: said)
     }
 }
 

@@ -43,7 +43,6 @@ enum BulkForm {
         guard let (operation, said) = state.document.bulk(edits, orders: ids) else {
             return .failure(FormError(field: .tag, message: "the marked orders are that way already"))
         }
-        let text = said.enumerated().map { $0 == 0 ? $1 : $1.prefix(1).lowercased() + $1.dropFirst() }.joined(separator: "; ")
-        return .success(FormResult(operation: operation, label: text.prefix(1).lowercased() + text.dropFirst()))
+        return .success(FormResult(operation: operation, label: said.prefix(1).lowercased() + said.dropFirst()))
     }
 }
