@@ -9,10 +9,6 @@ extension EndToEnd {
     @Suite struct CalendarEndToEndTests: WithDemoCommands {
         let commands: DemoCommands
 
-        init() throws {
-            commands = try DemoCommands()
-        }
-
         /// A Python with the icalendar package: the one on the path, else the system's.
         private static func python() throws -> String {
             for candidate in ["python3", "/usr/bin/python3"] where Command.run(["/usr/bin/env", candidate, "-c", "import icalendar"]).status == 0 {

@@ -12,12 +12,8 @@ extension EndToEnd {
     @Suite struct DashboardEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
 
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
-
         @Test func aPersonMovesTicksMovesAStageResizesAndQuits() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open · 2 overdue · 3 due this week")
             try session.waitFor("▶ #8  ! Picking-error coaching for shift leads")
 
@@ -72,7 +68,7 @@ extension EndToEnd {
         }
 
         @Test func anotherProcessesChangeAppearsWithoutLosingThePlace() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             session.send("j", "j", "Tab", "j", "j")
             try session.waitFor("▶ #7    Objection-handling e-learning")
@@ -131,7 +127,7 @@ extension EndToEnd {
         @Test(arguments: Ending.allCases)
         func theTerminalIsRestoredHoweverFoursEnds(ending: Ending) throws {
             let before = FileText.read(store)
-            let session = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+            let session = try dashboard(width: 100, height: 30)
             try session.waitFor("9 open")
             #expect(session.paneValue("#{alternate_on}") == "1")
             switch ending {
@@ -172,7 +168,7 @@ extension EndToEnd {
         }
 
         @Test func colorsFollowTheTerminalAndNoColor() throws {
-            let colored = try TmuxSession(width: 100, height: 30, arguments: ["--store", store], folder: folder)
+            let colored = try dashboard(width: 100, height: 30)
             try colored.waitFor("9 open")
             // The overdue order is drawn in red (SGR 31).
             let styledColors = colored.styledScreen()
@@ -196,7 +192,7 @@ extension EndToEnd {
             // A name in wide characters, drawn bold, followed by plain text with a middle dot.
             let text = try #require(FileText.read(store))
             try FileText.write(text.replacingOccurrences(of: "\"Dana Okafor\"", with: "\"大塚 Dana\""), to: store)
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             session.send("j")
             try session.waitFor("Stakeholder 大塚 Dana · Head of Sales")
@@ -211,7 +207,7 @@ extension EndToEnd {
         @Test func aBrokenStoreIsReportedAndLeftUntouched() throws {
             let broken = "{\n  \"schemaVersion\": 1,\n  \"orders\": [\n    {\"id\": 1,}\n  ]\n}\n"
             try FileText.write(broken, to: store)
-            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            let session = try dashboard(height: 30)
             #expect(try session.exitStatus() == 1)
             let message = FileText.read(folder.file("stderr.txt")) ?? ""
             #expect(message.contains("\(store):4:14: trailing comma before '}'"), "\(message)")

@@ -8,12 +8,8 @@ extension EndToEnd {
     @Suite struct EditingEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
 
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
-
         @Test func markedOrdersAreClosedTogetherAndUndoneTogether() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             // The first two rows of the queue: #8, then #1.
             session.send("v", "v")
@@ -32,7 +28,7 @@ extension EndToEnd {
         }
 
         @Test func anOrderFromIntakeToDelivery() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
 
             // A new order from a stakeholder nobody has met yet.
@@ -105,7 +101,7 @@ extension EndToEnd {
 
         @Test func escapeSavesNothing() throws {
             let before = FileText.read(store)
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             session.send("e")
             try session.waitFor("Edit order #8")

@@ -4,13 +4,8 @@ import Testing
 
 extension EndToEnd {
     /// The report as a reader sees it: written by the real binary, rendered in a real browser.
-    @Suite struct ReportEndToEndTests {
+    @Suite struct ReportEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
-        var folder: TemporaryFolder { demo.folder }
-
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
 
         /// Chromium, headless, with a screen of its own size; fails with the reason when it is not there.
         private func chromium(_ arguments: [String]) throws -> Command.Result {

@@ -10,12 +10,8 @@ extension EndToEnd {
     @Suite struct RobustnessEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
 
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
-
         @Test func keysFoursDoesNotKnowDoNothing() throws {
-            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            let session = try dashboard(height: 30)
             try session.waitFor("9 open")
             for _ in 0..<3 {
                 session.send("F1", "F5", "IC", "S-Left", "C-Up", "M-Right", "F12")
@@ -30,7 +26,7 @@ extension EndToEnd {
         }
 
         @Test func aLongPasteOrLongTypingIsOneEdit() throws {
-            let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
+            let session = try dashboard(height: 30)
             try session.waitFor("9 open")
             // Pasted: marked as a paste, line breaks and all.
             session.send("/")
@@ -53,7 +49,7 @@ extension EndToEnd {
         }
 
         @Test func aStoreDeletedWhileOpenIsKeptOnScreenAndWrittenBackWithW() throws {
-            let session = try TmuxSession(width: 140, height: 30, arguments: ["--store", store], folder: folder)
+            let session = try dashboard(width: 140, height: 30)
             try session.waitFor("9 open")
             unlink(store)
             try session.waitFor("is gone (deleted or moved)")

@@ -9,10 +9,6 @@ extension EndToEnd {
     @Suite struct ScriptingEndToEndTests: WithDemoCommands {
         let commands: DemoCommands
 
-        init() throws {
-            commands = try DemoCommands()
-        }
-
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
 
         @Test func readingCommandsPrintTablesAndJSON() throws {
@@ -70,7 +66,7 @@ extension EndToEnd {
         }
 
         @Test func aCommandsChangeShowsInAnOpenDashboard() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             /// The row of #7, whatever day it is due.
             func rowOfSeven(_ screen: String) -> Substring? { screen.split(separator: "\n").first { $0.contains("#7 ") } }

@@ -9,16 +9,12 @@ extension EndToEnd {
     @Suite struct TemplateEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
 
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
-
         private func stepIDs(type: String, section: String) throws -> JSONValue {
             try demo.python("[s['id'] for s in [t for t in d['orderTypes'] if t['id'] == '\(type)'][0]['template']['\(section)']]")
         }
 
         @Test func aTypesStepsShapedInTheEditorReachItsOpenOrderWhenAsked() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             session.send("t")
             try session.waitFor("4S templates")

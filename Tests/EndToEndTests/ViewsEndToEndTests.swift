@@ -8,12 +8,8 @@ extension EndToEnd {
     @Suite struct ViewsEndToEndTests: OnADemoStore {
         let demo: DemoStoreFolder
 
-        init() throws {
-            demo = try DemoStoreFolder()
-        }
-
         @Test func searchNarrowsTheQueueAndViewsSwitch() throws {
-            let session = try TmuxSession(width: 120, height: 40, arguments: ["--store", store], folder: folder)
+            let session = try dashboard()
             try session.waitFor("9 open")
             session.send("/")
             session.send("-l", "chloe")

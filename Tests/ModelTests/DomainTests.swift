@@ -105,19 +105,19 @@ import Testing
 
     @Test func touchpointsAndNotesComeBackWholeByTheirTables() throws {
         let touchpoint = try JSONReader.parse(Array(#"{"on": "2026-12-01", "purpose": "Walk the floor", "room": "B2"}"#.utf8))
-        let (readTouchpoint, touchpointProblems) = Self.read(touchpoint, Touchpoint.init)
+        let (readTouchpoint, touchpointProblems) = Self.read(touchpoint, Touchpoint.read)
         #expect(touchpointProblems.isEmpty && readTouchpoint?.json == touchpoint)
         #expect(Set(Touchpoint.table.fields.map(\.name)) == ["on", "purpose"])
 
         let note = try JSONReader.parse(Array(#"{"at": "2026-11-25T12:00:00Z", "by": "ana", "id": "n1", "mood": "good", "text": "Hi"}"#.utf8))
-        let (readNote, noteProblems) = Self.read(note, Note.init)
+        let (readNote, noteProblems) = Self.read(note, Note.read)
         #expect(noteProblems.isEmpty && readNote?.json == note)
         #expect(Set(Note.table.fields.map(\.name)) == ["id", "at", "by", "text"])
 
         let undated = try JSONReader.parse(Array(#"{"purpose": "someday"}"#.utf8))
-        let (none, problems) = Self.read(undated, Touchpoint.init)
+        let (none, problems) = Self.read(undated, Touchpoint.read)
         #expect(none == nil && problems.map(\.problem) == ["is missing"], "\(problems)")
-        let (noText, noteMissing) = Self.read(try JSONReader.parse(Array(#"{"id": "n", "at": "2026-11-25T12:00:00Z"}"#.utf8)), Note.init)
+        let (noText, noteMissing) = Self.read(try JSONReader.parse(Array(#"{"id": "n", "at": "2026-11-25T12:00:00Z"}"#.utf8)), Note.read)
         #expect(noText == nil && noteMissing.count == 1)
     }
 }

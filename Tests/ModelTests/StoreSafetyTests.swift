@@ -7,14 +7,8 @@ import Glibc
 /// What the store must never do: write what it cannot read back, overwrite a newer
 /// version, hang on a lock or a pipe, lose a file's mode, link, line endings or the members
 /// it does not know.
-@Suite struct StoreSafetyTests {
+@Suite struct StoreSafetyTests: InAStoreFolder {
     let folder: TemporaryFolder
-    let path: String
-
-    init() throws {
-        folder = try TemporaryFolder()
-        path = folder.file("store.json")
-    }
 
     private func demoStore() throws -> Store {
         try Store.create(path: path, document: Fixture.demo)

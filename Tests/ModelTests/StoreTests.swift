@@ -4,14 +4,8 @@ import TestSupport
 import Testing
 import Glibc
 
-@Suite struct StoreTests {
+@Suite struct StoreTests: InAStoreFolder {
     let folder: TemporaryFolder
-    let path: String
-
-    init() throws {
-        folder = try TemporaryFolder()
-        path = folder.file("store.json")
-    }
 
     private func tick(_ step: String, on order: Int, by user: String = "ana") -> StoreOperation {
         .setStep(order: order, step: step, tick: Tick(at: Fixture.now, by: user))

@@ -6,14 +6,8 @@ import Glibc
 
 /// A store file is read a window at a time when it is laid out as fours writes it, and
 /// whole otherwise; either way it reads the same.
-@Suite struct WindowedReadTests {
+@Suite struct WindowedReadTests: InAStoreFolder {
     let folder: TemporaryFolder
-    let path: String
-
-    init() throws {
-        folder = try TemporaryFolder()
-        path = folder.file("store.json")
-    }
 
     private static func text(of document: StoreDocument) -> String {
         String(decoding: JSONWriter.bytes(for: document.json), as: UTF8.self)

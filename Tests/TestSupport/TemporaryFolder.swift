@@ -89,3 +89,16 @@ extension Fixture {
         [WallClock.environmentKey: moment.description]
     }
 }
+
+/// A suite whose tests each get a folder of their own with a store file's place in it.
+public protocol InAStoreFolder {
+    var folder: TemporaryFolder { get }
+    init(folder: TemporaryFolder)
+}
+
+extension InAStoreFolder {
+    public init() throws { self.init(folder: try TemporaryFolder()) }
+
+    /// Where the suite's store file goes.
+    public var path: String { folder.file("store.json") }
+}

@@ -222,22 +222,43 @@ public struct DemoCommands {
     }
 }
 
+/// A suite with a store in a temporary folder of its own.
+public protocol WithAStore {
+    var folder: TemporaryFolder { get }
+    var store: String { get }
+}
+
+extension WithAStore {
+    /// The dashboard on the suite's store, in a terminal of this size.
+    public func dashboard(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        try TmuxSession(width: width, height: height, arguments: ["--store", store], folder: folder)
+    }
+}
+
 /// A suite whose tests each start on a demo store of their own: its folder and store file.
-public protocol OnADemoStore {
+public protocol OnADemoStore: WithAStore {
     var demo: DemoStoreFolder { get }
+    init(demo: DemoStoreFolder)
 }
 
 extension OnADemoStore {
+    /// Each test gets a demo store of its own.
+    public init() throws { self.init(demo: try DemoStoreFolder()) }
+
     public var folder: TemporaryFolder { demo.folder }
     public var store: String { demo.store }
 }
 
 /// A suite whose tests run commands on a demo store of their own.
-public protocol WithDemoCommands {
+public protocol WithDemoCommands: WithAStore {
     var commands: DemoCommands { get }
+    init(commands: DemoCommands)
 }
 
 extension WithDemoCommands {
+    /// Each test gets a demo store of its own.
+    public init() throws { self.init(commands: try DemoCommands()) }
+
     public var folder: TemporaryFolder { commands.folder }
     public var store: String { commands.store }
     public var fours: String { commands.fours }

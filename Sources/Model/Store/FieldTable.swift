@@ -151,6 +151,8 @@ protocol StoredByTable {
     /// What reading starts from: every field is read over it.
     static var unread: Self { get }
     var preserved: PreservedFields { get set }
+    /// The value as the file holds it.
+    var json: JSONValue { get }
 }
 
 extension StoredByTable {
@@ -175,4 +177,6 @@ extension StoredByTable {
         Self.table.write(self, into: &object)
         return object
     }
+
+    var json: JSONValue { .object(storedObject) }
 }

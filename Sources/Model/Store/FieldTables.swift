@@ -58,7 +58,7 @@ extension StakeholderDetails {
         .count("rapport", \.rapport, in: NumberLimits.rating),
         .count("reputation", \.reputation, in: NumberLimits.rating),
         .count("relationships", \.relationships, in: NumberLimits.rating),
-        .object("nextTouchpoint", \.nextTouchpoint, read: { Touchpoint($0).map(Optional.some) }) { $0.map(\.json) },
+        .object("nextTouchpoint", \.nextTouchpoint, read: { Touchpoint.read($0).map(Optional.some) }) { $0.map(\.json) },
     ])
 }
 

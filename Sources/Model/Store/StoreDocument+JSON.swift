@@ -434,17 +434,8 @@ extension FieldReader {
     }
 
     func notes(_ key: String) -> [Note] {
-        objects(key).compactMap { Note($0.reader) }
+        objects(key).compactMap { Note.read($0.reader) }
     }
-}
-
-extension Note {
-    init?(_ reader: FieldReader) {
-        guard let note = Self.read(reader) else { return nil }
-        self = note
-    }
-
-    var json: JSONValue { .object(storedObject) }
 }
 
 extension ChecklistStep {
@@ -518,12 +509,6 @@ extension TrainingOrder {
         object.set("notes", notes.isEmpty ? nil : .array(notes.map(\.json)))
         object["checklist"] = checklist.json
         return .object(object)
-    }
-}
-
-extension Measurement {
-    var json: JSONValue {
-        .object(storedObject)
     }
 }
 
@@ -604,15 +589,6 @@ extension ValueEstimate {
         object.set("saving", number: saving)
         return .object(object)
     }
-}
-
-extension Touchpoint {
-    init?(_ reader: FieldReader) {
-        guard let touchpoint = Self.read(reader) else { return nil }
-        self = touchpoint
-    }
-
-    var json: JSONValue { .object(storedObject) }
 }
 
 extension StageChange {
