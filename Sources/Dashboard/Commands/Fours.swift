@@ -98,7 +98,7 @@ struct StoreOptions: ParsableArguments {
         guard store.exists else {
             throw CommandFailure.report("there is no store at \(path); check the path (--store or $FOURS_STORE)")
         }
-        SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        do { try SyncCopiesOnCommand.sayWhatWaits(beside: store) } catch { throw CommandFailure.report(error.message) }
         return store
     }
 }
@@ -140,7 +140,7 @@ struct StoresOptions: ParsableArguments {
                     FileHandleOutput.standardError("fours: there is no store at \(path); the others are shown\n")
                     continue
                 }
-                SyncCopiesOnCommand.sayWhatWaits(beside: store)
+                try SyncCopiesOnCommand.sayWhatWaits(beside: store)
                 opened.append((path, store.document))
             } catch {
                 FileHandleOutput.standardError("fours: \(TerminalSafety.visible(error.message, keepingLines: true)); the others are shown\n")

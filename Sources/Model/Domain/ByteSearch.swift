@@ -4,9 +4,16 @@ import Glibc
 /// is a match of text, and bytes are found far faster than characters.
 public enum ByteSearch {
     public static func contains(_ text: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !word.isEmpty else { return true }
-        guard word.count <= text.count, let base = text.baseAddress, let wanted = word.baseAddress else { return false }
-        guard word.count > 1 else { return memchr(base, Int32(wanted[0]), text.count) != nil }
+        firstPlace(of: word, in: text) != nil
+    }
+
+    /// Where `word` first starts in `text`; nil when it is not there.
+    public static func firstPlace(of word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !word.isEmpty else { return 0 }
+        guard word.count <= text.count, let base = text.baseAddress, let wanted = word.baseAddress else { return nil }
+        guard word.count > 1 else {
+            return memchr(base, Int32(wanted[0]), text.count).map { UnsafeRawPointer(base).distance(to: $0) }
+        }
         // Eight places at a time, those where both the first and the last byte of the word
         // are found, and only there the bytes between compared.
         let count = word.count
@@ -18,16 +25,16 @@ public enum ByteSearch {
                 & (UnsafeRawPointer(base + start + count - 1).loadUnaligned(as: UInt64.self) ^ lasts).zeroByteMarks
             while candidates != 0 {
                 let place = start + candidates.trailingZeroBitCount / 8
-                if count == 2 || memcmp(base + place + 1, wanted + 1, count - 2) == 0 { return true }
+                if count == 2 || memcmp(base + place + 1, wanted + 1, count - 2) == 0 { return place }
                 candidates &= candidates - 1
             }
             start += 8
         }
         while start < places {
-            if base[start] == wanted[0], memcmp(base + start + 1, wanted + 1, count - 1) == 0 { return true }
+            if base[start] == wanted[0], memcmp(base + start + 1, wanted + 1, count - 1) == 0 { return start }
             start += 1
         }
-        return false
+        return nil
     }
 }
 

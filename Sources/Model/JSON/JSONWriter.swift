@@ -50,7 +50,8 @@ public struct JSONWriter {
             if pieces != nil && text.isPiece {
                 pieces?.append(.bytes(output[...]))
                 pieces?.append(text.text)
-                output.removeAll(keepingCapacity: true)
+                // A new buffer: the piece keeps the old one, which emptying would copy whole.
+                output = []
             } else if case .bytes(let bytes) = text.text {
                 output.append(contentsOf: bytes)
             } else {

@@ -17,9 +17,36 @@ public struct StoreLookup {
         self.document = document
     }
 
+    /// The number `12` or `#12` gives.
+    private static func number(_ reference: String) -> Int? {
+        Int(reference.hasPrefix("#") ? reference.dropFirst() : reference[...])
+    }
+
+    /// The numbers of a range `3-8` (or `#3-#8`).
+    private static func range(_ reference: String) -> (first: Int, last: Int)? {
+        let parts = reference.split(separator: "-", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? $0.dropFirst() : $0 }
+        guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]) else { return nil }
+        return (first, last)
+    }
+
+    /// The numbers of the orders that `references` can name (see `orders`), for a store
+    /// that reads only those; nil when a range is too wide to list them.
+    public static func numbers(_ references: [String]) -> Set<Int>? {
+        var numbers = Set<Int>()
+        for reference in references {
+            if let (first, last) = range(reference) {
+                guard first <= last else { continue }
+                guard last - first < 10_000 else { return nil }
+                numbers.formUnion(first...last)
+            } else if let number = number(reference) {
+                numbers.insert(number)
+            }
+        }
+        return numbers
+    }
+
     public func order(_ reference: String) throws(LookupError) -> TrainingOrder {
-        let digits = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
-        guard let id = Int(digits) else { throw LookupError("\(reference) is not an order number; write 12 or #12") }
+        guard let id = Self.number(reference) else { throw LookupError("\(reference) is not an order number; write 12 or #12") }
         guard let order = document.order(id: id) else {
             throw LookupError("there is no order #\(id); fours list shows the orders")
         }
@@ -32,8 +59,7 @@ public struct StoreLookup {
         var found: [TrainingOrder] = []
         var seen = Set<Int>()
         for reference in references {
-            let parts = reference.split(separator: "-", omittingEmptySubsequences: false).map { $0.hasPrefix("#") ? $0.dropFirst() : $0 }
-            if parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]) {
+            if let (first, last) = Self.range(reference) {
                 guard first <= last else { throw LookupError("\(reference) runs backwards; write the smaller number first") }
                 let inRange = document.orders.filter { (first...last).contains($0.id) }.sorted { $0.id < $1.id }
                 guard !inRange.isEmpty else { throw LookupError("there is no order from #\(first) to #\(last); fours list shows the orders") }

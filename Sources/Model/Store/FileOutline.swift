@@ -14,6 +14,9 @@ struct FileOutline {
     struct Place: Sendable {
         var range: Range<Int>
         var position: SourcePosition
+        /// The number its `"id"` member gives, found without parsing the order; nil when it
+        /// is not there as fours writes it (a plain number on the order's own line).
+        var id: Int?
     }
 
     /// The file with its orders cut out and one empty object, `{}`, in their place.
@@ -25,6 +28,10 @@ struct FileOutline {
 
     private static let listOpening = Array("\n  \"orders\": [".utf8)
     private static let orderEnd = Array("\n    }".utf8)
+    /// An order's own id member: a member of the order is indented six spaces, and no line
+    /// break is ever inside a string. (Ending on the quote, which few places have ten bytes
+    /// after a line break, is quicker to find than on the space after the colon.)
+    private static let idMember = Array("\n      \"id\"".utf8)
 
     init?(_ file: OpenedFile) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
@@ -53,7 +60,8 @@ struct FileOutline {
             guard try window.byte(at: offset) == UInt8(ascii: "{"),
                   let end = try window.find(Self.orderEnd, from: offset, keeping: offset) else { return nil }
             let range = offset..<end + Self.orderEnd.count
-            orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1)))
+            orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
+                                id: window.number(after: Self.idMember, in: range)))
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -151,6 +159,28 @@ private struct ScanWindow {
             offset += 1
         }
         return (offset, lineBreaks, lastLineStart)
+    }
+
+    /// The plain number (digits only) given to the first `prefix` in `range` (`: 12`), which
+    /// the window holds; nil when there is none.
+    func number(after prefix: [UInt8], in range: Range<Int>) -> Int? {
+        storage.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - start)..<(range.upperBound - start)])
+            guard let place = prefix.withUnsafeBufferPointer({ ByteSearch.firstPlace(of: $0, in: text) }) else { return nil }
+            var at = place + prefix.count
+            guard at + 2 < text.count, text[at] == UInt8(ascii: ":"), text[at + 1] == UInt8(ascii: " ") else { return nil }
+            at += 2
+            var value = 0, digits = 0
+            while at < text.count, digits < 18, case let digit = text[at], digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") {
+                value = value * 10 + Int(digit - UInt8(ascii: "0"))
+                digits += 1
+                at += 1
+            }
+            guard digits > 0, at < text.count, text[at] == UInt8(ascii: ",") || text[at] == 0x0A,
+                  digits == 1 || text[at - digits] != UInt8(ascii: "0")
+            else { return nil }
+            return value
+        }
     }
 
     /// The line breaks in `range`, which the window holds.

@@ -28,6 +28,10 @@ public final class Store {
     private let lockTimeout: Double
     /// The checklists of the file just opened that are not read yet.
     public private(set) var laterChecklists = LaterChecklists.none
+    /// The orders left unread when only some were wanted; nil when `document` has them all.
+    private var unreadOrders: UnreadOrders?
+    /// Whether the file as last read or written is known to read whole without a problem.
+    private var isSound = false
     /// Where versions read from elsewhere are kept, for merging a sync service's conflicted copies.
     public let versions: SyncVersions?
     /// Who makes the changes saved here, for the activity log; nil records none.
@@ -38,14 +42,20 @@ public final class Store {
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     /// With `checklistsLater`, the checklists are found but not read (`laterChecklists`):
     /// nothing may be changed or saved until `takeChecklists` has them all.
+    ///
+    /// With `only`, a command that needs a few orders reads those alone when this machine
+    /// knows the file to read whole (`versions` remembers it): `document` then holds only
+    /// them (those of the ids that exist), and a change that needs others reads the rest
+    /// first. Otherwise every order is read, as without it.
     public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil,
-                checklistsLater: Bool = false) throws(StoreError) {
+                checklistsLater: Bool = false, only wanted: Set<Int>? = nil) throws(StoreError) {
         self.path = path
         self.lockTimeout = lockTimeout
         self.versions = versions
         file = FileSystem.resolvingLinks(path)
         document = StoreDocument()
-        if let opened = try openFile() { try take(opened, checklistsLater: checklistsLater) }
+        if let opened = try openFile() { try take(opened, checklistsLater: checklistsLater, only: wanted) }
+        recordIfSound()
         if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
             FileSystem.removeStaleTemporaries(for: file)
@@ -55,6 +65,16 @@ public final class Store {
 
     /// Whether the file exists yet.
     public var exists: Bool { fingerprint != nil }
+
+    /// Whether `document` holds every order of the file (not only those asked for).
+    public var hasEveryOrder: Bool { unreadOrders == nil }
+
+    /// Reads the orders left unread, when only some were read: for what needs them all.
+    public func readEveryOrder() throws(StoreError) {
+        guard unreadOrders != nil else { return }
+        guard let opened = try openFile() else { throw .gone(path: path) }
+        try take(opened)
+    }
 
 
     public var backupPath: String { file + ".bak" }
@@ -122,6 +142,9 @@ public final class Store {
             includesOthersChanges = true
         }
         if let readOnlyReason { throw .readOnly(path: path, reason: readOnlyReason) }
+        if unreadOrders != nil, !operations.allSatisfy({ $0.canApply(toSomeOrders: document) }) {
+            try readEveryOrder()
+        }
 
         var changed = document
         var outcomes: [Outcome] = []
@@ -152,7 +175,7 @@ public final class Store {
             changed.lineage.recordSave(at: clock.now())
         }
         let saved = Saved(document: changed, outcomes: outcomes, includesOthersChanges: includesOthersChanges)
-        let pieces = encode(changed, changedOrders: changedOrders)
+        let (pieces, written) = encode(changed, changedOrders: changedOrders)
         do throws(FileSystem.Failure) {
             try writeBackupOnce()
             // The file this save is made from: the one read under the lock, or none.
@@ -176,34 +199,41 @@ public final class Store {
         isGone = false
         document = changed
         // Only now that the file holds them: a failed save must not leave its places behind.
-        orderTexts = Self.storedTexts(of: changed, writtenAs: pieces)
+        orderTexts = Self.storedTexts(of: written, writtenAs: pieces)
+        unreadOrders?.saved(written, at: orderTexts)
+        // Each order written read back before (or was copied from a file that did).
+        isSound = true
+        recordIfSound()
         return saved
     }
 
-    /// The document's text in this file's style: the orders that did not change as
-    /// stretches of the file to copy, the others encoded anew.
-    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> [TextPiece] {
-        let json = document.json(encodeOrder: { order in
-            if !changedOrders.contains(order.id), let text = orderTexts[order.id] {
+    /// The document's text in this file's style: the orders that did not change (or were
+    /// not read) as stretches of the file to copy, the others encoded anew; with the ids of
+    /// the orders written, in their order.
+    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> (pieces: [TextPiece], orders: [Int]) {
+        let written = unreadOrders?.orderToWrite(for: document) ?? document.orders.map(\.id)
+        let orders = written.map { id -> JSONValue in
+            if !changedOrders.contains(id), let text = orderTexts[id] {
                 return .encoded(EncodedJSON(stored: text, depth: StoreDocument.orderDepth))
             }
-            return .encoded(EncodedJSON(order.json, depth: StoreDocument.orderDepth))
-        }, stakeholders: listsJSON.stakeholders.json(of: document.stakeholders, \.json),
-           activity: listsJSON.activity.json(of: document.activity, \.json))
-        return style.apply(to: JSONWriter.pieces(for: json))
+            return .encoded(EncodedJSON(document.order(id: id)!.json, depth: StoreDocument.orderDepth))
+        }
+        let json = document.json(orders: orders, stakeholders: listsJSON.stakeholders.json(of: document.stakeholders, \.json),
+                                 activity: listsJSON.activity.json(of: document.activity, \.json))
+        return (style.apply(to: JSONWriter.pieces(for: json)), written)
     }
 
-    /// Where each order's text stands in a file written as `pieces`, the document's text
-    /// (its k-th order is piece 2k + 1).
-    private static func storedTexts(of document: StoreDocument, writtenAs pieces: [TextPiece]) -> [Int: StoredText] {
+    /// Where each order's text stands in a file written as `pieces` with the orders
+    /// `written` (the k-th is piece 2k + 1).
+    private static func storedTexts(of written: [Int], writtenAs pieces: [TextPiece]) -> [Int: StoredText] {
         var texts: [Int: StoredText] = [:]
-        texts.reserveCapacity(document.orders.count)
+        texts.reserveCapacity(written.count)
         var offset = 0
         for (index, piece) in pieces.enumerated() {
             let range = offset..<offset + piece.count
             offset += piece.count
             guard index % 2 == 1 else { continue }
-            let id = document.orders[index / 2].id
+            let id = written[index / 2]
             switch piece {
             case .stored(let text): texts[id] = StoredText(range: range, digest: text.digest)
             case .bytes(let bytes): texts[id] = StoredText(range: range, digest: StoredText.digest(of: bytes))
@@ -252,7 +282,14 @@ public final class Store {
     /// Takes the file just opened as the document, read a window at a time; a file not as
     /// fours writes it is read whole, the careful way. Each read checks the schema version,
     /// so a newer fours's file that appears while this one runs is never written back.
-    private func take(_ opened: OpenedFile, checklistsLater: Bool = false) throws(StoreError) {
+    /// Only the orders `wanted` are read from a file known to be sound, when they can be found.
+    private func take(_ opened: OpenedFile, checklistsLater: Bool = false, only wanted: Set<Int>? = nil) throws(StoreError) {
+        if let wanted, versions?.isKnownSound(opened.status) == true,
+           let reading = StoreDocument.read(file: opened, only: wanted) {
+            orderTexts = [:]
+            take(reading, from: opened)
+            return
+        }
         // The orders of the file read before, by their text: those another writer did not
         // change are taken as they are, not parsed again. Should the new file not read, the
         // next save encodes every order anew, which is only slower.
@@ -278,18 +315,22 @@ public final class Store {
 
     private func take(_ reading: StoreDocument.Reading, from opened: OpenedFile) {
         document = reading.document
+        unreadOrders = reading.unreadOrders
         // An order that does not change is written again as it stands in the file, with
         // whatever this version does not know of it; only changed orders are encoded.
         // Opening a big store digests its orders after the first frame, with its checklists.
         orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
         laterChecklists = LaterChecklists(file: opened, checklists: reading.laterChecklists,
                                           undigested: orderTexts.filter { $0.value.digest == nil })
+        // Orders left unread are copied as they stand; they need no digest.
+        if let unread = reading.unreadOrders?.texts { orderTexts.merge(unread) { read, _ in read } }
         fingerprint = opened.status
         versions?.sawRead(opened, revision: reading.document.lineage.latest)
         style = reading.style
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
+        isSound = !reading.isNewerVersion && laterChecklists.isEmpty
     }
 
     /// Keeps the version of the file last read, for merging copies that grew from it (on
@@ -298,6 +339,13 @@ public final class Store {
         guard versions?.keepPending(inBackground: inBackground) == true, let before = fingerprint,
               let after = try? FileSystem.status(of: file), after.isSameText(as: before) else { return }
         fingerprint = after
+        recordIfSound()
+    }
+
+    /// Tells `versions` the file as it stands is sound, when it is known to be.
+    private func recordIfSound() {
+        guard isSound, let fingerprint else { return }
+        versions?.recordSound(fingerprint)
     }
 
     /// Gives the store's document storage of its own for its orders, when it shares it
@@ -322,6 +370,7 @@ public final class Store {
         document.setChecklists(read.checklists)
         for (id, digest) in read.digests { orderTexts[id]?.digest = digest }
         laterChecklists.remove(read)
+        if laterChecklists.isEmpty { isSound = true }
     }
 
     /// Whether the file holds the text a save would write now: the file as this store last
@@ -331,7 +380,7 @@ public final class Store {
     private func holdsText(_ opened: OpenedFile) -> Bool {
         var window = FileWindow(opened)
         var offset = 0
-        for piece in encode(document, changedOrders: []) {
+        for piece in encode(document, changedOrders: []).pieces {
             let range = offset..<offset + piece.count
             guard range.upperBound <= opened.size else { return false }
             var same = true

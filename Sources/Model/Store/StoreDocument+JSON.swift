@@ -18,6 +18,8 @@ extension StoreDocument {
         var laterChecklists: [Int: JSONText] = [:]
         /// The file's line ends and byte-order mark, which a save keeps.
         var style = FileStyle()
+        /// The orders not read, when only some were wanted.
+        var unreadOrders: UnreadOrders?
 
         /// Written by a newer fours: readable, but must never be written back.
         public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
@@ -97,14 +99,7 @@ extension StoreDocument {
     /// Nil when the file must be read whole instead: it cannot be outlined, it has a
     /// problem (read whole, each problem gets its exact place), or it changed meanwhile.
     static func read(file: OpenedFile, known: KnownOrders?, checklistsLater: Bool) -> Reading? {
-        guard let outline = try? FileOutline(file) else { return nil }
-        // The orders were cut from the top-level list of orders: the one object left there
-        // is the only one the reader finds in it.
-        var found: [Int] = []
-        guard let json = try? JSONReader.parse(outline.skeleton, streaming: "orders", reuse: { range, _, _ in
-            found.append(range.lowerBound)
-            return true
-        }, element: { _, _, _ in found.append(-1) }), found == [outline.sentinel] else { return nil }
+        guard let (outline, json) = outlined(file) else { return nil }
         var pieces = outline.orders.enumerated().map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
@@ -128,6 +123,46 @@ extension StoreDocument {
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
         return reading
+    }
+
+    /// Reads the document with only the orders `wanted`, for a command that needs no
+    /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
+    /// trusted to read: only for a file known to read as a whole (`SyncVersions.isVerified`).
+    /// Nil when the file must be read whole instead: it cannot be outlined, an order's id is
+    /// not where fours writes it, two orders have one id, or the file changed meanwhile.
+    static func read(file: OpenedFile, only wanted: Set<Int>) -> Reading? {
+        guard let (outline, json) = outlined(file) else { return nil }
+        let ids = outline.orders.compactMap(\.id)
+        guard ids.count == outline.orders.count, Set(ids).count == ids.count else { return nil }
+        let pieces = outline.orders.enumerated().filter { wanted.contains(ids[$0.offset]) }.map { index, place in
+            OrderPiece(range: place.range, index: index, position: place.position)
+        }
+        guard let decoded = FileWindows.map(pieces.map(\.range), in: file, { bytes, range, index in
+            pieces[index].decode(window: bytes, at: range, checklistLater: false, digesting: true)
+        }) else { return nil }
+        var reading = read(root: json, pieces: pieces, decoded: decoded)
+        guard reading.problems.isEmpty, file.holdsSameText else { return nil }
+        reading.style = outline.style
+        var unread: [Int: StoredText] = [:]
+        for (id, place) in zip(ids, outline.orders) where !wanted.contains(id) {
+            unread[id] = StoredText(range: place.range, digest: nil)
+        }
+        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread)
+        return reading
+    }
+
+    /// The file's outline and its top-level object without the orders; nil when it has no
+    /// outline, or the orders were not cut out of the top-level list alone.
+    private static func outlined(_ file: OpenedFile) -> (FileOutline, JSONValue)? {
+        guard let outline = try? FileOutline(file) else { return nil }
+        // The orders were cut from the top-level list of orders: the one object left there
+        // is the only one the reader finds in it.
+        var found: [Int] = []
+        guard let json = try? JSONReader.parse(outline.skeleton, streaming: "orders", reuse: { range, _, _ in
+            found.append(range.lowerBound)
+            return true
+        }, element: { _, _, _ in found.append(-1) }), found == [outline.sentinel] else { return nil }
+        return (outline, json)
     }
 
     /// Reads the document from its top-level object and its orders, each found as a piece
@@ -209,13 +244,13 @@ extension StoreDocument {
     }
 
     public var json: JSONValue {
-        json(encodeOrder: { $0.json }, stakeholders: .array(stakeholders.map(\.json)), activity: .array(activity.map(\.json)))
+        json(orders: orders.map(\.json), stakeholders: .array(stakeholders.map(\.json)), activity: .array(activity.map(\.json)))
     }
 
-    /// The document's JSON, with each order's JSON from `encodeOrder` and the lists' as
-    /// given: a save passes text it wrote before for the orders that did not change, and
-    /// the text of the stakeholders and activity it made before.
-    func json(encodeOrder: (TrainingOrder) -> JSONValue, stakeholders: JSONValue, activity: JSONValue) -> JSONValue {
+    /// The document's JSON, with the orders' and the lists' JSON as given: a save passes
+    /// text it wrote before for the orders that did not change (and for those it did not
+    /// read), and the text of the stakeholders and activity it made before.
+    func json(orders: [JSONValue], stakeholders: JSONValue, activity: JSONValue) -> JSONValue {
         var object = preserved.object
         object["schemaVersion"] = .number(Double(Self.currentSchemaVersion))
         object["name"] = .string(name)
@@ -227,7 +262,7 @@ extension StoreDocument {
         object.set("storeID", lineage.storeID.map(JSONValue.string))
         object.set("revisions", lineage.revisions.isEmpty ? nil : .array(lineage.revisions.map { .string($0.description) }))
         object["stakeholders"] = stakeholders
-        object["orders"] = .array(orders.map(encodeOrder))
+        object["orders"] = .array(orders)
         return .object(object)
     }
 

@@ -27,3 +27,23 @@ extension StoreOperation {
         }
     }
 }
+
+extension StoreOperation {
+    /// Whether it can be applied to a document that holds only some of the file's orders:
+    /// it reads no order but those it changes, which the document holds, and never needs
+    /// to know what the others are (a new order's number does, and so does a stakeholder
+    /// that goes, whom another order may name).
+    func canApply(toSomeOrders document: StoreDocument) -> Bool {
+        switch self {
+        case .setStep, .editOrder, .addStep, .removeStep, .editStep, .deleteOrder, .addNote(.order, _), .removeNote(.order, _):
+            changedOrders.allSatisfy { document.order(id: $0) != nil }
+        case .moveStakeholder, .revertStageMove, .editStakeholder, .addNote(.stakeholder, _), .removeNote(.stakeholder, _):
+            true
+        case .batch(let operations):
+            operations.allSatisfy { $0.canApply(toSomeOrders: document) }
+        case .addOrder, .editTemplate, .addStakeholder, .removeStakeholder, .resolveConflict, .restoreConflict,
+             .mergeCopy, .undoChange:
+            false
+        }
+    }
+}

@@ -61,7 +61,9 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        // The orders edited and the one they may be made to follow up.
+        let wanted = StoreLookup.numbers(references.orders + [fields.followUpOf].compactMap { $0 })
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: wanted)
         let orders = try references.find(in: opened)
         var operations: [StoreOperation] = []
         var changes: [(order: TrainingOrder, fields: [String])] = []

@@ -6,6 +6,9 @@ import Glibc
 struct OrderReference: ParsableArguments {
     @Argument(help: ArgumentHelp("The order: 12 or #12.", valueName: "order"), completion: .custom(Completions.orders))
     var order: String
+
+    /// The order's number, for a store that reads only the orders a command needs.
+    var wanted: Set<Int>? { StoreLookup.numbers([order]) }
 }
 
 /// Orders named on the command line: one or more of 12, #12 or a range 3-8.
@@ -21,6 +24,9 @@ struct OrderReferences: ParsableArguments {
     func find(in opened: ScriptStore) throws -> [TrainingOrder] {
         try opened.find { try $0.orders(orders) }
     }
+
+    /// Their numbers, for a store that reads only the orders a command needs.
+    var wanted: Set<Int>? { StoreLookup.numbers(orders) }
 }
 
 extension ScriptStore {
@@ -53,7 +59,7 @@ struct CloseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
         let orders = try references.find(in: opened)
         let edit = BulkEdit.close(as: outcome == .delivered ? .delivered : .closed, on: ProcessSetup.clock.today, note: note)
         guard orders.count == 1, let order = orders.first else {
@@ -79,7 +85,7 @@ struct ReopenCommand: ParsableCommand {
     @Flag(help: "Print the orders as JSON.") var json = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
         try opened.applyBulk(.reopen, to: try references.find(in: opened), json: json) { "\($0.shortID) is open already" }
     }
 }
@@ -99,7 +105,7 @@ struct TagCommand: ParsableCommand {
         let references = words.filter { $0 != "--" && !tags.contains($0) }
         guard !tags.isEmpty else { throw CommandFailure.report("say which tags: +safety adds one, -safety takes it off") }
         guard !references.isEmpty else { throw CommandFailure.report("name the orders: 12, several (3 5 8) or a range (3-8)") }
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: StoreLookup.numbers(references))
         let orders = try opened.find { try $0.orders(references) }
         let edits = tags.map { word -> BulkEdit in word.hasPrefix("+") ? .addTag(String(word.dropFirst())) : .removeTag(String(word.dropFirst())) }
         guard let (operation, said) = opened.document.bulk(edits, orders: orders.map(\.id)) else {
@@ -120,7 +126,7 @@ struct DeleteCommand: ParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
         let orders = try references.find(in: opened)
         let named = orders.count == 1 ? "\(orders[0].shortID) “\(TerminalSafety.visible(orders[0].title))”"
             : "\(Counted(orders.count, "order")) (" + orders.map(\.shortID).joined(separator: ", ") + ")"

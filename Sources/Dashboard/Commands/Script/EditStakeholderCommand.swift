@@ -36,7 +36,8 @@ struct EditStakeholderCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        // The stakeholder as JSON counts their orders; the words need none.
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: json ? nil : [])
         let person = try opened.find { try $0.stakeholder(stakeholder) }
         let today = ProcessSetup.clock.today
         var details = person.details

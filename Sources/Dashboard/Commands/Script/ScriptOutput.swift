@@ -72,11 +72,13 @@ struct ScriptStore {
     /// The changes made here with commands, for `fours undo`.
     let history: ChangeHistory
 
-    init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false) throws {
+    /// Opens the store for a command; one that needs only some orders names them (`only`),
+    /// and `document` may then hold those alone.
+    init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false, only orders: Set<Int>? = nil) throws {
         let environment = ProcessSetup.environment
         user = ProcessSetup.userName(environment: environment)
         do {
-            store = try Store(path: options.path, readOnly: !forChanges || readOnly, versions: options.versions)
+            store = try Store(path: options.path, readOnly: !forChanges || readOnly, versions: options.versions, only: orders)
         } catch {
             throw CommandFailure.report(error.message)
         }
@@ -88,10 +90,14 @@ struct ScriptStore {
         store.author = user
         store.clock = ProcessSetup.clock
         store.keepVersionRead(inBackground: false)
-        if forChanges && store.readOnlyReason == nil {
-            SyncCopiesOnCommand.mergeBeforeChange(into: store, by: user)
-        } else {
-            SyncCopiesOnCommand.sayWhatWaits(beside: store)
+        do {
+            if forChanges && store.readOnlyReason == nil {
+                try SyncCopiesOnCommand.mergeBeforeChange(into: store, by: user)
+            } else {
+                try SyncCopiesOnCommand.sayWhatWaits(beside: store)
+            }
+        } catch {
+            throw CommandFailure.report(error.message)
         }
         history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: environment))
     }

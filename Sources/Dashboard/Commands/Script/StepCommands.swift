@@ -41,7 +41,7 @@ struct UntickCommand: ParsableCommand {
 }
 
 private func setStep(_ reference: StepReference, ticked: Bool, storeOptions: StoreOptions, json: Bool) throws {
-    let opened = try ScriptStore(storeOptions, forChanges: true)
+    let opened = try ScriptStore(storeOptions, forChanges: true, only: reference.order.wanted)
     let order = try opened.find { try $0.order(reference.order.order) }
     let step = try opened.find { try $0.step(reference.step, of: order) }
     let verb = ticked ? "Ticked" : "Unticked"
@@ -70,7 +70,8 @@ struct StageCommand: ParsableCommand {
     @Flag(help: "Print the stakeholder as JSON.") var json = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        // The stakeholder as JSON counts their orders; the words need none.
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: json ? nil : [])
         let person = try opened.find { try $0.stakeholder(stakeholder) }
         let target = try opened.find { _ in try StoreLookup.stage(stage, from: person.stage) }
         let text: String
@@ -118,7 +119,8 @@ struct NoteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true)
+        let opened = try ScriptStore(storeOptions, forChanges: true,
+                                     only: stakeholder == nil ? StoreLookup.numbers(Array(words.prefix(1))) : [])
         let target: NoteTarget
         let subject: String
         var text = words

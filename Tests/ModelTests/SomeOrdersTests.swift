@@ -1,0 +1,113 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+import Glibc
+
+/// A command that needs a few orders of a big store reads only those, when this machine
+/// knows the file to be sound; whatever it saves, the orders it did not read come back
+/// byte for byte, as a JSON reader other than fours's sees them.
+@Suite struct SomeOrdersTests: InAStoreFolder {
+    let folder: TemporaryFolder
+
+    private var versions: SyncVersions { SyncVersions(storePath: path, stateFolder: folder.file("state")) }
+
+    /// A generated store of `count` orders, opened once whole so that it is known sound.
+    private func knownStore(orders count: Int = 60) throws -> StoreDocument {
+        let document = GeneratedStore.make(orders: count, now: Fixture.now)
+        try Store.create(path: path, document: document)
+        let whole = try Store(path: path, versions: versions)
+        whole.keepVersionRead(inBackground: false)
+        #expect(whole.hasEveryOrder)
+        return document
+    }
+
+    /// The orders of the file as Foundation reads it, by id.
+    private func foundationOrders() throws -> [Int: NSDictionary] {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let orders = try #require(root["orders"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: orders.map { ($0["id"] as! Int, $0 as NSDictionary) })
+    }
+
+    @Test func aTickReadsOneOrderAndLeavesEveryOtherAsItWas() throws {
+        let document = try knownStore()
+        let before = try foundationOrders()
+        let some = try Store(path: path, versions: versions, only: [3, 7, 999])
+        #expect(!some.hasEveryOrder)
+        #expect(some.document.orders.map(\.id).sorted() == [3, 7], "only those asked for, of those there are")
+        #expect(some.document.stakeholders == document.stakeholders && some.document.template == document.template)
+
+        let step = try #require(document.order(id: 3)?.checklist.allSteps.first { !$0.step.isDone }?.step)
+        some.author = "ana"
+        try some.apply(.setStep(order: 3, step: step.id, tick: Tick(at: Fixture.now, by: "ana")))
+        try some.apply(.addNote(.order(7), Note(id: "n-some", at: Fixture.now, by: "ana", text: "Asked for the figures")))
+
+        let after = try foundationOrders()
+        #expect(Set(after.keys) == Set(before.keys))
+        for (id, order) in before where id != 3 && id != 7 { #expect(after[id] == order, "order #\(id) is as it was") }
+        let ticked = try #require(after[3]?["checklist"] as? [String: [[String: Any]]])
+        #expect(ticked.values.joined().contains { $0["id"] as? String == step.id && $0["tickedBy"] as? String == "ana" })
+        #expect((after[7]?["notes"] as? [[String: Any]])?.last?["text"] as? String == "Asked for the figures")
+        // Read whole, the careful way, the file is what applying both changes to all of it gives.
+        var expected = document
+        try StoreOperation.setStep(order: 3, step: step.id, tick: Tick(at: Fixture.now, by: "ana")).apply(to: &expected)
+        try StoreOperation.addNote(.order(7), Note(id: "n-some", at: Fixture.now, by: "ana", text: "Asked for the figures")).apply(to: &expected)
+        let reread = try #require(try Store.check(path: path))
+        #expect(reread.problems.isEmpty && reread.document.orders == expected.orders)
+    }
+
+    @Test func aChangeThatNeedsEveryOrderReadsThemFirst() throws {
+        let document = try knownStore()
+        let some = try Store(path: path, versions: versions, only: [3])
+        // A new order under a number an unread order has: it takes the next free one.
+        var newcomer = try #require(document.order(id: 3))
+        newcomer.id = 10
+        newcomer.details.title = "A new order"
+        let applied = try some.apply(.addOrder(newcomer))
+        #expect(applied == .addOrder({ var order = newcomer; order.id = 61; return order }()))
+        #expect(some.hasEveryOrder)
+        let after = try foundationOrders()
+        #expect(after.count == 61 && after[10]?["title"] as? String == document.order(id: 10)?.title)
+        #expect(after[61]?["title"] as? String == "A new order")
+
+        // Deleting an order read is done on what was read; the others stay.
+        let again = try Store(path: path, versions: versions, only: [5])
+        #expect(!again.hasEveryOrder)
+        try again.apply(.deleteOrder(5))
+        #expect(try foundationOrders().keys.sorted() == Array(1...61).filter { $0 != 5 })
+    }
+
+    @Test func aFileNotKnownSoundIsReadWholeAndItsProblemsFound() throws {
+        _ = try knownStore()
+        // Changed by hand in another order's text: its status moves, and the file is read
+        // whole again, which finds the problem with its place.
+        var text = try #require(FileText.read(path))
+        let place = try #require(text.range(of: "\"status\": \"inProgress\""))
+        text.replaceSubrange(place, with: "\"status\": \"bogus\"")
+        try FileText.write(text, to: path + ".new")
+        rename(path + ".new", path)
+        #expect(throws: StoreError.self) { try Store(path: path, versions: versions, only: [1]) }
+
+        // Touched only (the same text, a new time): read whole, and known sound again after.
+        text.replaceSubrange(try #require(text.range(of: "\"status\": \"bogus\"")), with: "\"status\": \"inProgress\"")
+        try FileText.write(text, to: path)
+        #expect(try Store(path: path, versions: versions, only: [1]).hasEveryOrder)
+        #expect(try Store(path: path, versions: versions, only: [1]).hasEveryOrder == false)
+        // Another machine's state knows nothing of it.
+        let elsewhere = SyncVersions(storePath: path, stateFolder: folder.file("other-state"))
+        #expect(try Store(path: path, versions: elsewhere, only: [1]).hasEveryOrder)
+    }
+
+    @Test func anOrderWhoseNumberIsNotWhereFoursWritesItMakesTheFileReadWhole() throws {
+        _ = try knownStore(orders: 5)
+        // The id member moved onto the line of another member: still valid JSON, the same
+        // document, but no longer found without parsing.
+        var text = try #require(FileText.read(path))
+        let id = try #require(text.range(of: "\n      \"id\": 2,"))
+        text.replaceSubrange(id, with: " \"id\": 2,")
+        try FileText.write(text, to: path)
+        try Store(path: path, versions: versions).keepVersionRead(inBackground: false)
+        let store = try Store(path: path, versions: versions, only: [2])
+        #expect(store.hasEveryOrder && store.document.orders.count == 5)
+    }
+}
