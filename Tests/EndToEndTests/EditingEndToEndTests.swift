@@ -20,11 +20,11 @@ extension EndToEnd {
             try session.waitFor("Marked #8, #1 delivered (u undoes it)")
             try session.waitFor("saved")
             let statuses = "[o['status'] for o in d['orders'] if o['id'] in (1, 8)]"
-            #expect(try demo.python(statuses) == .array([.string("delivered"), .string("delivered")]))
+            #expect(try python(statuses) == .array([.string("delivered"), .string("delivered")]))
             session.send("u")
             try session.waitFor("Undid")
             try session.waitFor("saved")
-            #expect(try demo.python(statuses) == .array([.string("inProgress"), .string("inProgress")]))
+            #expect(try python(statuses) == .array([.string("inProgress"), .string("inProgress")]))
         }
 
         @Test func anOrderFromIntakeToDelivery() throws {

@@ -10,7 +10,7 @@ extension EndToEnd {
         let demo: DemoStoreFolder
 
         private func stepIDs(type: String, section: String) throws -> JSONValue {
-            try demo.python("[s['id'] for s in [t for t in d['orderTypes'] if t['id'] == '\(type)'][0]['template']['\(section)']]")
+            try python("[s['id'] for s in [t for t in d['orderTypes'] if t['id'] == '\(type)'][0]['template']['\(section)']]")
         }
 
         @Test func aTypesStepsShapedInTheEditorReachItsOpenOrderWhenAsked() throws {
@@ -32,13 +32,13 @@ extension EndToEnd {
                     == .array(["measurement-built-in", "needs-analysis-agreed", "booked-practice-partners", "leadership-practice"].map(JSONValue.string)))
             // The open order is not touched until asked.
             let orderSteps = "[s['id'] for s in [o for o in d['orders'] if o['id'] == 5][0]['checklist']['strategicApproach']]"
-            #expect(try demo.python(orderSteps) == .array(["measurement-built-in", "needs-analysis-agreed", "leadership-practice"].map(JSONValue.string)))
+            #expect(try python(orderSteps) == .array(["measurement-built-in", "needs-analysis-agreed", "leadership-practice"].map(JSONValue.string)))
             session.send("A")
             try session.waitFor("Bring 1 open order (adding 1 step) in line")
             session.send("y")
             try session.waitFor("Brought 1 open order")
             try session.waitFor("saved")
-            #expect(try demo.python(orderSteps)
+            #expect(try python(orderSteps)
                     == .array(["measurement-built-in", "needs-analysis-agreed", "booked-practice-partners", "leadership-practice"].map(JSONValue.string)))
             session.send("t", "q")
         }
@@ -71,7 +71,7 @@ extension EndToEnd {
             // A new order of the type starts from its steps; a type it does not have is refused by name.
             let order = run("add", "--title", "Onboarding for the data team", "--stakeholder", "Lena", "--type", "onboarding")
             #expect(order.status == 0, "\(order.output)")
-            let newSteps = try demo.python("[s['id'] for s in d['orders'][-1]['checklist']['sureThing']] + [d['orders'][-1]['type']]")
+            let newSteps = try python("[s['id'] for s in d['orders'][-1]['checklist']['sureThing']] + [d['orders'][-1]['type']]")
             #expect(newSteps == .array(["shared-the-results-with-their", "business-conversation", "insight-recorded",
                                         "follow-up-planned", "onboarding-programme"].map(JSONValue.string)))
             let unknown = run("add", "--title", "X", "--stakeholder", "Lena", "--type", "webinar")
@@ -79,9 +79,9 @@ extension EndToEnd {
 
             // A type renamed and taken back with fours undo.
             #expect(run("template", "rename-type", "onboarding", "Onboarding").status == 0)
-            #expect(try demo.python("[t['name'] for t in d['orderTypes']]") == .array(["Compliance refresher", "Onboarding", "Leadership course"].map(JSONValue.string)))
+            #expect(try python("[t['name'] for t in d['orderTypes']]") == .array(["Compliance refresher", "Onboarding", "Leadership course"].map(JSONValue.string)))
             #expect(run("undo").status == 0)
-            #expect(try demo.python("[t['name'] for t in d['orderTypes']]")
+            #expect(try python("[t['name'] for t in d['orderTypes']]")
                     == .array(["Compliance refresher", "Onboarding programme", "Leadership course"].map(JSONValue.string)))
         }
     }

@@ -184,14 +184,6 @@ public struct DemoStoreFolder {
     public func document() throws -> StoreDocument {
         try Store(path: store).document
     }
-
-    /// The store as Python's JSON reader sees it: `expression` over `d`, the file, printed as JSON.
-    public func python(_ expression: String) throws -> JSONValue {
-        let read = Command.run(["/usr/bin/env", "python3", "-c",
-                                "import json, sys; d = json.load(open(sys.argv[1])); print(json.dumps(\(expression)))", store])
-        guard read.status == 0 else { throw TestFailure("python3 is needed for this check: \(read.output)") }
-        return try JSONReader.parse(Array(read.output.utf8))
-    }
 }
 
 /// A temporary folder with a demo store, and the real `fours` to run commands on it as
@@ -229,6 +221,14 @@ public protocol WithAStore {
 }
 
 extension WithAStore {
+    /// The store as Python's JSON reader sees it: `expression` over `d`, the file, printed as JSON.
+    public func python(_ expression: String) throws -> JSONValue {
+        let read = Command.run(["/usr/bin/env", "python3", "-c",
+                                "import json, sys; d = json.load(open(sys.argv[1])); print(json.dumps(\(expression)))", store])
+        guard read.status == 0 else { throw TestFailure("python3 is needed for this check: \(read.output)") }
+        return try JSONReader.parse(Array(read.output.utf8))
+    }
+
     /// The dashboard on the suite's store, in a terminal of this size.
     public func dashboard(width: Int = 120, height: Int = 40) throws -> TmuxSession {
         try TmuxSession(width: width, height: height, arguments: ["--store", store], folder: folder)

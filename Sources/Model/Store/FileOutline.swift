@@ -17,6 +17,8 @@ struct FileOutline {
         /// The number its `"id"` member gives, found without parsing the order; nil when it
         /// is not there as fours writes it (a plain number on the order's own line).
         var id: Int?
+        /// Its status, found the same way; nil when it is not there so.
+        var status: OrderStatus?
     }
 
     /// The file with its orders cut out and one empty object, `{}`, in their place.
@@ -28,10 +30,24 @@ struct FileOutline {
 
     private static let listOpening = Array("\n  \"orders\": [".utf8)
     private static let orderEnd = Array("\n    }".utf8)
-    /// An order's own id member: a member of the order is indented six spaces, and no line
-    /// break is ever inside a string. (Ending on the quote, which few places have ten bytes
+    /// An order's own members: a member of the order is indented six spaces, and no line
+    /// break is ever inside a string. (Ending on the quote, which few places have so far
     /// after a line break, is quicker to find than on the space after the colon.)
     private static let idMember = Array("\n      \"id\"".utf8)
+    private static let statusMember = Array("\n      \"status\"".utf8)
+
+    /// A whole number written plainly: digits, with no leading zero.
+    private static func wholeNumber(_ value: ArraySlice<UInt8>) -> Int? {
+        guard (1...18).contains(value.count), value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              value.count == 1 || value.first != UInt8(ascii: "0") else { return nil }
+        return value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    /// A status written as a plain string (`"delivered"`).
+    private static func status(_ value: ArraySlice<UInt8>) -> OrderStatus? {
+        guard value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") else { return nil }
+        return OrderStatus(rawValue: String(decoding: value.dropFirst().dropLast(), as: UTF8.self))
+    }
 
     init?(_ file: OpenedFile) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
@@ -61,7 +77,8 @@ struct FileOutline {
                   let end = try window.find(Self.orderEnd, from: offset, keeping: offset) else { return nil }
             let range = offset..<end + Self.orderEnd.count
             orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
-                                id: window.number(after: Self.idMember, in: range)))
+                                id: window.memberValue(Self.idMember, in: range).flatMap(Self.wholeNumber),
+                                status: window.memberValue(Self.statusMember, in: range).flatMap(Self.status)))
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -161,26 +178,21 @@ private struct ScanWindow {
         return (offset, lineBreaks, lastLineStart)
     }
 
-    /// The plain number (digits only) given to the first `prefix` in `range` (`: 12`), which
-    /// the window holds; nil when there is none.
-    func number(after prefix: [UInt8], in range: Range<Int>) -> Int? {
-        storage.withUnsafeBufferPointer { buffer in
-            let text = UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - start)..<(range.upperBound - start)])
-            guard let place = prefix.withUnsafeBufferPointer({ ByteSearch.firstPlace(of: $0, in: text) }) else { return nil }
-            var at = place + prefix.count
-            guard at + 2 < text.count, text[at] == UInt8(ascii: ":"), text[at + 1] == UInt8(ascii: " ") else { return nil }
-            at += 2
-            var value = 0, digits = 0
-            while at < text.count, digits < 18, case let digit = text[at], digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") {
-                value = value * 10 + Int(digit - UInt8(ascii: "0"))
-                digits += 1
-                at += 1
-            }
-            guard digits > 0, at < text.count, text[at] == UInt8(ascii: ",") || text[at] == 0x0A,
-                  digits == 1 || text[at - digits] != UInt8(ascii: "0")
-            else { return nil }
-            return value
+    /// The value of the first member `name` (its line-break and indent included) in `range`,
+    /// which the window holds: the text after `: ` to the end of its line, without the comma
+    /// that may end it. A value on one line is whole there, as no string holds a line break.
+    func memberValue(_ name: [UInt8], in range: Range<Int>) -> ArraySlice<UInt8>? {
+        let text = storage[(range.lowerBound - start)..<(range.upperBound - start)]
+        let found: Int? = text.withUnsafeBufferPointer { buffer in name.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: buffer) } }
+        guard let found else { return nil }
+        let valueStart = text.startIndex + found + name.count + 2
+        guard valueStart <= text.endIndex, text[valueStart - 2] == UInt8(ascii: ":"), text[valueStart - 1] == UInt8(ascii: " ") else {
+            return nil
         }
+        var valueEnd = text[valueStart...].firstIndex(of: 0x0A) ?? text.endIndex
+        if valueEnd > valueStart, text[valueEnd - 1] == UInt8(ascii: "\r") { valueEnd -= 1 }
+        if valueEnd > valueStart, text[valueEnd - 1] == UInt8(ascii: ",") { valueEnd -= 1 }
+        return text[valueStart..<valueEnd]
     }
 
     /// The line breaks in `range`, which the window holds.

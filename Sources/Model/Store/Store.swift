@@ -69,6 +69,11 @@ public final class Store {
     /// Whether `document` holds every order of the file (not only those asked for).
     public var hasEveryOrder: Bool { unreadOrders == nil }
 
+    /// The numbers of the file's open orders, read or not, in the file's order.
+    public var openOrderNumbers: [Int] {
+        unreadOrders?.openOrders(in: document) ?? document.orders.filter(\.status.isOpen).map(\.id)
+    }
+
     /// Reads the orders left unread, when only some were read: for what needs them all.
     public func readEveryOrder() throws(StoreError) {
         guard unreadOrders != nil else { return }

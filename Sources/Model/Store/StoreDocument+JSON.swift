@@ -128,12 +128,13 @@ extension StoreDocument {
     /// Reads the document with only the orders `wanted`, for a command that needs no
     /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
     /// trusted to read: only for a file known to read as a whole (`SyncVersions.isVerified`).
-    /// Nil when the file must be read whole instead: it cannot be outlined, an order's id is
-    /// not where fours writes it, two orders have one id, or the file changed meanwhile.
+    /// Nil when the file must be read whole instead: it cannot be outlined, an order's id or
+    /// status is not where fours writes it, two orders have one id, or the file changed meanwhile.
     static func read(file: OpenedFile, only wanted: Set<Int>) -> Reading? {
         guard let (outline, json) = outlined(file) else { return nil }
         let ids = outline.orders.compactMap(\.id)
-        guard ids.count == outline.orders.count, Set(ids).count == ids.count else { return nil }
+        guard ids.count == outline.orders.count, Set(ids).count == ids.count,
+              outline.orders.allSatisfy({ $0.status != nil }) else { return nil }
         let pieces = outline.orders.enumerated().filter { wanted.contains(ids[$0.offset]) }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
@@ -144,10 +145,12 @@ extension StoreDocument {
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
         var unread: [Int: StoredText] = [:]
+        var open = Set<Int>()
         for (id, place) in zip(ids, outline.orders) where !wanted.contains(id) {
             unread[id] = StoredText(range: place.range, digest: nil)
+            if place.status?.isOpen == true { open.insert(id) }
         }
-        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread)
+        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open)
         return reading
     }
 

@@ -6,10 +6,19 @@ struct UnreadOrders: Sendable {
     private(set) var ids: [Int]
     /// The texts of those not read, by id.
     private(set) var texts: [Int: StoredText]
+    /// Those not read that are open (new or in progress).
+    private let open: Set<Int>
 
-    init(ids: [Int], texts: [Int: StoredText]) {
+    init(ids: [Int], texts: [Int: StoredText], open: Set<Int>) {
         self.ids = ids
         self.texts = texts
+        self.open = open
+    }
+
+    /// The numbers of the open orders, in the file's order: those not read as the file
+    /// says, the others as `document` has them.
+    func openOrders(in document: StoreDocument) -> [Int] {
+        ids.filter { texts[$0] != nil ? open.contains($0) : document.order(id: $0)?.status.isOpen == true }
     }
 
     func contains(_ id: Int) -> Bool { texts[id] != nil }
