@@ -15,7 +15,7 @@ struct BenchmarkCommand: ParsableCommand {
             median (p50) and p99, the \
             first tick, how soon another \
             process's change shows, quitting, and peak memory; then the commands a script runs, from exec \
-            to exit (list, show, note, tick with its durable save). Example: fours benchmark --orders 1000,10000
+            to exit (list, show, note, tick with its durable save, completing an order number). Example: fours benchmark --orders 1000,10000
             """
     )
 

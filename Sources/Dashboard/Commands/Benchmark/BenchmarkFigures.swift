@@ -16,7 +16,7 @@ struct BenchmarkFigures {
         ("first frame", false), ("move", true), ("tick", true), ("first tick + save", false), ("tick + save", true),
         ("search letter", true), ("search backspace", true), ("view switch", true), ("open a form", true), ("reload", false), ("quit", false),
         // Commands, from exec to exit: what a script waits for.
-        ("fours list", true), ("fours show", true), ("fours note", true), ("fours tick", true),
+        ("fours list", true), ("fours show", true), ("fours note", true), ("fours tick", true), ("completion", true),
     ]
 
     mutating func record(_ name: String, _ duration: Duration) {

@@ -74,15 +74,19 @@ struct BenchmarkRuns {
     }
 
     /// The commands a script runs, from exec to exit, on the store the dashboard left: a
-    /// listing, one order, and two changes saved durably.
+    /// listing, one order, two changes saved durably, and the shell completing an order's
+    /// number (which names the store as the environment does).
     private func commands(on path: String, into figures: inout BenchmarkFigures) {
         let id = (try? Store(path: path, readOnly: true))?.document.orders.first?.id ?? 1
         for round in 0..<keys {
             for (name, arguments) in [("fours list", ["list"]), ("fours show", ["show", "\(id)"]),
                                       ("fours note", ["note", "\(id)", "Benchmark note \(round)"]),
-                                      ("fours tick", [round % 2 == 0 ? "tick" : "untick", "\(id)", "1"])] {
+                                      ("fours tick", [round % 2 == 0 ? "tick" : "untick", "\(id)", "1"]),
+                                      ("completion", ["---completion", "tick", "--", "positional@0", "2", "0"])] {
+                let named = arguments[0].hasPrefix("---") ? arguments : arguments + ["--store", path]
                 let started = ContinuousClock.now
-                guard ProgramRun.run(["/proc/self/exe"] + arguments + ["--store", path], environment: environment)?.succeeded == true else {
+                guard ProgramRun.run(["/proc/self/exe"] + named, environment: environment.merging(["FOURS_STORE": path]) { $1 })?
+                    .succeeded == true else {
                     continue
                 }
                 figures.record(name, ContinuousClock.now - started)
