@@ -11,7 +11,7 @@ import Testing
     func theUsualArgumentsReadAsTheParserReadsThem(arguments: [String]) throws {
         let quick = try #require(DashboardArguments(quickly: arguments))
         let parsed = try #require(try Fours.parseAsRoot(arguments) as? OpenCommand)
-        #expect(quick == DashboardArguments(store: parsed.storeOptions.store, readOnly: parsed.readOnly,
+        #expect(quick == DashboardArguments(stores: parsed.storesOptions.stores, readOnly: parsed.readOnly,
                                             crashAfterStart: parsed.crashAfterStart))
     }
 

@@ -177,4 +177,6 @@ struct OpenedStore: Equatable, Sendable {
     var path: String
     var exists: Bool
     var readOnlyReason: String?
+    /// What to say first, when the dashboard is opened on something other than one store.
+    var notice: String?
 }

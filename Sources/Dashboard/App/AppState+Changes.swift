@@ -8,6 +8,15 @@ extension AppState {
         return false
     }
 
+    /// Whether what belongs to a store as a whole (a new order or stakeholder, a template)
+    /// can be changed: not in a department's view, whose changes go to each order's store.
+    mutating func ensureOneStore() -> Bool {
+        guard !document.teamNames.isEmpty else { return true }
+        status = StatusMessage(text: "Not in a department's view: add orders and stakeholders, and shape templates, "
+                                   + "in the team's own store (fours --store PATH)", kind: .error)
+        return false
+    }
+
     mutating func confirm(now: Timestamp) -> [Effect] {
         let confirmed = confirmation
         confirmation = nil
@@ -27,7 +36,7 @@ extension AppState {
         case .bulk(let edit, let ids):
             // What it changes now, after whatever changed while the question was asked.
             guard let (operation, changed) = document.bulk(edit, orders: ids) else { break }
-            let sentence = edit.sentence(changed)
+            let sentence = edit.sentence(changed, in: document)
             return change(operation, label: sentence.prefix(1).lowercased() + sentence.dropFirst()) { _ in "\(sentence) (u undoes it)" }
         case .removeOrderType(let id, let name, _):
             return change(.editTemplate(TemplateChange(type: id, .removeType)), label: "removal of the order type \(name)") { _ in

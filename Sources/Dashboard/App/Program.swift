@@ -6,7 +6,7 @@ import Synchronization
 /// The running dashboard: one thread that waits on the keyboard, signals and a timer,
 /// turns what happens into actions, and carries out the effects `update` asks for.
 final class Program {
-    private let store: Store
+    private let store: any DashboardStore
     private let terminal: any Terminal
     private let keyMap: KeyMap
     private var state: AppState
@@ -43,8 +43,8 @@ final class Program {
     /// was not sound); the program has ended.
     private(set) var failure: String?
 
-    init(store: Store, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
-         preferencesPath: String, clock: @escaping () -> Timestamp) {
+    init(store: any DashboardStore, terminal: any Terminal, signals: SignalPipe?, keyMap: KeyMap, user: String,
+         preferencesPath: String, notice: String? = nil, clock: @escaping () -> Timestamp) {
         self.store = store
         self.signals = signals
         self.clock = clock
@@ -54,7 +54,7 @@ final class Program {
         let now = clock()
         state = AppState(document: store.document, size: terminal.size, today: CalendarDay.local(at: now), user: user,
                          keyMap: keyMap)
-        dispatch(.opened(OpenedStore(path: store.path, exists: store.exists, readOnlyReason: store.readOnlyReason),
+        dispatch(.opened(OpenedStore(path: store.path, exists: store.exists, readOnlyReason: store.readOnlyReason, notice: notice),
                          remembered: ViewPreferences.load(from: preferencesPath)))
         readChecklistsOnScreen(beforeFirstFrame: true)
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
@@ -124,8 +124,10 @@ final class Program {
     }
 
     /// Merges the conflicted copies a file-sync service left beside the store since the
-    /// last look. Returns whether there were any.
+    /// last look. Returns whether there were any. (A department's view leaves each store's
+    /// copies to the team's own dashboard or commands.)
     private func mergeSyncCopies() -> Bool {
+        guard let store = store as? Store else { return false }
         let found = SyncConflictCopies.find(besideStoreAt: store.path).filter { !handledCopies.contains($0) }
         guard !found.isEmpty else { return false }
         handledCopies.formUnion(found)
@@ -179,7 +181,7 @@ final class Program {
             // A click acts on what the screen showed where it was made.
             targets = drawn.targets
             // Keeping the version just read for later merges waits until it is on screen.
-            store.keepVersionRead()
+            store.keepVersionRead(inBackground: true)
             needsDrawing = false
             guard store.laterChecklists.isEmpty else { return }
             if pendingSave == nil { dispatch(.idle(quiet: false)) }

@@ -53,13 +53,13 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
     case .stageUp, .stageDown:
         state.openStageForm(up: action == .stageUp)
     case .addOrder:
-        state.openForm(.order(editing: nil))
+        if state.ensureOneStore() { state.openForm(.order(editing: nil)) }
     case .showView(let view):
         state.show(view)
     case .addStakeholder:
-        state.openForm(.stakeholder(editing: nil))
+        if state.ensureOneStore() { state.openForm(.stakeholder(editing: nil)) }
     case .template(.open):
-        state.overlays[TemplateOverlay.self] = TemplateOverlay()
+        if state.ensureOneStore() { state.overlays[TemplateOverlay.self] = TemplateOverlay() }
     case .template:
         // The editor's own keys: only it takes them.
         break
@@ -84,6 +84,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.restore(remembered)
         if let reason = store.readOnlyReason {
             state.status = StatusMessage(text: "Read-only: \(reason)", kind: .info)
+        } else if let notice = store.notice {
+            state.status = StatusMessage(text: notice, kind: .info)
         } else if !store.exists {
             state.status = StatusMessage(text: "New store: it will be created at \(store.path) on the first change", kind: .info)
         }

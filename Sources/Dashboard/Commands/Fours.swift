@@ -111,7 +111,10 @@ struct StoresOptions: ParsableArguments {
                                + "(or $FOURS_STORES, separated by colons).", valueName: "path"))
     var stores: [String] = []
 
-    var paths: [String] {
+    var paths: [String] { Self.paths(given: stores) }
+
+    /// The stores given, else those `$FOURS_STORES` lists, else the one store.
+    static func paths(given stores: [String]) -> [String] {
         if !stores.isEmpty { return stores }
         if let list = ProcessSetup.environment["FOURS_STORES"], !list.isEmpty {
             return list.split(separator: ":").map(String.init)

@@ -9,7 +9,7 @@ struct OpenCommand: ParsableCommand {
         abstract: "Open the dashboard (the default command)."
     )
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storesOptions: StoresOptions
 
     @Flag(name: .long, help: "Open the store without ever writing to it.")
     var readOnly = false
@@ -19,7 +19,7 @@ struct OpenCommand: ParsableCommand {
     var crashAfterStart = false
 
     func run() throws {
-        try Self.open(DashboardArguments(store: storeOptions.store, readOnly: readOnly, crashAfterStart: crashAfterStart))
+        try Self.open(DashboardArguments(stores: storesOptions.stores, readOnly: readOnly, crashAfterStart: crashAfterStart))
     }
 
     /// Runs the dashboard until it ends, then ends the process.
@@ -36,17 +36,17 @@ struct OpenCommand: ParsableCommand {
                 """)
         }
         fours_return_large_blocks()
-        let store: Store
-        do {
-            let path = StoreOptions.path(explicit: arguments.store)
-            store = try Store(path: path, readOnly: arguments.readOnly, versions: StoreOptions.versions(of: path),
-                              checklistsLater: true)
-        } catch {
-            throw CommandFailure.report(error.message)
-        }
         let environment = ProcessSetup.environment
-        store.author = ProcessSetup.userName(environment: environment)
-        store.clock = ProcessSetup.clock
+        let user = ProcessSetup.userName(environment: environment)
+        let paths = StoresOptions.paths(given: arguments.stores)
+        let store: any DashboardStore
+        var notice: String?
+        if paths.count == 1 {
+            store = try openStore(paths[0], readOnly: arguments.readOnly)
+        } else {
+            let department = try openDepartment(paths, readOnly: arguments.readOnly)
+            (store, notice) = (department.stores, department.notice)
+        }
         let signals = SignalPipe()
         let terminal: CursesTerminal
         do {
@@ -54,9 +54,8 @@ struct OpenCommand: ParsableCommand {
         } catch {
             throw CommandFailure.report(error.message)
         }
-        let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard,
-                              user: ProcessSetup.userName(environment: environment),
-                              preferencesPath: ViewPreferences.path(environment: environment),
+        let program = Program(store: store, terminal: terminal, signals: signals, keyMap: .standard, user: user,
+                              preferencesPath: ViewPreferences.path(environment: environment), notice: notice,
                               clock: { ProcessSetup.clock.now() })
         let unsaved = program.run(crashingAfterFirstFrame: arguments.crashAfterStart)
         terminal.close()
@@ -66,11 +65,52 @@ struct OpenCommand: ParsableCommand {
         // taking back the memory is left to a helper, after the shell has its prompt again.
         fours_exit_leaving_memory(unsaved == nil ? 0 : 1)
     }
+
+    /// One store, its checklists read after the first frame.
+    private static func openStore(_ path: String, readOnly: Bool) throws -> Store {
+        do {
+            let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path), checklistsLater: true)
+            store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
+            store.clock = ProcessSetup.clock
+            return store
+        } catch {
+            throw CommandFailure.report(error.message)
+        }
+    }
+
+    /// A department's stores seen together; one that does not open is named in what the
+    /// dashboard says first, and the others shown.
+    private static func openDepartment(_ paths: [String], readOnly: Bool) throws -> (stores: DepartmentStores, notice: String) {
+        var stores: [Store] = []
+        var problems: [String] = []
+        for path in paths {
+            do {
+                let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path))
+                guard store.exists else {
+                    problems.append("there is no store at \(path)")
+                    continue
+                }
+                store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
+                store.clock = ProcessSetup.clock
+                stores.append(store)
+            } catch {
+                problems.append(error.message)
+            }
+        }
+        guard !stores.isEmpty else {
+            throw CommandFailure.report("none of the stores opened: " + problems.joined(separator: "; "))
+        }
+        let department = DepartmentStores(stores)
+        let notice = "\(Counted(stores.count, "store")) together (\(department.document.teamNames.joined(separator: ", "))): "
+            + "each change goes to its order's own store" + (problems.isEmpty ? "" : "; left out: " + problems.joined(separator: "; "))
+        return (department, notice)
+    }
 }
 
 /// What the dashboard is opened with.
 struct DashboardArguments: Equatable {
-    var store: String?
+    /// None for the default store (or `$FOURS_STORES`); several for a department's stores.
+    var stores: [String] = []
     var readOnly = false
     var crashAfterStart = false
 }
@@ -85,10 +125,10 @@ extension DashboardArguments {
         while let argument = rest.popFirst() {
             if argument == "--read-only", !readOnly {
                 readOnly = true
-            } else if argument == "--store", store == nil, let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
-                store = path
-            } else if argument.hasPrefix("--store="), store == nil, argument.count > "--store=".count {
-                store = String(argument.dropFirst("--store=".count))
+            } else if argument == "--store", stores.isEmpty, let path = rest.popFirst(), !path.isEmpty, !path.hasPrefix("-") {
+                stores = [path]
+            } else if argument.hasPrefix("--store="), stores.isEmpty, argument.count > "--store=".count {
+                stores = [String(argument.dropFirst("--store=".count))]
             } else {
                 return nil
             }

@@ -38,8 +38,7 @@ struct StandupCommand: ParsableCommand {
         guard let storeOptions = try stores.single() else {
             // Several stores: the department's stand-up together, then each team's.
             let department = try stores.department()
-            var together = StandupReport(department.combined, today: today, since: sinceDay)
-            together.label = { [department] in department.label(of: $0) }
+            let together = StandupReport(department.combined, today: today, since: sinceDay)
             let teams = department.teams.map { ($0.name, StandupReport($0.document, today: today, since: sinceDay)) }
             switch format {
             case .text:

@@ -7,8 +7,8 @@ enum FormCatalog {
         case .order(let editing, let origin):
             OrderForm.make(editing: editing.flatMap { state.document.order(id: $0) },
                            followingUp: origin.flatMap { state.document.order(id: $0) }, state: state)
-        case .closeOrder(let id): state.document.order(id: id).map(CloseOrderForm.make)
-        case .measurement(let id): state.document.order(id: id).map(MeasurementForm.make)
+        case .closeOrder(let id): state.document.order(id: id).map { CloseOrderForm.make($0, in: state.document) }
+        case .measurement(let id): state.document.order(id: id).map { MeasurementForm.make($0, in: state.document) }
         case .step(let order, let section, let editing): StepForm.make(order: order, section: section, editing: editing, state: state)
         case .stakeholder(let editing): StakeholderForm.make(editing: editing.flatMap { state.document.stakeholder(id: $0) })
         case .note(let target): NoteForm.make(target: target, state: state)
@@ -119,7 +119,7 @@ enum OrderForm {
 
     static func make(editing order: TrainingOrder?, followingUp origin: TrainingOrder? = nil, state: AppState) -> Form {
         let details = order?.details ?? draft(followingUp: origin, state: state)
-        let title = order.map { "Edit order \($0.shortID)" } ?? origin.map { "Follow-up of \($0.shortID) \($0.title)" } ?? "New order"
+        let title = order.map { "Edit order \(state.document.shortID(of: $0))" } ?? origin.map { "Follow-up of \(state.document.shortID(of: $0)) \($0.title)" } ?? "New order"
         return Form(.order(editing: order?.id, followingUp: origin?.id), title: title,
                     fields: fields(state: state).map { $0.make(details) })
     }
@@ -174,10 +174,10 @@ enum OrderForm {
 enum CloseOrderForm {
     static let outcomes = [OrderStatus.delivered.rawValue, OrderStatus.closed.rawValue]
 
-    static func make(_ order: TrainingOrder) -> Form {
+    static func make(_ order: TrainingOrder, in document: StoreDocument) -> Form {
         let progress = order.checklist.progress
         let open = progress.total - progress.done
-        return Form(.closeOrder(order.id), title: "Close \(order.shortID) \(order.title)", fields: [
+        return Form(.closeOrder(order.id), title: "Close \(document.shortID(of: order)) \(order.title)", fields: [
             FormField(.status, "Outcome", OrderStatus.delivered.rawValue, kind: .choice(outcomes),
                       hint: "closed: ended without delivery"),
             FormField(.note, "Closing note", order.closingNote, hint: "optional: what happened, what was learned"),
@@ -191,7 +191,7 @@ enum CloseOrderForm {
         let details = order.details.closed(as: OrderStatus(rawValue: form[.status]) ?? .delivered, on: state.today,
                                            note: form[.note])
         return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
-                                   label: "\(order.shortID) marked \(details.status.title)"))
+                                   label: "\(state.document.shortID(of: order)) marked \(details.status.title)"))
     }
 }
 
@@ -209,8 +209,8 @@ enum MeasurementForm {
                 hint: "loaded cost of an hour"),
     ]
 
-    static func make(_ order: TrainingOrder) -> Form {
-        Form(.measurement(order.id), title: "Measurement and value of \(order.shortID)",
+    static func make(_ order: TrainingOrder, in document: StoreDocument) -> Form {
+        Form(.measurement(order.id), title: "Measurement and value of \(document.shortID(of: order))",
              fields: fields.map { $0.make(order.details) })
     }
 
@@ -237,7 +237,7 @@ enum MeasurementForm {
             return .failure(error)
         }
         return .success(FormResult(operation: .editOrder(id, from: order.details, to: details),
-                                   label: "measurement of \(order.shortID)"))
+                                   label: "measurement of \(state.document.shortID(of: order))"))
     }
 }
 
@@ -360,7 +360,7 @@ enum NoteForm {
     static func make(target: NoteTarget, state: AppState) -> Form? {
         let subject: String
         switch target {
-        case .order(let id): subject = state.document.order(id: id).map { "order \($0.shortID)" } ?? "order"
+        case .order(let id): subject = state.document.order(id: id).map { "order \(state.document.shortID(of: $0))" } ?? "order"
         case .stakeholder(let id): subject = state.document.stakeholder(id: id)?.name ?? "stakeholder"
         }
         return Form(.note(target), title: "Note on \(subject)", fields: [

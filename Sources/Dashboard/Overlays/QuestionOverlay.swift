@@ -11,18 +11,19 @@ enum Confirmation: Equatable, Sendable {
     /// Close, reopen or delete the marked orders.
     case bulk(BulkEdit, orders: [Int])
 
-    var question: String {
+    /// The question, with the orders named as `document` names them.
+    func question(in document: StoreDocument) -> String {
         switch self {
         case .quitWithUnsavedChanges(let count):
             "\(count) change\(count == 1 ? " is" : "s are") not saved and will be lost. Quit anyway?"
         case .closeWithOpenSteps(let order, let open, let total):
-            "\(open) of \(total) 4S steps on #\(order) are still open. Close it anyway?"
+            "\(open) of \(total) 4S steps on \(document.shortID(ofNumber: order)) are still open. Close it anyway?"
         case .deleteOrder(let id, let title):
-            "Delete #\(id) “\(title)” for good? (u undoes it)"
+            "Delete \(document.shortID(ofNumber: id)) “\(title)” for good? (u undoes it)"
         case .applyTemplate(_, let what, let name):
             "Bring \(what) in line with \(name)? Ticked steps and steps added by hand stay. (u undoes it)"
         case .bulk(let edit, let ids):
-            Self.question(edit, orders: ids.map { "#\($0)" }.joined(separator: ", ")) + " (\(Counted(ids.count, "marked order")); u undoes it)"
+            Self.question(edit, orders: ids.map(document.shortID(ofNumber:)).joined(separator: ", "), in: document) + " (\(Counted(ids.count, "marked order")); u undoes it)"
         case .removeOrderType(_, let name, let orders):
             "Remove the order type \(name)?" + (orders == 0 ? "" : " Its \(Counted(orders, "order")) keep their steps.") + " (u undoes it)"
         }
@@ -31,12 +32,12 @@ enum Confirmation: Equatable, Sendable {
 
 extension Confirmation {
     /// "Mark #3, #5 delivered?"
-    fileprivate static func question(_ edit: BulkEdit, orders: String) -> String {
+    fileprivate static func question(_ edit: BulkEdit, orders: String, in document: StoreDocument) -> String {
         switch edit {
         case .close(let status, _, _): "Mark \(orders) \(status.title)?"
         case .reopen: "Reopen \(orders)?"
         case .delete: "Delete \(orders) for good?"
-        default: edit.sentence([]) + "?"
+        default: edit.sentence([], in: document) + "?"
         }
     }
 }
@@ -60,7 +61,7 @@ struct QuestionOverlay: Overlay {
     }
 
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
-        let question = confirmation.question
+        let question = confirmation.question(in: state.document)
         let size = state.size
         let width = min(size.width - 4, DisplayWidth.of(question) + 6)
         let lines = DisplayWidth.wrap(question, to: width - 4)

@@ -15,6 +15,9 @@ public struct StoreDocument: Sendable, Equatable {
     /// The store's id and its last saves: what a merge of two copies is made against. Left
     /// out of equality: two files of the same orders are the same store whatever saved them.
     public var lineage = StoreLineage()
+    /// When this is a department's stores seen together (`Department`): each team's store
+    /// name, by its place. An order's number then holds its team's place and its own.
+    public var teamNames: [String] = []
     public private(set) var orders: [TrainingOrder]
     public private(set) var stakeholders: [Stakeholder]
     private var orderIndex: [Int: Int] = [:]
@@ -39,6 +42,17 @@ public struct StoreDocument: Sendable, Equatable {
         orderIndex = Dictionary(orders.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         stakeholderIndex = Dictionary(stakeholders.enumerated().map { ($1.id, $0) },
                                       uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An order as people name it: `#12`, or in a department's view `sales#12`.
+    public func shortID(of order: TrainingOrder) -> String { shortID(ofNumber: order.id) }
+
+    public func shortID(ofNumber id: Int) -> String { Self.shortID(ofNumber: id, teamNames: teamNames) }
+
+    static func shortID(ofNumber id: Int, teamNames: [String]) -> String {
+        let team = id >> 32
+        guard team > 0, team <= teamNames.count else { return "#\(id)" }
+        return "\(teamNames[team - 1])#\(id & 0xFFFF_FFFF)"
     }
 
     public func order(id: Int) -> TrainingOrder? {

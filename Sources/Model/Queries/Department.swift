@@ -53,6 +53,7 @@ public struct Department: Sendable {
             }
         }
         combined.activity.sort { $0.at < $1.at }
+        combined.teamNames = teams.map(\.short)
         self.combined = combined
     }
 
@@ -91,8 +92,7 @@ public struct Department: Sendable {
 
     /// An order of `combined` as people name it: its team's store file, and its number (`sales#12`).
     public func label(of combinedID: Int) -> String {
-        let (team, id) = origin(of: combinedID)
-        return "\(team.short)#\(id)"
+        combined.shortID(ofNumber: combinedID)
     }
 
     /// The team and the number of an order of `combined`.

@@ -81,10 +81,11 @@ public struct PartnershipReport: Sendable, Equatable {
     public init(_ department: Department, from: CalendarDay, to: CalendarDay) {
         self.init(department.combined, from: from, to: to)
         teams = department.teams.map { ($0.name, PeriodFigures($0.document, from: from, to: to)) }
-        label = { [department] in department.label(of: $0) }
     }
 
     public init(_ document: StoreDocument, from: CalendarDay, to: CalendarDay) {
+        let teamNames = document.teamNames
+        label = { StoreDocument.shortID(ofNumber: $0, teamNames: teamNames) }
         storeName = document.name
         self.from = from
         self.to = to

@@ -5,8 +5,9 @@ public struct QueueSummary: Sendable, Equatable {
     public var overdue = 0
     /// Due today or in the next six days, not overdue.
     public var dueThisWeek = 0
-    /// The largest order number, for the width of the number column.
-    public var largestID = 0
+    /// The widest order number as shown (`#12`, `sales#12`), with room for one more digit,
+    /// for the width of its column.
+    public var widestID = 0
     /// Whether any order names an owner: the queue shows an Owner column then.
     public var hasOwners = false
     /// Whether any order has a type: the queue shows a Type column then.
@@ -17,7 +18,7 @@ public struct QueueSummary: Sendable, Equatable {
 
     public init(_ document: StoreDocument, today: CalendarDay) {
         for order in document.orders {
-            largestID = max(largestID, order.id)
+            widestID = max(widestID, document.shortID(ofNumber: order.id + 1).count)
             hasOwners = hasOwners || !order.owners.isEmpty
             hasTypes = hasTypes || !order.details.type.isEmpty
             guard order.status.isOpen else { continue }

@@ -95,6 +95,8 @@ public struct StandupReport: Sendable, Equatable {
     }
 
     public init(_ document: StoreDocument, today: CalendarDay, since: CalendarDay? = nil, months: Int = 6) {
+        let teamNames = document.teamNames
+        label = { StoreDocument.shortID(ofNumber: $0, teamNames: teamNames) }
         self.today = today
         self.since = since ?? Self.lastWorkingDay(before: today)
         let openOrders = OrderQueue(document, today: today).orderIDs.compactMap(document.order(id:))

@@ -11,9 +11,10 @@ public enum BulkEdit: Sendable, Equatable {
     case setDue(CalendarDay?)
     case delete
 
-    /// What it did to the orders of `ids`, as a sentence: "Marked #3, #5 delivered".
-    public func sentence(_ ids: [Int]) -> String {
-        let orders = ids.map { "#\($0)" }.joined(separator: ", ")
+    /// What it did to the orders of `ids`, as a sentence: "Marked #3, #5 delivered" (the
+    /// orders named as `document` names them).
+    public func sentence(_ ids: [Int], in document: StoreDocument) -> String {
+        let orders = ids.map(document.shortID(ofNumber:)).joined(separator: ", ")
         return switch self {
         case .close(let status, _, _): "Marked \(orders) \(status.title)"
         case .reopen: "Reopened \(orders)"
@@ -61,7 +62,7 @@ extension StoreDocument {
         for edit in edits {
             guard let (operation, changed) = working.bulk(edit, orders: ids), (try? operation.apply(to: &working)) != nil else { continue }
             operations.append(operation)
-            said.append(edit.sentence(changed))
+            said.append(edit.sentence(changed, in: self))
         }
         let sentence = said.enumerated().map { $0 == 0 ? $1 : $1.prefix(1).lowercased() + $1.dropFirst() }.joined(separator: "; ")
         return operations.isEmpty ? nil : (.batch(operations), sentence)

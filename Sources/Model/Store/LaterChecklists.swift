@@ -7,7 +7,7 @@ public struct LaterChecklists: Sendable {
     private var texts: [Int: JSONText]
     private var undigested: [Int: StoredText]
 
-    static let none = LaterChecklists(file: nil, checklists: [:], undigested: [:])
+    public static let none = LaterChecklists(file: nil, checklists: [:], undigested: [:])
 
     init(file: OpenedFile?, checklists: [Int: JSONText], undigested: [Int: StoredText]) {
         self.file = checklists.isEmpty && undigested.isEmpty ? nil : file

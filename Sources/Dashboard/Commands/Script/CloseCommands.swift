@@ -38,7 +38,7 @@ extension ScriptStore {
         }
         try apply(operation)
         let left = orders.filter { !changed.contains($0.id) }
-        ChangeReport(json: json).say(orders: changed, in: self, text: edit.sentence(changed)
+        ChangeReport(json: json).say(orders: changed, in: self, text: edit.sentence(changed, in: document)
                                         + (left.isEmpty ? "" : " (" + left.map(unchanged).joined(separator: "; ") + ")"))
     }
 }

@@ -8,19 +8,21 @@ extension AppState {
             return []
         }
         let tick = step.isDone ? nil : Tick(at: now, by: user)
+        let name = document.shortID(of: order)
         let operation = StoreOperation.setStep(order: order.id, step: step.id, tick: tick)
         let label = "\(tick == nil ? "untick" : "tick") of “\(step.title)”"
         return change(operation, label: label) { document in
             let progress = document.order(id: order.id)?.checklist.progress ?? order.checklist.progress
-            return "\(tick == nil ? "Unticked" : "Ticked") “\(step.title)” on \(order.shortID) (\(progress) done)"
+            return "\(tick == nil ? "Unticked" : "Ticked") “\(step.title)” on \(name) (\(progress) done)"
         }
     }
 
     mutating func closeOrReopen() -> [Effect] {
         guard let order = selectedOrder, ensureWritable() else { return [] }
         guard order.status.isOpen else {
+            let name = document.shortID(of: order)
             return change(.editOrder(order.id, from: order.details, to: order.details.reopened),
-                          label: "reopening of \(order.shortID)") { _ in "Reopened \(order.shortID) \(order.title)" }
+                          label: "reopening of \(name)") { _ in "Reopened \(name) \(order.title)" }
         }
         let progress = order.checklist.progress
         if progress.done < progress.total {
@@ -36,9 +38,10 @@ extension AppState {
             status = StatusMessage(text: "Go to the checklist first, then remove a step", kind: .info)
             return []
         }
+        let name = document.shortID(of: order)
         if step.isCustom {
             return change(.removeStep(order: order.id, step: step.id), label: "removal of “\(step.title)”") { _ in
-                "Removed “\(step.title)” from \(order.shortID) (u brings it back)"
+                "Removed “\(step.title)” from \(name) (u brings it back)"
             }
         }
         // A template step is hidden on this order, never lost: H shows hidden steps.
@@ -47,7 +50,7 @@ extension AppState {
         let verb = details.isHidden ? "Hid" : "Showed again"
         return change(.editStep(order: order.id, step: step.id, from: step.details, to: details),
                       label: "\(details.isHidden ? "hiding" : "showing") of “\(step.title)”") { _ in
-            "\(verb) “\(step.title)” on \(order.shortID)" + (details.isHidden ? " (H shows hidden steps)" : "")
+            "\(verb) “\(step.title)” on \(name)" + (details.isHidden ? " (H shows hidden steps)" : "")
         }
     }
 

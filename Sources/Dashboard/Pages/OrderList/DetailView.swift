@@ -118,7 +118,7 @@ struct DetailView {
     private func orderLines(_ order: TrainingOrder, width: Int) -> [StyledLine] {
         let due = DueDate(due: order.due, today: state.today)
         var lines: [StyledLine] = []
-        lines.append(StyledLine(order.shortID + " ", Theme.muted).appending(order.title, Theme.title)
+        lines.append(StyledLine(state.document.shortID(of: order) + " ", Theme.muted).appending(order.title, Theme.title)
             .appending(order.owners.isEmpty ? "" : "  carried by " + order.owners.joined(separator: ", "), Theme.muted))
         // Two copies of the store changed these two ways: said first, with the keys that settle them.
         for (index, conflict) in state.conflictsInView.enumerated() {

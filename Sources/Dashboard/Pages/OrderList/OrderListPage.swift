@@ -246,7 +246,7 @@ struct OrderListPage: Page {
         case .nextConflict:
             state.selectNextConflict()
         case .addFollowUp:
-            if let order = state.selectedOrder { state.openForm(.order(editing: nil, followingUp: order.id)) }
+            if let order = state.selectedOrder, state.ensureOneStore() { state.openForm(.order(editing: nil, followingUp: order.id)) }
         default:
             return nil
         }

@@ -10,7 +10,7 @@ struct QueueView {
     let emptyMessage: String
 
     private var columns: QueueColumns {
-        QueueColumns(width: rect.width, idWidth: "#\(state.summary.largestID + 1)".count + 1,
+        QueueColumns(width: rect.width, idWidth: state.summary.widestID + 1,
                      hasOwners: state.summary.hasOwners, hasTypes: state.summary.hasTypes)
     }
 
@@ -57,7 +57,7 @@ struct QueueView {
         if isSelected {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
-        line.append(DisplayWidth.fit(order.shortID, to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
+        line.append(DisplayWidth.fit(state.document.shortID(of: order), to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
         // A merge conflict waiting is marked ≠ in place of the priority.
         if !state.document.conflicts(of: order.id).isEmpty {
             line.append("≠ ", Theme.error)

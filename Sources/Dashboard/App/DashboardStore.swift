@@ -1,0 +1,33 @@
+import Model
+
+/// What the dashboard opens: one store, or a department's stores seen together, whose
+/// changes each go to their own store.
+protocol DashboardStore: AnyObject {
+    /// For messages: the store's path, or the stores'.
+    var path: String { get }
+    var document: StoreDocument { get }
+    var exists: Bool { get }
+    var readOnlyReason: String? { get }
+    var laterChecklists: LaterChecklists { get }
+    func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError)
+    func keepVersionRead(inBackground: Bool)
+    func stopSharingOrders(with document: StoreDocument)
+    func reloadIfChanged() throws(StoreError) -> Bool
+    func save(_ operations: [StoreOperation], recreating: Bool) throws(StoreError) -> Store.Saved
+}
+
+extension Store: DashboardStore {}
+
+/// A department's stores are read whole when opened; each keeps the versions it reads.
+extension DepartmentStores: DashboardStore {
+    var exists: Bool { stores.contains(where: \.exists) }
+    var readOnlyReason: String? { stores.lazy.compactMap(\.readOnlyReason).first }
+    var laterChecklists: LaterChecklists { .none }
+    func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {}
+
+    func keepVersionRead(inBackground: Bool) {
+        for store in stores { store.keepVersionRead(inBackground: inBackground) }
+    }
+
+    func stopSharingOrders(with document: StoreDocument) {}
+}
