@@ -35,7 +35,7 @@ extension EndToEnd {
             let (size, blank) = (FileText.read(shot)?.utf8.count ?? 0, FileText.read(blankShot)?.utf8.count ?? 0)
             #expect(blank > 0 && size > blank * 5, "the rendered page is not blank (\(size) bytes against \(blank) for a blank one)")
 
-            // At 1280 px and at 600 px: no table runs past its column, no chart label past its chart
+            // At 1280 px, at 600 px and printed: no table runs past its column, no chart label past its chart
             // (measured as the page is parsed, at its end: a load event may come after the DOM is dumped).
             let measure = """
                 <script>(() => { const out = [];
@@ -46,9 +46,15 @@ extension EndToEnd {
                 """
             let measured = folder.file("measured.html")
             try FileText.write(html.replacingOccurrences(of: "</body>", with: measure + "</body>"), to: measured)
-            for width in [1280, 600] {
-                let dom = try chromium(["--window-size=\(width),2400", "--dump-dom", "file://\(measured)"])
-                #expect(dom.output.contains("data-overflow=\"[]\""), "at \(width) px: \(dom.output.split(separator: "<").first { $0.contains("data-overflow") } ?? "not measured")")
+            // Printed: the page's print rules applied on screen, at the width an A4 page
+            // leaves between its margins (210 - 2 x 14 mm, 688 px at 96 px an inch).
+            let printed = folder.file("printed.html")
+            try #require(html.contains("@media print{"))
+            try FileText.write(html.replacingOccurrences(of: "@media print{", with: "@media all{")
+                .replacingOccurrences(of: "</body>", with: measure + "</body>"), to: printed)
+            for (how, width, file) in [("at 1280 px", 1280, measured), ("at 600 px", 600, measured), ("printed on A4", 688, printed)] {
+                let dom = try chromium(["--window-size=\(width),2400", "--dump-dom", "file://\(file)"])
+                #expect(dom.output.contains("data-overflow=\"[]\""), "\(how): \(dom.output.split(separator: "<").first { $0.contains("data-overflow") } ?? "not measured")")
             }
 
             let rendered = try chromium(["--dump-dom", "file://\(page)"])
