@@ -2,7 +2,7 @@
 /// fetched; light or dark as the reader's system is, and A4 or Letter on paper.
 extension PartnershipReport {
     public var html: String {
-        let sections = (teams.isEmpty ? [] : [section(teamsTable, chart: nil)]) + [
+        let sections = (teams.isEmpty ? [] : [section(teamsTable, chart: teamsChart)]) + [
             section(spectrumTable, chart: spectrumChart),
             section(arrivalsTable, chart: arrivalsChart),
             section(sectionsTable, chart: sectionsChart),
@@ -101,6 +101,21 @@ extension PartnershipReport {
                 SVGChart.Series(name: "Early involvement", style: "early", values: arrivals.map(\.earlyInvolvement)),
             ],
             notes: arrivals.map { $0.earlyShare.map { "\(Int(($0 * 100).rounded()))% early" } ?? "" })
+    }
+
+    /// A bar for each team: the orders it received in the period, those that came as early
+    /// involvement at the bottom, with its 4S completion above.
+    private var teamsChart: String? {
+        guard teams.contains(where: { $0.figures.received > 0 }) else { return nil }
+        return SVGChart.stacked(
+            id: "teams", title: teamsTable.title, description: teamsTable.summary,
+            categories: teams.map(\.name),
+            series: [
+                SVGChart.Series(name: "Early involvement", style: "early", values: teams.map(\.figures.earlyInvolvement)),
+                SVGChart.Series(name: "Asked for", style: "request",
+                                values: teams.map { $0.figures.received - $0.figures.earlyInvolvement }),
+            ],
+            notes: teams.map { "4S " + Self.percent($0.figures.fourS.total == 0 ? nil : $0.figures.fourS.fraction) })
     }
 
     private var sectionsChart: String? {
