@@ -6,8 +6,8 @@ import Testing
 extension EndToEnd {
     /// `fours calendar` read back by an independent parser, Python's `icalendar` package, and
     /// compared event by event with what the store holds.
-    @Suite struct CalendarEndToEndTests: WithDemoCommands {
-        let commands: DemoCommands
+    @Suite struct CalendarEndToEndTests: OnADemoStore {
+        let demo: DemoStoreFolder
 
         /// A Python with the icalendar package: the one on the path, else the system's.
         private static func python() throws -> String {

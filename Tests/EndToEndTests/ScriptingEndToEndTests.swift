@@ -6,8 +6,8 @@ import Glibc
 extension EndToEnd {
     /// Every scripting command on a real file, through the built binary: what it prints,
     /// its exit status, and what the store file holds afterwards.
-    @Suite struct ScriptingEndToEndTests: WithDemoCommands {
-        let commands: DemoCommands
+    @Suite struct ScriptingEndToEndTests: OnADemoStore {
+        let demo: DemoStoreFolder
 
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
 
@@ -159,7 +159,7 @@ extension EndToEnd {
             department["FOURS_STORES"] = "\(store):\(sales)"
             department["FOURS_STORE"] = nil
             let standup = Command.run([fours, "standup"], environment: department)
-            #expect(standup.output.contains("orders#8 due") && standup.output.contains("sales#8 due"), "\(standup.output)")
+            #expect(standup.output.contains("store#8 due") && standup.output.contains("sales#8 due"), "\(standup.output)")
             #expect(standup.output.components(separatedBy: ": stand-up ").count - 1 == 3, "together, then two teams")
 
             // The report: a series per team; every demo order came in within the last six months.
@@ -455,7 +455,7 @@ extension EndToEnd {
             // after changes, the numbers come without reading the orders, and are the same.
             let open = "[o['id'] for o in d['orders'] if o['status'] in ('new', 'inProgress')]"
             for change in [[], ["close", "3"], ["reopen", "3"], ["close", "5"]] {
-                if !change.isEmpty { #expect(commands.run(change).status == 0) }
+                if !change.isEmpty { #expect(demo.run(change).status == 0) }
                 for _ in 0..<2 {
                     let orders = run("---completion", "show", "--", "positional@0", "2", "0")
                     #expect(.array(orders.output.split(separator: "\n").map { .number(Double($0)!) }) == (try python(open)), "\(change)")

@@ -167,36 +167,18 @@ public final class TmuxSession {
     }
 }
 
-/// A temporary folder holding a demo store written by the real `fours demo`.
+/// A temporary folder with a demo store written by the real `fours demo`, and that `fours`
+/// to run commands on it as "ana", with the state kept in the folder and no colour.
 public struct DemoStoreFolder {
-    public let folder: TemporaryFolder
-    public let store: String
-
-    public init() throws {
-        _ = try TmuxSession.requireTmux()
-        folder = try TemporaryFolder()
-        store = folder.file("store.json")
-        let demo = Command.run([try TmuxSession.binary(), "demo", "--store", store])
-        guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
-    }
-
-    /// The store as it is on disk now.
-    public func document() throws -> StoreDocument {
-        try Store(path: store).document
-    }
-}
-
-/// A temporary folder with a demo store, and the real `fours` to run commands on it as
-/// "ana", with the state kept in the folder and no colour.
-public struct DemoCommands {
     public let folder: TemporaryFolder
     public let store: String
     public let fours: String
     public let environment: [String: String]
 
     public init() throws {
+        _ = try TmuxSession.requireTmux()
         folder = try TemporaryFolder()
-        store = folder.file("orders.json")
+        store = folder.file("store.json")
         fours = try TmuxSession.binary()
         var environment = ProcessEnvironment.current
         environment["FOURS_USER"] = "ana"
@@ -208,6 +190,12 @@ public struct DemoCommands {
         guard demo.status == 0 else { throw TestFailure("fours demo failed: \(demo.output)") }
     }
 
+    /// The store as it is on disk now.
+    public func document() throws -> StoreDocument {
+        try Store(path: store).document
+    }
+
+    /// Runs the real `fours` with these arguments on the demo store.
     @discardableResult
     public func run(_ arguments: [String]) -> Command.Result {
         Command.run([fours] + arguments, environment: environment)
@@ -247,24 +235,10 @@ extension OnADemoStore {
 
     public var folder: TemporaryFolder { demo.folder }
     public var store: String { demo.store }
-}
-
-/// A suite whose tests run commands on a demo store of their own.
-public protocol WithDemoCommands: WithAStore {
-    var commands: DemoCommands { get }
-    init(commands: DemoCommands)
-}
-
-extension WithDemoCommands {
-    /// Each test gets a demo store of its own.
-    public init() throws { self.init(commands: try DemoCommands()) }
-
-    public var folder: TemporaryFolder { commands.folder }
-    public var store: String { commands.store }
-    public var fours: String { commands.fours }
-    public var environment: [String: String] { commands.environment }
+    public var fours: String { demo.fours }
+    public var environment: [String: String] { demo.environment }
 
     /// Runs the real `fours` with these arguments on the demo store.
     @discardableResult
-    public func run(_ arguments: String...) -> Command.Result { commands.run(arguments) }
+    public func run(_ arguments: String...) -> Command.Result { demo.run(arguments) }
 }

@@ -3,11 +3,6 @@ public struct Revision: Sendable, Hashable, CustomStringConvertible {
     public let id: String
     public let at: Timestamp
 
-    public init(id: String, at: Timestamp) {
-        self.id = id
-        self.at = at
-    }
-
     /// A new revision, its id random: two machines saving in the same second still differ.
     public static func new(at moment: Timestamp) -> Revision {
         Revision(id: String(UInt64.random(in: 1 << 60 ... .max), radix: 16), at: moment)
@@ -15,7 +10,9 @@ public struct Revision: Sendable, Hashable, CustomStringConvertible {
 
     /// As it stands in the file: `2026-12-07T08:00:00Z 3f9a0c1d2b7e5a61`.
     public var description: String { "\(at) \(id)" }
+}
 
+extension Revision {
     public init?(text: String) {
         guard let space = text.firstIndex(of: " "), let at = Timestamp(iso: String(text[..<space])) else { return nil }
         let id = text[text.index(after: space)...]
