@@ -1,5 +1,5 @@
 import Foundation
-import Model
+@testable import Model
 import TestSupport
 import Testing
 import Glibc
@@ -96,6 +96,27 @@ import Glibc
         // Another machine's state knows nothing of it.
         let elsewhere = SyncVersions(storePath: path, stateFolder: folder.file("other-state"))
         #expect(try Store(path: path, versions: elsewhere, only: [1]).hasEveryOrder)
+    }
+
+    @Test func aWindowOfTheFileEndingBetweenTwoOrdersLosesNothing() throws {
+        // The store's name made as long as puts the end of the first window read (1 MB)
+        // in the middle of what parts two orders.
+        var document = GeneratedStore.make(orders: 600, now: Fixture.now)
+        let separator = Array(",\n    {".utf8)
+        let windowEnd = 1 << 20
+        let text = JSONWriter.bytes(for: document.json)
+        let place = try #require(stride(from: windowEnd - 1, through: 0, by: -1).first { text[$0...].starts(with: separator) })
+        document.name += String(repeating: "x", count: windowEnd - place - 3)
+        #expect(Array(JSONWriter.bytes(for: document.json)[(windowEnd - 3)..<(windowEnd + 4)]) == separator)
+        try Store.create(path: path, document: document)
+        try Store(path: path, versions: versions).keepVersionRead(inBackground: false)
+        let some = try Store(path: path, versions: versions, only: [1, 600])
+        #expect(!some.hasEveryOrder && some.document.orders.map(\.id) == [1, 600])
+        some.author = "ana"
+        try some.apply(.addNote(.order(600), Note(id: "n-end", at: Fixture.now, by: "ana", text: "At the end")))
+        let reread = try #require(try Store.check(path: path))
+        #expect(reread.problems.isEmpty && reread.document.orders.count == 600)
+        #expect(reread.document.order(id: 600)?.notes.last?.text == "At the end")
     }
 
     @Test func anOrderWhoseNumberIsNotWhereFoursWritesItMakesTheFileReadWhole() throws {

@@ -19,6 +19,9 @@ struct FileOutline {
         var id: Int?
         /// Its status, found the same way; nil when it is not there so.
         var status: OrderStatus?
+        /// Whether the order before it ends just before it, parted by the comma, line break
+        /// and indent fours writes between orders: the two can be copied as one stretch.
+        var followsPrevious = false
     }
 
     /// The file with its orders cut out and one empty object, `{}`, in their place.
@@ -29,6 +32,8 @@ struct FileOutline {
     private(set) var style = FileStyle()
 
     private static let listOpening = Array("\n  \"orders\": [".utf8)
+    /// What fours writes between two orders, up to the next one's brace (with LF line breaks).
+    private static let orderSeparator = Array(",\n    {".utf8)
     private static let orderEnd = Array("\n    }".utf8)
     /// An order's own members: a member of the order is indented six spaces, and no line
     /// break is ever inside a string. (Ending on the quote, which few places have so far
@@ -60,6 +65,8 @@ struct FileOutline {
         var lineStart = (prefix.lastIndex(of: 0x0A) ?? -1) + 1
         var offset = listStart
         while true {
+            var follows = false
+            if !orders.isEmpty && !style.usesCRLF { follows = try window.holds(Self.orderSeparator, at: offset) }
             let skipped = try window.skipWhiteSpace(from: offset)
             line += skipped.lineBreaks
             if let last = skipped.lastLineStart { lineStart = last }
@@ -78,7 +85,8 @@ struct FileOutline {
             let range = offset..<end + Self.orderEnd.count
             orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
                                 id: window.memberValue(Self.idMember, in: range).flatMap(Self.wholeNumber),
-                                status: window.memberValue(Self.statusMember, in: range).flatMap(Self.status)))
+                                status: window.memberValue(Self.statusMember, in: range).flatMap(Self.status),
+                                followsPrevious: follows))
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -128,10 +136,20 @@ private struct ScanWindow {
         return got > 0
     }
 
-    /// The byte at `offset`, reading on to it; nil past the end.
-    mutating func byte(at offset: Int) throws(FileSystem.Failure) -> UInt8? {
+    /// Whether the file holds `bytes` at `offset`, reading on as far as it takes and
+    /// keeping what is read from `offset` on.
+    mutating func holds(_ bytes: [UInt8], at offset: Int) throws(FileSystem.Failure) -> Bool {
+        for (index, expected) in bytes.enumerated() where try byte(at: offset + index, keeping: offset) != expected {
+            return false
+        }
+        return true
+    }
+
+    /// The byte at `offset`, reading on to it and keeping from `keeping` (else from it);
+    /// nil past the end.
+    mutating func byte(at offset: Int, keeping: Int? = nil) throws(FileSystem.Failure) -> UInt8? {
         while offset >= start + filled {
-            guard try readOn(keeping: offset) else { return nil }
+            guard try readOn(keeping: keeping ?? offset) else { return nil }
         }
         return offset >= start ? storage[offset - start] : nil
     }

@@ -214,6 +214,12 @@ enum FileSystem {
             case .bytes(let bytes):
                 try add(bytes)
             case .stored(let text):
+                // A long stretch (unread orders one after the other) is copied by the kernel.
+                if text.range.count >= capacity, let original {
+                    try writeAll(buffer, to: descriptor)
+                    buffer.removeAll(keepingCapacity: true)
+                    if try original.copy(text.range, to: descriptor) { continue }
+                }
                 guard var window = copying else { preconditionFailure("pieces to copy need the file they are copied from") }
                 try window.forEachPart(of: text.range, add)
                 copying = window

@@ -99,6 +99,25 @@ final class OpenedFile: Sendable {
         return done
     }
 
+    /// Copies `range` of the file to `descriptor`, where it writes next, in the kernel:
+    /// nothing passes through this process. False when the kernel cannot copy between
+    /// these two (nothing was copied then); a file shorter than `range` changed: `EAGAIN`.
+    func copy(_ range: Range<Int>, to descriptor: Int32) throws(FileSystem.Failure) -> Bool {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let copied = sendfile(descriptor, self.descriptor, &offset, range.upperBound - offset)
+            if copied < 0 {
+                if errno == EINTR { continue }
+                if offset == range.lowerBound && (errno == EINVAL || errno == ENOSYS) { return false }
+                throw FileSystem.Failure(operation: "copy", code: errno)
+            }
+            if copied == 0 {
+                throw FileSystem.Failure(operation: "save", code: EAGAIN, detail: "the file changed while it was being saved")
+            }
+        }
+        return true
+    }
+
     /// The whole file as it is now, read on to its end should it have grown since it was
     /// opened.
     func readWhole() throws(FileSystem.Failure) -> [UInt8] {

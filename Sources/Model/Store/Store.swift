@@ -204,8 +204,8 @@ public final class Store {
         isGone = false
         document = changed
         // Only now that the file holds them: a failed save must not leave its places behind.
-        orderTexts = Self.storedTexts(of: written, writtenAs: pieces)
-        unreadOrders?.saved(written, at: orderTexts)
+        orderTexts = Self.storedTexts(of: written, writtenAs: pieces, before: orderTexts)
+        unreadOrders?.saved(written.ids, at: orderTexts, partedAsWritten: !style.usesCRLF)
         // Each order written read back before (or was copied from a file that did).
         isSound = true
         recordIfSound()
@@ -213,11 +213,17 @@ public final class Store {
     }
 
     /// The document's text in this file's style: the orders that did not change (or were
-    /// not read) as stretches of the file to copy, the others encoded anew; with the ids of
-    /// the orders written, in their order.
-    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> (pieces: [TextPiece], orders: [Int]) {
-        let written = unreadOrders?.orderToWrite(for: document) ?? document.orders.map(\.id)
-        let orders = written.map { id -> JSONValue in
+    /// not read) as stretches of the file to copy, the others encoded anew; with the orders
+    /// written, in their order and runs.
+    private func encode(_ document: StoreDocument, changedOrders: Set<Int>) -> (pieces: [TextPiece], orders: OrdersToWrite) {
+        let written = unreadOrders?.toWrite(for: document) ?? OrdersToWrite(document.orders.map(\.id))
+        let orders = written.runs.map { run -> JSONValue in
+            let id = written.ids[run.lowerBound]
+            // Unread orders that follow each other in the file: one stretch of it.
+            if run.count > 1, let first = orderTexts[id], let last = orderTexts[written.ids[run.upperBound - 1]] {
+                let stretch = StoredText(range: first.range.lowerBound..<last.range.upperBound, digest: nil)
+                return .encoded(EncodedJSON(stored: stretch, depth: StoreDocument.orderDepth))
+            }
             if !changedOrders.contains(id), let text = orderTexts[id] {
                 return .encoded(EncodedJSON(stored: text, depth: StoreDocument.orderDepth))
             }
@@ -229,16 +235,27 @@ public final class Store {
     }
 
     /// Where each order's text stands in a file written as `pieces` with the orders
-    /// `written` (the k-th is piece 2k + 1).
-    private static func storedTexts(of written: [Int], writtenAs pieces: [TextPiece]) -> [Int: StoredText] {
+    /// `written` (the k-th run is piece 2k + 1), the orders of a run where they stood in
+    /// it in the file as it was (`before`).
+    private static func storedTexts(of written: OrdersToWrite, writtenAs pieces: [TextPiece],
+                                    before: [Int: StoredText]) -> [Int: StoredText] {
         var texts: [Int: StoredText] = [:]
-        texts.reserveCapacity(written.count)
+        texts.reserveCapacity(written.ids.count)
         var offset = 0
         for (index, piece) in pieces.enumerated() {
             let range = offset..<offset + piece.count
             offset += piece.count
             guard index % 2 == 1 else { continue }
-            let id = written[index / 2]
+            let run = written.runs[index / 2]
+            if run.count > 1, let start = before[written.ids[run.lowerBound]]?.range.lowerBound {
+                for id in written.ids[run] {
+                    guard let was = before[id]?.range else { continue }
+                    texts[id] = StoredText(range: range.lowerBound + was.lowerBound - start..<range.lowerBound + was.upperBound - start,
+                                           digest: nil)
+                }
+                continue
+            }
+            let id = written.ids[run.lowerBound]
             switch piece {
             case .stored(let text): texts[id] = StoredText(range: range, digest: text.digest)
             case .bytes(let bytes): texts[id] = StoredText(range: range, digest: StoredText.digest(of: bytes))

@@ -146,11 +146,14 @@ extension StoreDocument {
         reading.style = outline.style
         var unread: [Int: StoredText] = [:]
         var open = Set<Int>()
-        for (id, place) in zip(ids, outline.orders) where !wanted.contains(id) {
+        var follows: [Int: Int] = [:]
+        for (index, (id, place)) in zip(ids, outline.orders).enumerated() {
+            if index > 0, place.followsPrevious { follows[id] = ids[index - 1] }
+            guard !wanted.contains(id) else { continue }
             unread[id] = StoredText(range: place.range, digest: nil)
             if place.status?.isOpen == true { open.insert(id) }
         }
-        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open)
+        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open, follows: follows)
         return reading
     }
 
