@@ -83,10 +83,11 @@ struct FileOutline {
             guard try window.byte(at: offset) == UInt8(ascii: "{"),
                   let end = try window.find(Self.orderEnd, from: offset, keeping: offset) else { return nil }
             let range = offset..<end + Self.orderEnd.count
+            let id = window.memberValue(Self.idMember, in: range)
+            // fours writes an order's members in the order of their names: its status after its id.
+            let status = window.memberValue(Self.statusMember, in: (id.map { window.offset(of: $0.endIndex) } ?? range.lowerBound)..<range.upperBound)
             orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
-                                id: window.memberValue(Self.idMember, in: range).flatMap(Self.wholeNumber),
-                                status: window.memberValue(Self.statusMember, in: range).flatMap(Self.status),
-                                followsPrevious: follows))
+                                id: id.flatMap(Self.wholeNumber), status: status.flatMap(Self.status), followsPrevious: follows))
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -198,7 +199,8 @@ private struct ScanWindow {
 
     /// The value of the first member `name` (its line-break and indent included) in `range`,
     /// which the window holds: the text after `: ` to the end of its line, without the comma
-    /// that may end it. A value on one line is whole there, as no string holds a line break.
+    /// that may end it (indexed as the window holds it). A value on one line is whole there,
+    /// as no string holds a line break.
     func memberValue(_ name: [UInt8], in range: Range<Int>) -> ArraySlice<UInt8>? {
         let text = storage[(range.lowerBound - start)..<(range.upperBound - start)]
         let found: Int? = text.withUnsafeBufferPointer { buffer in name.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: buffer) } }
@@ -212,6 +214,9 @@ private struct ScanWindow {
         if valueEnd > valueStart, text[valueEnd - 1] == UInt8(ascii: ",") { valueEnd -= 1 }
         return text[valueStart..<valueEnd]
     }
+
+    /// Where in the file a byte the window holds is, from its index in the window.
+    func offset(of index: Int) -> Int { start + index }
 
     /// The line breaks in `range`, which the window holds.
     func lineBreaks(in range: Range<Int>) -> Int {
