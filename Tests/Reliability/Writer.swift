@@ -4,6 +4,8 @@ import Glibc
 
 /// One writer: ticks every step of a range of orders, one save each, and prints
 /// "ack ORDER STEP" only once the store has saved it. What it printed must never be lost.
+/// With `--state`, each tick opens the store as a command does: reading only its order
+/// when this machine (the state folder) knows the file sound.
 struct Writer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "writer", abstract: "Tick steps of a range of orders, acknowledging each saved tick.",
@@ -14,6 +16,7 @@ struct Writer: ParsableCommand {
     @Option var firstOrder: Int
     @Option var lastOrder: Int
     @Option(help: "Stop after this many seconds, done or not.") var seconds: Double = 3600
+    @Option(help: "Open the store for each tick, with the versions kept in this state folder.") var state: String?
 
     func run() throws {
         // As fours does: a write past the file-size limit fails with EFBIG instead of ending the process.
@@ -26,11 +29,17 @@ struct Writer: ParsableCommand {
         say("ready")
         let deadline = time(nil) + Int(seconds.rounded(.up))
         let steps = opened.document.template.allSteps.map(\.step.id)
+        let versions = state.map { SyncVersions(storePath: store, stateFolder: $0) }
         for order in firstOrder...lastOrder {
             for step in steps {
                 guard time(nil) < deadline else { return }
                 do {
-                    try opened.apply(.setStep(order: order, step: step, tick: Tick(at: WallClock.system.now(), by: name)))
+                    let tick = StoreOperation.setStep(order: order, step: step, tick: Tick(at: WallClock.system.now(), by: name))
+                    if let versions {
+                        try Store(path: store, versions: versions, only: [order]).apply(tick)
+                    } else {
+                        try opened.apply(tick)
+                    }
                     say("ack \(order) \(step)")
                 } catch {
                     say("error \(error.message)")
