@@ -55,6 +55,10 @@ extension EndToEnd {
             // What belongs to a store as a whole is not changed from here.
             session.send("a")
             try session.waitFor("Not in a department's view: add orders and stakeholders")
+            // Each team's people, told apart by their store.
+            session.send("2")
+            try session.waitFor("Dana Okafor · sales")
+            try session.waitFor("Dana Okafor · ops")
             session.send("q")
             #expect(try session.exitStatus() == 0)
             #expect(try python("sales", Self.whoTicked) == .array([.string("jon"), .null, .string("ben")]))

@@ -42,7 +42,9 @@ struct StakeholdersView {
             let index = top + offset
             let count = made.counts[stakeholder.id]
             var line = StyledLine(index == state.stakeholderPosition ? "▶ " : "  ")
-            line.append(DisplayWidth.fit(stakeholder.name, to: nameWidth - 1) + " ")
+            // In a department's view, two teams' people of one name are told apart by their store.
+            let team = state.document.teamName(ofStakeholder: stakeholder.id).map { " · \($0)" } ?? ""
+            line.append(DisplayWidth.fit(stakeholder.name + team, to: nameWidth - 1) + " ")
             let dots = String(repeating: "●", count: stakeholder.stage.rawValue)
                 + String(repeating: "○", count: 5 - stakeholder.stage.rawValue)
             line.append(dots + " ", Theme.stage(stakeholder.stage))
@@ -63,7 +65,8 @@ struct StakeholdersView {
     private func detailLines(_ stakeholder: Stakeholder?, list: [Stakeholder], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         if let stakeholder {
-            let details = [stakeholder.role, stakeholder.team].filter { !$0.isEmpty }.joined(separator: ", ")
+            let details = [stakeholder.role, stakeholder.team, state.document.teamName(ofStakeholder: stakeholder.id).map { "store \($0)" } ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
             lines.append(StyledLine(stakeholder.name, Theme.title).appending(details.isEmpty ? "" : " · \(details)", Theme.muted))
             lines.append(StyledLine("\(stakeholder.stage.rawValue)/5 \(stakeholder.stage.title): ", Theme.stage(stakeholder.stage))
                 .appending(stakeholder.stage.sign, Theme.muted))

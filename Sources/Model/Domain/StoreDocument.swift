@@ -49,6 +49,14 @@ public struct StoreDocument: Sendable, Equatable {
 
     public func shortID(ofNumber id: Int) -> String { Self.shortID(ofNumber: id, teamNames: teamNames) }
 
+    /// In a department's view, the store a stakeholder belongs to (their id holds its place).
+    public func teamName(ofStakeholder id: String) -> String? {
+        guard let slash = id.firstIndex(of: "/"), let place = Int(id[..<slash]), teamNames.indices.contains(place) else {
+            return nil
+        }
+        return teamNames[place]
+    }
+
     static func shortID(ofNumber id: Int, teamNames: [String]) -> String {
         let team = id >> 32
         guard team > 0, team <= teamNames.count else { return "#\(id)" }
