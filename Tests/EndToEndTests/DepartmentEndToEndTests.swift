@@ -66,10 +66,12 @@ extension EndToEnd {
         }
 
         @Test func theStoresListedInTheEnvironmentOpenTogetherAndAMissingOneIsNamed() throws {
-            let stores = ["sales", "ops", "missing"].map { folder.file("\($0).json") }.joined(separator: ":")
+            // The sales store named twice is shown once.
+            let stores = ["sales", "ops", "missing", "sales"].map { folder.file("\($0).json") }.joined(separator: ":")
             let session = try TmuxSession(width: 160, height: 30, arguments: [], folder: folder, environment: ["FOURS_STORES": stores])
             try session.waitFor("2 stores together (sales, ops): each change goes to its order's own store; left out: there is no store at")
             try session.waitFor("missing.json")
+            try session.waitFor("Queue · 18 open")
             session.send("q")
             #expect(try session.exitStatus() == 0)
         }

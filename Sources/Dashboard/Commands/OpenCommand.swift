@@ -84,6 +84,11 @@ struct OpenCommand: ParsableCommand {
         var stores: [Store] = []
         var problems: [String] = []
         for path in paths {
+            // The same file named twice is shown once.
+            if let shown = stores.first(where: { UserFile.isSameFile($0.path, as: path) }) {
+                problems.append("\(path) is \(shown.path)")
+                continue
+            }
             do {
                 let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path))
                 guard store.exists else {
