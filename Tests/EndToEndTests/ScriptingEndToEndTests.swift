@@ -462,6 +462,10 @@ extension EndToEnd {
                 }
             }
             #expect(try python("[3 in \(open), 5 in \(open)]") == .array([.bool(true), .bool(false)]))
+            // What a shell asks for `fours reopen <Tab>` (the words typed come last): the others.
+            let closed = run("---completion", "reopen", "--", "positional@0", "2", "0", "fours", "reopen", "")
+            #expect(.array(closed.output.split(separator: "\n").map { .number(Double($0)!) })
+                        == (try python("[o['id'] for o in d['orders'] if o['status'] in ('delivered', 'closed')]")), "\(closed.output)")
             let names = run("---completion", "stage", "--", "positional@0", "2", "0")
             #expect(names.output.contains("Chloé Martin\n"))
         }

@@ -69,9 +69,10 @@ public final class Store {
     /// Whether `document` holds every order of the file (not only those asked for).
     public var hasEveryOrder: Bool { unreadOrders == nil }
 
-    /// The numbers of the file's open orders, read or not, in the file's order.
-    public var openOrderNumbers: [Int] {
-        unreadOrders?.openOrders(in: document) ?? document.orders.filter(\.status.isOpen).map(\.id)
+    /// The numbers of the file's open orders (or, with `open` false, its delivered and
+    /// closed ones), read or not, in the file's order.
+    public func orderNumbers(open: Bool) -> [Int] {
+        unreadOrders?.orders(open: open, in: document) ?? document.orders.filter { $0.status.isOpen == open }.map(\.id)
     }
 
     /// Reads the orders left unread, when only some were read: for what needs them all.

@@ -47,10 +47,13 @@ struct UnreadOrders: Sendable {
 
     func contains(_ id: Int) -> Bool { texts[id] != nil }
 
-    /// The numbers of the open orders, in the file's order: those not read as the file
-    /// says, the others as `document` has them.
-    func openOrders(in document: StoreDocument) -> [Int] {
-        ids.filter { texts[$0] != nil ? open.contains($0) : document.order(id: $0)?.status.isOpen == true }
+    /// The numbers of the open orders (or the others, with `open` false), in the file's
+    /// order: those not read as the file says, the others as `document` has them.
+    func orders(open wanted: Bool, in document: StoreDocument) -> [Int] {
+        ids.filter { id in
+            guard texts[id] == nil else { return open.contains(id) == wanted }
+            return document.order(id: id).map { $0.status.isOpen == wanted } ?? false
+        }
     }
 
     /// The orders to write for `document`, in the file's order: each one left unread, each

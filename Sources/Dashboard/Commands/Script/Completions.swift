@@ -13,8 +13,9 @@ enum Completions {
 
     private static var document: StoreDocument? { store?.document }
 
+    /// The open orders' numbers; for `fours reopen`, the delivered and closed ones'.
     @Sendable static func orders(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
-        (store?.openOrderNumbers ?? []).map(String.init)
+        (store?.orderNumbers(open: !arguments.contains(ReopenCommand.configuration.commandName ?? "reopen")) ?? []).map(String.init)
     }
 
     @Sendable static func stakeholders(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
