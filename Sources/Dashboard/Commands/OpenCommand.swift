@@ -66,14 +66,17 @@ struct OpenCommand: ParsableCommand {
         fours_exit_leaving_memory(unsaved == nil ? 0 : 1)
     }
 
+    /// The store at `path`, its changes made by this user at this clock's time.
+    private static func store(at path: String, readOnly: Bool, checklistsLater: Bool) throws(StoreError) -> Store {
+        let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path), checklistsLater: checklistsLater)
+        store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
+        store.clock = ProcessSetup.clock
+        return store
+    }
+
     /// One store, its checklists read after the first frame.
     private static func openStore(_ path: String, readOnly: Bool) throws -> Store {
-        do {
-            let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path), checklistsLater: true)
-            store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
-            store.clock = ProcessSetup.clock
-            return store
-        } catch {
+        do { return try store(at: path, readOnly: readOnly, checklistsLater: true) } catch {
             throw CommandFailure.report(error.message)
         }
     }
@@ -90,13 +93,11 @@ struct OpenCommand: ParsableCommand {
                 continue
             }
             do {
-                let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path))
+                let store = try store(at: path, readOnly: readOnly, checklistsLater: false)
                 guard store.exists else {
                     problems.append("there is no store at \(path)")
                     continue
                 }
-                store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
-                store.clock = ProcessSetup.clock
                 stores.append(store)
             } catch {
                 problems.append(error.message)

@@ -45,8 +45,6 @@ struct UnreadOrders: Sendable {
         self.follows = follows
     }
 
-    func contains(_ id: Int) -> Bool { texts[id] != nil }
-
     /// The numbers of the open orders (or the others, with `open` false), in the file's
     /// order: those not read as the file says, the others as `document` has them.
     func orders(open wanted: Bool, in document: StoreDocument) -> [Int] {
