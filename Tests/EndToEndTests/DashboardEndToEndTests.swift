@@ -18,10 +18,8 @@ extension EndToEnd {
             try session.waitFor("▶ #8  ! Picking-error coaching for shift leads")
 
             // Down to order #1, into its checklist, down to the second step, tick it.
-            session.send("j")
-            try session.waitFor("▶ #1  ! One-hour time-management workshop")
-            session.send("Tab", "j", "Space")
-            try session.waitFor("Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
+            try session.press("j", until: "▶ #1  ! One-hour time-management workshop")
+            try session.press("Tab", "j", "Space", until: "Ticked “Agreed with them what success looks like” on #1 (2/12 done) · saved")
             let screen = try session.waitFor("[✓] Agreed with them what success looks like  e2e-tester")
             #expect(screen.contains("▰▰▱ ▱▱▱ ▱▱▱ ▱▱▱ 1 Taker"), "the queue row shows the new progress")
             var order = try #require(try demo.document().order(id: 1))
@@ -29,17 +27,13 @@ extension EndToEnd {
             #expect(order.checklist.progress == Progress(done: 2, total: 12))
 
             // Untick with x, tick again with Space.
-            session.send("x")
-            try session.waitFor("Unticked “Agreed with them what success looks like” on #1 (1/12 done) · saved")
+            try session.press("x", until: "Unticked “Agreed with them what success looks like” on #1 (1/12 done) · saved")
             #expect(try demo.document().order(id: 1)?.checklist[.shiftMindset][1].tick == nil)
-            session.send("Space")
-            try session.waitFor("(2/12 done) · saved")
+            try session.press("Space", until: "(2/12 done) · saved")
 
             // Dana Okafor moves one stage up, then the file records the move.
-            session.send(">")
-            try session.waitFor("Dana Okafor: Order taker → Order with a change")
-            session.send("Enter")
-            try session.waitFor("Dana Okafor: Order taker → Order with a change · saved")
+            try session.press(">", until: "Dana Okafor: Order taker → Order with a change")
+            try session.press("Enter", until: "Dana Okafor: Order taker → Order with a change · saved")
             let dana = try #require(try demo.document().stakeholder(id: "dana-okafor"))
             #expect(dana.stage == .orderWithChange)
             #expect(dana.stageHistory.last?.by == "e2e-tester")
@@ -51,10 +45,8 @@ extension EndToEnd {
             try session.waitUntil("the dashboard at 80x24") { $0.contains("9 open") && !$0.contains("too small") }
 
             // Help lists the bindings; Esc closes it.
-            session.send("?")
-            try session.waitFor("Go to the order's 4S checklist")
-            session.send("PgDn")
-            try session.waitFor("Tick or untick the step (saved at once)")
+            try session.press("?", until: "Go to the order's 4S checklist")
+            try session.press("PgDn", until: "Tick or untick the step (saved at once)")
             session.send("Escape")
             try session.waitUntil("help to close") { !$0.contains("Keys (? or Esc to close)") }
 
@@ -68,17 +60,14 @@ extension EndToEnd {
         }
 
         @Test func anotherProcessesChangeAppearsWithoutLosingThePlace() throws {
-            let session = try dashboard()
-            try session.waitFor("9 open")
-            session.send("j", "j", "Tab", "j", "j")
-            try session.waitFor("▶ #7    Objection-handling e-learning")
+            let session = try openedDashboard()
+            try session.press("j", "j", "Tab", "j", "j", until: "▶ #7    Objection-handling e-learning")
             let other = try Store(path: store)
             try other.apply(.setStep(order: 7, step: "partner-questions", tick: Tick(at: Fixture.clock.now(), by: "colleague")))
             try session.waitFor("Reloaded: the store was changed elsewhere", timeout: 3)
             try session.waitFor("[✓] Asked partner questions about the business problem  colleague")
             // Still on #7's third step: ticking it lands there.
-            session.send("Space")
-            try session.waitFor("Ticked “Restated the order as a business outcome” on #7 (2/12 done) · saved")
+            try session.press("Space", until: "Ticked “Restated the order as a business outcome” on #7 (2/12 done) · saved")
             let steps = try #require(try demo.document().order(id: 7)).checklist[.shiftMindset]
             #expect(steps.map { $0.tick?.by } == ["colleague", nil, "e2e-tester"])
             session.send("q")
@@ -127,8 +116,7 @@ extension EndToEnd {
         @Test(arguments: Ending.allCases)
         func theTerminalIsRestoredHoweverFoursEnds(ending: Ending) throws {
             let before = FileText.read(store)
-            let session = try dashboard(width: 100, height: 30)
-            try session.waitFor("9 open")
+            let session = try openedDashboard(width: 100, height: 30)
             #expect(session.paneValue("#{alternate_on}") == "1")
             switch ending {
             case .controlC: session.send("C-c")
@@ -152,15 +140,11 @@ extension EndToEnd {
             let script = "cd '\(folder.path)'\nexport PS1='shell$ '\nexec bash --norc --noprofile -i"
             let session = try TmuxSession(width: 100, height: 30, script: script, folder: folder)
             try session.waitFor("shell$")
-            session.send("'\(try TmuxSession.binary())' --store '\(store)'", "Enter")
-            try session.waitFor("9 open")
-            session.send("C-z")
-            try session.waitFor("Stopped")
+            try session.press("'\(try TmuxSession.binary())' --store '\(store)'", "Enter", until: "9 open")
+            try session.press("C-z", until: "Stopped")
             #expect(session.paneValue("#{alternate_on}") == "0")
-            session.send("fg", "Enter")
-            try session.waitFor("9 open")
-            session.send("j")
-            try session.waitFor("▶ #1  ! One-hour time-management")
+            try session.press("fg", "Enter", until: "9 open")
+            try session.press("j", until: "▶ #1  ! One-hour time-management")
             session.send("q")
             try session.waitUntil("the shell prompt after quitting") { screen in
                 screen.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("shell$") == true
@@ -192,10 +176,8 @@ extension EndToEnd {
             // A name in wide characters, drawn bold, followed by plain text with a middle dot.
             let text = try #require(FileText.read(store))
             try FileText.write(text.replacingOccurrences(of: "\"Dana Okafor\"", with: "\"大塚 Dana\""), to: store)
-            let session = try dashboard()
-            try session.waitFor("9 open")
-            session.send("j")
-            try session.waitFor("Stakeholder 大塚 Dana · Head of Sales")
+            let session = try openedDashboard()
+            try session.press("j", until: "Stakeholder 大塚 Dana · Head of Sales")
             let line = try #require(session.styledScreen().split(separator: "\n").first { $0.contains("Head of Sales") })
             let styled = StyledCapture(String(line))
             #expect(styled.bold("大塚 Dana") == true, "\(line)")

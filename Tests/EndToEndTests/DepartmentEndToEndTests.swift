@@ -40,24 +40,20 @@ extension EndToEnd {
             try session.waitFor("  ops#8    ! Picking-error coaching")
 
             // To ops#8, into its checklist, its second step: ticked.
-            session.send("j", "Tab", "j", "Space")
-            try session.waitFor("Ticked “Agreed with them what success looks like” on ops#8 (3/12 done) · saved")
+            try session.press("j", "Tab", "j", "Space", until: "Ticked “Agreed with them what success looks like” on ops#8 (3/12 done) · saved")
             #expect(try python("ops", Self.whoTicked) == .array([.string("jon"), .string("e2e-tester"), .null]))
             #expect(FileText.read(sales) == salesBefore, "the other team's store is not written")
 
             // Another process ticks an order of the sales store: it shows.
             let tick = Command.run([fours, "tick", "8", "3", "--store", sales], environment: ["FOURS_USER": "ben"])
             #expect(tick.status == 0, "\(tick.output)")
-            session.send("Left", "k")
-            try session.waitFor("▶ sales#8")
+            try session.press("Left", "k", until: "▶ sales#8")
             try session.waitFor("[✓] Restated the order as a business outcome  ben")
 
             // What belongs to a store as a whole is not changed from here.
-            session.send("a")
-            try session.waitFor("Not in a department's view: add orders and stakeholders")
+            try session.press("a", until: "Not in a department's view: add orders and stakeholders")
             // Each team's people, told apart by their store.
-            session.send("2")
-            try session.waitFor("Dana Okafor · sales")
+            try session.press("2", until: "Dana Okafor · sales")
             try session.waitFor("Dana Okafor · ops")
             session.send("q")
             #expect(try session.exitStatus() == 0)

@@ -18,15 +18,13 @@ extension EndToEnd {
 
             let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
-            session.send("Tab", "j", "Space")
-            try session.waitFor("1 change not saved")
+            try session.press("Tab", "j", "Space", until: "1 change not saved")
             let screen = try session.waitFor("1 UNSAVED")
             #expect(screen.contains("the disk is full"))
             #expect(screen.contains("[✓] Agreed with them what success looks like  e2e-tester"), "the tick stays on screen")
             #expect(try Store(path: store).document.order(id: 8)?.checklist[.shiftMindset][1].tick == nil)
 
-            session.send("q")
-            try session.waitFor("1 change is not saved and will be lost. Quit anyway?")
+            try session.press("q", until: "1 change is not saved and will be lost. Quit anyway?")
             session.send("n")
             try session.waitUntil("the question to close") { !$0.contains("Quit anyway?") }
 
@@ -51,8 +49,7 @@ extension EndToEnd {
             let session = try TmuxSession(width: 120, height: 30, arguments: ["--store", store], folder: folder)
             try session.waitFor("9 open")
             let pid = try session.foursProcessID()
-            session.send("Tab", "j", "Space")
-            try session.waitFor("1 UNSAVED")
+            try session.press("Tab", "j", "Space", until: "1 UNSAVED")
             // Room again, and at once the terminal goes away, before the next automatic retry.
             disk.free()
             kill(pid, SIGHUP)

@@ -11,34 +11,29 @@ extension EndToEnd {
         let demo: DemoStoreFolder
 
         @Test func keysFoursDoesNotKnowDoNothing() throws {
-            let session = try dashboard(height: 30)
-            try session.waitFor("9 open")
+            let session = try openedDashboard(height: 30)
             for _ in 0..<3 {
                 session.send("F1", "F5", "IC", "S-Left", "C-Up", "M-Right", "F12")
                 session.send("-H", "ff", "fe", "c3")
                 usleep(300_000)
             }
             #expect(!FileText.exists(folder.file("exit-status")), "fours is still running")
-            session.send("Tab", "j", "Space")
-            try session.waitFor("on #8 (3/12 done) · saved")
+            try session.press("Tab", "j", "Space", until: "on #8 (3/12 done) · saved")
             session.send("q")
             #expect(try session.exitStatus() == 0)
         }
 
         @Test func aLongPasteOrLongTypingIsOneEdit() throws {
-            let session = try dashboard(height: 30)
-            try session.waitFor("9 open")
+            let session = try openedDashboard(height: 30)
             // Pasted: marked as a paste, line breaks and all.
             session.send("/")
             session.paste(String(repeating: "x", count: 20_000) + "\nend-of-paste")
             try session.waitFor("x end-of-paste   Enter keeps the filter · Esc clears it · 0 matches")
-            session.send("Escape")
-            try session.waitFor("9 open")
+            try session.press("Escape", until: "9 open")
             // Typed, as a terminal without bracketed paste would deliver it.
             session.send("/")
             for _ in 0..<10 { session.send("-l", String(repeating: "y", count: 2_000)) }
-            session.send("-l", "_typed")
-            try session.waitFor("y_typed   Enter keeps the filter")
+            try session.press("-l", "_typed", until: "y_typed   Enter keeps the filter")
             session.send("Escape")
             // A paste outside a text field runs none of its letters as commands.
             session.paste("qqqDy")
@@ -49,15 +44,12 @@ extension EndToEnd {
         }
 
         @Test func aStoreDeletedWhileOpenIsKeptOnScreenAndWrittenBackWithW() throws {
-            let session = try dashboard(width: 140, height: 30)
-            try session.waitFor("9 open")
+            let session = try openedDashboard(width: 140, height: 30)
             unlink(store)
             try session.waitFor("is gone (deleted or moved)")
-            session.send("Tab", "j", "Space")
-            try session.waitFor("1 UNSAVED")
+            try session.press("Tab", "j", "Space", until: "1 UNSAVED")
             #expect(!FileText.exists(store), "nothing is written until asked")
-            session.send("W")
-            try session.waitFor("All changes saved")
+            try session.press("W", until: "All changes saved")
             let document = try demo.document()
             #expect(document.orders.count == DemoStore.make(now: Fixture.clock.now()).orders.count, "the whole store, not just the change")
             #expect(document.order(id: 8)?.checklist[.shiftMindset][1].tick?.by == "e2e-tester")
@@ -73,10 +65,8 @@ extension EndToEnd {
             try Store.create(path: path, document: document)
             let session = try TmuxSession(width: 80, height: 24, arguments: ["--store", path], folder: folder)
             try session.waitFor("9 open")
-            session.send("2")
-            try session.waitFor("Stakeholders · 6 people")
-            session.send("S")
-            try session.waitFor("New stakeholder")
+            try session.press("2", until: "Stakeholders · 6 people")
+            try session.press("S", until: "New stakeholder")
             session.send("Escape")
             let screen = try session.waitUntil("the dialog to close") { !$0.contains("New stakeholder") }
             #expect(screen.contains("大塚 健二二二二二二二二"), "\(screen)")

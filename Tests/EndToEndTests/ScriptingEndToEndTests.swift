@@ -66,8 +66,7 @@ extension EndToEnd {
         }
 
         @Test func aCommandsChangeShowsInAnOpenDashboard() throws {
-            let session = try dashboard()
-            try session.waitFor("9 open")
+            let session = try openedDashboard()
             /// The row of #7, whatever day it is due.
             func rowOfSeven(_ screen: String) -> Substring? { screen.split(separator: "\n").first { $0.contains("#7 ") } }
             #expect(rowOfSeven(session.screen())?.contains("▱▱▱ ▱▱▱ ▱▱▱ ▱▱▱") == true)

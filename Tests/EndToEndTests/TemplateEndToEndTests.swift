@@ -14,29 +14,22 @@ extension EndToEnd {
         }
 
         @Test func aTypesStepsShapedInTheEditorReachItsOpenOrderWhenAsked() throws {
-            let session = try dashboard()
-            try session.waitFor("9 open")
-            session.send("t")
-            try session.waitFor("4S templates")
-            session.send("Right", "Right", "Right")
-            try session.waitFor("Managers change what they do at work")
+            let session = try openedDashboard()
+            try session.press("t", until: "4S templates")
+            try session.press("Right", "Right", "Right", until: "Managers change what they do at work")
             // On "Agreed a needs analysis" (the heading, then six lines down), a step after it.
-            session.send("j", "j", "j", "j", "j", "j", "a")
-            try session.waitFor("New step in Strategic Approach, the Leadership course template")
+            try session.press("j", "j", "j", "j", "j", "j", "a", until: "New step in Strategic Approach, the Leadership course template")
             session.send("-l", "Booked practice partners")
             session.send("Tab")
             session.send("-l", "Each manager knows who to call")
-            session.send("Enter")
-            try session.waitFor("saved")
+            try session.press("Enter", until: "saved")
             #expect(try stepIDs(type: "leadership-course", section: "strategicApproach")
                     == .array(["measurement-built-in", "needs-analysis-agreed", "booked-practice-partners", "leadership-practice"].map(JSONValue.string)))
             // The open order is not touched until asked.
             let orderSteps = "[s['id'] for s in [o for o in d['orders'] if o['id'] == 5][0]['checklist']['strategicApproach']]"
             #expect(try python(orderSteps) == .array(["measurement-built-in", "needs-analysis-agreed", "leadership-practice"].map(JSONValue.string)))
-            session.send("A")
-            try session.waitFor("Bring 1 open order (adding 1 step) in line")
-            session.send("y")
-            try session.waitFor("Brought 1 open order")
+            try session.press("A", until: "Bring 1 open order (adding 1 step) in line")
+            try session.press("y", until: "Brought 1 open order")
             try session.waitFor("saved")
             #expect(try python(orderSteps)
                     == .array(["measurement-built-in", "needs-analysis-agreed", "booked-practice-partners", "leadership-practice"].map(JSONValue.string)))

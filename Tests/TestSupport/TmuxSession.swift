@@ -81,6 +81,13 @@ public final class TmuxSession {
         tmux(["send-keys", "-t", target] + keys)
     }
 
+    /// Sends keys, then waits for the screen to show what they bring up.
+    @discardableResult
+    public func press(_ keys: String..., until text: String, timeout: Double = 10) throws -> String {
+        send(contentsOf: keys)
+        return try waitFor(text, timeout: timeout)
+    }
+
     /// Pastes text as a terminal does, marked as a paste when the program asked for that.
     public func paste(_ text: String) {
         let file = folder.file("paste.txt")
@@ -232,6 +239,13 @@ public protocol OnADemoStore: WithAStore {
 extension OnADemoStore {
     /// Each test gets a demo store of its own.
     public init() throws { self.init(demo: try DemoStoreFolder()) }
+
+    /// The dashboard on the demo store, once its queue shows.
+    public func openedDashboard(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        let session = try dashboard(width: width, height: height)
+        try session.waitFor("9 open")
+        return session
+    }
 
     public var folder: TemporaryFolder { demo.folder }
     public var store: String { demo.store }

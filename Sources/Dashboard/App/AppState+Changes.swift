@@ -68,34 +68,27 @@ extension AppState {
         return persist(operation)
     }
 
-    mutating func undo() -> [Effect] {
+    mutating func undo() -> [Effect] { travel(.back) }
+
+    mutating func redo() -> [Effect] { travel(.forward) }
+
+    /// Takes the newest change of one stack again (its inverse going back) and puts it on the other.
+    private mutating func travel(_ direction: UndoDirection) -> [Effect] {
         guard ensureWritable() else { return [] }
-        guard let entry = undoStack.popLast() else {
-            status = StatusMessage(text: "Nothing to undo", kind: .info)
+        let (from, onto) = direction == .back ? (\AppState.undoStack, \AppState.redoStack) : (\.redoStack, \.undoStack)
+        guard let entry = self[keyPath: from].popLast() else {
+            status = StatusMessage(text: direction == .back ? "Nothing to undo" : "Nothing to redo", kind: .info)
             return []
         }
-        return replay(entry.inverse, thenPush: entry, onto: \.redoStack, saying: "Undid \(entry.label)")
-    }
-
-    mutating func redo() -> [Effect] {
-        guard ensureWritable() else { return [] }
-        guard let entry = redoStack.popLast() else {
-            status = StatusMessage(text: "Nothing to redo", kind: .info)
-            return []
-        }
-        return replay(entry.forward, thenPush: entry, onto: \.undoStack, saying: "Redid \(entry.label)")
-    }
-
-    mutating func replay(_ operation: StoreOperation, thenPush entry: UndoEntry,
-                        onto stack: WritableKeyPath<AppState, [UndoEntry]>, saying message: String) -> [Effect] {
+        let operation = direction == .back ? entry.inverse : entry.forward
         do {
             try applyLocally(operation)
         } catch {
             status = StatusMessage(text: "Cannot take that back: \(error.reason)", kind: .error)
             return []
         }
-        self[keyPath: stack].append(entry)
-        status = StatusMessage(text: message, kind: .pending)
+        self[keyPath: onto].append(entry)
+        status = StatusMessage(text: (direction == .back ? "Undid " : "Redid ") + entry.label, kind: .pending)
         return persist(operation)
     }
 

@@ -20,6 +20,11 @@ struct UndoEntry: Equatable, Sendable {
     var label: String
 }
 
+/// Which way a step through the change history goes: `u` back, Ctrl-R forward.
+enum UndoDirection {
+    case back, forward
+}
+
 /// Everything the screen shows, in one value: what the pages share (the document, the
 /// saves, undo, the status line, the overlays) and each page's memory. Only `update`
 /// changes it.
