@@ -27,6 +27,12 @@ struct OrderReferences: ParsableArguments {
 
     /// Their numbers, for a store that reads only the orders a command needs.
     var wanted: Set<Int>? { StoreLookup.numbers(orders) }
+
+    /// The store opened for a change to these orders (reading only them where it can), and the orders.
+    func open(_ storeOptions: StoreOptions) throws -> (ScriptStore, [TrainingOrder]) {
+        let opened = try ScriptStore(storeOptions, forChanges: true, only: wanted)
+        return (opened, try find(in: opened))
+    }
 }
 
 extension ScriptStore {
@@ -59,8 +65,7 @@ struct CloseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
-        let orders = try references.find(in: opened)
+        let (opened, orders) = try references.open(storeOptions)
         let edit = BulkEdit.close(as: outcome == .delivered ? .delivered : .closed, on: ProcessSetup.clock.today, note: note)
         guard orders.count == 1, let order = orders.first else {
             return try opened.applyBulk(edit, to: orders, json: json) { "\($0.shortID) is \($0.status.title) already" }
@@ -85,8 +90,8 @@ struct ReopenCommand: ParsableCommand {
     @Flag(help: "Print the orders as JSON.") var json = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
-        try opened.applyBulk(.reopen, to: try references.find(in: opened), json: json) { "\($0.shortID) is open already" }
+        let (opened, orders) = try references.open(storeOptions)
+        try opened.applyBulk(.reopen, to: orders, json: json) { "\($0.shortID) is open already" }
     }
 }
 
@@ -126,8 +131,7 @@ struct DeleteCommand: ParsableCommand {
     @Flag(help: "Do not ask.") var yes = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: true, only: references.wanted)
-        let orders = try references.find(in: opened)
+        let (opened, orders) = try references.open(storeOptions)
         let named = orders.count == 1 ? "\(orders[0].shortID) “\(TerminalSafety.visible(orders[0].title))”"
             : "\(Counted(orders.count, "order")) (" + orders.map(\.shortID).joined(separator: ", ") + ")"
         if !yes {
