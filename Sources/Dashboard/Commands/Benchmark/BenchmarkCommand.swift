@@ -15,7 +15,9 @@ struct BenchmarkCommand: ParsableCommand {
             median (p50) and p99, the \
             first tick, how soon another \
             process's change shows, quitting, and peak memory; then the commands a script runs, from exec \
-            to exit (list, show, note, tick with its durable save, completing an order number). Example: fours benchmark --orders 1000,10000
+            to exit (list, show, note, tick with its durable save, completing an order number), beside \
+            taskwarrior's (task list, info, annotate, start or stop, _ids) on as many tasks as the largest \
+            store has orders when it is installed. Example: fours benchmark --orders 1000,10000
             """
     )
 
@@ -46,6 +48,8 @@ struct BenchmarkCommand: ParsableCommand {
         do {
             if let floor = bench.floor() { columns.append(floor) }
             for count in counts { columns.append(try bench.fours(orders: count)) }
+            // taskwarrior's commands on as many tasks as the largest store has orders, when it is here.
+            if let largest = counts.max(), let peer = bench.taskwarrior(tasks: largest) { columns.append(peer) }
         } catch {
             throw CommandFailure.report(error.message)
         }

@@ -2,13 +2,23 @@ import Model
 
 /// The timings of one program in the benchmark, and how they are printed.
 struct BenchmarkFigures {
+    /// What a column times: the floor, fours, or a peer's commands on as many items.
+    enum Program: Equatable {
+        case floor, fours, peer
+    }
+
     let name: String
+    let program: Program
+    /// How many orders (or a peer's tasks) it worked on.
+    let items: Int?
     var fileMB: Double?
     var peakKB: Int?
     private(set) var samples: [String: [Double]] = [:]
 
-    init(name: String) {
+    init(name: String, program: Program, items: Int? = nil) {
         self.name = name
+        self.program = program
+        self.items = items
     }
 
     /// What the table shows, in order: the figure's name and whether it has a p99.
@@ -16,8 +26,11 @@ struct BenchmarkFigures {
         ("first frame", false), ("move", true), ("tick", true), ("first tick + save", false), ("tick + save", true),
         ("search letter", true), ("search backspace", true), ("view switch", true), ("open a form", true), ("reload", false), ("quit", false),
         // Commands, from exec to exit: what a script waits for.
-        ("fours list", true), ("fours show", true), ("fours note", true), ("fours tick", true), ("completion", true),
+        ("command: list", true), ("command: show", true), ("command: note", true), ("command: tick", true), ("completion", true),
     ]
+
+    /// The rows a peer's commands fill too; fours's figures there read as a ratio to the peer's.
+    static let commandRows: Set<String> = ["command: list", "command: show", "command: note", "command: tick", "completion"]
 
     mutating func record(_ name: String, _ duration: Duration) {
         let (seconds, attoseconds) = duration.components
@@ -30,7 +43,7 @@ struct BenchmarkFigures {
     }
 
     static func table(_ columns: [BenchmarkFigures]) -> String {
-        let floor = columns.first { $0.name == "C floor" }
+        let floor = columns.first { $0.program == .floor }
         var lines = [pad("200x50, ms (median; p99)", 26) + columns.map { pad($0.name, 22, right: true) }.joined()]
         lines.append(pad("store file", 26) + columns.map { pad($0.fileMB.map { "\(format($0)) MB" } ?? "-", 22, right: true) }.joined())
         for row in rows {
@@ -38,7 +51,8 @@ struct BenchmarkFigures {
                 guard let median = column.percentile(row.name, 0.5) else { return pad("-", 22, right: true) }
                 var text = format(median)
                 if row.withP99, let p99 = column.percentile(row.name, 0.99) { text += "; \(format(p99))" }
-                if column.name != "C floor", let base = floor?.percentile(row.name, 0.5), base > 0 {
+                let peer = columns.first { $0.program == .peer && $0.items == column.items }
+                if column.program == .fours, let base = (commandRows.contains(row.name) ? peer : floor)?.percentile(row.name, 0.5), base > 0 {
                     text += " (\(format(median / base))x)"
                 }
                 return pad(text, 22, right: true)

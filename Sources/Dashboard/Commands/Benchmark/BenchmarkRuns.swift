@@ -26,7 +26,7 @@ struct BenchmarkRuns {
         do { try Store.create(path: original, document: GeneratedStore.make(orders: count, now: ProcessSetup.clock.now())) } catch {
             throw .cannotStart(error.message)
         }
-        var figures = BenchmarkFigures(name: "\(count) orders")
+        var figures = BenchmarkFigures(name: "\(count) orders", program: .fours, items: count)
         var status = stat()
         stat(original, &status)
         figures.fileMB = Double(status.st_size) / 1_048_576
@@ -78,18 +78,23 @@ struct BenchmarkRuns {
     /// number (which names the store as the environment does).
     private func commands(on path: String, into figures: inout BenchmarkFigures) {
         let id = (try? Store(path: path, readOnly: true))?.document.orders.first?.id ?? 1
+        let onStore = ["--store", path]
+        time(commands: { round in
+            [("command: list", ["/proc/self/exe", "list"] + onStore), ("command: show", ["/proc/self/exe", "show", "\(id)"] + onStore),
+             ("command: note", ["/proc/self/exe", "note", "\(id)", "Benchmark note \(round)"] + onStore),
+             ("command: tick", ["/proc/self/exe", round % 2 == 0 ? "tick" : "untick", "\(id)", "1"] + onStore),
+             ("completion", ["/proc/self/exe", "---completion", "tick", "--", "positional@0", "2", "0"])]
+        }, environment: environment.merging(["FOURS_STORE": path]) { $1 }, into: &figures)
+    }
+
+    /// Runs the commands of `keys` rounds in turn, timing those that succeed.
+    func time(commands: (Int) -> [(row: String, arguments: [String])], environment: [String: String],
+              into figures: inout BenchmarkFigures) {
         for round in 0..<keys {
-            for (name, arguments) in [("fours list", ["list"]), ("fours show", ["show", "\(id)"]),
-                                      ("fours note", ["note", "\(id)", "Benchmark note \(round)"]),
-                                      ("fours tick", [round % 2 == 0 ? "tick" : "untick", "\(id)", "1"]),
-                                      ("completion", ["---completion", "tick", "--", "positional@0", "2", "0"])] {
-                let named = arguments[0].hasPrefix("---") ? arguments : arguments + ["--store", path]
+            for (row, arguments) in commands(round) {
                 let started = ContinuousClock.now
-                guard ProgramRun.run(["/proc/self/exe"] + named, environment: environment.merging(["FOURS_STORE": path]) { $1 })?
-                    .succeeded == true else {
-                    continue
-                }
-                figures.record(name, ContinuousClock.now - started)
+                guard ProgramRun.run(arguments, environment: environment)?.succeeded == true else { continue }
+                figures.record(row, ContinuousClock.now - started)
             }
         }
     }
@@ -101,7 +106,7 @@ struct BenchmarkRuns {
         let program = "\(folder)/floor"
         guard access("/usr/bin/cc", X_OK) == 0, (try? FileText.write(FloorProgram.source, to: source)) != nil,
               system("cc -O2 -o '\(program)' '\(source)' -lncursesw 2>/dev/null") == 0 else { return nil }
-        var figures = BenchmarkFigures(name: "C floor")
+        var figures = BenchmarkFigures(name: "C floor", program: .floor)
         for _ in 0..<runs {
             guard let session = try? PseudoTerminalRun([program], environment: environment, size: size),
                   let frame = session.readUntilQuiet(marker: "END") else { return nil }
@@ -146,8 +151,8 @@ struct BenchmarkRuns {
     }
 }
 
-/// Plain text files, for the floor's source.
-private enum FileText {
+/// Plain text files the benchmark writes: the floor's source, a peer's data.
+enum FileText {
     static func write(_ text: String, to path: String) throws {
         guard let file = fopen(path, "w") else { throw PseudoTerminalRun.Failure.cannotStart("cannot write \(path)") }
         fputs(text, file)
