@@ -11,6 +11,19 @@ extension EndToEnd {
 
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
 
+        /// A listing reads only the open orders of a file this machine knows; it prints what a
+        /// fours that reads the whole file (knowing nothing of it) prints.
+        @Test func aListingOfTheOpenOrdersPrintsWhatAWholeReadPrints() throws {
+            #expect(run("tick", "1", "1").status == 0, "a save: the file is known sound here")
+            var knowingNothing = environment
+            knowingNothing["XDG_STATE_HOME"] = folder.file("fresh-state")
+            for arguments in [["list", "--sort", "progress"], ["list", "--json"], ["list", "--status", "all"], ["list", "--search", "coaching"]] {
+                let here = demo.run(arguments)
+                let whole = Command.run([fours] + arguments, environment: knowingNothing)
+                #expect(here.status == 0 && !here.output.isEmpty && here.output == whole.output, "\(arguments)")
+            }
+        }
+
         @Test func readingCommandsPrintTablesAndJSON() throws {
             let list = run("list", "--stakeholder", "marco")
             #expect(list.status == 0)

@@ -12,9 +12,11 @@ import Glibc
 
     private var versions: SyncVersions { SyncVersions(storePath: path, stateFolder: folder.file("state")) }
 
-    /// A generated store of `count` orders, opened once whole so that it is known sound.
+    /// A generated store of `count` orders (some of them new, some delivered), opened once
+    /// whole so that it is known sound.
     private func knownStore(orders count: Int = 60) throws -> StoreDocument {
-        let document = GeneratedStore.make(orders: count, now: Fixture.now)
+        var document = GeneratedStore.make(orders: count, now: Fixture.now)
+        for id in stride(from: 2, through: count, by: 7) { document.updateOrder(id: id) { $0.details.status = .new } }
         try Store.create(path: path, document: document)
         let whole = try Store(path: path, versions: versions)
         whole.keepVersionRead(inBackground: false)
@@ -54,6 +56,19 @@ import Glibc
         try StoreOperation.addNote(.order(7), Note(id: "n-some", at: Fixture.now, by: "ana", text: "Asked for the figures")).apply(to: &expected)
         let reread = try #require(try Store.check(path: path))
         #expect(reread.problems.isEmpty && reread.document.orders == expected.orders)
+    }
+
+    @Test func aListingReadsTheOpenOrdersAlone() throws {
+        _ = try knownStore()
+        let statuses = try foundationOrders().mapValues { $0["status"] as? String }
+        let open = Set(statuses.filter { $0.value == "new" || $0.value == "inProgress" }.keys)
+        #expect(!open.isEmpty && open.count < statuses.count, "the store has open and other orders")
+        let some = try Store(path: path, versions: versions, only: .open)
+        #expect(!some.hasEveryOrder)
+        #expect(Set(some.document.orders.map(\.id)) == open)
+        let whole = try Store(path: path, readOnly: true)
+        for order in some.document.orders { #expect(order == whole.document.order(id: order.id), "#\(order.id) as a whole read has it") }
+        #expect(Set(some.orderNumbers(open: false)) == Set(statuses.keys).subtracting(open))
     }
 
     @Test func aChangeThatNeedsEveryOrderReadsThemFirst() throws {

@@ -34,6 +34,7 @@ struct Fours: ParsableCommand {
             }
             var command = try parseAsRoot(Self.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+            KeptUntilExit.exitSucceeded()
         } catch {
             exit(withError: error)
         }

@@ -31,7 +31,7 @@ public struct StoreLookup {
 
     /// The numbers of the orders that `references` can name (see `orders`), for a store
     /// that reads only those; nil when a range is too wide to list them.
-    public static func numbers(_ references: [String]) -> Set<Int>? {
+    public static func numbers(_ references: [String]) -> WantedOrders? {
         var numbers = Set<Int>()
         for reference in references {
             if let (first, last) = range(reference) {
@@ -42,7 +42,7 @@ public struct StoreLookup {
                 numbers.insert(number)
             }
         }
-        return numbers
+        return .numbers(numbers)
     }
 
     public func order(_ reference: String) throws(LookupError) -> TrainingOrder {

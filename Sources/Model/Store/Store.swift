@@ -45,10 +45,10 @@ public final class Store {
     ///
     /// With `only`, a command that needs a few orders reads those alone when this machine
     /// knows the file to read whole (`versions` remembers it): `document` then holds only
-    /// them (those of the ids that exist), and a change that needs others reads the rest
-    /// first. Otherwise every order is read, as without it.
+    /// them (those of the numbers that exist, or the open ones), and a change that needs
+    /// others reads the rest first. Otherwise every order is read, as without it.
     public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil,
-                checklistsLater: Bool = false, only wanted: Set<Int>? = nil) throws(StoreError) {
+                checklistsLater: Bool = false, only wanted: WantedOrders? = nil) throws(StoreError) {
         self.path = path
         self.lockTimeout = lockTimeout
         self.versions = versions
@@ -306,7 +306,7 @@ public final class Store {
     /// fours writes it is read whole, the careful way. Each read checks the schema version,
     /// so a newer fours's file that appears while this one runs is never written back.
     /// Only the orders `wanted` are read from a file known to be sound, when they can be found.
-    private func take(_ opened: OpenedFile, checklistsLater: Bool = false, only wanted: Set<Int>? = nil) throws(StoreError) {
+    private func take(_ opened: OpenedFile, checklistsLater: Bool = false, only wanted: WantedOrders? = nil) throws(StoreError) {
         if let wanted, versions?.isKnownSound(opened.status) == true,
            let reading = StoreDocument.read(file: opened, only: wanted) {
             orderTexts = [:]

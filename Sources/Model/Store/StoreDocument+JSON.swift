@@ -130,12 +130,13 @@ extension StoreDocument {
     /// trusted to read: only for a file known to read as a whole (`SyncVersions.isVerified`).
     /// Nil when the file must be read whole instead: it cannot be outlined, an order's id or
     /// status is not where fours writes it, two orders have one id, or the file changed meanwhile.
-    static func read(file: OpenedFile, only wanted: Set<Int>) -> Reading? {
+    static func read(file: OpenedFile, only wanted: WantedOrders) -> Reading? {
         guard let (outline, json) = outlined(file) else { return nil }
         let ids = outline.orders.compactMap(\.id)
         guard ids.count == outline.orders.count, Set(ids).count == ids.count,
               outline.orders.allSatisfy({ $0.status != nil }) else { return nil }
-        let pieces = outline.orders.enumerated().filter { wanted.contains(ids[$0.offset]) }.map { index, place in
+        let isWanted = zip(ids, outline.orders).map { id, place in place.status.map { wanted.contains(id, status: $0) } ?? false }
+        let pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
         guard let decoded = FileWindows.map(pieces.map(\.range), in: file, { bytes, range, index in
@@ -149,7 +150,7 @@ extension StoreDocument {
         var follows: [Int: Int] = [:]
         for (index, (id, place)) in zip(ids, outline.orders).enumerated() {
             if index > 0, place.followsPrevious { follows[id] = ids[index - 1] }
-            guard !wanted.contains(id) else { continue }
+            guard !isWanted[index] else { continue }
             unread[id] = StoredText(range: place.range, digest: nil)
             if place.status?.isOpen == true { open.insert(id) }
         }

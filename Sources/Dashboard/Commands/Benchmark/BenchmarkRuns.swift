@@ -104,7 +104,7 @@ struct BenchmarkRuns {
     func floor() -> BenchmarkFigures? {
         let source = "\(folder)/floor.c"
         let program = "\(folder)/floor"
-        guard access("/usr/bin/cc", X_OK) == 0, (try? FileText.write(FloorProgram.source, to: source)) != nil,
+        guard access("/usr/bin/cc", X_OK) == 0, (try? BenchmarkFile.write(FloorProgram.source, to: source)) != nil,
               system("cc -O2 -o '\(program)' '\(source)' -lncursesw 2>/dev/null") == 0 else { return nil }
         var figures = BenchmarkFigures(name: "C floor", program: .floor)
         for _ in 0..<runs {
@@ -152,7 +152,7 @@ struct BenchmarkRuns {
 }
 
 /// Plain text files the benchmark writes: the floor's source, a peer's data.
-enum FileText {
+enum BenchmarkFile {
     static func write(_ text: String, to path: String) throws {
         guard let file = fopen(path, "w") else { throw PseudoTerminalRun.Failure.cannotStart("cannot write \(path)") }
         fputs(text, file)

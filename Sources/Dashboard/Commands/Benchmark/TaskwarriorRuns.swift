@@ -10,8 +10,8 @@ extension BenchmarkRuns {
         let environment = ["TASKRC": settings, "HOME": folder, "PATH": "/usr/bin:/bin:/usr/local/bin", "LANG": "C.UTF-8"]
         guard let version = ProgramRun.run(["task", "--version"], environment: environment), version.succeeded,
               mkdir(data, 0o700) == 0,
-              (try? FileText.write("data.location=\(data)\nconfirmation=off\nverbose=nothing\nhooks=off\n", to: settings)) != nil,
-              (try? FileText.write(Self.pendingTasks(count), to: "\(data)/pending.data")) != nil else { return nil }
+              (try? BenchmarkFile.write("data.location=\(data)\nconfirmation=off\nverbose=nothing\nhooks=off\n", to: settings)) != nil,
+              (try? BenchmarkFile.write(Self.pendingTasks(count), to: "\(data)/pending.data")) != nil else { return nil }
         var figures = BenchmarkFigures(name: "taskwarrior \(version.output.filter { !$0.isWhitespace })", program: .peer, items: count)
         var status = stat()
         if stat("\(data)/pending.data", &status) == 0 { figures.fileMB = Double(status.st_size) / 1_048_576 }

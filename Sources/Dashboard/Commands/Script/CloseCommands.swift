@@ -8,7 +8,7 @@ struct OrderReference: ParsableArguments {
     var order: String
 
     /// The order's number, for a store that reads only the orders a command needs.
-    var wanted: Set<Int>? { StoreLookup.numbers([order]) }
+    var wanted: WantedOrders? { StoreLookup.numbers([order]) }
 }
 
 /// Orders named on the command line: one or more of 12, #12 or a range 3-8.
@@ -26,7 +26,7 @@ struct OrderReferences: ParsableArguments {
     }
 
     /// Their numbers, for a store that reads only the orders a command needs.
-    var wanted: Set<Int>? { StoreLookup.numbers(orders) }
+    var wanted: WantedOrders? { StoreLookup.numbers(orders) }
 
     /// The store opened for a change to these orders (reading only them where it can), and the orders.
     func open(_ storeOptions: StoreOptions) throws -> (ScriptStore, [TrainingOrder]) {

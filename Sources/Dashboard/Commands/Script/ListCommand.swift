@@ -19,7 +19,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         guard let storeOptions = try stores.single() else { return try listDepartment() }
-        let opened = try ScriptStore(storeOptions, forChanges: false)
+        let opened = try ScriptStore(storeOptions, forChanges: false, only: filters.wanted)
         let document = opened.document
         let orders = try filters.orders(in: opened)
         if json {

@@ -45,6 +45,12 @@ struct QueueFilterOptions: ParsableArguments {
             || (status ?? .open) != .open || overdue || dueWithin != nil || search != nil
     }
 
+    /// The orders a store need read for the options: the open ones, unless a status or a
+    /// saved view may choose others (nil: every order).
+    var wanted: WantedOrders? {
+        view == nil && (status ?? .open) == .open ? .open : nil
+    }
+
     /// The orders the options choose, in their order.
     func orders(in opened: ScriptStore) throws -> [TrainingOrder] {
         try orders(in: opened.document)

@@ -74,7 +74,7 @@ struct ScriptStore {
 
     /// Opens the store for a command; one that needs only some orders names them (`only`),
     /// and `document` may then hold those alone.
-    init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false, only orders: Set<Int>? = nil) throws {
+    init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false, only orders: WantedOrders? = nil) throws {
         let environment = ProcessSetup.environment
         user = ProcessSetup.userName(environment: environment)
         do {
@@ -87,6 +87,7 @@ struct ScriptStore {
             FileHandleOutput.standardError("fours: there is no store at \(options.path) yet (check the path, --store or "
                                            + "$FOURS_STORE); the first change makes it, and fours demo --store PATH writes a demo\n")
         }
+        KeptUntilExit.keep(store)
         store.author = user
         store.clock = ProcessSetup.clock
         store.keepVersionRead(inBackground: false)
