@@ -20,7 +20,8 @@ enum ProcessSetup {
         _ = fours_use_utf8_locale()
     }
 
-    static var environment: [String: String] { ProcessEnvironment.current }
+    /// The environment, read once: fours never changes its own.
+    static let environment = ProcessEnvironment.current
 
     /// The clock every command and the dashboard take the time from: the system's, or the
     /// one `FOURS_NOW` starts, read once at start.
