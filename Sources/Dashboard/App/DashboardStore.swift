@@ -14,9 +14,21 @@ protocol DashboardStore: AnyObject {
     func stopSharingOrders(with document: StoreDocument)
     func reloadIfChanged() throws(StoreError) -> Bool
     func save(_ operations: [StoreOperation], recreating: Bool) throws(StoreError) -> Store.Saved
+    /// The conflicted copies a file-sync service left beside the store.
+    func syncCopies() -> [SyncCopy]
+    /// Merges those copies into the store, as `user` at `now`.
+    func mergeCopies(_ copies: [SyncCopy], by user: String, at now: Timestamp) -> SyncCopyMerge.Report
 }
 
-extension Store: DashboardStore {}
+extension Store: DashboardStore {
+    func syncCopies() -> [SyncCopy] {
+        SyncConflictCopies.find(besideStoreAt: path)
+    }
+
+    func mergeCopies(_ copies: [SyncCopy], by user: String, at now: Timestamp) -> SyncCopyMerge.Report {
+        SyncCopyMerge.mergeCopies(copies, into: self, by: user, at: now)
+    }
+}
 
 /// A department's stores are read whole when opened; each keeps the versions it reads.
 extension DepartmentStores: DashboardStore {
@@ -30,4 +42,11 @@ extension DepartmentStores: DashboardStore {
     }
 
     func stopSharingOrders(with document: StoreDocument) {}
+
+    /// A department's view leaves each store's sync copies to the team's own dashboard or commands.
+    func syncCopies() -> [SyncCopy] { [] }
+
+    func mergeCopies(_ copies: [SyncCopy], by user: String, at now: Timestamp) -> SyncCopyMerge.Report {
+        SyncCopyMerge.Report()
+    }
 }

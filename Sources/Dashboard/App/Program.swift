@@ -124,16 +124,14 @@ final class Program {
     }
 
     /// Merges the conflicted copies a file-sync service left beside the store since the
-    /// last look. Returns whether there were any. (A department's view leaves each store's
-    /// copies to the team's own dashboard or commands.)
+    /// last look. Returns whether there were any.
     private func mergeSyncCopies() -> Bool {
-        guard let store = store as? Store else { return false }
-        let found = SyncConflictCopies.find(besideStoreAt: store.path).filter { !handledCopies.contains($0) }
+        let found = store.syncCopies().filter { !handledCopies.contains($0) }
         guard !found.isEmpty else { return false }
         handledCopies.formUnion(found)
-        let user = state.user
+        let (store, user, now) = (store, state.user, clock())
         let report = (try? withStopDeferred { () throws(StoreError) in
-            SyncCopyMerge.mergeCopies(found, into: store, by: user, at: clock())
+            store.mergeCopies(found, by: user, at: now)
         }) ?? SyncCopyMerge.Report()
         dispatch(.mergedCopies(store.document, report))
         return true
