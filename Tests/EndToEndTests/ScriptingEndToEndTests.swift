@@ -11,13 +11,17 @@ extension EndToEnd {
 
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
 
-        /// A listing reads only the open orders of a file this machine knows; it prints what a
-        /// fours that reads the whole file (knowing nothing of it) prints.
-        @Test func aListingOfTheOpenOrdersPrintsWhatAWholeReadPrints() throws {
-            #expect(run("tick", "1", "1").status == 0, "a save: the file is known sound here")
+        /// A listing reads only the open orders of a file this machine knows, and `show` the
+        /// order with those it links to; each prints what a fours that reads the whole file
+        /// (knowing nothing of it) prints.
+        @Test func aListingAndAnOrderReadInPartPrintWhatAWholeReadPrints() throws {
+            // #12 follows up #3, and #13 follows up #12: a save, so the file is known sound here.
+            #expect(run("follow-up", "3").status == 0 && run("follow-up", "12").status == 0)
             var knowingNothing = environment
             knowingNothing["XDG_STATE_HOME"] = folder.file("fresh-state")
-            for arguments in [["list", "--sort", "progress"], ["list", "--json"], ["list", "--status", "all"], ["list", "--search", "coaching"]] {
+            #expect(run("show", "12").output.contains("Led to #13"))
+            for arguments in [["list", "--sort", "progress"], ["list", "--json"], ["list", "--status", "all"], ["list", "--search", "coaching"],
+                              ["show", "12"], ["show", "3"], ["show", "13", "--json"], ["show", "5"]] {
                 let here = demo.run(arguments)
                 let whole = Command.run([fours] + arguments, environment: knowingNothing)
                 #expect(here.status == 0 && !here.output.isEmpty && here.output == whole.output, "\(arguments)")

@@ -71,6 +71,23 @@ import Glibc
         #expect(Set(some.orderNumbers(open: false)) == Set(statuses.keys).subtracting(open))
     }
 
+    @Test func anOrderIsReadWithThoseItLinksTo() throws {
+        var document = GeneratedStore.make(orders: 60, now: Fixture.now)
+        document.updateOrder(id: 30) { $0.details.followUpOf = 12 }
+        for id in [44, 9, 57] { document.updateOrder(id: id) { $0.details.followUpOf = 30 } }
+        document.updateOrder(id: 31) { $0.details.followUpOf = 3 }
+        try Store.create(path: path, document: document)
+        try Store(path: path, versions: versions).keepVersionRead(inBackground: false)
+        // What the file says follows what, as Foundation reads it.
+        let links = try foundationOrders().compactMapValues { $0["followUpOf"] as? Int }
+        let expected = Set([30] + [links[30]].compactMap { $0 } + links.filter { $0.value == 30 }.keys)
+        #expect(expected == [12, 30, 44, 9, 57])
+        let some = try Store(path: path, versions: versions, only: .linked(to: 30))
+        #expect(!some.hasEveryOrder && Set(some.document.orders.map(\.id)) == expected)
+        #expect(some.document.followUps(of: 30).map(\.id).sorted() == [9, 44, 57])
+        #expect(try Store(path: path, versions: versions, only: .linked(to: 44)).document.orders.map(\.id).sorted() == [30, 44])
+    }
+
     @Test func aChangeThatNeedsEveryOrderReadsThemFirst() throws {
         let document = try knownStore()
         let some = try Store(path: path, versions: versions, only: [3])

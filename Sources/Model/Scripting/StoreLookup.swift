@@ -29,6 +29,11 @@ public struct StoreLookup {
         return (first, last)
     }
 
+    /// The order `reference` names with those it links to, for a store that reads only those.
+    public static func linked(to reference: String) -> WantedOrders? {
+        number(reference).map { .linked(to: $0) }
+    }
+
     /// The numbers of the orders that `references` can name (see `orders`), for a store
     /// that reads only those; nil when a range is too wide to list them.
     public static func numbers(_ references: [String]) -> WantedOrders? {

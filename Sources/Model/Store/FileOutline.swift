@@ -19,6 +19,8 @@ struct FileOutline {
         var id: Int?
         /// Its status, found the same way; nil when it is not there so.
         var status: OrderStatus?
+        /// The order it follows up, found the same way when asked for (`findingFollowUps`).
+        var followUpOf: Int?
         /// Whether the order before it ends just before it, parted by the comma, line break
         /// and indent fours writes between orders: the two can be copied as one stretch.
         var followsPrevious = false
@@ -40,6 +42,7 @@ struct FileOutline {
     /// after a line break, is quicker to find than on the space after the colon.)
     private static let idMember = Array("\n      \"id\"".utf8)
     private static let statusMember = Array("\n      \"status\"".utf8)
+    private static let followUpMember = Array("\n      \"followUpOf\"".utf8)
 
     /// A whole number written plainly: digits, with no leading zero.
     private static func wholeNumber(_ value: ArraySlice<UInt8>) -> Int? {
@@ -54,7 +57,9 @@ struct FileOutline {
         return OrderStatus(rawValue: String(decoding: value.dropFirst().dropLast(), as: UTF8.self))
     }
 
-    init?(_ file: OpenedFile) throws(FileSystem.Failure) {
+    /// With `findingFollowUps`, each order's `followUpOf` is looked for too (before its id,
+    /// as fours writes members in the order of their names), which takes a little longer.
+    init?(_ file: OpenedFile, findingFollowUps: Bool = false) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
         guard try window.readOn() else { return nil }
         style = FileStyle(of: window.bytes)
@@ -86,8 +91,11 @@ struct FileOutline {
             let id = window.memberValue(Self.idMember, in: range)
             // fours writes an order's members in the order of their names: its status after its id.
             let status = window.memberValue(Self.statusMember, in: (id.map { window.offset(of: $0.endIndex) } ?? range.lowerBound)..<range.upperBound)
+            let followUpOf = findingFollowUps
+                ? id.flatMap { window.memberValue(Self.followUpMember, in: range.lowerBound..<window.offset(of: $0.startIndex)) } : nil
             orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
-                                id: id.flatMap(Self.wholeNumber), status: status.flatMap(Self.status), followsPrevious: follows))
+                                id: id.flatMap(Self.wholeNumber), status: status.flatMap(Self.status),
+                                followUpOf: followUpOf.flatMap(Self.wholeNumber), followsPrevious: follows))
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound

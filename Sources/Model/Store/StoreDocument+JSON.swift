@@ -131,11 +131,11 @@ extension StoreDocument {
     /// Nil when the file must be read whole instead: it cannot be outlined, an order's id or
     /// status is not where fours writes it, two orders have one id, or the file changed meanwhile.
     static func read(file: OpenedFile, only wanted: WantedOrders) -> Reading? {
-        guard let (outline, json) = outlined(file) else { return nil }
+        guard let (outline, json) = outlined(file, findingFollowUps: wanted.needsFollowUps) else { return nil }
         let ids = outline.orders.compactMap(\.id)
         guard ids.count == outline.orders.count, Set(ids).count == ids.count,
               outline.orders.allSatisfy({ $0.status != nil }) else { return nil }
-        let isWanted = zip(ids, outline.orders).map { id, place in place.status.map { wanted.contains(id, status: $0) } ?? false }
+        let isWanted = wanted.chosen(among: outline.orders)
         let pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
@@ -160,8 +160,8 @@ extension StoreDocument {
 
     /// The file's outline and its top-level object without the orders; nil when it has no
     /// outline, or the orders were not cut out of the top-level list alone.
-    private static func outlined(_ file: OpenedFile) -> (FileOutline, JSONValue)? {
-        guard let outline = try? FileOutline(file) else { return nil }
+    private static func outlined(_ file: OpenedFile, findingFollowUps: Bool = false) -> (FileOutline, JSONValue)? {
+        guard let outline = try? FileOutline(file, findingFollowUps: findingFollowUps) else { return nil }
         // The orders were cut from the top-level list of orders: the one object left there
         // is the only one the reader finds in it.
         var found: [Int] = []

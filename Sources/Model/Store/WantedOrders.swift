@@ -1,18 +1,30 @@
 /// The orders a command needs, when it needs only some of the file's: those of some
-/// numbers, or every open one (a listing of the queue).
+/// numbers, every open one (a listing of the queue), or one order with those it links to
+/// (the one it follows up and those that follow it up).
 public enum WantedOrders: Sendable, Equatable, ExpressibleByArrayLiteral {
     case numbers(Set<Int>)
     case open
+    case linked(to: Int)
 
     public init(arrayLiteral numbers: Int...) {
         self = .numbers(Set(numbers))
     }
 
-    /// Whether the order of this number and status is one of them.
-    func contains(_ id: Int, status: OrderStatus) -> Bool {
+    /// Whether the outline must find each order's `followUpOf`.
+    var needsFollowUps: Bool {
+        if case .linked = self { true } else { false }
+    }
+
+    /// Which of the outline's orders these are; each place has its id and status.
+    func chosen(among places: [FileOutline.Place]) -> [Bool] {
         switch self {
-        case .numbers(let numbers): numbers.contains(id)
-        case .open: status.isOpen
+        case .numbers(let numbers):
+            return places.map { $0.id.map(numbers.contains) ?? false }
+        case .open:
+            return places.map { $0.status?.isOpen ?? false }
+        case .linked(let id):
+            let followedUp = places.first { $0.id == id }?.followUpOf
+            return places.map { $0.id == id || ($0.id != nil && $0.id == followedUp) || $0.followUpOf == id }
         }
     }
 }

@@ -13,7 +13,8 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the order as JSON.") var json = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: false)
+        // The order, and those its "Follow-up of" and "Led to" lines name.
+        let opened = try ScriptStore(storeOptions, forChanges: false, only: StoreLookup.linked(to: reference.order))
         let found = try opened.find { try $0.order(reference.order) }
         let document = opened.document
         if json {
