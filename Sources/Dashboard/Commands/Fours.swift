@@ -48,7 +48,9 @@ extension Fours {
     /// help or completion is asked for, the command has commands of its own, or the
     /// arguments do not parse: the whole line is parsed then, for the usual help and messages.
     static func parsedAlone(_ arguments: [String]) -> (any ParsableCommand)? {
-        let asksForHelp = arguments.contains { ["-h", "--help", "help", "--version"].contains($0) || $0.hasPrefix("---") || $0.hasPrefix("--generate") || $0.hasPrefix("--experimental") }
+        let asksForHelp = arguments.contains { word in
+            ["-h", "--help", "help", "--version"].contains(word) || ["---", "--generate", "--experimental"].contains(where: word.hasPrefix)
+        }
         guard let name = arguments.first, !asksForHelp,
               let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
               command.configuration.subcommands.isEmpty else { return nil }

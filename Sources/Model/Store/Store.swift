@@ -45,8 +45,9 @@ public final class Store {
     ///
     /// With `only`, a command that needs a few orders reads those alone when this machine
     /// knows the file to read whole (`versions` remembers it): `document` then holds only
-    /// them (those of the numbers that exist, or the open ones), and a change that needs
-    /// others reads the rest first. Otherwise every order is read, as without it.
+    /// them (those asked for that exist: by number, the open ones, or an order with those it
+    /// links to), and a change that needs others reads the rest first. Otherwise every
+    /// order is read, as without it.
     public init(path: String, readOnly: Bool = false, lockTimeout: Double = 2, versions: SyncVersions? = nil,
                 checklistsLater: Bool = false, only wanted: WantedOrders? = nil) throws(StoreError) {
         self.path = path

@@ -1,8 +1,8 @@
 import Glibc
 
 /// taskwarrior beside fours, when it is installed: the same commands a script runs, on as
-/// many tasks as the store has orders, each task a line and an annotation (about 400 bytes,
-/// where a generated order is about 2.7 KB).
+/// many tasks as the store has orders, each task a line and an annotation (about 370 bytes,
+/// where a generated order is about 2.5 KB).
 extension BenchmarkRuns {
     func taskwarrior(tasks count: Int) -> BenchmarkFigures? {
         let data = "\(folder)/taskwarrior-\(count)"
