@@ -11,21 +11,32 @@ extension EndToEnd {
 
         private func document() throws -> StoreDocument { try #require(try Store.readForMerge(path: store)) }
 
-        /// A listing reads only the open orders of a file this machine knows, and `show` the
-        /// order with those it links to; each prints what a fours that reads the whole file
-        /// (knowing nothing of it) prints.
-        @Test func aListingAndAnOrderReadInPartPrintWhatAWholeReadPrints() throws {
+        /// A listing reads only the open orders of a file this machine knows, `show` the order
+        /// with those it links to, and the calendar the open orders; each prints what a fours
+        /// that reads the whole file (knowing nothing of it) prints.
+        @Test func commandsReadingPartOfTheFilePrintWhatAWholeReadPrints() throws {
             // #12 follows up #3, and #13 follows up #12: a save, so the file is known sound here.
             #expect(run("follow-up", "3").status == 0 && run("follow-up", "12").status == 0)
-            var knowingNothing = environment
-            knowingNothing["XDG_STATE_HOME"] = folder.file("fresh-state")
             #expect(run("show", "12").output.contains("Led to #13"))
-            for arguments in [["list", "--sort", "progress"], ["list", "--json"], ["list", "--status", "all"], ["list", "--search", "coaching"],
-                              ["show", "12"], ["show", "3"], ["show", "13", "--json"], ["show", "5"]] {
-                let here = demo.run(arguments)
-                let whole = Command.run([fours] + arguments, environment: knowingNothing)
-                #expect(here.status == 0 && !here.output.isEmpty && here.output == whole.output, "\(arguments)")
+            let commands = [["list", "--sort", "progress"], ["list", "--json"], ["list", "--status", "all"], ["list", "--search", "coaching"],
+                            ["show", "12"], ["show", "3"], ["show", "13", "--json"], ["show", "5"], ["calendar"]]
+            // All here first: a fours elsewhere keeps its version of the file by a second name
+            // for it, which changes its status, and this machine would then read it whole.
+            let here = commands.map { demo.run($0) }
+            let whole = commands.enumerated().map { index, arguments in
+                var knowingNothing = environment
+                knowingNothing["XDG_STATE_HOME"] = folder.file("fresh-state-\(index)")
+                return Command.run([fours] + arguments, environment: knowingNothing)
             }
+            for (arguments, (part, all)) in zip(commands, zip(here, whole)) {
+                let (read, expected) = (Self.lines(part.output), Self.lines(all.output))
+                #expect(part.status == 0 && !read.isEmpty && read == expected, "\(arguments)")
+            }
+        }
+
+        /// The lines of a command's output, but for the moment a calendar file was made.
+        private static func lines(_ output: String) -> [Substring] {
+            output.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("DTSTAMP") }
         }
 
         @Test func readingCommandsPrintTablesAndJSON() throws {

@@ -22,7 +22,8 @@ struct CalendarCommand: ParsableCommand {
     @Flag(help: "Leave out the stakeholders' touchpoints.") var noTouchpoints = false
 
     func run() throws {
-        let opened = try ScriptStore(storeOptions, forChanges: false)
+        // Only open orders have events, and a person's event names only their open orders.
+        let opened = try ScriptStore(storeOptions, forChanges: false, only: filters.wanted)
         let document = opened.document
         let orders = try filters.orders(in: opened)
         let people: [Stakeholder]
