@@ -7,6 +7,12 @@ public enum ByteSearch {
         firstPlace(of: word, in: text) != nil
     }
 
+    /// Where `word` first starts in `text`, as an index of `text`; nil when it is not there.
+    static func firstIndex(of word: [UInt8], in text: ArraySlice<UInt8>) -> Int? {
+        text.withUnsafeBufferPointer { buffer in word.withUnsafeBufferPointer { firstPlace(of: $0, in: buffer) } }
+            .map { text.startIndex + $0 }
+    }
+
     /// Where `word` first starts in `text`; nil when it is not there.
     public static func firstPlace(of word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !word.isEmpty else { return 0 }

@@ -44,10 +44,7 @@ public struct ChangeHistory {
         var texts: [ArraySlice<UInt8>] = []
         var start = opening.count - 1
         while true {
-            guard let found = file.withUnsafeBufferPointer({ text in
-                closing.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: UnsafeBufferPointer(rebasing: text[start...])) }
-            }) else { return nil }
-            let end = start + found
+            guard let end = ByteSearch.firstIndex(of: closing, in: file[start...]) else { return nil }
             texts.append(file[start..<end + closing.count])
             let after = file[(end + closing.count)...]
             if after.elementsEqual("\n]\n".utf8) { return texts }

@@ -211,9 +211,8 @@ private struct ScanWindow {
     /// as no string holds a line break.
     func memberValue(_ name: [UInt8], in range: Range<Int>) -> ArraySlice<UInt8>? {
         let text = storage[(range.lowerBound - start)..<(range.upperBound - start)]
-        let found: Int? = text.withUnsafeBufferPointer { buffer in name.withUnsafeBufferPointer { ByteSearch.firstPlace(of: $0, in: buffer) } }
-        guard let found else { return nil }
-        let valueStart = text.startIndex + found + name.count + 2
+        guard let found = ByteSearch.firstIndex(of: name, in: text) else { return nil }
+        let valueStart = found + name.count + 2
         guard valueStart <= text.endIndex, text[valueStart - 2] == UInt8(ascii: ":"), text[valueStart - 1] == UInt8(ascii: " ") else {
             return nil
         }
