@@ -127,7 +127,7 @@ extension StoreDocument {
 
     /// Reads the document with only the orders `wanted`, for a command that needs no
     /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
-    /// trusted to read: only for a file known to read as a whole (`SyncVersions.isVerified`).
+    /// trusted to read: only for a file known to read as a whole (`SyncVersions.isKnownSound`).
     /// Nil when the file must be read whole instead: it cannot be outlined, an order's id or
     /// status is not where fours writes it, two orders have one id, or the file changed meanwhile.
     static func read(file: OpenedFile, only wanted: WantedOrders) -> Reading? {
