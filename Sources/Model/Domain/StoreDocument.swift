@@ -58,9 +58,8 @@ public struct StoreDocument: Sendable, Equatable {
     }
 
     static func shortID(ofNumber id: Int, teamNames: [String]) -> String {
-        let team = id >> 32
-        guard team > 0, team <= teamNames.count else { return "#\(id)" }
-        return "\(teamNames[team - 1])#\(id & 0xFFFF_FFFF)"
+        guard let (team, order) = Department.parts(of: id), teamNames.indices.contains(team) else { return "#\(id)" }
+        return "\(teamNames[team])#\(order)"
     }
 
     public func order(id: Int) -> TrainingOrder? {

@@ -38,10 +38,8 @@ extension Department {
     private func toTeam(_ team: Int) -> OperationIDs {
         let prefix = "\(team)/"
         func local(_ id: String) -> String? { id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : nil }
-        return OperationIDs(order: { id in
-            let (place, order) = (id >> 32, id & 0xFFFF_FFFF)
-            return place == team + 1 ? order : nil
-        }, stakeholder: local, type: local)
+        return OperationIDs(order: { id in Self.parts(of: id).flatMap { $0.team == team ? $0.order : nil } },
+                            stakeholder: local, type: local)
     }
 
     private func fromTeam(_ team: Int) -> OperationIDs {

@@ -63,9 +63,15 @@ public struct Department: Sendable {
         (team + 1) << 32 | order
     }
 
+    /// The team's place (from 0) and the order's own number that a number of `combined`
+    /// holds; nil for a store's own number.
+    static func parts(of id: Int) -> (team: Int, order: Int)? {
+        id >> 32 > 0 ? ((id >> 32) - 1, id & 0xFFFF_FFFF) : nil
+    }
+
     /// Whether a number is one of `combined`'s rather than a store's own.
     public static func isCombined(_ id: Int) -> Bool {
-        id >> 32 > 0
+        parts(of: id) != nil
     }
 
     /// `json` with every order number of `combined` (members `id` and `order`) as its label.
@@ -97,6 +103,7 @@ public struct Department: Sendable {
 
     /// The team and the number of an order of `combined`.
     public func origin(of combinedID: Int) -> (team: Team, order: Int) {
-        (teams[(combinedID >> 32) - 1], combinedID & 0xFFFF_FFFF)
+        guard let (team, order) = Self.parts(of: combinedID) else { preconditionFailure("#\(combinedID) is a store's own number") }
+        return (teams[team], order)
     }
 }
