@@ -12,7 +12,9 @@ extension BenchmarkRuns {
               mkdir(data, 0o700) == 0,
               (try? BenchmarkFile.write("data.location=\(data)\nconfirmation=off\nverbose=nothing\nhooks=off\n", to: settings)) != nil,
               (try? BenchmarkFile.write(Self.pendingTasks(count), to: "\(data)/pending.data")) != nil else { return nil }
-        var figures = BenchmarkFigures(name: "taskwarrior \(version.output.filter { !$0.isWhitespace })", program: .peer, items: count)
+        // Its version as it printed it, but for white space and anything a terminal would act on.
+        let printed = version.output.filter { ("!"..."~").contains($0) }
+        var figures = BenchmarkFigures(name: "taskwarrior \(printed)", program: .peer, items: count)
         var status = stat()
         if stat("\(data)/pending.data", &status) == 0 { figures.fileMB = Double(status.st_size) / 1_048_576 }
         for _ in 0..<runs {
