@@ -29,6 +29,17 @@ import Testing
                        preferencesPath: folder.file("state.json"), clock: { clock.now })
     }
 
+    /// The store at `path` opened as the dashboard opens it, its checklists read after the
+    /// first frame; `sketched`, known to this machine as read whole before, so that its
+    /// orders themselves are read after it, the queue drawn from their sketches.
+    private func lateStore(at path: String, sketched: Bool) throws -> Store {
+        let versions = sketched ? SyncVersions(storePath: path, stateFolder: folder.file("versions")) : nil
+        if sketched { _ = try Store(path: path, versions: versions) }
+        let store = try Store(path: path, versions: versions, checklistsLater: true)
+        #expect(store.laterChecklists.holdsSketches == sketched)
+        return store
+    }
+
     /// Turns until a frame shows `text`, a few at most.
     private func turn(_ program: Program, until text: String) -> Bool {
         for _ in 0..<4 {
@@ -107,10 +118,11 @@ import Testing
                 "the first step of #1 was ticked; the untick is in the file")
     }
 
-    @Test func theFirstFrameComesBeforeEveryChecklistIsReadAndKeysWaitForThem() throws {
+    @Test(arguments: [false, true])
+    func theFirstFrameComesBeforeEveryChecklistIsReadAndKeysWaitForThem(sketched: Bool) throws {
         terminal.resize(to: Size(width: 120, height: 16))
         _ = terminal.read()
-        let store = try Store(path: path, checklistsLater: true)
+        let store = try lateStore(at: path, sketched: sketched)
         let program = try program(store: store)
         let shown = program.currentState.ordersOnScreen
         #expect(!store.laterChecklists.isEmpty && shown.count < store.document.orders.count,
@@ -138,14 +150,29 @@ import Testing
         #expect(after.id == before.id && after.isDone != before.isDone, "the first step of the second order changed")
     }
 
-    @Test func aMoveIsTakenWhileTheOtherChecklistsAreReadWithTheChecklistsItShows() throws {
+    @Test func aListTheSketchesCannotOrderIsReadWholeBeforeTheFirstFrame() throws {
+        terminal.resize(to: Size(width: 120, height: 16))
+        _ = terminal.read()
+        try ViewPreferences(queue: QueueQuery(sort: .stakeholder)).save(to: folder.file("state.json"))
+        let store = try lateStore(at: path, sketched: true)
+        let program = try program(store: store)
+        #expect(store.laterChecklists.isEmpty, "every order was read whole before the first frame")
+        program.turn()
+        let whole = InMemoryTerminal(size: terminal.size)
+        Program(store: try Store(path: path), terminal: whole, signals: nil, keyMap: .standard, user: "ana",
+                preferencesPath: folder.file("state.json"), clock: { Fixture.now }).turn()
+        #expect(terminal.lines == whole.lines)
+    }
+
+    @Test(arguments: [false, true])
+    func aMoveIsTakenWhileTheOtherChecklistsAreReadWithTheChecklistsItShows(sketched: Bool) throws {
         // Enough orders that the rest of the checklists take a while to read.
         let big = folder.file("big.json")
         let generated = GeneratedStore.make(orders: 2_000, now: Fixture.now)
         try Store.create(path: big, document: generated)
         terminal.resize(to: Size(width: 120, height: 16))
         _ = terminal.read()
-        let store = try Store(path: big, checklistsLater: true)
+        let store = try lateStore(at: big, sketched: sketched)
         let program = try program(store: store)
         var framesWhileReading: [[String]] = []
         terminal.onPresent = { screen in if !store.laterChecklists.isEmpty { framesWhileReading.append(screen.lines) } }

@@ -112,8 +112,8 @@ enum Action: Equatable, Sendable {
     case reloaded(StoreDocument)
     case reloadFailed(String)
     /// More of the document just opened is read: the same orders, with checklists that
-    /// were left to read after the first frame.
-    case documentCompleted(StoreDocument)
+    /// were left to read after the first frame, or whole in place of their sketches.
+    case documentCompleted(StoreDocument, replacingSketches: Bool)
 }
 
 /// What `update` asks the program to do; the program does the I/O.

@@ -116,11 +116,12 @@ struct AppState: Equatable, Sendable {
         page.documentReplaced(&self)
     }
 
-    /// Takes the document with every checklist read, once a big store's are.
-    mutating func completeChecklists(_ newDocument: StoreDocument) {
+    /// Takes the document with more of a big store read: checklists, or whole orders in
+    /// place of their sketches (`replacingSketches`).
+    mutating func completeChecklists(_ newDocument: StoreDocument, replacingSketches: Bool) {
         document = newDocument
         textVersion += 1
-        page.checklistsCompleted(&self)
+        page.checklistsCompleted(&self, replacingSketches: replacingSketches)
     }
 
     /// Asks the pages, in their order, for work to do away from the keys, unless some is

@@ -60,12 +60,12 @@ final class Program {
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }
 
-    /// A big store's checklists are read after the first frame, but for those it shows
-    /// (all of them when the list is sorted by progress or searched, before the first
-    /// frame; after it, those are all read).
+    /// A big store's checklists (or, drawn from its orders' sketches, its orders) are read
+    /// after the first frame, but for those it shows (all of them when the list needs
+    /// them all, before the first frame; after it, those are all read).
     private func readChecklistsOnScreen(beforeFirstFrame: Bool = false) {
         guard !store.laterChecklists.isEmpty else { return }
-        let onScreen = state.page.ordersOnScreen(in: state)
+        let onScreen = state.page.ordersOnScreen(in: state, sketched: store.laterChecklists.holdsSketches)
         guard onScreen != nil || beforeFirstFrame else { return }
         takeChecklists(store.laterChecklists.read(orders: onScreen))
     }
@@ -111,6 +111,7 @@ final class Program {
     }
 
     private func takeChecklists(_ read: LaterChecklists.Reading?) {
+        let replacingSketches = store.laterChecklists.holdsSketches
         do {
             try store.takeChecklists(read)
         } catch {
@@ -118,7 +119,7 @@ final class Program {
             isRunning = false
             return
         }
-        dispatch(.documentCompleted(store.document))
+        dispatch(.documentCompleted(store.document, replacingSketches: replacingSketches))
         needsDrawing = true
         if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
     }

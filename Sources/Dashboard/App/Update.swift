@@ -118,8 +118,8 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         let summary = report.summary
         state.status = StatusMessage(text: summary.prefix(1).uppercased() + summary.dropFirst(),
                                      kind: report.leftAlone.isEmpty ? .info : .error)
-    case .documentCompleted(let document):
-        state.completeChecklists(document)
+    case .documentCompleted(let document, let replacingSketches):
+        state.completeChecklists(document, replacingSketches: replacingSketches)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }

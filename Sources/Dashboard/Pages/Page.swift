@@ -44,8 +44,9 @@ protocol Page: Sendable {
     /// After the document was replaced in a way that may change what it lists and where
     /// (a change, a reload, a merge).
     func documentReplaced(_ state: inout AppState)
-    /// After a big store's checklists were all read, the first frame being up.
-    func checklistsCompleted(_ state: inout AppState)
+    /// After more of a big store was read, the first frame being up: checklists, or whole
+    /// orders in place of their sketches (`replacingSketches`).
+    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool)
     /// After midnight: what it shows of the day.
     func dayChanged(_ state: inout AppState)
     /// Work it wants done away from the keys, asked in a moment nobody waits on (`quiet`:
@@ -57,9 +58,11 @@ protocol Page: Sendable {
     func follow(_ state: inout AppState)
     /// The footer, when it has one of its own (a search being typed), with the cursor's column.
     func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)?
-    /// The orders it has on screen, by id: a big store's checklists are read for them first;
-    /// nil when it needs every order's (a list sorted by progress or searched).
-    func ordersOnScreen(in state: AppState) -> [Int]?
+    /// The orders it has on screen, by id: a big store's checklists (or, when the orders
+    /// are `sketched`, the orders whole) are read for them first; nil when it needs every
+    /// order's (a list sorted by progress or searched, or any page but a list its orders'
+    /// sketches can choose and order).
+    func ordersOnScreen(in state: AppState, sketched: Bool) -> [Int]?
 }
 
 extension Page {
@@ -89,7 +92,7 @@ extension Page {
 
     func documentReplaced(_ state: inout AppState) { settle(&state) }
 
-    func checklistsCompleted(_ state: inout AppState) { settle(&state) }
+    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool) { settle(&state) }
 
     func dayChanged(_ state: inout AppState) { settle(&state) }
 
@@ -101,7 +104,7 @@ extension Page {
 
     func footer(in state: AppState, width: Int) -> (line: StyledLine, cursor: Int)? { nil }
 
-    func ordersOnScreen(in state: AppState) -> [Int]? { [] }
+    func ordersOnScreen(in state: AppState, sketched: Bool) -> [Int]? { sketched ? nil : [] }
 }
 
 /// A view's name and number key.

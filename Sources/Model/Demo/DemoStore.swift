@@ -1,6 +1,6 @@
 /// A realistic store for a first look: a week in the life of a small L&D team.
 public enum DemoStore {
-    private struct OrderSketch {
+    private struct DemoOrder {
         var title: String
         var request: String
         var stakeholder: String
@@ -111,81 +111,81 @@ public enum DemoStore {
             document.add(stakeholder)
         }
 
-        let sketches = [
-            OrderSketch(
+        let demoOrders = [
+            DemoOrder(
                 title: "One-hour time-management workshop",
                 request: "We need a one-hour workshop on time management for the whole sales floor, before the quarter closes.",
                 stakeholder: "dana-okafor", audience: "Sales floor, 40 people", receivedDaysAgo: 9, dueInDays: -2,
                 priority: .high, status: .inProgress, tags: ["workshop", "q4"],
                 ticked: [.shiftMindset: [0]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Re-shoot the forklift safety videos",
                 request: "The safety videos are from 2015. Re-shoot them the same way, same length, so the auditors are happy.",
                 stakeholder: "marco-silva", audience: "Warehouse staff", receivedDaysAgo: 20, dueInDays: 3,
                 priority: .high, status: .inProgress, tags: ["safety", "video"],
                 ticked: [.shiftMindset: [0, 1], .strategicApproach: [0], .surpriseAndDelight: [0, 1], .sureThing: [0]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Webinar series on the new returns policy",
                 request: "Customers keep getting the returns process wrong. Can you run a webinar series for them next week?",
                 stakeholder: "aiko-tanaka", audience: "Key customers", receivedDaysAgo: 6, dueInDays: 5,
                 priority: .medium, status: .inProgress, tags: ["customer-education", "webinar"],
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [1], .sureThing: [0, 1]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Onboarding path for platform engineers",
                 request: "New engineers take three months to ship safely. We want to cut that in half; what would you suggest?",
                 stakeholder: "lena-brandt", audience: "New engineering hires", receivedDaysAgo: 15, dueInDays: 24,
                 priority: .medium, status: .inProgress, tags: ["onboarding"], arrival: .collaborativeConversation,
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0], .sureThing: [0, 1, 2]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Manager training for the reorganisation",
                 request: "We are restructuring into product teams in spring. Bring L&D into the design from the start.",
                 stakeholder: "samuel-reyes", audience: "All people managers", receivedDaysAgo: 30, dueInDays: 60,
                 priority: .high, status: .inProgress, tags: ["change", "leadership"], arrival: .earlyInvolvement,
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1], .surpriseAndDelight: [1], .sureThing: [0, 2]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Excel refresher for budget owners",
                 request: "Please book an Excel course for everyone who owns a budget. Pivot tables, mostly.",
                 stakeholder: "chloe-martin", audience: "Budget owners", receivedDaysAgo: 2, dueInDays: 12,
                 priority: .low, status: .new, tags: ["tools"], ticked: [:]),
-            OrderSketch(
+            DemoOrder(
                 title: "Objection-handling e-learning",
                 request: "Build a 20-minute e-learning module on handling price objections.",
                 stakeholder: "dana-okafor", audience: "Account executives", receivedDaysAgo: 4, dueInDays: 1,
                 priority: .medium, status: .new, tags: ["e-learning"], ticked: [:]),
-            OrderSketch(
+            DemoOrder(
                 title: "Picking-error coaching for shift leads",
                 request: "Picking errors doubled since the new layout. Shift leads need training on it, fast.",
                 stakeholder: "marco-silva", audience: "Shift leads", receivedDaysAgo: 11, dueInDays: -5,
                 priority: .high, status: .inProgress, tags: ["coaching", "quality"],
                 ticked: [.shiftMindset: [0], .sureThing: [0]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Customer-call listening sessions",
                 request: "Could L&D help us understand why renewals dropped in the mid-market segment?",
                 stakeholder: "aiko-tanaka", audience: "Mid-market account team", receivedDaysAgo: 3, dueInDays: nil,
                 priority: .medium, status: .new, tags: ["discovery"], arrival: .collaborativeConversation,
                 ticked: [.sureThing: [0]]),
-            OrderSketch(
+            DemoOrder(
                 title: "Code review habits workshop",
                 request: "A workshop on code review etiquette for all teams.",
                 stakeholder: "lena-brandt", audience: "Engineering", receivedDaysAgo: 50, dueInDays: -20,
                 priority: .medium, status: .delivered, tags: ["workshop"],
                 ticked: [.shiftMindset: [0, 1, 2], .strategicApproach: [0, 1, 2], .surpriseAndDelight: [0, 1, 2], .sureThing: [0, 1, 2]],
                 closedDaysAgo: 18),
-            OrderSketch(
+            DemoOrder(
                 title: "Expense-policy quick guide",
                 request: "Make a one-page guide to the new expense policy.",
                 stakeholder: "chloe-martin", audience: "All staff", receivedDaysAgo: 35, dueInDays: -14,
                 priority: .low, status: .delivered, tags: ["job-aid"],
                 ticked: [.shiftMindset: [0], .strategicApproach: [0], .sureThing: [0]], closedDaysAgo: 12),
         ]
-        for (offset, sketch) in sketches.enumerated() {
+        for (offset, demoOrder) in demoOrders.enumerated() {
             let owners = Self.owners[offset + 1] ?? []
-            let received = today.adding(days: -sketch.receivedDaysAgo)
-            let closedOn = sketch.closedDaysAgo.map { today.adding(days: -$0) }
+            let received = today.adding(days: -demoOrder.receivedDaysAgo)
+            let closedOn = demoOrder.closedDaysAgo.map { today.adding(days: -$0) }
             let work = WorkingTime(received: received, closedOn: closedOn, now: now)
             let type = Self.types[offset + 1] ?? ""
             var checklist = document.newChecklist(ofType: type)
-            for (section, positions) in sketch.ticked {
+            for (section, positions) in demoOrder.ticked {
                 for position in positions where position < checklist[section].count {
                     // Spread over the last days of the work, the earlier sections first.
                     let daysBefore = max(0, (3 - section.index) * 2 + (2 - position) - 1) + offset % 2
@@ -194,10 +194,10 @@ public enum DemoStore {
                 }
             }
             var order = TrainingOrder(
-                id: offset + 1, title: sketch.title, request: sketch.request, stakeholderID: sketch.stakeholder,
-                audience: sketch.audience, received: received,
-                due: sketch.dueInDays.map { today.adding(days: $0) }, priority: sketch.priority,
-                status: sketch.status, tags: sketch.tags, arrival: sketch.arrival, checklist: checklist)
+                id: offset + 1, title: demoOrder.title, request: demoOrder.request, stakeholderID: demoOrder.stakeholder,
+                audience: demoOrder.audience, received: received,
+                due: demoOrder.dueInDays.map { today.adding(days: $0) }, priority: demoOrder.priority,
+                status: demoOrder.status, tags: demoOrder.tags, arrival: demoOrder.arrival, checklist: checklist)
             order.owners = owners
             order.closedOn = closedOn
             order.details.type = type

@@ -82,6 +82,12 @@ public struct StoreDocument: Sendable, Equatable {
         orders.withUnsafeMutableBufferPointer { _ in }
     }
 
+    /// Puts `orders` in place of the orders it has.
+    mutating func replaceOrders(with orders: [TrainingOrder]) {
+        self.orders = orders
+        rebuildIndexes()
+    }
+
     /// Changes one order in place; returns false when there is no such order.
     @discardableResult
     public mutating func updateOrder<Failure: Error>(

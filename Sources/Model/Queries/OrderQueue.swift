@@ -115,6 +115,17 @@ public struct QueueQuery: Sendable, Equatable {
             || conflictsOnly
     }
 
+    /// Whether the orders' sketches (`OrderSketch`: number, status, dates, priority, owners
+    /// and type) are all it needs to choose and order them: a big store's queue is then
+    /// drawn before its orders are read whole.
+    public var needsOnlySketches: Bool {
+        guard search.isEmpty, stakeholderID == nil, stage == nil, tag == nil else { return false }
+        switch sort {
+        case .dueDate, .priority, .age, .type, .closedRecently: return true
+        case .progress, .stakeholder, .stage: return false
+        }
+    }
+
     /// The same sort with every filter cleared and the status back to `status`.
     public func cleared(showing status: StatusFilter) -> QueueQuery {
         var cleared = QueueQuery(status: status, sort: sort)

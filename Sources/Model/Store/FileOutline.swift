@@ -31,6 +31,9 @@ struct FileOutline {
     /// Where that object is in `skeleton`: the JSON reader must find it as the one order.
     private(set) var sentinel = 0
     private(set) var orders: [Place] = []
+    /// Each order's sketch, when asked for (`sketching`), in the order of `orders`; nil for
+    /// an order whose id, status or a member the sketch takes is not as fours writes it.
+    private(set) var sketches: [TrainingOrder?] = []
     private(set) var style = FileStyle()
 
     private static let listOpening = Array("\n  \"orders\": [".utf8)
@@ -40,7 +43,7 @@ struct FileOutline {
     /// An order's own members: a member of the order is indented six spaces, and no line
     /// break is ever inside a string. (Ending on the quote, which few places have so far
     /// after a line break, is quicker to find than on the space after the colon.)
-    private static let idMember = Array("\n      \"id\"".utf8)
+    fileprivate static let idMember = Array("\n      \"id\"".utf8)
     private static let statusMember = Array("\n      \"status\"".utf8)
     private static let followUpMember = Array("\n      \"followUpOf\"".utf8)
 
@@ -58,8 +61,9 @@ struct FileOutline {
     }
 
     /// With `findingFollowUps`, each order's `followUpOf` is looked for too (before its id,
-    /// as fours writes members in the order of their names), which takes a little longer.
-    init?(_ file: OpenedFile, findingFollowUps: Bool = false) throws(FileSystem.Failure) {
+    /// as fours writes members in the order of their names), which takes a little longer;
+    /// with `sketching`, each order's sketch is made (`OrderSketch`).
+    init?(_ file: OpenedFile, findingFollowUps: Bool = false, sketching: Bool = false) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
         guard try window.readOn() else { return nil }
         style = FileStyle(of: window.bytes)
@@ -96,6 +100,7 @@ struct FileOutline {
             orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
                                 id: id.flatMap(Self.wholeNumber), status: status.flatMap(Self.status),
                                 followUpOf: followUpOf.flatMap(Self.wholeNumber), followsPrevious: follows))
+            if sketching { sketches.append(window.sketch(of: orders[orders.count - 1], idValue: id)) }
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -220,6 +225,18 @@ private struct ScanWindow {
         if valueEnd > valueStart, text[valueEnd - 1] == UInt8(ascii: "\r") { valueEnd -= 1 }
         if valueEnd > valueStart, text[valueEnd - 1] == UInt8(ascii: ",") { valueEnd -= 1 }
         return text[valueStart..<valueEnd]
+    }
+
+    /// The sketch of the order at `place`, which the window holds, its id's value found
+    /// there (`idValue`); nil when it has none.
+    func sketch(of place: FileOutline.Place, idValue: ArraySlice<UInt8>?) -> TrainingOrder? {
+        guard let id = place.id, let status = place.status, let idValue else { return nil }
+        // The id's line starts with the line break before its name, `: ` and its value.
+        let idLine = idValue.startIndex - FileOutline.idMember.count - 2
+        return storage.withUnsafeBufferPointer { bytes in
+            OrderSketch.order(in: bytes, at: (place.range.lowerBound - start)..<(place.range.upperBound - start),
+                              idLine: idLine, id: id, status: status)
+        }
     }
 
     /// Where in the file a byte the window holds is, from its index in the window.

@@ -41,7 +41,9 @@ public final class Store {
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     /// With `checklistsLater`, the checklists are found but not read (`laterChecklists`):
-    /// nothing may be changed or saved until `takeChecklists` has them all.
+    /// nothing may be changed or saved until `takeChecklists` has them all. Of a file this
+    /// machine knows to read whole, the orders are not read either: `document` holds their
+    /// sketches (`OrderSketch`), and `takeChecklists` puts each in place whole.
     ///
     /// With `only`, a command that needs a few orders reads those alone when this machine
     /// knows the file to read whole (`versions` remembers it): `document` then holds only
@@ -308,8 +310,14 @@ public final class Store {
     /// so a newer fours's file that appears while this one runs is never written back.
     /// Only the orders `wanted` are read from a file known to be sound, when they can be found.
     private func take(_ opened: OpenedFile, checklistsLater: Bool = false, only wanted: WantedOrders? = nil) throws(StoreError) {
-        if let wanted, versions?.isKnownSound(opened.status) == true,
-           let reading = StoreDocument.read(file: opened, only: wanted) {
+        let isKnownSound = versions?.isKnownSound(opened.status) == true
+        if let wanted, isKnownSound, let reading = StoreDocument.read(file: opened, only: wanted) {
+            orderTexts = [:]
+            take(reading, from: opened)
+            return
+        }
+        // The queue of a file that read whole before is drawn from its orders' sketches.
+        if checklistsLater, isKnownSound, let reading = StoreDocument.sketched(file: opened) {
             orderTexts = [:]
             take(reading, from: opened)
             return
@@ -344,8 +352,9 @@ public final class Store {
         // whatever this version does not know of it; only changed orders are encoded.
         // Opening a big store digests its orders after the first frame, with its checklists.
         orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
-        laterChecklists = LaterChecklists(file: opened, checklists: reading.laterChecklists,
-                                          undigested: orderTexts.filter { $0.value.digest == nil })
+        laterChecklists = reading.laterOrders.isEmpty
+            ? LaterChecklists(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
+            : LaterChecklists(file: opened, orders: reading.laterOrders)
         // Orders left unread are copied as they stand; they need no digest.
         if let unread = reading.unreadOrders?.texts { orderTexts.merge(unread) { read, _ in read } }
         fingerprint = opened.status
@@ -389,12 +398,17 @@ public final class Store {
             laterChecklists = .none
             orderTexts = [:]
             try takeWhole(file)
+            recordIfSound()
             return
         }
         document.setChecklists(read.checklists)
+        document.setOrders(read.orders)
         for (id, digest) in read.digests { orderTexts[id]?.digest = digest }
         laterChecklists.remove(read)
-        if laterChecklists.isEmpty { isSound = true }
+        guard laterChecklists.isEmpty else { return }
+        // Every order has now read without a problem: the next open can draw from sketches.
+        isSound = true
+        recordIfSound()
     }
 
     /// Whether the file holds the text a save would write now: the file as this store last

@@ -16,6 +16,9 @@ extension StoreDocument {
         /// The checklists left to read later, by order id: those orders' checklists are
         /// empty in `document` till then.
         var laterChecklists: [Int: JSONText] = [:]
+        /// The orders left to read whole later, by id: `document` holds their sketches
+        /// (`OrderSketch`) till then.
+        var laterOrders: [Int: JSONText] = [:]
         /// The file's line ends and byte-order mark, which a save keeps.
         var style = FileStyle()
         /// The orders not read, when only some were wanted.
@@ -125,6 +128,28 @@ extension StoreDocument {
         return reading
     }
 
+    /// Reads the document with each order as its sketch (`OrderSketch`), found by the
+    /// outline alone; the orders are left to read whole later (`laterOrders`), so that a big
+    /// store's queue is on screen before they are parsed. Only for a file known to read as
+    /// a whole (`SyncVersions.isKnownSound`). Nil when the file must be read otherwise: it
+    /// cannot be outlined, an order has no sketch, two orders have one id, or the file
+    /// changed meanwhile.
+    static func sketched(file: OpenedFile) -> Reading? {
+        guard let (outline, json) = outlined(file, sketching: true) else { return nil }
+        let places = outline.orders
+        let sketches = outline.sketches.compactMap { $0 }
+        guard sketches.count == places.count, Set(sketches.map(\.id)).count == sketches.count else { return nil }
+        var reading = read(root: json, pieces: [], decoded: [])
+        guard reading.problems.isEmpty, file.holdsSameText else { return nil }
+        reading.document.replaceOrders(with: sketches)
+        for (order, place) in zip(sketches, places) {
+            reading.orderTexts[order.id] = StoredText(range: place.range, digest: nil)
+            reading.laterOrders[order.id] = JSONText(range: place.range, position: place.position, depth: orderDepth)
+        }
+        reading.style = outline.style
+        return reading
+    }
+
     /// Reads the document with only the orders `wanted`, for a command that needs no
     /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
     /// trusted to read: only for a file known to read as a whole (`SyncVersions.isKnownSound`).
@@ -160,8 +185,9 @@ extension StoreDocument {
 
     /// The file's outline and its top-level object without the orders; nil when it has no
     /// outline, or the orders were not cut out of the top-level list alone.
-    private static func outlined(_ file: OpenedFile, findingFollowUps: Bool = false) -> (FileOutline, JSONValue)? {
-        guard let outline = try? FileOutline(file, findingFollowUps: findingFollowUps) else { return nil }
+    private static func outlined(_ file: OpenedFile, findingFollowUps: Bool = false,
+                                 sketching: Bool = false) -> (FileOutline, JSONValue)? {
+        guard let outline = try? FileOutline(file, findingFollowUps: findingFollowUps, sketching: sketching) else { return nil }
         // The orders were cut from the top-level list of orders: the one object left there
         // is the only one the reader finds in it.
         var found: [Int] = []

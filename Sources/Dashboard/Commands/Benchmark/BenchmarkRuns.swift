@@ -20,7 +20,9 @@ struct BenchmarkRuns {
     }
 
     /// The dashboard on a store of `count` orders: a fresh copy for every run, so each
-    /// first tick is a first tick.
+    /// first tick is a first tick, and its first frame that of a file this machine has not
+    /// read before. Once the commands have run on it, it is opened again, as one's own
+    /// store is opened day to day: that is "first frame".
     func fours(orders count: Int) throws(PseudoTerminalRun.Failure) -> BenchmarkFigures {
         let original = "\(folder)/generated-\(count).json"
         do { try Store.create(path: original, document: GeneratedStore.make(orders: count, now: ProcessSetup.clock.now())) } catch {
@@ -35,7 +37,7 @@ struct BenchmarkRuns {
             _ = system("cp '\(original)' '\(path)'")
             let session = try PseudoTerminalRun(["/proc/self/exe", "--store", path], environment: environment, size: size)
             guard let frame = session.readUntilQuiet(marker: "quit") else { throw .cannotStart("fours drew no frame") }
-            figures.record("first frame", frame - session.started)
+            figures.record("first frame, file new here", frame - session.started)
             for _ in 0..<keys { time("move", "j", in: session, into: &figures) }
             _ = press("\t", in: session)
             tick("first tick + save", in: session, into: &figures)
@@ -69,6 +71,12 @@ struct BenchmarkRuns {
             usleep(500_000)
             quit(session, with: "q", into: &figures)
             commands(on: path, into: &figures)
+            let again = try PseudoTerminalRun(["/proc/self/exe", "--store", path], environment: environment, size: size)
+            guard let known = again.readUntilQuiet(marker: "quit") else { throw .cannotStart("fours drew no frame") }
+            figures.record("first frame", known - again.started)
+            // Quit once the rest of the store is read, as a day's work would.
+            usleep(500_000)
+            quit(again, with: "q", into: &figures)
         }
         return figures
     }

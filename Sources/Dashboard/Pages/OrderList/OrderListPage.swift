@@ -83,9 +83,10 @@ struct OrderListPage: Page {
         state.detailFollows = state.detailPlace
     }
 
-    func ordersOnScreen(in state: AppState) -> [Int]? {
+    func ordersOnScreen(in state: AppState, sketched: Bool) -> [Int]? {
         let query = state.query
-        return query.sort == .progress || !query.search.isEmpty ? nil : Array(state.ordersOnScreen)
+        let needsEvery = query.sort == .progress || !query.search.isEmpty || (sketched && !query.needsOnlySketches)
+        return needsEvery ? nil : Array(state.ordersOnScreen)
     }
 
     func enter(_ state: inout AppState) {
@@ -97,9 +98,11 @@ struct OrderListPage: Page {
         state.reorderLists()
     }
 
-    /// Checklists change where an order stands only in a list sorted by progress.
-    func checklistsCompleted(_ state: inout AppState) {
-        if state.query.sort == .progress { state.reorderLists() } else { settle(&state) }
+    /// Checklists change where an order stands only in a list sorted by progress; whole
+    /// orders, only in a list their sketches could not make.
+    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool) {
+        let query = state.query
+        if query.sort == .progress || (replacingSketches && !query.needsOnlySketches) { state.reorderLists() } else { settle(&state) }
     }
 
     func dayChanged(_ state: inout AppState) {

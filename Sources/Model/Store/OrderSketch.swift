@@ -1,0 +1,172 @@
+import Glibc
+
+/// An order known only by what places it in a list: its number and status, when it is due,
+/// its priority, when it was received and closed, who carries it and its type. These are
+/// found on the order's own lines without parsing the order, so that a big store's queue
+/// can be sorted, counted and drawn before its orders are read whole; every other field of
+/// a sketched order stays empty till then.
+///
+/// A sketch is made on every core for ten thousand orders before the first frame, so it
+/// reads the bytes itself, with nothing shared between the cores, rather than through the
+/// order details' table; `OrderSketchTests` holds each field to what reading the order whole gives.
+struct OrderSketch {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let end: Int
+    private var details = OrderDetails.unread
+
+    private static let quote = UInt8(ascii: "\"")
+
+    /// The sketch of the order whose text is `bytes[range]`, with the id and status the
+    /// outline found, and where the line of its id starts. fours writes an order's members
+    /// in the order of their names: those before the id are on a line each after its
+    /// checklist, and are looked for a line at a time back from the id, the others after it.
+    /// Nil when a member it takes is not as fours writes it, or its value is not one its
+    /// field takes: the order must then be read whole.
+    static func order(in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, idLine: Int, id: Int,
+                      status: OrderStatus) -> TrainingOrder? {
+        var sketch = OrderSketch(bytes: bytes, end: range.upperBound)
+        sketch.details.status = status
+        var lineEnd = idLine
+        while let lineBreak = sketch.lastLineBreak(before: lineEnd, from: range.lowerBound), sketch.isMemberLine(at: lineBreak) {
+            guard sketch.takeMember(at: lineBreak) != nil else { return nil }
+            lineEnd = lineBreak
+        }
+        var at = idLine + 1
+        while let start = sketch.nextMemberLine(from: at) {
+            guard let next = sketch.takeMember(at: start) else { return nil }
+            at = next
+        }
+        return TrainingOrder(id: id, details: sketch.details, checklist: Checklist())
+    }
+
+    /// Whether the line starting at the line break `at` is a member of the order as fours
+    /// writes it: six spaces and a quote.
+    private func isMemberLine(at lineBreak: Int) -> Bool {
+        guard lineBreak + 7 < end else { return false }
+        for offset in 1...6 where bytes[lineBreak + offset] != UInt8(ascii: " ") { return false }
+        return bytes[lineBreak + 7] == Self.quote
+    }
+
+    private func nextMemberLine(from start: Int) -> Int? {
+        var at = start
+        while at < end, let found = memchr(bytes.baseAddress! + at, 0x0A, end - at) {
+            let lineBreak = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if isMemberLine(at: lineBreak) { return lineBreak }
+            at = lineBreak + 1
+        }
+        return nil
+    }
+
+    private func lastLineBreak(before end: Int, from start: Int) -> Int? {
+        var at = end - 1
+        while at >= start && bytes[at] != 0x0A { at -= 1 }
+        return at >= start ? at : nil
+    }
+
+    /// Takes the member whose line starts at the line break `start`, when the sketch has
+    /// it; returns where to look on from, nil when it cannot be taken.
+    private mutating func takeMember(at start: Int) -> Int? {
+        let nameStart = start + 8
+        var nameEnd = nameStart
+        while nameEnd < end && bytes[nameEnd] != Self.quote { nameEnd += 1 }
+        guard nameEnd + 3 < end, bytes[nameEnd + 1] == UInt8(ascii: ":"), bytes[nameEnd + 2] == UInt8(ascii: " ") else { return nil }
+        let value = nameEnd + 3
+        switch member(named: nameStart..<nameEnd) {
+        case nil: return nameEnd
+        case .closedOn: details.closedOn = day(at: value) ?? nil
+        case .due: details.due = day(at: value) ?? nil
+        case .received:
+            guard let day = day(at: value), let day else { return nil }
+            details.received = day
+        case .priority:
+            guard let priority = string(at: value).flatMap(Priority.init(rawValue:)) else { return nil }
+            details.priority = priority
+        case .type:
+            guard let type = string(at: value) else { return nil }
+            details.type = type
+        case .owners:
+            guard let (owners, after) = strings(at: value) else { return nil }
+            details.owners = owners
+            return after
+        }
+        return value
+    }
+
+    /// The members a sketch takes besides the id and the status, which the outline finds.
+    private enum Member: String, CaseIterable {
+        case closedOn, due, owners, priority, received, type
+    }
+
+    /// The member a sketch takes with the name at `range`; nil for the others. Told apart
+    /// by their first letters, which differ, and then compared whole.
+    private func member(named range: Range<Int>) -> Member? {
+        let member: Member
+        switch bytes[range.lowerBound] {
+        case UInt8(ascii: "c"): member = .closedOn
+        case UInt8(ascii: "d"): member = .due
+        case UInt8(ascii: "o"): member = .owners
+        case UInt8(ascii: "p"): member = .priority
+        case UInt8(ascii: "r"): member = .received
+        case UInt8(ascii: "t"): member = .type
+        default: return nil
+        }
+        return member.rawValue.utf8.elementsEqual(bytes[range]) ? member : nil
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// The day written as a string at `start` (its line's value); nil when it is not a
+    /// day, and .some(nil) for a day left empty (`null`).
+    private func day(at start: Int) -> CalendarDay?? {
+        if isNull(at: start) { return .some(nil) }
+        return string(at: start).flatMap(CalendarDay.init(iso:)).map(Optional.some)
+    }
+
+    private func isNull(at start: Int) -> Bool {
+        let null = "null".utf8
+        return start + null.count <= end && zip(bytes[start..<start + null.count], null).allSatisfy { $0 == $1 }
+            && lineEnd(from: start) == start + null.count
+    }
+
+    /// The string written with no escapes from `start` to the end of its line (but for the
+    /// comma that may end it); nil for anything else.
+    private func string(at start: Int) -> String? {
+        let close = lineEnd(from: start)
+        guard close - start >= 2, bytes[start] == Self.quote, bytes[close - 1] == Self.quote else { return nil }
+        for byte in bytes[start + 1..<close - 1] where byte == Self.quote || byte == UInt8(ascii: "\\") || byte < 0x20 {
+            return nil
+        }
+        return text(start + 1..<close - 1)
+    }
+
+    /// A list of such strings opened at `start` and closed on a line of its own at the
+    /// member's indent, each string on a line; with where it ends.
+    private func strings(at start: Int) -> (strings: [String], end: Int)? {
+        guard bytes[start] == UInt8(ascii: "["), lineEnd(from: start) == start + 1 else { return nil }
+        var strings: [String] = []
+        var lineBreak = start + 1
+        while lineBreak < end, bytes[lineBreak] == 0x0A || bytes[lineBreak] == UInt8(ascii: "\r") {
+            if bytes[lineBreak] == UInt8(ascii: "\r") { lineBreak += 1 }
+            var at = lineBreak + 1
+            while at < end && bytes[at] == UInt8(ascii: " ") { at += 1 }
+            guard at < end else { return nil }
+            if bytes[at] == UInt8(ascii: "]") { return at - lineBreak == 7 ? (strings, at + 1) : nil }
+            guard at - lineBreak == 9, let string = string(at: at) else { return nil }
+            strings.append(string)
+            lineBreak = lineEnd(from: at) + (bytes[lineEnd(from: at)] == UInt8(ascii: ",") ? 1 : 0)
+        }
+        return nil
+    }
+
+    /// Where the value on the line from `start` ends: before the comma that may end the
+    /// line, and before its line break.
+    private func lineEnd(from start: Int) -> Int {
+        var at = start
+        while at < end && bytes[at] != 0x0A { at += 1 }
+        if at > start && bytes[at - 1] == UInt8(ascii: "\r") { at -= 1 }
+        if at > start && bytes[at - 1] == UInt8(ascii: ",") { at -= 1 }
+        return at
+    }
+}
