@@ -36,7 +36,7 @@ import Testing
         let versions = sketched ? SyncVersions(storePath: path, stateFolder: folder.file("versions")) : nil
         if sketched { _ = try Store(path: path, versions: versions) }
         let store = try Store(path: path, versions: versions, checklistsLater: true)
-        #expect(store.laterChecklists.holdsSketches == sketched)
+        #expect(store.laterReading.holdsSketches == sketched)
         return store
     }
 
@@ -125,7 +125,7 @@ import Testing
         let store = try lateStore(at: path, sketched: sketched)
         let program = try program(store: store)
         let shown = program.currentState.ordersOnScreen
-        #expect(!store.laterChecklists.isEmpty && shown.count < store.document.orders.count,
+        #expect(!store.laterReading.isEmpty && shown.count < store.document.orders.count,
                 "only the orders on screen had their checklists read")
         for id in shown { #expect(store.document.order(id: id) == Fixture.demo.order(id: id)) }
         // Keys typed before the rest are read: a move down and a tick there.
@@ -139,7 +139,7 @@ import Testing
                 "no key is handled before every checklist is read")
 
         let deadline = ContinuousClock.now + .seconds(5)
-        while !store.laterChecklists.isEmpty && ContinuousClock.now < deadline { program.turn() }
+        while !store.laterReading.isEmpty && ContinuousClock.now < deadline { program.turn() }
         #expect(turn(program, until: "saved"))
         let saved = try Store(path: path).document
         let second = program.currentState.queue.orderIDs[1]
@@ -156,7 +156,7 @@ import Testing
         try ViewPreferences(queue: QueueQuery(sort: .stakeholder)).save(to: folder.file("state.json"))
         let store = try lateStore(at: path, sketched: true)
         let program = try program(store: store)
-        #expect(store.laterChecklists.isEmpty, "every order was read whole before the first frame")
+        #expect(store.laterReading.isEmpty, "every order was read whole before the first frame")
         program.turn()
         let whole = InMemoryTerminal(size: terminal.size)
         Program(store: try Store(path: path), terminal: whole, signals: nil, keyMap: .standard, user: "ana",
@@ -175,7 +175,7 @@ import Testing
         let store = try lateStore(at: big, sketched: sketched)
         let program = try program(store: store)
         var framesWhileReading: [[String]] = []
-        terminal.onPresent = { screen in if !store.laterChecklists.isEmpty { framesWhileReading.append(screen.lines) } }
+        terminal.onPresent = { screen in if !store.laterReading.isEmpty { framesWhileReading.append(screen.lines) } }
         program.turn()
         // To the last order (its rows' checklists were not read), then a tick, which waits.
         terminal.type(.character("G"), .character("l"), .character(" "))
@@ -192,7 +192,7 @@ import Testing
         #expect(framesWhileReading.last == whole.lines, "the rows it shows have their checklists")
 
         let deadline = ContinuousClock.now + .seconds(20)
-        while !store.laterChecklists.isEmpty && ContinuousClock.now < deadline { program.turn() }
+        while !store.laterReading.isEmpty && ContinuousClock.now < deadline { program.turn() }
         #expect(turn(program, until: "saved"))
         let last = try #require(program.currentState.queue.orderIDs.last)
         #expect(program.currentState.selectedOrder?.id == last)

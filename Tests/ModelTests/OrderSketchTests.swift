@@ -51,7 +51,7 @@ import Glibc
     @Test func eachSketchHoldsWhatTheFileSaysOfItsPlaceInAList() throws {
         _ = try knownStore()
         let sketched = try Store(path: path, versions: versions, checklistsLater: true)
-        #expect(sketched.laterChecklists.holdsSketches)
+        #expect(sketched.laterReading.holdsSketches)
         let file = try foundationOrders()
         #expect(Set(sketched.document.orders.map(\.id)) == Set(file.keys))
         for order in sketched.document.orders {
@@ -113,11 +113,11 @@ import Glibc
     @Test func theOrdersReadLaterAreTheFilesAndTheFileIsKnownSoundAgain() throws {
         let document = try knownStore()
         let store = try Store(path: path, versions: versions, checklistsLater: true)
-        try store.takeChecklists(store.laterChecklists.read(orders: [3, 105]))
+        try store.takeLaterReading(store.laterReading.read(orders: [3, 105]))
         #expect(store.document.order(id: 3) == document.order(id: 3) && store.document.order(id: 105) == document.order(id: 105))
-        #expect(store.document.order(id: 4)?.title.isEmpty == true && store.laterChecklists.holdsSketches)
-        try store.takeChecklists(store.laterChecklists.read())
-        #expect(store.laterChecklists.isEmpty && store.document.orders == document.orders)
+        #expect(store.document.order(id: 4)?.title.isEmpty == true && store.laterReading.holdsSketches)
+        try store.takeLaterReading(store.laterReading.read())
+        #expect(store.laterReading.isEmpty && store.document.orders == document.orders)
 
         // Saved, the order changed and every other as it was, to another reader.
         let before = try foundationOrders()
@@ -126,7 +126,7 @@ import Glibc
         let after = try foundationOrders()
         for (id, order) in before where id != 205 { #expect(after[id] as NSDictionary? == order as NSDictionary, "#\(id)") }
         #expect((after[205]?["notes"] as? [[String: Any]])?.last?["text"] as? String == "Read whole first")
-        #expect(try Store(path: path, versions: versions, checklistsLater: true).laterChecklists.holdsSketches,
+        #expect(try Store(path: path, versions: versions, checklistsLater: true).laterReading.holdsSketches,
                 "the file it wrote is known sound")
     }
 
@@ -138,21 +138,21 @@ import Glibc
         #expect(edited != title)
         try FileText.write(try #require(FileText.read(path)).replacing(title, with: edited), to: path)
         let opened = try Store(path: path, versions: versions, checklistsLater: true)
-        #expect(!opened.laterChecklists.holdsSketches)
+        #expect(!opened.laterReading.holdsSketches)
         #expect(opened.document.order(id: 4)?.title == edited)
 
         // Changed in place after the sketches were made: read whole, the careful way.
         _ = try Store(path: path, versions: versions)
         let sketched = try Store(path: path, versions: versions, checklistsLater: true)
-        #expect(sketched.laterChecklists.holdsSketches)
+        #expect(sketched.laterReading.holdsSketches)
         let place = try #require(try Data(contentsOf: URL(fileURLWithPath: path)).range(of: Data(edited.utf8)))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.seek(toOffset: UInt64(place.lowerBound))
         try handle.write(contentsOf: Data(title.utf8))
         try handle.close()
-        let later = sketched.laterChecklists.read()
+        let later = sketched.laterReading.read()
         #expect(later == nil, "the file changed under the read")
-        try sketched.takeChecklists(later)
-        #expect(sketched.laterChecklists.isEmpty && sketched.document.order(id: 4)?.title == title)
+        try sketched.takeLaterReading(later)
+        #expect(sketched.laterReading.isEmpty && sketched.document.order(id: 4)?.title == title)
     }
 }

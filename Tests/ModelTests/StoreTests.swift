@@ -389,8 +389,8 @@ import Glibc
         #expect(reading.document == plain.document && written, "\(shown(reading.document))")
         let later = storeError { () throws(StoreError) in
             let store = try Store(path: path, checklistsLater: true)
-            try store.takeChecklists(store.laterChecklists.read())
-            #expect(store.laterChecklists.isEmpty)
+            try store.takeLaterReading(store.laterReading.read())
+            #expect(store.laterReading.isEmpty)
             #expect(store.document == plain.document, "\(shown(store.document))")
         }
         #expect((later == nil) == plain.problems.isEmpty, "\(String(describing: later))")
@@ -427,11 +427,11 @@ import Glibc
         try Store.create(path: path, document: Fixture.demo)
         let watcher = try Store(path: path, checklistsLater: checklistsLater)
         if checklistsLater {
-            #expect(!watcher.laterChecklists.isEmpty)
-            try watcher.takeChecklists(watcher.laterChecklists.read(orders: [1]))
-            #expect(!watcher.laterChecklists.isEmpty, "the digests come with the rest")
-            try watcher.takeChecklists(watcher.laterChecklists.read())
-            #expect(watcher.laterChecklists.isEmpty && watcher.document == Fixture.demo)
+            #expect(!watcher.laterReading.isEmpty)
+            try watcher.takeLaterReading(watcher.laterReading.read(orders: [1]))
+            #expect(!watcher.laterReading.isEmpty, "the digests come with the rest")
+            try watcher.takeLaterReading(watcher.laterReading.read())
+            #expect(watcher.laterReading.isEmpty && watcher.document == Fixture.demo)
         }
         let changedByNothing = try watcher.reloadIfChanged()
         #expect(!changedByNothing)

@@ -116,24 +116,24 @@ import Glibc
         try Store.create(path: path, document: document)
         // Replaced by another file: the checklists still come from the file as opened.
         let replaced = try Store(path: path, checklistsLater: true)
-        #expect(!replaced.laterChecklists.isEmpty)
+        #expect(!replaced.laterReading.isEmpty)
         var changed = document
         changed.updateOrder(id: document.orders[300].id) { $0.checklist = Checklist() }
         try FileText.write(String(decoding: JSONWriter.bytes(for: changed.json), as: UTF8.self), to: path + ".new")
         rename(path + ".new", path)
-        let later = replaced.laterChecklists.read()
+        let later = replaced.laterReading.read()
         #expect(later != nil)
-        try replaced.takeChecklists(later)
-        #expect(replaced.laterChecklists.isEmpty && replaced.document == document)
+        try replaced.takeLaterReading(later)
+        #expect(replaced.laterReading.isEmpty && replaced.document == document)
         #expect(try replaced.reloadIfChanged() && replaced.document == changed)
 
         // Changed in place: that file is read again, whole.
         let inPlace = try Store(path: path, checklistsLater: true)
         try FileText.write(String(decoding: JSONWriter.bytes(for: document.json), as: UTF8.self), to: path)
-        let read = inPlace.laterChecklists.read()
+        let read = inPlace.laterReading.read()
         #expect(read == nil)
-        try inPlace.takeChecklists(read)
-        #expect(inPlace.laterChecklists.isEmpty && inPlace.document == document)
+        try inPlace.takeLaterReading(read)
+        #expect(inPlace.laterReading.isEmpty && inPlace.document == document)
     }
 
     @Test func aVersionReadIsKeptAsItWasReadUnderItsSave() throws {

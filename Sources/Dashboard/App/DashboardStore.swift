@@ -8,8 +8,8 @@ protocol DashboardStore: AnyObject {
     var document: StoreDocument { get }
     var exists: Bool { get }
     var readOnlyReason: String? { get }
-    var laterChecklists: LaterChecklists { get }
-    func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError)
+    var laterReading: LaterReading { get }
+    func takeLaterReading(_ read: LaterReading.Found?) throws(StoreError)
     func keepVersionRead(inBackground: Bool)
     func stopSharingOrders(with document: StoreDocument)
     func reloadIfChanged() throws(StoreError) -> Bool
@@ -34,8 +34,8 @@ extension Store: DashboardStore {
 extension DepartmentStores: DashboardStore {
     var exists: Bool { stores.contains(where: \.exists) }
     var readOnlyReason: String? { stores.lazy.compactMap(\.readOnlyReason).first }
-    var laterChecklists: LaterChecklists { .none }
-    func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {}
+    var laterReading: LaterReading { .none }
+    func takeLaterReading(_ read: LaterReading.Found?) throws(StoreError) {}
 
     func keepVersionRead(inBackground: Bool) {
         for store in stores { store.keepVersionRead(inBackground: inBackground) }

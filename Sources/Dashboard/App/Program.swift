@@ -33,8 +33,8 @@ final class Program {
     private var handledCopies: Set<SyncCopy> = []
     /// Work done on another thread, handed back to the loop.
     private let finished = FinishedWork()
-    /// Whether the checklists left for after the first frame are being read.
-    private var checklistsAsked = false
+    /// Whether what was left for after the first frame (checklists, or orders) is being read.
+    private var laterReadingAsked = false
     /// Input taken from the terminal while they are read, to be handled once they are.
     private var heldInputs: [TerminalInput] = []
     /// The save asked for and not yet done: it waits for the change to be on screen.
@@ -56,41 +56,41 @@ final class Program {
                          keyMap: keyMap)
         dispatch(.opened(OpenedStore(path: store.path, exists: store.exists, readOnlyReason: store.readOnlyReason, notice: notice),
                          remembered: ViewPreferences.load(from: preferencesPath)))
-        readChecklistsOnScreen(beforeFirstFrame: true)
-        if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
+        readOrdersOnScreen(beforeFirstFrame: true)
+        if store.laterReading.isEmpty { _ = mergeSyncCopies() }
     }
 
     /// A big store's checklists (or, drawn from its orders' sketches, its orders) are read
     /// after the first frame, but for those it shows (all of them when the list needs
     /// them all, before the first frame; after it, those are all read).
-    private func readChecklistsOnScreen(beforeFirstFrame: Bool = false) {
-        guard !store.laterChecklists.isEmpty else { return }
-        let onScreen = state.page.ordersOnScreen(in: state, sketched: store.laterChecklists.holdsSketches)
+    private func readOrdersOnScreen(beforeFirstFrame: Bool = false) {
+        guard !store.laterReading.isEmpty else { return }
+        let onScreen = state.page.ordersOnScreen(in: state, sketched: store.laterReading.holdsSketches)
         guard onScreen != nil || beforeFirstFrame else { return }
-        takeChecklists(store.laterChecklists.read(orders: onScreen))
+        takeLaterReading(store.laterReading.read(orders: onScreen))
     }
 
-    /// Reads the rest of the checklists on the other cores. Meanwhile a move (or a new
-    /// terminal size) is handled at once, with the checklists it brings on screen read
+    /// Reads the rest of the checklists (or orders) on the other cores. Meanwhile a move (or
+    /// a new terminal size) is handled at once, with the checklists it brings on screen read
     /// first; any other key waits, with every key after it in the terminal, and they are
     /// handled in order once all are read. Nothing is saved or looked at on disk before.
-    private func waitForChecklists() {
-        if !checklistsAsked {
-            checklistsAsked = true
-            let later = store.laterChecklists
-            inBackground { .checklistsRead(later.read()) }
+    private func waitForLaterReading() {
+        if !laterReadingAsked {
+            laterReadingAsked = true
+            let later = store.laterReading
+            inBackground { .laterRead(later.read()) }
         }
         if heldInputs.isEmpty {
             let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)
             if wait.watchedIsReady { _ = handleSignals() }
             if wait.hungUp { return endFromOutside() }
             while isRunning && heldInputs.isEmpty, let input = terminal.read() {
-                guard let action = action(for: input), Self.needsOnlyTheChecklistsOnScreen(action) else {
+                guard let action = action(for: input), Self.needsOnlyTheOrdersOnScreen(action) else {
                     heldInputs.append(input)
                     continue
                 }
                 dispatch(action)
-                readChecklistsOnScreen()
+                readOrdersOnScreen()
                 needsDrawing = true
             }
         } else if let signals {
@@ -103,17 +103,17 @@ final class Program {
 
     /// Whether `action` can be taken before every checklist is read: it only moves through
     /// the queue, or lays it out again.
-    private static func needsOnlyTheChecklistsOnScreen(_ action: Action) -> Bool {
+    private static func needsOnlyTheOrdersOnScreen(_ action: Action) -> Bool {
         switch action {
         case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown, .resized: true
         default: false
         }
     }
 
-    private func takeChecklists(_ read: LaterChecklists.Reading?) {
-        let replacingSketches = store.laterChecklists.holdsSketches
+    private func takeLaterReading(_ read: LaterReading.Found?) {
+        let replacingSketches = store.laterReading.holdsSketches
         do {
-            try store.takeChecklists(read)
+            try store.takeLaterReading(read)
         } catch {
             failure = error.message
             isRunning = false
@@ -121,7 +121,7 @@ final class Program {
         }
         dispatch(.documentCompleted(store.document, replacingSketches: replacingSketches))
         needsDrawing = true
-        if store.laterChecklists.isEmpty { _ = mergeSyncCopies() }
+        if store.laterReading.isEmpty { _ = mergeSyncCopies() }
     }
 
     /// Merges the conflicted copies a file-sync service left beside the store since the
@@ -182,11 +182,11 @@ final class Program {
             // Keeping the version just read for later merges waits until it is on screen.
             store.keepVersionRead(inBackground: true)
             needsDrawing = false
-            guard store.laterChecklists.isEmpty else { return }
+            guard store.laterReading.isEmpty else { return }
             if pendingSave == nil { dispatch(.idle(quiet: false)) }
         }
-        guard store.laterChecklists.isEmpty else {
-            waitForChecklists()
+        guard store.laterReading.isEmpty else {
+            waitForLaterReading()
             return
         }
         if pendingSave != nil {
@@ -208,7 +208,7 @@ final class Program {
 
     /// Waits a moment for input, handles it, and says whether the screen may have changed.
     private func waitAndHandleEvents() -> Bool {
-        // Input held while the checklists were read comes first, at once.
+        // Input held while the rest of the store was read comes first, at once.
         let wait = terminal.wait(milliseconds: heldInputs.isEmpty ? storeCheckInterval : 0, alsoWatching: signals?.readEnd)
         var changed = false
         if wait.watchedIsReady {
@@ -380,7 +380,7 @@ final class Program {
     private func take(_ work: Finished) {
         switch work {
         case .action(let action): dispatch(action)
-        case .checklistsRead(let read): takeChecklists(read)
+        case .laterRead(let read): takeLaterReading(read)
         }
     }
 
@@ -411,8 +411,8 @@ final class Program {
 private enum Finished: Sendable {
     /// For `update`, like a key.
     case action(Action)
-    /// The checklists left for after the first frame; nil when one is not as fours writes it.
-    case checklistsRead(LaterChecklists.Reading?)
+    /// What was left for after the first frame; nil when one is not as fours writes it.
+    case laterRead(LaterReading.Found?)
 }
 
 /// Work that other threads finished, waiting for the loop to take it.

@@ -26,8 +26,8 @@ public final class Store {
     private var listsJSON = KeptListsJSON()
     /// How long a save waits for another writer's lock before it gives up and says so.
     private let lockTimeout: Double
-    /// The checklists of the file just opened that are not read yet.
-    public private(set) var laterChecklists = LaterChecklists.none
+    /// What of the file just opened is not read yet: checklists, or orders but for their sketches.
+    public private(set) var laterReading = LaterReading.none
     /// The orders left unread when only some were wanted; nil when `document` has them all.
     private var unreadOrders: UnreadOrders?
     /// Whether the file as last read or written is known to read whole without a problem.
@@ -40,10 +40,10 @@ public final class Store {
     public var clock = WallClock.system
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
-    /// With `checklistsLater`, the checklists are found but not read (`laterChecklists`):
-    /// nothing may be changed or saved until `takeChecklists` has them all. Of a file this
+    /// With `checklistsLater`, the checklists are found but not read (`laterReading`):
+    /// nothing may be changed or saved until `takeLaterReading` has them all. Of a file this
     /// machine knows to read whole, the orders are not read either: `document` holds their
-    /// sketches (`OrderSketch`), and `takeChecklists` puts each in place whole.
+    /// sketches (`OrderSketch`), and `takeLaterReading` puts each in place whole.
     ///
     /// With `only`, a command that needs a few orders reads those alone when this machine
     /// knows the file to read whole (`versions` remembers it): `document` then holds only
@@ -352,9 +352,9 @@ public final class Store {
         // whatever this version does not know of it; only changed orders are encoded.
         // Opening a big store digests its orders after the first frame, with its checklists.
         orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
-        laterChecklists = reading.laterOrders.isEmpty
-            ? LaterChecklists(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
-            : LaterChecklists(file: opened, orders: reading.laterOrders)
+        laterReading = reading.laterOrders.isEmpty
+            ? LaterReading(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
+            : LaterReading(file: opened, orders: reading.laterOrders)
         // Orders left unread are copied as they stand; they need no digest.
         if let unread = reading.unreadOrders?.texts { orderTexts.merge(unread) { read, _ in read } }
         fingerprint = opened.status
@@ -363,7 +363,7 @@ public final class Store {
         if reading.isNewerVersion, let version = reading.schemaVersion {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
-        isSound = !reading.isNewerVersion && laterChecklists.isEmpty
+        isSound = !reading.isNewerVersion && laterReading.isEmpty
     }
 
     /// Keeps the version of the file last read, for merging copies that grew from it (on
@@ -388,14 +388,14 @@ public final class Store {
         if self.document.sharesOrders(with: document) { self.document.ownOrders() }
     }
 
-    /// Takes checklists read later (`laterChecklists.read`) into the document. When they
-    /// are not all there (one was not as fours writes it, or the file changed in place),
+    /// Takes checklists or orders read later (`laterReading.read`) into the document. When
+    /// they are not all there (one was not as fours writes it, or the file changed in place),
     /// the file as it was opened is read again whole, the careful way, which reports any
     /// problem as opening it would have.
-    public func takeChecklists(_ read: LaterChecklists.Reading?) throws(StoreError) {
-        guard let file = laterChecklists.file else { return }
+    public func takeLaterReading(_ read: LaterReading.Found?) throws(StoreError) {
+        guard let file = laterReading.file else { return }
         guard let read else {
-            laterChecklists = .none
+            laterReading = .none
             orderTexts = [:]
             try takeWhole(file)
             recordIfSound()
@@ -404,8 +404,8 @@ public final class Store {
         document.setChecklists(read.checklists)
         document.setOrders(read.orders)
         for (id, digest) in read.digests { orderTexts[id]?.digest = digest }
-        laterChecklists.remove(read)
-        guard laterChecklists.isEmpty else { return }
+        laterReading.remove(read)
+        guard laterReading.isEmpty else { return }
         // Every order has now read without a problem: the next open can draw from sketches.
         isSound = true
         recordIfSound()

@@ -3,7 +3,7 @@
 /// is up, and the digests of the orders' texts, which saves and reloads need. Or, for a
 /// file known to read whole, the orders themselves: the document holds their sketches
 /// (`OrderSketch`) till each is read whole, its checklist and digest with it.
-public struct LaterChecklists: Sendable {
+public struct LaterReading: Sendable {
     /// The file as it was opened; nil when nothing is left to do.
     private(set) var file: OpenedFile?
     /// The texts still to read, by order id: checklists, or whole orders (`wholeOrders`).
@@ -11,7 +11,7 @@ public struct LaterChecklists: Sendable {
     private var undigested: [Int: StoredText]
     private let wholeOrders: Bool
 
-    public static let none = LaterChecklists(file: nil, checklists: [:], undigested: [:])
+    public static let none = LaterReading(file: nil, checklists: [:], undigested: [:])
 
     init(file: OpenedFile?, checklists: [Int: JSONText], undigested: [Int: StoredText]) {
         self.file = checklists.isEmpty && undigested.isEmpty ? nil : file
@@ -34,7 +34,7 @@ public struct LaterChecklists: Sendable {
     public var holdsSketches: Bool { wholeOrders && file != nil }
 
     /// What a read found.
-    public struct Reading: Sendable {
+    public struct Found: Sendable {
         var checklists: [Int: Checklist] = [:]
         /// Orders read whole, in place of their sketches.
         var orders: [Int: TrainingOrder] = [:]
@@ -46,8 +46,8 @@ public struct LaterChecklists: Sendable {
     /// with every digest (when nil), read from the file a window at a time on every core;
     /// nil when one is not as fours writes it, or the file was written to in place: it must
     /// then be read the careful way.
-    public func read(orders: [Int]? = nil) -> Reading? {
-        guard let file else { return Reading() }
+    public func read(orders: [Int]? = nil) -> Found? {
+        guard let file else { return Found() }
         let wanted = orders.map { $0.compactMap { id in texts[id].map { (id, $0) } } } ?? Array(texts)
         if wholeOrders {
             guard let read = Self.readWhole(wanted, in: file), file.holdsSameText else { return nil }
@@ -58,7 +58,7 @@ public struct LaterChecklists: Sendable {
             text.range = range
             return ChecklistText.read(bytes, text)
         }) else { return nil }
-        var reading = Reading(checklists: Dictionary(uniqueKeysWithValues: zip(wanted.map(\.0), read)))
+        var reading = Found(checklists: Dictionary(uniqueKeysWithValues: zip(wanted.map(\.0), read)))
         if orders == nil {
             let places = Array(undigested)
             guard let digests = FileWindows.map(places.map(\.value.range), in: file, { bytes, range, _ in
@@ -72,13 +72,13 @@ public struct LaterChecklists: Sendable {
 
     /// The orders at `texts` read whole, each with its digest; nil when one does not read
     /// without a problem as the order of that id.
-    private static func readWhole(_ texts: [(key: Int, value: JSONText)], in file: OpenedFile) -> Reading? {
+    private static func readWhole(_ texts: [(key: Int, value: JSONText)], in file: OpenedFile) -> Found? {
         guard let decoded = FileWindows.map(texts.map(\.value.range), in: file, { bytes, range, index in
             let text = texts[index].value
             return OrderPiece(range: text.range, index: 0, position: text.position)
                 .decode(window: bytes, at: range, checklistLater: false, digesting: true)
         }) else { return nil }
-        var reading = Reading()
+        var reading = Found()
         for ((id, _), decoding) in zip(texts, decoded) {
             guard decoding.problems.isEmpty, let read = decoding.order, read.order.id == id, let digest = read.digest else { return nil }
             reading.orders[id] = read.order
@@ -88,7 +88,7 @@ public struct LaterChecklists: Sendable {
     }
 
     /// Those of `read` are done now; once all are, the file is let go.
-    mutating func remove(_ read: Reading) {
+    mutating func remove(_ read: Found) {
         for id in read.checklists.keys { texts[id] = nil }
         for id in read.orders.keys { texts[id] = nil }
         for id in read.digests.keys { undigested[id] = nil }
