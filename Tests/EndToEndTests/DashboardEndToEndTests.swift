@@ -59,6 +59,33 @@ extension EndToEnd {
             #expect(order.checklist.progress.done == 2)
         }
 
+        @Test func aStoreOpenedAgainShowsItsFirstScreenFromTheOrdersSketches() throws {
+            // A short terminal: most orders are off screen, so the header's counts and the
+            // queue's columns come from what their sketches hold.
+            let first: String
+            do {
+                let session = try dashboard(width: 120, height: 16)
+                first = try session.waitFor("9 open")
+                // The archive waits for every order: once it shows, all are read.
+                try session.press("4", until: "Archive · 2 delivered or closed")
+                session.send("q")
+                #expect(try session.exitStatus() == 0)
+            }
+            let records = FileManager.default.enumerator(atPath: folder.file("state"))?.allObjects
+                .compactMap { $0 as? String }.filter { $0.hasSuffix("/sound-file") } ?? []
+            #expect(records.count == 1, "the dashboard that read every order recorded the file as sound")
+            try FileManager.default.removeItem(atPath: folder.file("exit-status"))
+            // The second tmux server gets a socket of its own while the first one ends.
+            try FileManager.default.removeItem(atPath: folder.file("tmux.sock"))
+
+            let again = try dashboard(width: 120, height: 16)
+            #expect(try again.waitFor("9 open") == first)
+            try again.press("G", until: "▶ #9 ")
+            try again.press("4", until: "Archive · 2 delivered or closed")
+            try again.press("1", "Tab", "Space", until: "· saved")
+            #expect(try demo.document().orders.count == 11)
+        }
+
         @Test func anotherProcessesChangeAppearsWithoutLosingThePlace() throws {
             let session = try openedDashboard()
             try session.press("j", "j", "Tab", "j", "j", until: "▶ #7    Objection-handling e-learning")
