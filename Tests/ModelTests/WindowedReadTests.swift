@@ -103,6 +103,16 @@ import Glibc
             counted = place.range.lowerBound
             #expect(place.position == SourcePosition(line: line, column: place.range.lowerBound - lineStart + 1))
         }
+
+        // Each order's sketch holds what places it in a list as the whole read has it.
+        let sketched = try #require(StoreDocument.sketched(file: opened))
+        #expect(sketched.document.orders.map(\.id) == whole.document.orders.map(\.id))
+        for sketch in sketched.document.orders {
+            let order = try #require(whole.document.order(id: sketch.id))
+            #expect(sketch.status == order.status && sketch.due == order.due && sketch.priority == order.priority
+                    && sketch.received == order.received && sketch.closedOn == order.closedOn
+                    && sketch.owners == order.owners && sketch.details.type == order.details.type, "#\(sketch.id)")
+        }
     }
 
     @Test(arguments: Other.allCases)
