@@ -88,6 +88,8 @@ import Glibc
         #expect(windowed.problems.isEmpty)
         #expect(windowed.style == whole.style)
         #expect(windowed.orderTexts == StoredText.digested(whole.orderTexts, in: bytes))
+        let checked = try #require(try Store.check(path: path))
+        #expect(checked.document == whole.document && checked.problems.isEmpty)
 
         // Each order's place: its opening brace, at the line and column counted in the text.
         let opened = try #require(try OpenedFile.open(path))

@@ -457,9 +457,15 @@ public final class Store {
     }
 
     /// Reads a store file and lists every problem in it, for `fours check`. Nil when there
-    /// is no file.
+    /// is no file. A file laid out as fours writes it that reads without a problem is read
+    /// a window at a time, never in memory whole; any other is read the careful way, which
+    /// finds every problem at its place.
     public static func check(path: String) throws(StoreError) -> StoreDocument.Reading? {
-        guard let contents = try readFile(path, shownAs: path) else { return nil }
+        let file = FileSystem.resolvingLinks(path)
+        if let opened = try? OpenedFile.open(file), let reading = StoreDocument.read(file: opened, known: nil, checklistsLater: false) {
+            return reading
+        }
+        guard let contents = try readFile(file, shownAs: path) else { return nil }
         do { return try StoreDocument.read(bytes: contents.bytes) } catch {
             throw .syntax(path: path, error)
         }
