@@ -118,10 +118,10 @@ struct AppState: Equatable, Sendable {
 
     /// Takes the document with more of a big store read: checklists, or whole orders in
     /// place of their sketches (`replacingSketches`).
-    mutating func completeChecklists(_ newDocument: StoreDocument, replacingSketches: Bool) {
+    mutating func takeLaterReading(_ newDocument: StoreDocument, replacingSketches: Bool) {
         document = newDocument
         textVersion += 1
-        page.checklistsCompleted(&self, replacingSketches: replacingSketches)
+        page.laterReadingTaken(&self, replacingSketches: replacingSketches)
     }
 
     /// Asks the pages, in their order, for work to do away from the keys, unless some is

@@ -119,7 +119,7 @@ private func apply(_ action: Action, to state: inout AppState, now: Timestamp) -
         state.status = StatusMessage(text: summary.prefix(1).uppercased() + summary.dropFirst(),
                                      kind: report.leftAlone.isEmpty ? .info : .error)
     case .documentCompleted(let document, let replacingSketches):
-        state.completeChecklists(document, replacingSketches: replacingSketches)
+        state.takeLaterReading(document, replacingSketches: replacingSketches)
     case .reloadFailed(let reason):
         state.status = StatusMessage(text: reason, kind: .error)
     }

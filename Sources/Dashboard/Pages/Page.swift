@@ -46,7 +46,7 @@ protocol Page: Sendable {
     func documentReplaced(_ state: inout AppState)
     /// After more of a big store was read, the first frame being up: checklists, or whole
     /// orders in place of their sketches (`replacingSketches`).
-    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool)
+    func laterReadingTaken(_ state: inout AppState, replacingSketches: Bool)
     /// After midnight: what it shows of the day.
     func dayChanged(_ state: inout AppState)
     /// Work it wants done away from the keys, asked in a moment nobody waits on (`quiet`:
@@ -92,7 +92,7 @@ extension Page {
 
     func documentReplaced(_ state: inout AppState) { settle(&state) }
 
-    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool) { settle(&state) }
+    func laterReadingTaken(_ state: inout AppState, replacingSketches: Bool) { settle(&state) }
 
     func dayChanged(_ state: inout AppState) { settle(&state) }
 

@@ -6,9 +6,10 @@ import Glibc
 /// can be sorted, counted and drawn before its orders are read whole; every other field of
 /// a sketched order stays empty till then.
 ///
-/// A sketch is made on every core for ten thousand orders before the first frame, so it
-/// reads the bytes itself, with nothing shared between the cores, rather than through the
-/// order details' table; `OrderSketchTests` holds each field to what reading the order whole gives.
+/// A sketch is made of every order while the file is outlined, before the first frame, so
+/// it reads the bytes itself rather than through the order details' table, whose values,
+/// closures and key paths would cost it more than the rest of the outline;
+/// `OrderSketchTests` holds each field to what reading the order whole gives.
 struct OrderSketch {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let end: Int
@@ -93,7 +94,7 @@ struct OrderSketch {
     }
 
     /// The members a sketch takes besides the id and the status, which the outline finds.
-    private enum Member: String, CaseIterable {
+    private enum Member: String {
         case closedOn, due, owners, priority, received, type
     }
 
@@ -153,9 +154,10 @@ struct OrderSketch {
             while at < end && bytes[at] == UInt8(ascii: " ") { at += 1 }
             guard at < end else { return nil }
             if bytes[at] == UInt8(ascii: "]") { return at - lineBreak == 7 ? (strings, at + 1) : nil }
-            guard at - lineBreak == 9, let string = string(at: at) else { return nil }
+            let close = lineEnd(from: at)
+            guard at - lineBreak == 9, close < end, let string = string(at: at) else { return nil }
             strings.append(string)
-            lineBreak = lineEnd(from: at) + (bytes[lineEnd(from: at)] == UInt8(ascii: ",") ? 1 : 0)
+            lineBreak = close + (bytes[close] == UInt8(ascii: ",") ? 1 : 0)
         }
         return nil
     }

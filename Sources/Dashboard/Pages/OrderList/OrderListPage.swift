@@ -100,7 +100,7 @@ struct OrderListPage: Page {
 
     /// Checklists change where an order stands only in a list sorted by progress; whole
     /// orders, only in a list their sketches could not make.
-    func checklistsCompleted(_ state: inout AppState, replacingSketches: Bool) {
+    func laterReadingTaken(_ state: inout AppState, replacingSketches: Bool) {
         let query = state.query
         if query.sort == .progress || (replacingSketches && !query.needsOnlySketches) { state.reorderLists() } else { settle(&state) }
     }
