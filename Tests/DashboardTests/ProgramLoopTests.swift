@@ -173,6 +173,7 @@ import Testing
         terminal.resize(to: Size(width: 120, height: 16))
         _ = terminal.read()
         let store = try lateStore(at: big, sketched: sketched)
+        #expect(store.laterReading.parts.count == (sketched ? 2 : 1), "the orders are read in parts, the checklists in one")
         let program = try program(store: store)
         var framesWhileReading: [[String]] = []
         terminal.onPresent = { screen in if !store.laterReading.isEmpty { framesWhileReading.append(screen.lines) } }

@@ -78,7 +78,9 @@ final class Program {
         if !laterReadingAsked {
             laterReadingAsked = true
             let later = store.laterReading
-            inBackground { .laterRead(later.read()) }
+            inBackground { post in
+                for part in later.parts { post(.laterRead(later.read(orders: part))) }
+            }
         }
         if heldInputs.isEmpty {
             let wait = terminal.wait(milliseconds: storeCheckInterval, alsoWatching: signals?.readEnd)
@@ -110,6 +112,8 @@ final class Program {
         }
     }
 
+    /// Takes what was read later: drawn once all of it is in (the orders on screen were
+    /// read before they were drawn, and the rest changes nothing there).
     private func takeLaterReading(_ read: LaterReading.Found?) {
         let replacingSketches = store.laterReading.holdsSketches
         do {
@@ -120,8 +124,9 @@ final class Program {
             return
         }
         dispatch(.documentCompleted(store.document, replacingSketches: replacingSketches))
+        guard store.laterReading.isEmpty else { return }
         needsDrawing = true
-        if store.laterReading.isEmpty { _ = mergeSyncCopies() }
+        _ = mergeSyncCopies()
     }
 
     /// Merges the conflicted copies a file-sync service left beside the store since the
@@ -370,10 +375,17 @@ final class Program {
 
     /// Runs `work` on another thread and wakes the loop to take what it brings back.
     private func inBackground(_ work: @escaping @Sendable () -> Finished) {
+        inBackground { post in post(work()) }
+    }
+
+    /// Work on another thread that hands the loop each of its results as it is done.
+    private func inBackground(_ work: @escaping @Sendable (_ post: (Finished) -> Void) -> Void) {
         let (finished, signals) = (finished, signals)
         DispatchQueue.global(qos: .userInitiated).async {
-            finished.add(work())
-            signals?.wake()
+            work { result in
+                finished.add(result)
+                signals?.wake()
+            }
         }
     }
 

@@ -33,6 +33,19 @@ public struct LaterReading: Sendable {
     /// Whether orders are still to be read whole: the document holds their sketches.
     public var holdsSketches: Bool { wholeOrders && file != nil }
 
+    /// The rest in the parts it is best read in, one after the other, each to `read`:
+    /// orders in about a tenth of them at a time, in the file's order (each part taken in
+    /// lets go of the sketches it replaces), or the checklists in one go with every digest.
+    public var parts: [[Int]?] {
+        guard wholeOrders else { return [nil] }
+        let ids = texts.sorted { $0.value.range.lowerBound < $1.value.range.lowerBound }.map(\.key)
+        let size = max(Self.ordersPerPart, ids.count / 10 + 1)
+        return stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
+    }
+
+    /// Fewer orders than this are read in one part: a part costs a pass of the loop.
+    static let ordersPerPart = 1_000
+
     /// What a read found.
     public struct Found: Sendable {
         var checklists: [Int: Checklist] = [:]
