@@ -70,6 +70,32 @@ import Glibc
                 && varied.contains { $0.closedOn != nil } && Set(varied.map(\.details.type)).count > 2)
     }
 
+    @Test func aSketchFindsItsMembersInWhateverOrderTheyCome() throws {
+        _ = try knownStore()
+        // Each order's due day moved before its checklist, as another program may write it.
+        let text = try #require(FileText.read(path))
+        let opening = "\n    {\n"
+        var orders = text.components(separatedBy: opening)
+        var moved = 0
+        for index in orders.indices.dropFirst() {
+            guard let due = orders[index].firstMatch(of: /\n      "due": "[0-9-]+",/) else { continue }
+            let line = String(orders[index][due.range].dropFirst())
+            orders[index].removeSubrange(due.range)
+            orders[index] = line + "\n" + orders[index]
+            moved += 1
+        }
+        #expect(moved > 30)
+        try FileText.write(orders.joined(separator: opening), to: path)
+        #expect(try Store(path: path, versions: versions).document.orders.count == 55, "it reads whole, and is known sound")
+
+        let sketched = try Store(path: path, versions: versions, checklistsLater: true)
+        #expect(sketched.laterReading.holdsSketches)
+        let file = try foundationOrders()
+        for order in sketched.document.orders {
+            #expect(order.due?.description == file[order.id]?["due"] as? String, "#\(order.id)")
+        }
+    }
+
     @Test func everyListTheSketchesCanMakeIsTheOneTheWholeOrdersMake() throws {
         _ = try knownStore()
         let sketched = try Store(path: path, versions: versions, checklistsLater: true).document

@@ -43,19 +43,19 @@ struct FileOutline {
     /// An order's own members: a member of the order is indented six spaces, and no line
     /// break is ever inside a string. (Ending on the quote, which few places have so far
     /// after a line break, is quicker to find than on the space after the colon.)
-    fileprivate static let idMember = Array("\n      \"id\"".utf8)
+    private static let idMember = Array("\n      \"id\"".utf8)
     private static let statusMember = Array("\n      \"status\"".utf8)
     private static let followUpMember = Array("\n      \"followUpOf\"".utf8)
 
     /// A whole number written plainly: digits, with no leading zero.
-    private static func wholeNumber(_ value: ArraySlice<UInt8>) -> Int? {
+    static func wholeNumber(_ value: some Collection<UInt8>) -> Int? {
         guard (1...18).contains(value.count), value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
               value.count == 1 || value.first != UInt8(ascii: "0") else { return nil }
         return value.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 
     /// A status written as a plain string (`"delivered"`).
-    private static func status(_ value: ArraySlice<UInt8>) -> OrderStatus? {
+    static func status(_ value: some BidirectionalCollection<UInt8>) -> OrderStatus? {
         guard value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") else { return nil }
         return OrderStatus(rawValue: String(decoding: value.dropFirst().dropLast(), as: UTF8.self))
     }
@@ -92,15 +92,22 @@ struct FileOutline {
             guard try window.byte(at: offset) == UInt8(ascii: "{"),
                   let end = try window.find(Self.orderEnd, from: offset, keeping: offset) else { return nil }
             let range = offset..<end + Self.orderEnd.count
-            let id = window.memberValue(Self.idMember, in: range)
-            // fours writes an order's members in the order of their names: its status after its id.
-            let status = window.memberValue(Self.statusMember, in: (id.map { window.offset(of: $0.endIndex) } ?? range.lowerBound)..<range.upperBound)
-            let followUpOf = findingFollowUps
-                ? id.flatMap { window.memberValue(Self.followUpMember, in: range.lowerBound..<window.offset(of: $0.startIndex)) } : nil
-            orders.append(Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1),
-                                id: id.flatMap(Self.wholeNumber), status: status.flatMap(Self.status),
-                                followUpOf: followUpOf.flatMap(Self.wholeNumber), followsPrevious: follows))
-            if sketching { sketches.append(window.sketch(of: orders[orders.count - 1], idValue: id)) }
+            var place = Place(range: range, position: SourcePosition(line: line, column: offset - lineStart + 1), followsPrevious: follows)
+            if sketching {
+                // The sketch looks at every member of the order, its id and status among them.
+                let sketch = window.sketch(of: range)
+                (place.id, place.status) = (sketch?.id, sketch?.status)
+                sketches.append(sketch)
+            } else {
+                let id = window.memberValue(Self.idMember, in: range)
+                // fours writes an order's members in the order of their names: its status after its id.
+                let status = window.memberValue(Self.statusMember, in: (id.map { window.offset(of: $0.endIndex) } ?? range.lowerBound)..<range.upperBound)
+                let followUpOf = findingFollowUps
+                    ? id.flatMap { window.memberValue(Self.followUpMember, in: range.lowerBound..<window.offset(of: $0.startIndex)) } : nil
+                (place.id, place.status, place.followUpOf) = (id.flatMap(Self.wholeNumber), status.flatMap(Self.status),
+                                                              followUpOf.flatMap(Self.wholeNumber))
+            }
+            orders.append(place)
             line += window.lineBreaks(in: range)
             lineStart = end + 1
             offset = range.upperBound
@@ -227,15 +234,10 @@ private struct ScanWindow {
         return text[valueStart..<valueEnd]
     }
 
-    /// The sketch of the order at `place`, which the window holds, its id's value found
-    /// there (`idValue`); nil when it has none.
-    func sketch(of place: FileOutline.Place, idValue: ArraySlice<UInt8>?) -> TrainingOrder? {
-        guard let id = place.id, let status = place.status, let idValue else { return nil }
-        // The id's line starts with the line break before its name, `: ` and its value.
-        let idLine = idValue.startIndex - FileOutline.idMember.count - 2
-        return storage.withUnsafeBufferPointer { bytes in
-            OrderSketch.order(in: bytes, at: (place.range.lowerBound - start)..<(place.range.upperBound - start),
-                              idLine: idLine, id: id, status: status)
+    /// The sketch of the order at `range`, which the window holds; nil when it has none.
+    func sketch(of range: Range<Int>) -> TrainingOrder? {
+        storage.withUnsafeBufferPointer { bytes in
+            OrderSketch.order(in: bytes, at: (range.lowerBound - start)..<(range.upperBound - start))
         }
     }
 

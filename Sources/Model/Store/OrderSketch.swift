@@ -13,55 +13,39 @@ import Glibc
 struct OrderSketch {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let end: Int
+    private var id: Int?
+    private var status: OrderStatus?
     private var details = OrderDetails.unread
 
     private static let quote = UInt8(ascii: "\"")
 
-    /// The sketch of the order whose text is `bytes[range]`, with the id and status the
-    /// outline found, and where the line of its id starts. fours writes an order's members
-    /// in the order of their names: those before the id are on a line each after its
-    /// checklist, and are looked for a line at a time back from the id, the others after it.
-    /// Nil when a member it takes is not as fours writes it, or its value is not one its
-    /// field takes: the order must then be read whole.
-    static func order(in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>, idLine: Int, id: Int,
-                      status: OrderStatus) -> TrainingOrder? {
+    /// How a member of an order starts as fours writes it: a line break, six spaces, a quote.
+    /// Whatever a member's value holds is indented further, so only the order's own members
+    /// start so.
+    private static let memberStart = Array("\n      \"".utf8)
+
+    /// The sketch of the order whose text is `bytes[range]`: each of the order's members is
+    /// looked at, in whatever order they come. Nil when it has no id or status, or a member
+    /// it takes is not as fours writes it or holds a value its field does not take: the
+    /// order must then be read whole.
+    static func order(in bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> TrainingOrder? {
         var sketch = OrderSketch(bytes: bytes, end: range.upperBound)
-        sketch.details.status = status
-        var lineEnd = idLine
-        while let lineBreak = sketch.lastLineBreak(before: lineEnd, from: range.lowerBound), sketch.isMemberLine(at: lineBreak) {
-            guard sketch.takeMember(at: lineBreak) != nil else { return nil }
-            lineEnd = lineBreak
-        }
-        var at = idLine + 1
-        while let start = sketch.nextMemberLine(from: at) {
+        var at = range.lowerBound
+        while let start = sketch.nextMember(from: at) {
             guard let next = sketch.takeMember(at: start) else { return nil }
             at = next
         }
+        guard let id = sketch.id, let status = sketch.status else { return nil }
+        sketch.details.status = status
         return TrainingOrder(id: id, details: sketch.details, checklist: Checklist())
     }
 
-    /// Whether the line starting at the line break `at` is a member of the order as fours
-    /// writes it: six spaces and a quote.
-    private func isMemberLine(at lineBreak: Int) -> Bool {
-        guard lineBreak + 7 < end else { return false }
-        for offset in 1...6 where bytes[lineBreak + offset] != UInt8(ascii: " ") { return false }
-        return bytes[lineBreak + 7] == Self.quote
-    }
-
-    private func nextMemberLine(from start: Int) -> Int? {
-        var at = start
-        while at < end, let found = memchr(bytes.baseAddress! + at, 0x0A, end - at) {
-            let lineBreak = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if isMemberLine(at: lineBreak) { return lineBreak }
-            at = lineBreak + 1
+    /// Where the next line of a member of the order starts (its line break), from `start` on.
+    private func nextMember(from start: Int) -> Int? {
+        guard start < end else { return nil }
+        return Self.memberStart.withUnsafeBufferPointer { member in
+            ByteSearch.firstPlace(of: member, in: UnsafeBufferPointer(rebasing: bytes[start..<end])).map { start + $0 }
         }
-        return nil
-    }
-
-    private func lastLineBreak(before end: Int, from start: Int) -> Int? {
-        var at = end - 1
-        while at >= start && bytes[at] != 0x0A { at -= 1 }
-        return at >= start ? at : nil
     }
 
     /// Takes the member whose line starts at the line break `start`, when the sketch has
@@ -74,6 +58,12 @@ struct OrderSketch {
         let value = nameEnd + 3
         switch member(named: nameStart..<nameEnd) {
         case nil: return nameEnd
+        case .id:
+            guard let number = FileOutline.wholeNumber(bytes[value..<lineEnd(from: value)]) else { return nil }
+            id = number
+        case .status:
+            guard let status = FileOutline.status(bytes[value..<lineEnd(from: value)]) else { return nil }
+            self.status = status
         case .closedOn: details.closedOn = day(at: value) ?? nil
         case .due: details.due = day(at: value) ?? nil
         case .received:
@@ -93,9 +83,9 @@ struct OrderSketch {
         return value
     }
 
-    /// The members a sketch takes besides the id and the status, which the outline finds.
+    /// The members a sketch takes.
     private enum Member: String {
-        case closedOn, due, owners, priority, received, type
+        case closedOn, due, id, owners, priority, received, status, type
     }
 
     /// The member a sketch takes with the name at `range`; nil for the others. Told apart
@@ -105,9 +95,11 @@ struct OrderSketch {
         switch bytes[range.lowerBound] {
         case UInt8(ascii: "c"): member = .closedOn
         case UInt8(ascii: "d"): member = .due
+        case UInt8(ascii: "i"): member = .id
         case UInt8(ascii: "o"): member = .owners
         case UInt8(ascii: "p"): member = .priority
         case UInt8(ascii: "r"): member = .received
+        case UInt8(ascii: "s"): member = .status
         case UInt8(ascii: "t"): member = .type
         default: return nil
         }
