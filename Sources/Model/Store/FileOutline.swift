@@ -62,7 +62,8 @@ struct FileOutline {
 
     /// With `findingFollowUps`, each order's `followUpOf` is looked for too (before its id,
     /// as fours writes members in the order of their names), which takes a little longer;
-    /// with `sketching`, each order's sketch is made (`OrderSketch`).
+    /// with `sketching`, each order's sketch is made (`OrderSketch`), which finds its id and
+    /// status on the way.
     init?(_ file: OpenedFile, findingFollowUps: Bool = false, sketching: Bool = false) throws(FileSystem.Failure) {
         var window = ScanWindow(file: file)
         guard try window.readOn() else { return nil }
