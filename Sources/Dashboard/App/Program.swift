@@ -103,8 +103,8 @@ final class Program {
         for work in finished.take() { take(work) }
     }
 
-    /// Whether `action` can be taken before every checklist is read: it only moves through
-    /// the queue, or lays it out again.
+    /// Whether `action` can be taken before the rest of the store is read: it only moves
+    /// through the queue, or lays it out again.
     private static func needsOnlyTheOrdersOnScreen(_ action: Action) -> Bool {
         switch action {
         case .moveUp, .moveDown, .moveToFirst, .moveToLast, .pageUp, .pageDown, .resized: true

@@ -43,7 +43,8 @@ public struct LaterReading: Sendable {
         return stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min($0 + size, ids.count)]) }
     }
 
-    /// Fewer orders than this are read in one part: a part costs a pass of the loop.
+    /// The fewest orders a part holds: each part taken in costs the loop a pass, and a copy
+    /// of the list of orders.
     static let ordersPerPart = 1_000
 
     /// What a read found.
