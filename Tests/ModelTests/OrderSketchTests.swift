@@ -156,6 +156,20 @@ import Glibc
                 "the file it wrote is known sound")
     }
 
+    @Test func anotherWritersSaveIsKnownSoundOnceADashboardHereReloadsIt() throws {
+        _ = try knownStore()
+        let watching = try Store(path: path, versions: versions)
+        let other = try Store(path: path, versions: SyncVersions(storePath: path, stateFolder: folder.file("other-state")))
+        other.author = "ben"
+        try other.apply(.addNote(.order(3), Note(id: "n-other", at: Fixture.now, by: "ben", text: "From elsewhere")))
+        #expect(try !Store(path: path, versions: versions, checklistsLater: true).laterReading.holdsSketches, "new to this machine")
+        #expect(try watching.reloadIfChanged())
+        let reopened = try Store(path: path, versions: versions, checklistsLater: true)
+        #expect(reopened.laterReading.holdsSketches, "read whole by the reload")
+        try reopened.takeLaterReading(reopened.laterReading.read())
+        #expect(reopened.document.order(id: 3)?.notes.last?.text == "From elsewhere")
+    }
+
     @Test func aFileChangedSinceItWasReadIsReadTheOtherWay() throws {
         let document = try knownStore()
         // Another program's edit, of the same length: the file is no longer known sound.

@@ -295,9 +295,12 @@ public final class Store {
         // Another writer's backup (a second name for the file) changes its status, not its text.
         if opened.status.size == fingerprint?.size, holdsText(opened) {
             fingerprint = opened.status
+            recordIfSound()
             return false
         }
         try take(opened)
+        // Another writer's save, read whole: the next open here can draw from sketches.
+        recordIfSound()
         return true
     }
 
