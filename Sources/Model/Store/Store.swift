@@ -313,14 +313,10 @@ public final class Store {
     /// so a newer fours's file that appears while this one runs is never written back.
     /// Only the orders `wanted` are read from a file known to be sound, when they can be found.
     private func take(_ opened: OpenedFile, checklistsLater: Bool = false, only wanted: WantedOrders? = nil) throws(StoreError) {
-        let isKnownSound = versions?.isKnownSound(opened.status) == true
-        if let wanted, isKnownSound, let reading = StoreDocument.read(file: opened, only: wanted) {
-            orderTexts = [:]
-            take(reading, from: opened)
-            return
-        }
-        // The queue of a file that read whole before is drawn from its orders' sketches.
-        if checklistsLater, isKnownSound, let reading = StoreDocument.sketched(file: opened) {
+        // Of a file that read whole before, a command reads only the orders it needs, and
+        // the dashboard draws its queue from the orders' sketches.
+        if versions?.isKnownSound(opened.status) == true,
+           let reading = wanted.map({ StoreDocument.read(file: opened, only: $0) }) ?? (checklistsLater ? StoreDocument.sketched(file: opened) : nil) {
             orderTexts = [:]
             take(reading, from: opened)
             return
