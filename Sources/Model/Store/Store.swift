@@ -58,6 +58,7 @@ public final class Store {
         file = FileSystem.resolvingLinks(path)
         document = StoreDocument()
         if let opened = try openFile() { try take(opened, checklistsLater: checklistsLater, only: wanted) }
+        recordIfSound()
         if readOnly { readOnlyReason = "opened with --read-only" }
         if readOnlyReason == nil {
             FileSystem.removeStaleTemporaries(for: file)
@@ -298,6 +299,8 @@ public final class Store {
             return false
         }
         try take(opened)
+        // Another writer's save, read whole: the next open here can draw from sketches.
+        recordIfSound()
         return true
     }
 
@@ -360,9 +363,6 @@ public final class Store {
             readOnlyReason = "written by a newer fours (schema \(version)); update fours to change it"
         }
         isSound = !reading.isNewerVersion && laterReading.isEmpty
-        // Read whole without a problem (or a part of a file known so): the next open here can
-        // read only what it needs, or draw from sketches.
-        recordIfSound()
     }
 
     /// Keeps the version of the file last read, for merging copies that grew from it (on
@@ -397,6 +397,7 @@ public final class Store {
             laterReading = .none
             orderTexts = [:]
             try takeWhole(file)
+            recordIfSound()
             return
         }
         document.setChecklists(read.checklists)
