@@ -3,7 +3,7 @@ import Model
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check",
+        commandName: "check", _superCommandName: "fours",
         abstract: "Check a store file and list every problem in it (exit status 0 when it is sound, 1 when not).",
         discussion: """
             Merge conflicts (a field two copies of the store changed two ways) are listed too, \

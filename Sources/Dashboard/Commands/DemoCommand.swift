@@ -3,7 +3,7 @@ import Model
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo",
+        commandName: "demo", _superCommandName: "fours",
         abstract: "Write a demo store with sample orders and stakeholders, for a first look.",
         discussion: "Needs --store, so that sample data never lands in your own store, and refuses to "
             + "replace a file that exists. Example: fours demo --store /tmp/fours-demo.json"

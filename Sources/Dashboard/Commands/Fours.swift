@@ -44,7 +44,10 @@ struct Fours: ParsableCommand {
 
 extension Fours {
     /// The command named first, parsed on its own: the argument parser then looks at its
-    /// options alone, not at every command's (a third of a small command's time). Nil when
+    /// options alone, not at every command's (a third of a small command's time). Each such
+    /// command names `fours` as the command above it (`_superCommandName`), so that parsed
+    /// alone it is not checked again for a completion-script request, which this has ruled
+    /// out (a tenth of a small command's time). Nil when
     /// help or completion is asked for, the command has commands of its own, or the
     /// arguments do not parse: the whole line is parsed then, for the usual help and messages.
     static func parsedAlone(_ arguments: [String]) -> (any ParsableCommand)? {
@@ -119,6 +122,14 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// The options `--store path` gives, made without parsing a command line again.
+    init(path: String) {
+        self.init()
+        store = path
+    }
+}
+
 /// `--store` given once or more (or `$FOURS_STORES`, paths separated by colons): the commands
 /// that can show a department's stores together take them.
 struct StoresOptions: ParsableArguments {
@@ -143,9 +154,9 @@ struct StoresOptions: ParsableArguments {
     }
 
     /// The one store, when one is named.
-    func single() throws -> StoreOptions? {
+    func single() -> StoreOptions? {
         let paths = paths
-        return paths.count == 1 ? try StoreOptions.parse(["--store", paths[0]]) : nil
+        return paths.count == 1 ? StoreOptions(path: paths[0]) : nil
     }
 
     /// The department of the stores named, read-only; a store that does not open is named on

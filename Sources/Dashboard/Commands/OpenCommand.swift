@@ -5,7 +5,7 @@ import Glibc
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open",
+        commandName: "open", _superCommandName: "fours",
         abstract: "Open the dashboard (the default command)."
     )
 

@@ -4,7 +4,7 @@ import Model
 /// `fours report`: the partnership story for leadership, as a page with charts.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: "fours",
         abstract: "Write the partnership story of a period as one HTML page with charts (or its figures as JSON or Markdown).",
         discussion: """
             The page holds the spectrum over time, how orders arrived, 4S completion, delivered \
@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         // Several stores: the department together, with a series per team, orders named by their store.
         let department: Department?
         let report: PartnershipReport
-        if let single = try stores.single() {
+        if let single = stores.single() {
             department = nil
             report = PartnershipReport(try single.openForSummary().document, from: first, to: last)
         } else {

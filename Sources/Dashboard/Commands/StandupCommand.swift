@@ -3,7 +3,7 @@ import Model
 
 struct StandupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "standup",
+        commandName: "standup", _superCommandName: "fours",
         abstract: "Print the stand-up (the same as view 3) as text, Markdown or JSON, for pasting into a chat.",
         discussion: """
             Ticks count from --since; by default from the last working day (Friday on a Monday). \
@@ -35,7 +35,7 @@ struct StandupCommand: ParsableCommand {
         if let since {
             sinceDay = try DateOption.parse(since, option: "--since", today: today, order: dates.dateFormat)
         }
-        guard let storeOptions = try stores.single() else {
+        guard let storeOptions = stores.single() else {
             // Several stores: the department's stand-up together, then each team's.
             let department = try stores.department()
             let together = StandupReport(department.combined, today: today, since: sinceDay)

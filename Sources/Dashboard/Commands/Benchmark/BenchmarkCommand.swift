@@ -7,7 +7,7 @@ import Glibc
 /// tiny C ncurses program that fills the same screen (the floor), in one run.
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "benchmark",
+        commandName: "benchmark", _superCommandName: "fours",
         abstract: "Time the real dashboard on generated stores, beside a C ncurses floor (nothing of yours is touched).",
         discussion: """
             For each size: the first full frame, keys (move, tick to its redraw and to the redraw \

@@ -3,7 +3,7 @@ import Model
 
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add",
+        commandName: "add", _superCommandName: "fours",
         abstract: "Add an order.",
         discussion: """
             A stakeholder not in the store is added, as in the dashboard's form. The order is yours \
@@ -46,7 +46,7 @@ extension ScriptStore {
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit",
+        commandName: "edit", _superCommandName: "fours",
         abstract: "Change fields of orders; the others stay as they are.",
         discussion: "Examples: fours edit 12 --due 2026-12-15 --priority high    fours edit 3 5 8 --owners maya --due +1w"
     )

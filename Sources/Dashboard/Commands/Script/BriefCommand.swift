@@ -3,7 +3,7 @@ import Model
 
 struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "brief",
+        commandName: "brief", _superCommandName: "fours",
         abstract: "What to read before meeting a stakeholder: stage and its history, the three R's, touchpoints, "
             + "open and delivered orders, what was learnt.",
         discussion: "Example: fours brief lena --format markdown > lena.md"

@@ -5,7 +5,7 @@ import Model
 /// subscribe to where a calendar can follow a file (a shared folder, a web server).
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calendar", abstract: "Write the open orders' due dates and the next touchpoints as an iCalendar file.",
+        commandName: "calendar", _superCommandName: "fours", abstract: "Write the open orders' due dates and the next touchpoints as an iCalendar file.",
         discussion: """
             Each open order's due date is an all-day event, and so is each stakeholder's next touchpoint. \
             Every item keeps its UID from one run to the next: a calendar subscribed to the file updates \

@@ -51,7 +51,7 @@ extension ScriptStore {
 
 struct CloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "close", abstract: "Mark orders delivered (or closed without delivery, with --as closed).",
+        commandName: "close", _superCommandName: "fours", abstract: "Mark orders delivered (or closed without delivery, with --as closed).",
         discussion: "Examples: fours close 12 --note \"Teams asked for a follow-up\"    fours close 3 5 8    fours close 3-8 --as closed")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -82,7 +82,7 @@ struct CloseCommand: ParsableCommand {
 }
 
 struct ReopenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen delivered or closed orders.",
+    static let configuration = CommandConfiguration(commandName: "reopen", _superCommandName: "fours", abstract: "Reopen delivered or closed orders.",
                                                     discussion: "Examples: fours reopen 12    fours reopen 3 5")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -97,7 +97,7 @@ struct ReopenCommand: ParsableCommand {
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tag", abstract: "Add tags to orders (+tag) or take them off (-tag), as one change.",
+        commandName: "tag", _superCommandName: "fours", abstract: "Add tags to orders (+tag) or take them off (-tag), as one change.",
         discussion: "Examples: fours tag +safety 3-8    fours tag -draft +final 12 14    (a tag is one word)")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -123,7 +123,7 @@ struct TagCommand: ParsableCommand {
 
 struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete orders (asks first on a terminal; --yes otherwise).",
+        commandName: "delete", _superCommandName: "fours", abstract: "Delete orders (asks first on a terminal; --yes otherwise).",
         discussion: "Examples: fours delete 12    fours delete 3-8 --yes   (in a script)")
 
     @OptionGroup var storeOptions: StoreOptions

@@ -3,7 +3,7 @@ import Model
 
 struct EditStakeholderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit-stakeholder",
+        commandName: "edit-stakeholder", _superCommandName: "fours",
         abstract: "Change a stakeholder's name, role, team, three R's or next touchpoint; the stage moves with fours stage.",
         discussion: "Example: fours edit-stakeholder dana --rapport 2 --touchpoint +2w --purpose \"Quarterly review\""
     )

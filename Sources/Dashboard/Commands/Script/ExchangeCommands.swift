@@ -3,7 +3,7 @@ import Model
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", _superCommandName: "fours",
         abstract: "Export orders, stakeholders or steps as CSV (for spreadsheets), Markdown or JSON.",
         discussion: """
             CSV follows RFC 4180 and starts with the byte-order mark spreadsheet programs need to read \
@@ -59,7 +59,7 @@ struct ExportCommand: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import",
+        commandName: "import", _superCommandName: "fours",
         abstract: "Add the orders of an intake sheet saved as CSV, or of a JSON export or another store.",
         discussion: """
             CSV: the first row holds the headings, separated by commas, semicolons or tabs. Columns are \

@@ -3,7 +3,7 @@ import Model
 
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "follow-up",
+        commandName: "follow-up", _superCommandName: "fours",
         abstract: "Add the order that follows up another (the needs analysis agreed while delivering it): "
             + "for the same stakeholder, linked both ways.",
         discussion: "Example: fours follow-up 12 --due +3w    (titled \"Needs analysis after #12\" unless --title says otherwise)"

@@ -3,7 +3,7 @@ import Model
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list",
+        commandName: "list", _superCommandName: "fours",
         abstract: "List orders, with the dashboard's filters and sorts.",
         discussion: """
             Examples:
@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Print the orders as JSON.") var json = false
 
     func run() throws {
-        guard let storeOptions = try stores.single() else { return try listDepartment() }
+        guard let storeOptions = stores.single() else { return try listDepartment() }
         let opened = try ScriptStore(storeOptions, forChanges: false, only: filters.wanted)
         let document = opened.document
         let orders = try filters.orders(in: opened)

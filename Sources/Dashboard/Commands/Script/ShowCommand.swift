@@ -3,7 +3,7 @@ import Model
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show",
+        commandName: "show", _superCommandName: "fours",
         abstract: "Show one order: its details, its numbered 4S steps and its notes.",
         discussion: "The step numbers are what fours tick and untick take. Example: fours show 12"
     )

@@ -3,7 +3,7 @@ import Model
 
 struct StakeholdersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stakeholders",
+        commandName: "stakeholders", _superCommandName: "fours",
         abstract: "List the stakeholders with their stage, the three R's and their open orders.",
         discussion: "Example: fours stakeholders --json | jq '.[] | select(.stageNumber < 3) | .name'"
     )

@@ -11,7 +11,7 @@ struct StepReference: ParsableArguments {
 
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tick", abstract: "Tick a 4S step of an order, as you (FOURS_USER), now.",
+        commandName: "tick", _superCommandName: "fours", abstract: "Tick a 4S step of an order, as you (FOURS_USER), now.",
         discussion: "Examples: fours tick 12 3    fours tick 12 \"success looks like\"    fours tick 12 sure:1")
 
     /// Why no command sets a step's own fields (by their names in its table).
@@ -30,7 +30,7 @@ struct TickCommand: ParsableCommand {
 
 struct UntickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "untick", abstract: "Untick a 4S step of an order.",
+        commandName: "untick", _superCommandName: "fours", abstract: "Untick a 4S step of an order.",
         discussion: "Example: fours untick 12 3")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -58,7 +58,7 @@ private func setStep(_ reference: StepReference, ticked: Bool, storeOptions: Sto
 
 struct StageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stage", abstract: "Move a stakeholder along the spectrum; the move goes into their history.",
+        commandName: "stage", _superCommandName: "fours", abstract: "Move a stakeholder along the spectrum; the move goes into their history.",
         discussion: "Examples: fours stage dana up    fours stage \"Marco\" 3 --note \"asked us in early\"")
 
     @OptionGroup var storeOptions: StoreOptions
@@ -91,7 +91,7 @@ struct StageCommand: ParsableCommand {
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Add a dated note to an order, or to a stakeholder with --stakeholder.",
+        commandName: "note", _superCommandName: "fours", abstract: "Add a dated note to an order, or to a stakeholder with --stakeholder.",
         discussion: """
             Examples: fours note 12 "They track errors weekly"
                       fours note --stakeholder dana "Her goal: fewer escalations"

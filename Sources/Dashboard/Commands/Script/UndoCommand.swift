@@ -3,7 +3,7 @@ import Model
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo",
+        commandName: "undo", _superCommandName: "fours",
         abstract: "Take back the last change you (FOURS_USER) made with a fours command on this machine.",
         discussion: """
             Each undo goes one change further back (twenty are kept). A change is taken back only \

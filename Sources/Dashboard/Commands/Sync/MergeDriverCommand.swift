@@ -4,7 +4,7 @@ import Model
 /// What git runs to merge two versions of a store (set up by `fours git setup`).
 struct MergeDriverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "merge-driver",
+        commandName: "merge-driver", _superCommandName: "fours",
         abstract: "Merge two versions of a store by meaning; git runs this as the store's merge driver.",
         discussion: """
             git calls it with %O %A %B %P: the common version, ours, theirs and the store's path. \
