@@ -37,7 +37,7 @@ struct OpenCommand: ParsableCommand {
         }
         fours_return_large_blocks()
         let environment = ProcessSetup.environment
-        let user = ProcessSetup.userName(environment: environment)
+        let user = ProcessSetup.user
         let paths = StoresOptions.paths(given: arguments.stores)
         let store: any DashboardStore
         var notice: String?
@@ -67,16 +67,9 @@ struct OpenCommand: ParsableCommand {
     }
 
     /// The store at `path`, its changes made by this user at this clock's time.
-    private static func store(at path: String, readOnly: Bool, checklistsLater: Bool) throws(StoreError) -> Store {
-        let store = try Store(path: path, readOnly: readOnly, versions: StoreOptions.versions(of: path), checklistsLater: checklistsLater)
-        store.author = ProcessSetup.userName(environment: ProcessSetup.environment)
-        store.clock = ProcessSetup.clock
-        return store
-    }
-
     /// One store, its checklists read after the first frame.
     private static func openStore(_ path: String, readOnly: Bool) throws -> Store {
-        do { return try store(at: path, readOnly: readOnly, checklistsLater: true) } catch {
+        do { return try Store.forThisRun(at: path, readOnly: readOnly, checklistsLater: true) } catch {
             throw CommandFailure.report(error.message)
         }
     }
@@ -93,7 +86,7 @@ struct OpenCommand: ParsableCommand {
                 continue
             }
             do {
-                let store = try store(at: path, readOnly: readOnly, checklistsLater: false)
+                let store = try Store.forThisRun(at: path, readOnly: readOnly)
                 guard store.exists else {
                     problems.append("there is no store at \(path)")
                     continue

@@ -30,6 +30,9 @@ enum ProcessSetup {
     /// The clock of this run; `Fours.main` has already refused a `FOURS_NOW` it cannot read.
     static var clock: WallClock { (try? clockSetting.get()) ?? .system }
 
+    /// Who ticks steps and makes changes in this run, read once at start.
+    static let user = userName(environment: environment)
+
     /// Who ticks steps: FOURS_USER, else the login name.
     static func userName(environment: [String: String]) -> String {
         for key in ["FOURS_USER", "LOGNAME", "USER"] {

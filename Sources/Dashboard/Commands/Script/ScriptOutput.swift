@@ -75,10 +75,8 @@ struct ScriptStore {
     /// Opens the store for a command; one that needs only some orders names them (`only`),
     /// and `document` may then hold those alone.
     init(_ options: StoreOptions, forChanges: Bool, readOnly: Bool = false, only orders: WantedOrders? = nil) throws {
-        let environment = ProcessSetup.environment
-        user = ProcessSetup.userName(environment: environment)
         do {
-            store = try Store(path: options.path, readOnly: !forChanges || readOnly, versions: options.versions, only: orders)
+            store = try Store.forThisRun(at: options.path, readOnly: !forChanges || readOnly, only: orders)
         } catch {
             throw CommandFailure.report(error.message)
         }
@@ -88,8 +86,7 @@ struct ScriptStore {
                                            + "$FOURS_STORE); the first change makes it, and fours demo --store PATH writes a demo\n")
         }
         KeptUntilExit.keep(store)
-        store.author = user
-        store.clock = ProcessSetup.clock
+        user = ProcessSetup.user
         store.keepVersionRead(inBackground: false)
         do {
             if forChanges && store.readOnlyReason == nil {
@@ -100,7 +97,7 @@ struct ScriptStore {
         } catch {
             throw CommandFailure.report(error.message)
         }
-        history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: environment))
+        history = ChangeHistory(storePath: options.path, stateFolder: SyncVersions.stateFolder(environment: ProcessSetup.environment))
     }
 
     var document: StoreDocument { store.document }

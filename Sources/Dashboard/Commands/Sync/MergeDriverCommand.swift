@@ -33,11 +33,10 @@ struct MergeDriverCommand: ParsableCommand {
         } catch {
             throw lineMerge(because: error.problem, shown: shown)
         }
-        let environment = ProcessSetup.environment
         let result: StoreMerge.Result
         do {
             result = try StoreMerge.merge(base: documents.base, ours: documents.ours, theirs: documents.theirs,
-                                          by: ProcessSetup.userName(environment: environment), at: ProcessSetup.clock.now())
+                                          by: ProcessSetup.user, at: ProcessSetup.clock.now())
         } catch {
             throw lineMerge(because: error.message, shown: shown)
         }
