@@ -49,6 +49,32 @@ import Testing
         #expect(KeyScope.orderLists.title == "Queue and Archive (1, 4)" && KeyScope.standup.title == "Stand-up (3)")
     }
 
+    /// A footer hint is a key that does what the hint says: none names a key twice, and
+    /// one a view's own binding overrides is left out (with help open, `?` closes it).
+    @Test func everyFooterHintIsWhatItsKeyDoesThere() {
+        var places: [(String, AppState)] = []
+        for page in Pages.all {
+            var app = TestApp()
+            app.send(.showView(page.view))
+            places.append((page.view.title, app.state))
+            for (name, action) in [("help", Action.toggleHelp), ("focus", .switchFocus), ("search", .startSearch),
+                                   ("form", .edit), ("brief", .showBrief)] {
+                var opened = app
+                opened.send(action)
+                places.append(("\(page.view.title), \(name)", opened.state))
+            }
+        }
+        for (place, state) in places {
+            let hints = keyMap.hints(in: state.activeScopes, offering: state.offers)
+            let keys = hints.map(\.keys)
+            #expect(Set(keys).count == keys.count, "\(place): \(hints)")
+        }
+        var app = TestApp()
+        app.send(.toggleHelp)
+        let hints = keyMap.hints(in: app.state.activeScopes).map { "\($0.keys) \($0.hint)" }
+        #expect(hints.contains("? close") && !hints.contains("? help"), "\(hints)")
+    }
+
     @Test func helpListsEveryBindingFromTheKeyMap() {
         let help = HelpView(keyMap: keyMap, size: Size(width: 120, height: 60))
         let text = help.lines.map { $0.segments.map(\.text).joined() }

@@ -345,13 +345,15 @@ struct KeyMap: Sendable, Equatable {
     }
 
     /// Footer hints for the scopes in force, of the actions `isOffered` lets through:
-    /// "Space tick · ← queue · ? help".
+    /// "Space tick · ← queue · ? help". A binding an earlier scope overrides is not hinted:
+    /// its key does the other thing there (with help open, `?` closes it).
     func hints(in scopes: [KeyScope], offering isOffered: (Action) -> Bool = { _ in true })
         -> [(keys: String, hint: String)] {
         scopes.flatMap { scope in
             bindings(in: scope).compactMap { binding in
-                guard isOffered(binding.action) else { return nil }
-                return binding.hint.map { (binding.hintKeys ?? binding.keys.first?.label ?? "", $0) }
+                guard isOffered(binding.action), let hint = binding.hint else { return nil }
+                if let key = binding.keys.first, action(for: key, in: scopes) != binding.action { return nil }
+                return (binding.hintKeys ?? binding.keys.first?.label ?? "", hint)
             }
         }
     }
