@@ -21,8 +21,10 @@ int fours_cols(void) { return COLS; }
 int fours_key_resize(void) { return KEY_RESIZE; }
 int fours_key_code_yes(void) { return KEY_CODE_YES; }
 int fours_wcwidth(wchar_t character) { return wcwidth(character); }
+// Only the character set is taken from the environment; loading every category of the
+// locale cost a dozen file reads at every start.
 int fours_use_utf8_locale(void) {
-    setlocale(LC_ALL, "");
+    setlocale(LC_CTYPE, "");
     if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;
     if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) return 0;
     return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;

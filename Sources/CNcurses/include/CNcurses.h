@@ -21,9 +21,9 @@ void fours_enable_mouse(void);
 /// down, 0 for anything else.
 int fours_mouse_kind(mmask_t state);
 
-/// Takes the user's locale, and switches character handling to C.UTF-8 when that locale
-/// is not UTF-8: fours draws UTF-8 text and measures it with wcwidth, which follows the
-/// locale. Returns 1 when the character set is now UTF-8.
+/// Takes the user's character set (LC_CTYPE, the one category fours depends on), and
+/// switches it to C.UTF-8 when it is not UTF-8: fours draws UTF-8 text and measures it
+/// with wcwidth, which follows it. Returns 1 when the character set is now UTF-8.
 int fours_use_utf8_locale(void);
 
 /// newterm() on standard output and input; NULL when the terminal type is unknown.
