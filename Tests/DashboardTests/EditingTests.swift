@@ -69,8 +69,26 @@ import Testing
         #expect(app.state.form?.fields[app.state.form?.focused ?? 0].id == .title, "focus goes to the field to fix")
         type("Fixed title")
         #expect(app.send(.submitForm).isEmpty)
-        #expect(app.state.form?.fields.first { $0.id == .due }?.error == "expected YYYY-MM-DD, today, tomorrow, +3d or +2w")
+        #expect(app.state.form?.fields.first { $0.id == .due }?.error
+                    == "expected YYYY-MM-DD, 31/12/2026, today, tomorrow, +3d or +2w")
         #expect(app.state.document == Fixture.demo)
+    }
+
+    /// A day typed as a sheet writes it is taken when it can be only one day; one that
+    /// could be day first or month first is not guessed.
+    @Test mutating func aDayTypedDayFirstIsTakenAndAnAmbiguousOneIsAskedAbout() throws {
+        app.send(.edit)
+        let id = try #require(app.state.selectedOrder?.id)
+        focus(.due)
+        app.send(.form(.edit(.deleteToStart)))
+        type("03/04/2027")
+        #expect(app.send(.submitForm).isEmpty)
+        #expect(app.state.form?.fields.first { $0.id == .due }?.error
+                    == "could be Apr 03 or Mar 04; write 2027-04-03 or 2027-03-04")
+        app.send(.form(.edit(.deleteToStart)))
+        type("31.12.27")
+        #expect(persisted(app.send(.submitForm)).count == 1)
+        #expect(app.state.document.order(id: id)?.due?.description == "2027-12-31")
     }
 
     @Test mutating func aReloadKeepsHalfTypedInput() throws {

@@ -32,7 +32,11 @@ import Testing
         // E: a tag, owners and a due date on both at once; one undo takes all of it back.
         let before = app.state.document
         app.send(.editMarked, .form(.edit(.insert("safety"))), .form(.nextField), .form(.nextField),
-                 .form(.edit(.insert("maya, jon"))), .form(.nextField), .form(.edit(.insert("+1w"))))
+                 .form(.edit(.insert("maya, jon"))), .form(.nextField), .form(.edit(.insert("next week"))))
+        app.send(.submitForm)
+        #expect(app.state.form?.fields.first { $0.id == .due }?.error
+                    == "expected YYYY-MM-DD, 31/12/2026, today, tomorrow, +3d, +2w or none")
+        app.send(.form(.edit(.deleteToStart)), .form(.edit(.insert("+1w"))))
         app.send(.submitForm)
         #expect(app.state.form == nil)
         for id in [first, second] {

@@ -91,7 +91,8 @@ import Testing
 
     @Test(arguments: [
         ("2026-12-01", "2026-12-01"), ("today", "2026-11-25"), ("Tomorrow", "2026-11-26"), ("+3d", "2026-11-28"),
-        ("+2w", "2026-12-09"), ("3d", "2026-11-28"), ("-1d", "2026-11-24"),
+        ("+2w", "2026-12-09"), ("3d", "2026-11-28"), ("-1d", "2026-11-24"), ("31/12/2026", "2026-12-31"),
+        ("12/31/2026", "2026-12-31"), ("5.5.27", "2027-05-05"),
     ])
     func datesReadAsPeopleTypeThem(text: String, expected: String) throws {
         let today = try #require(CalendarDay(iso: "2026-11-25"))
@@ -102,8 +103,10 @@ import Testing
     @Test func badOrEmptyDates() throws {
         let today = try #require(CalendarDay(iso: "2026-11-25"))
         #expect(DateInput.parse("", today: today) == .some(nil))
-        for text in ["next week", "2026-02-30", "+3x", "31/12/2026"] {
+        for text in ["next week", "2026-02-30", "+3x", "31/13/2026", "03/04/2026"] {
             #expect(DateInput.parse(text, today: today) == nil, "\(text)")
         }
+        let readings = try #require(DateInput.readings(of: "03/04/2026"))
+        #expect((readings.dayFirst.description, readings.monthFirst.description) == ("2026-04-03", "2026-03-04"))
     }
 }

@@ -48,10 +48,17 @@ struct FormResult: Equatable, Sendable {
 /// Reading typed values. Each returns nil and sets the field's error when the value is
 /// not what is expected.
 extension Form {
-    func date(_ id: FieldID, today: CalendarDay) -> Result<CalendarDay?, FormError> {
+    /// A day as `DateInput` reads it, or none; `word` is one more the field takes ("none"),
+    /// named in the message.
+    func date(_ id: FieldID, today: CalendarDay, orWord word: String? = nil) -> Result<CalendarDay?, FormError> {
         let text = self[id]
         guard let day = DateInput.parse(text, today: today) else {
-            return .failure(FormError(field: id, message: "expected YYYY-MM-DD, today, tomorrow, +3d or +2w"))
+            if let (dayFirst, monthFirst) = DateInput.readings(of: text) {
+                return .failure(FormError(field: id, message: "could be \(dayFirst.shortDescription) or \(monthFirst.shortDescription); "
+                                              + "write \(dayFirst) or \(monthFirst)"))
+            }
+            let taken = ["YYYY-MM-DD", "31/12/2026", "today", "tomorrow", "+3d", "+2w"] + (word.map { [$0] } ?? [])
+            return .failure(FormError(field: id, message: "expected \(taken.dropLast().joined(separator: ", ")) or \(taken[taken.count - 1])"))
         }
         return .success(day)
     }
@@ -95,22 +102,3 @@ extension String {
     fileprivate var replacingCommas: String { filter { $0 != "," && $0 != "_" } }
 }
 
-/// Dates as people type them: 2026-11-28, today, tomorrow, +3d, +2w, or nothing.
-enum DateInput {
-    /// `.some(nil)` for an empty text (no date); nil when the text is not a date.
-    static func parse(_ text: String, today: CalendarDay) -> CalendarDay?? {
-        let text = text.lowercased().trimmingWhitespace
-        switch text {
-        case "": return .some(nil)
-        case "today": return today
-        case "tomorrow": return today.adding(days: 1)
-        case "yesterday": return today.adding(days: -1)
-        default: break
-        }
-        if let day = CalendarDay(iso: text) { return day }
-        guard let unit = text.last, unit == "d" || unit == "w" else { return nil }
-        let amount = text.dropLast()
-        guard let count = Int(amount.hasPrefix("+") ? amount.dropFirst() : amount), abs(count) < 36_500 else { return nil }
-        return today.adding(days: unit == "w" ? count * 7 : count)
-    }
-}

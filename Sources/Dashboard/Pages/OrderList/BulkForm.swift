@@ -30,10 +30,10 @@ enum BulkForm {
                 edits.append(.setDue(nil))
                 return result(edits, ids: ids, state: state)
             }
-            guard case .success(let day?) = form.date(.due, today: state.today) else {
-                return .failure(FormError(field: .due, message: "expected YYYY-MM-DD, today, +3d, +2w or none"))
+            switch form.date(.due, today: state.today, orWord: "none") {
+            case .success(let day): edits.append(.setDue(day))
+            case .failure(let error): return .failure(error)
             }
-            edits.append(.setDue(day))
         }
         return result(edits, ids: ids, state: state)
     }
