@@ -103,7 +103,7 @@ import Testing
     @Test func badOrEmptyDates() throws {
         let today = try #require(CalendarDay(iso: "2026-11-25"))
         #expect(DateInput.parse("", today: today) == .some(nil))
-        for text in ["next week", "2026-02-30", "+3x", "31/13/2026", "03/04/2026"] {
+        for text in ["next week", "2026-02-30", "+3x", "31/13/2026", "03/04/2026", "31/12/2026 noon"] {
             #expect(DateInput.parse(text, today: today) == nil, "\(text)")
         }
         let readings = try #require(DateInput.readings(of: "03/04/2026"))

@@ -66,7 +66,6 @@ struct OpenCommand: ParsableCommand {
         fours_exit_leaving_memory(unsaved == nil ? 0 : 1)
     }
 
-    /// The store at `path`, its changes made by this user at this clock's time.
     /// One store, its checklists read after the first frame.
     private static func openStore(_ path: String, readOnly: Bool) throws -> Store {
         do { return try Store.forThisRun(at: path, readOnly: readOnly, checklistsLater: true) } catch {

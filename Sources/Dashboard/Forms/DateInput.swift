@@ -27,10 +27,11 @@ enum DateInput {
 
     /// The day a date written as a sheet writes it stands for, read day first and month
     /// first (the same day twice when only one reading is a day, or both are the same);
-    /// nil when the text is not such a date.
+    /// nil when the text is not such a date, numbers and separators alone.
     static func readings(of text: String) -> (dayFirst: CalendarDay, monthFirst: CalendarDay)? {
         let text = text.trimmingWhitespace
-        guard let dayFirst = try? IntakeImport.day(text, named: "", order: .dayFirst),
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || "/.-".contains($0)) }),
+              let dayFirst = try? IntakeImport.day(text, named: "", order: .dayFirst),
               let monthFirst = try? IntakeImport.day(text, named: "", order: .monthFirst) else { return nil }
         return (dayFirst, monthFirst)
     }
