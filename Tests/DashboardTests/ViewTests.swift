@@ -267,4 +267,21 @@ import Testing
         app.send(.closeOverlay)
         #expect(app.state.overlays.top == nil && app.lines[0].contains("Stakeholders"))
     }
+
+    /// The brief says how to add a note when there is none, and that key adds one about
+    /// them there, which the brief then shows.
+    @Test func nInTheBriefNotesTheStakeholderAndTheBriefShowsIt() throws {
+        var app = TestApp(size: Size(width: 120, height: 40))
+        app.send(.showView(.stakeholders))
+        while app.state.selectedStakeholder?.name != "Dana Okafor" { app.send(.moveDown) }
+        app.send(.showBrief)
+        #expect(app.lines.contains { $0.contains("no notes yet: n adds one") })
+        #expect(KeyMap.standard.action(for: .character("n"), in: app.state.activeScopes) == .addNote)
+        app.send(.addNote, .form(.edit(.insert("Wants numbers before any workshop"))))
+        #expect(app.send(.submitForm).persisted.count == 1)
+        let dana = try #require(app.state.document.stakeholders.first { $0.name == "Dana Okafor" })
+        #expect(dana.notes.map(\.text) == ["Wants numbers before any workshop"])
+        #expect(app.state.overlays.top is BriefOverlay)
+        #expect(app.lines.contains { $0.contains("Wants numbers before any workshop") })
+    }
 }

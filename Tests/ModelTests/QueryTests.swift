@@ -329,4 +329,12 @@ import Testing
         }
         #expect(brief.open.map(\.id) == [4] && brief.done.map(\.id) == [10] && brief.insights.count == 1)
     }
+
+    /// Printed, a brief with no notes offers no dashboard key; the dashboard says its own.
+    @Test func aBriefWithoutNotesSaysHowToAddOneOnlyWhereItIsShown() throws {
+        let dana = try #require(Fixture.demo.stakeholders.first { $0.name == "Dana Okafor" })
+        let printed = StakeholderBrief(dana, in: Fixture.demo).text
+        #expect(printed.contains("no notes yet\n") && !printed.contains("adds one"), "\(printed)")
+        #expect(StakeholderBrief(dana, in: Fixture.demo, addingNotes: "n adds one").text.contains("no notes yet: n adds one"))
+    }
 }

@@ -275,6 +275,7 @@ struct KeyMap: Sendable, Equatable {
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .brief, summary: "Scroll a block down",
                    hint: "scroll", hintKeys: "↑↓"),
         KeyBinding(keys: [.up, .character("k")], action: .moveUp, scope: .brief, summary: "Scroll a block up"),
+        KeyBinding(keys: [.character("n")], action: .addNote, scope: .brief, summary: "Add a note about them", hint: "note"),
     ] + template + [
         KeyBinding(keys: [.character("y")], action: .confirm, scope: .confirmation, summary: "Yes", hint: "yes"),
         KeyBinding(keys: [.character("n"), .escape, .control("c")], action: .cancel, scope: .confirmation, summary: "No",

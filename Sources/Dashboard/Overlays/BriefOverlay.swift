@@ -20,7 +20,7 @@ struct BriefOverlay: Overlay {
 
     /// The first block (the stage) heads the brief across its width, as the stand-up's figures do.
     static func blocks(of person: Stakeholder, in state: AppState) -> [StandupBlock] {
-        let brief = StakeholderBrief(person, in: state.document)
+        let brief = StakeholderBrief(person, in: state.document, addingNotes: "n adds one")
         let head = [person.role, person.team].filter { !$0.isEmpty }.joined(separator: ", ")
         return [StandupBlock(title: "", lines: [head.isEmpty ? person.name : "\(person.name), \(head)"])] + brief.blocks
     }
@@ -33,6 +33,8 @@ struct BriefOverlay: Overlay {
             var brief = self
             brief.scroll = max(0, min(count - 2, scroll + (action == .moveDown ? 1 : -1)))
             state.overlays[BriefOverlay.self] = brief
+        case .addNote:
+            state.openForm(.note(.stakeholder(stakeholderID)))
         case .closeOverlay:
             state.overlays[BriefOverlay.self] = nil
         default:

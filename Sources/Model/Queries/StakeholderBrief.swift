@@ -11,9 +11,12 @@ public struct StakeholderBrief: Sendable {
     public let done: [TrainingOrder]
     /// Notes about them and on their orders, the newest first, with the order a note is on.
     public let insights: [(note: Note, order: Int?)]
+    /// How a note is added where the brief is shown ("n adds one"), said when there is none.
+    public let addingNotes: String?
 
-    public init(_ stakeholder: Stakeholder, in document: StoreDocument) {
+    public init(_ stakeholder: Stakeholder, in document: StoreDocument, addingNotes: String? = nil) {
         self.stakeholder = stakeholder
+        self.addingNotes = addingNotes
         lastContact = StakeholderContact(document).last(with: stakeholder.id)
         let theirs = document.orders.filter { $0.stakeholderID == stakeholder.id }
         open = theirs.filter(\.status.isOpen)
@@ -47,7 +50,7 @@ public struct StakeholderBrief: Sendable {
                     + (order.value.saving.map { " and \(GroupedNumber.text($0))" } ?? "")
                     + (order.value.hoursSaved == nil ? "" : " saved")
             },
-            StandupBlock("What we learnt", insights, empty: "no notes yet: n adds one", limit: .max) { entry in
+            StandupBlock("What we learnt", insights, empty: "no notes yet" + (addingNotes.map { ": \($0)" } ?? ""), limit: .max) { entry in
                 "\(CalendarDay.local(at: entry.note.at)) \(entry.note.by)" + (entry.order.map { " on #\($0)" } ?? "")
                     + ": \(entry.note.text)"
             },
