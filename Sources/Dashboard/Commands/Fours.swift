@@ -117,6 +117,7 @@ struct StoreOptions: ParsableArguments {
         guard store.exists else {
             throw CommandFailure.report("there is no store at \(path); check the path (--store or $FOURS_STORE)")
         }
+        KeptUntilExit.keep(store)
         do { try SyncCopiesOnCommand.sayWhatWaits(beside: store) } catch { throw CommandFailure.report(error.message) }
         return store
     }
@@ -166,6 +167,7 @@ struct StoresOptions: ParsableArguments {
         for path in paths {
             do {
                 let store = try Store(path: path, readOnly: true)
+                KeptUntilExit.keep(store)
                 guard store.exists else {
                     FileHandleOutput.standardError("fours: there is no store at \(path); the others are shown\n")
                     continue
