@@ -75,6 +75,17 @@ import Testing
         #expect(hints.contains("? close") && !hints.contains("? help"), "\(hints)")
     }
 
+    /// Enter saves a form that changes the store; in the filter it applies the filter.
+    @Test func enterSaysWhatItDoesInEachForm() {
+        for (action, said) in [(Action.openFilters, "Enter apply"), (.edit, "Enter save")] {
+            var app = TestApp()
+            app.send(action)
+            let footer = keyMap.hints(in: app.state.activeScopes, naming: app.state.hintName).map { "\($0.keys) \($0.hint)" }
+            #expect(footer.contains(said), "\(footer)")
+            #expect(app.lines.filter { $0.contains(said) }.count == 2, "the footer and the form's frame")
+        }
+    }
+
     @Test func helpListsEveryBindingFromTheKeyMap() {
         let help = HelpView(keyMap: keyMap, size: Size(width: 120, height: 60))
         let text = help.lines.map { $0.segments.map(\.text).joined() }

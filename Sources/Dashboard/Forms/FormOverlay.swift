@@ -25,11 +25,17 @@ struct FormOverlay: Overlay {
     }
 
     func render(_ state: AppState, keyMap: KeyMap, into screen: inout Screen) {
-        FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form])).draw(into: &screen)
+        FormView(form: form, size: state.size, hints: keyMap.hintLine(in: [.form], naming: state.hintName)).draw(into: &screen)
     }
 }
 
 extension AppState {
+    /// What a key does here when it is not what its binding usually hints: Enter in a form
+    /// that changes no store applies or shows rather than saves.
+    func hintName(for action: Action) -> String? {
+        action == .submitForm ? form?.purpose.submitHint : nil
+    }
+
     /// The form being filled in, if any.
     var form: Form? {
         get { overlays[FormOverlay.self]?.form }

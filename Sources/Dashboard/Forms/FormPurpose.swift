@@ -26,6 +26,18 @@ enum FormPurpose: Equatable, Sendable {
     case chooseView
 }
 
+extension FormPurpose {
+    /// What Enter does with a form that changes no store, for its hint; nil for the usual
+    /// "save".
+    var submitHint: String? {
+        switch self {
+        case .filter: "apply"
+        case .chooseView: "go"
+        default: nil
+        }
+    }
+}
+
 /// What submitting a form leads to.
 enum FormOutcome: Equatable, Sendable {
     case change(FormResult)

@@ -341,20 +341,21 @@ struct KeyMap: Sendable, Equatable {
     }
 
     /// The hints of `scopes` on one line: "Tab next · Enter save · Esc cancel".
-    func hintLine(in scopes: [KeyScope], separator: String = " · ") -> String {
-        hints(in: scopes).map { "\($0.keys) \($0.hint)" }.joined(separator: separator)
+    func hintLine(in scopes: [KeyScope], separator: String = " · ", naming: (Action) -> String? = { _ in nil }) -> String {
+        hints(in: scopes, naming: naming).map { "\($0.keys) \($0.hint)" }.joined(separator: separator)
     }
 
     /// Footer hints for the scopes in force, of the actions `isOffered` lets through:
     /// "Space tick · ← queue · ? help". A binding an earlier scope overrides is not hinted:
-    /// its key does the other thing there (with help open, `?` closes it).
-    func hints(in scopes: [KeyScope], offering isOffered: (Action) -> Bool = { _ in true })
-        -> [(keys: String, hint: String)] {
+    /// its key does the other thing there (with help open, `?` closes it). `naming` may
+    /// say what an action does here better than its usual hint (a filter's Enter applies it).
+    func hints(in scopes: [KeyScope], offering isOffered: (Action) -> Bool = { _ in true },
+               naming: (Action) -> String? = { _ in nil }) -> [(keys: String, hint: String)] {
         scopes.flatMap { scope in
             bindings(in: scope).compactMap { binding in
                 guard isOffered(binding.action), let hint = binding.hint else { return nil }
                 if let key = binding.keys.first, action(for: key, in: scopes) != binding.action { return nil }
-                return (binding.hintKeys ?? binding.keys.first?.label ?? "", hint)
+                return (binding.hintKeys ?? binding.keys.first?.label ?? "", naming(binding.action) ?? hint)
             }
         }
     }

@@ -80,7 +80,7 @@ struct DashboardView {
         }
         let scopes = state.activeScopes
         var hints = StyledLine(" ")
-        for (keys, hint) in keyMap.hints(in: scopes, offering: state.offers) {
+        for (keys, hint) in keyMap.hints(in: scopes, offering: state.offers, naming: state.hintName) {
             hints.append(keys, Theme.title)
             hints.append(" \(hint)  ", Theme.muted)
         }
