@@ -182,7 +182,7 @@ struct TemplateOverlay: Overlay {
         y += 2
         let lines = Self.lines(of: template, width: width)
         let selected = selectedRow(in: template)
-        let height = max(0, box.maxY - 2 - y)
+        let height = max(0, box.maxY - 1 - y)
         let first = lines.firstIndex { $0.row == selected } ?? 0
         let last = lines.lastIndex { $0.row == selected } ?? 0
         let top = max(0, min(first, max(0, last - height + 1)))
@@ -191,7 +191,6 @@ struct TemplateOverlay: Overlay {
             if entry.row == selected { line.rowStyle = Theme.selected }
             line.draw(into: &screen, x: x, y: y + offset, width: width)
         }
-        screen.put(keyMap.hintLine(in: [.template]), x: x, y: box.maxY - 2, style: Theme.muted, width: width)
     }
 
     /// The types, the one shown marked, with how many open orders it has; only the one shown,
