@@ -1,4 +1,5 @@
 @testable import Dashboard
+import TestSupport
 import Testing
 
 @Suite struct KeyMapTests {
@@ -95,6 +96,34 @@ import Testing
         }
         for scope in KeyScope.allCases {
             #expect(text.contains(scope.title))
+        }
+    }
+
+    /// The queue's marks, drawn where the help says: on the demo with #3 in conflict and
+    /// #7 marked, each row shows its mark, and the help explains each.
+    @Test func theHelpExplainsEveryMarkTheQueueDraws() throws {
+        var document = Fixture.demo
+        document.conflicts = [ConflictNavigationTests.conflict(on: 3)]
+        var app = TestApp()
+        app.send(.reloaded(document))
+        while app.state.selectedOrder?.id != 7 { app.send(.moveDown) }
+        app.send(.mark(all: false), .moveToFirst)
+        func row(_ id: Int) throws -> String {
+            try #require(app.lines.first { $0.dropFirst(2).hasPrefix("#\(id) ") }, "#\(id) is on screen")
+        }
+        func mark(_ id: Int) throws -> String {
+            String(try row(id).dropFirst(2).drop { $0 != " " }.drop { $0 == " " }.prefix(1))
+        }
+        #expect(try row(8).hasPrefix(QueueMark.selected.symbol) && (try row(7)).dropFirst().hasPrefix(QueueMark.marked.symbol))
+        #expect(try mark(8) == QueueMark.highPriority.symbol, "#8 is high priority")
+        #expect(try mark(6) == QueueMark.lowPriority.symbol, "#6 is low priority")
+        #expect(try mark(3) == QueueMark.conflict.symbol, "#3 has a conflict")
+        #expect(try row(3).contains("3 Collab" + QueueMark.touchpointOverdue.symbol), "Aiko's touchpoint is overdue")
+        #expect(try row(2).contains("▰▰▱ ▰▱▱"), "#2's sections")
+        let help = HelpView(keyMap: keyMap, size: Size(width: 120, height: 80)).lines.map { $0.segments.map(\.text).joined() }
+        let marks = try #require(help.firstIndex(of: "Marks in the queue"))
+        for mark in QueueMark.allCases {
+            #expect(help[marks...].contains { $0.contains(mark.example) && $0.contains(mark.meaning) }, "\(mark)")
         }
     }
 }

@@ -21,6 +21,12 @@ struct HelpView {
             }
         }
         lines.append(StyledLine())
+        lines.append(StyledLine("Marks in the queue", Theme.sectionTitle))
+        for mark in QueueMark.allCases {
+            lines.append(StyledLine("  " + DisplayWidth.fit(mark.example, to: keyWidth) + "  ", Theme.title)
+                .appending(mark.meaning))
+        }
+        lines.append(StyledLine())
         lines.append(StyledLine("Mouse", Theme.sectionTitle))
         for gesture in keyMap.mouse {
             lines.append(StyledLine("  " + DisplayWidth.fit(gesture.what, to: keyWidth) + "  ", Theme.title)

@@ -52,15 +52,15 @@ struct QueueView {
         let due = DueDate(due: order.due, today: state.today)
         let stakeholder = state.document.stakeholder(id: order.stakeholderID)
         // A marked order has a * beside the selection's arrow.
-        var line = StyledLine(isSelected ? "▶" : " ", .plain)
-        line.append(marked.contains(order.id) ? "*" : " ", Theme.title)
+        var line = StyledLine(isSelected ? QueueMark.selected.symbol : " ", .plain)
+        line.append(marked.contains(order.id) ? QueueMark.marked.symbol : " ", Theme.title)
         if isSelected {
             line.rowStyle = state.focus == .queue ? Theme.selected : Theme.selectedUnfocused
         }
         line.append(DisplayWidth.fit(state.document.shortID(of: order), to: columns.id), due.isOverdue ? Theme.overdue : Theme.muted)
         // A merge conflict waiting is marked ≠ in place of the priority.
         if !state.document.conflicts(of: order.id).isEmpty {
-            line.append("≠ ", Theme.error)
+            line.append(QueueMark.conflict.symbol + " ", Theme.error)
         } else {
             line.append(Self.priorityMark(order.priority), order.priority == .high ? Theme.overdue : Theme.muted)
         }
@@ -98,9 +98,9 @@ struct QueueView {
     /// `!` for a high priority, `↓` for a low one, nothing for the usual.
     static func priorityMark(_ priority: Priority) -> String {
         switch priority {
-        case .high: "! "
+        case .high: QueueMark.highPriority.symbol + " "
         case .medium: "  "
-        case .low: "↓ "
+        case .low: QueueMark.lowPriority.symbol + " "
         }
     }
 
