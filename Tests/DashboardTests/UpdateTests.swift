@@ -316,6 +316,10 @@ import Testing
     @Test mutating func dialogsStackAndTheTopOneTakesTheKeys() throws {
         app.send(.toggleHelp, .moveDown)
         #expect(app.state.helpScroll == 1)
+        app.send(.moveToLast)
+        #expect(app.state.helpScroll > 1 && app.lines.contains { $0.contains("Marks in the queue") }, "G: the end of the help")
+        app.send(.moveToFirst)
+        #expect(app.state.helpScroll == 0)
         app.send(.closeOverlay, .toggleHelp)
         #expect(app.state.helpScroll == 0, "the help opens at its top")
         app.send(.closeOverlay, .edit)

@@ -268,8 +268,8 @@ struct KeyMap: Sendable, Equatable {
     private static let dialogs: [KeyBinding] = [
         KeyBinding(keys: [.character("?"), .escape, .character("q")], action: .closeOverlay, scope: .help,
                    summary: "Close help", hint: "close"),
-    ] + moving(in: .help, previous: "Scroll the help up", next: "Scroll the help down", first: nil, last: nil,
-               pageUp: "Scroll a page up", pageDown: "Scroll a page down", hint: "scroll") + [
+    ] + moving(in: .help, previous: "Scroll the help up", next: "Scroll the help down", first: "Scroll to the top",
+               last: "Scroll to the end", pageUp: "Scroll a page up", pageDown: "Scroll a page down", hint: "scroll") + [
         KeyBinding(keys: [.character("b"), .escape, .character("q")], action: .closeOverlay, scope: .brief,
                    summary: "Close the brief", hint: "close"),
         KeyBinding(keys: [.down, .character("j")], action: .moveDown, scope: .brief, summary: "Scroll a block down",

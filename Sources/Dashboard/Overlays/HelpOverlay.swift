@@ -40,15 +40,16 @@ extension AppState {
 
     mutating func scrollHelp(_ action: Action) {
         let page = max(1, size.height - 4)
-        let step = switch action {
-        case .moveUp: -1
-        case .moveDown: 1
-        case .pageUp: -page
-        case .pageDown: page
-        case .moveToFirst: -helpScroll
-        default: 0
-        }
         let furthest = HelpView(keyMap: keyMap, size: size, allows: allows).maximumScroll
-        helpScroll = max(0, min(furthest, helpScroll + step))
+        let wanted = switch action {
+        case .moveUp: helpScroll - 1
+        case .moveDown: helpScroll + 1
+        case .pageUp: helpScroll - page
+        case .pageDown: helpScroll + page
+        case .moveToFirst: 0
+        case .moveToLast: furthest
+        default: helpScroll
+        }
+        helpScroll = max(0, min(furthest, wanted))
     }
 }
