@@ -274,7 +274,10 @@ import Testing
         var app = TestApp(size: Size(width: 120, height: 40))
         app.send(.showView(.stakeholders))
         while app.state.selectedStakeholder?.name != "Dana Okafor" { app.send(.moveDown) }
-        app.send(.showBrief)
+        app.send(.readOnlyChanged(reason: "opened with --read-only"), .showBrief)
+        #expect(app.lines.contains { $0.contains("no notes yet") } && !app.lines.contains { $0.contains("n adds one") },
+                "read-only: no key offered")
+        app.send(.readOnlyChanged(reason: nil))
         #expect(app.lines.contains { $0.contains("no notes yet: n adds one") })
         #expect(KeyMap.standard.action(for: .character("n"), in: app.state.activeScopes) == .addNote)
         app.send(.addNote, .form(.edit(.insert("Wants numbers before any workshop"))))
