@@ -133,10 +133,18 @@ import Testing
         #expect(more.trimmingCharacters(in: .whitespaces) == "… \(ticked.lines.count - shown) more", "\(screen.lines)")
     }
 
+    /// An empty store says how to start, with the key that does it where it is said: none
+    /// in the archive, where a adds nothing, or in a store opened read-only.
     @Test func anEmptyStoreSaysHowToStart() {
         let lines = render(Size(width: 80, height: 24), document: StoreDocument())
         #expect(lines.contains { $0.contains("No orders yet: a adds one.") })
         #expect(lines[0].contains("0 open"))
+        #expect(render(Size(width: 80, height: 24), [.showView(.stakeholders)], document: StoreDocument())
+            .contains { $0.contains("No stakeholders yet: S adds one.") })
+        for actions in [[Action.showView(.archive)], [.readOnlyChanged(reason: "opened with --read-only")]] {
+            let shown = render(Size(width: 80, height: 24), actions, document: StoreDocument())
+            #expect(shown.contains { $0.contains("No orders yet. For a sample store") }, "\(actions)")
+        }
     }
 }
 

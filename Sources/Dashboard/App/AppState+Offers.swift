@@ -7,6 +7,13 @@ extension AppState {
         readOnlyReason == nil || !action.changesStore
     }
 
+    /// "a adds one", for a message that says how to go on: nil when no key does `action`
+    /// here or the store does not allow it.
+    func keyHint(_ action: Action, _ does: String) -> String? {
+        guard allows(action), let key = keyMap.key(for: action, in: activeScopes) else { return nil }
+        return "\(key) \(does)"
+    }
+
     /// Whether an action can do anything where the user stands: the footer offers only
     /// those. On top of what the state allows: a stage move needs a stakeholder; a note an
     /// order or a stakeholder; a choice on a merge conflict a conflict in view.

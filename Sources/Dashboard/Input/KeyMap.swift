@@ -340,6 +340,14 @@ struct KeyMap: Sendable, Equatable {
         bindings.filter { $0.scope == scope }
     }
 
+    /// The key that does `action` where `scopes` apply ("a"), for a message that names it;
+    /// nil when no key does it there.
+    func key(for action: Action, in scopes: [KeyScope]) -> String? {
+        scopes.lazy.flatMap { self.bindings(in: $0) }
+            .first { $0.action == action && $0.keys.first.map { self.action(for: $0, in: scopes) == action } == true }?
+            .keys.first?.label
+    }
+
     /// The hints of `scopes` on one line: "Tab next · Enter save · Esc cancel".
     func hintLine(in scopes: [KeyScope], separator: String = " · ", naming: (Action) -> String? = { _ in nil }) -> String {
         hints(in: scopes, naming: naming).map { "\($0.keys) \($0.hint)" }.joined(separator: separator)

@@ -20,7 +20,7 @@ struct BriefOverlay: Overlay {
 
     /// The first block (the stage) heads the brief across its width, as the stand-up's figures do.
     static func blocks(of person: Stakeholder, in state: AppState) -> [StandupBlock] {
-        let brief = StakeholderBrief(person, in: state.document, addingNotes: state.allows(.addNote) ? "n adds one" : nil)
+        let brief = StakeholderBrief(person, in: state.document, addingNotes: state.keyHint(.addNote, "adds one"))
         let head = [person.role, person.team].filter { !$0.isEmpty }.joined(separator: ", ")
         return [StandupBlock(title: "", lines: [head.isEmpty ? person.name : "\(person.name), \(head)"])] + brief.blocks
     }

@@ -33,7 +33,8 @@ struct StakeholdersView {
             Theme.columnTitles)
         titles.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
         guard !list.isEmpty else {
-            screen.put("No stakeholders yet: S adds one.", x: rect.x + 2, y: rect.y + 2, style: Theme.muted)
+            let adding = state.keyHint(.addStakeholder, "adds one")
+            screen.put("No stakeholders yet" + (adding.map { ": \($0)." } ?? "."), x: rect.x + 2, y: rect.y + 2, style: Theme.muted)
             return
         }
         let rows = max(1, rect.height - 1)

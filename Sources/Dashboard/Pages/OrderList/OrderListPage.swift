@@ -23,7 +23,7 @@ struct OrderListPage: Page {
 
     static let queue = OrderListPage(
         view: .queue, summary: "Queue view", listScope: .queue, defaultQuery: QueueQuery(), dateTitle: "Due",
-        emptyMessage: "No open orders: everything is delivered or closed. a adds one."
+        emptyMessage: "No open orders: everything is delivered or closed."
     ) { state in
         let summary = state.summary
         var full = ["\(summary.open) open"]

@@ -29,10 +29,12 @@ struct QueueView {
         titles.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width)
 
         guard !state.queue.isEmpty else {
+            let adding = state.keyHint(.addOrder, "adds one")
             let message = state.document.orders.isEmpty
-                ? "No orders yet: a adds one. For a sample store: fours demo --store demo.json"
-                : state.query.isFiltered ? "No order matches. F clears the search and filters."
-                : emptyMessage
+                ? "No orders yet" + (adding.map { ": \($0)" } ?? "") + ". For a sample store: fours demo --store demo.json"
+                : state.query.isFiltered
+                ? "No order matches." + (state.keyHint(.clearFilters, "clears the search and filters").map { " \($0)." } ?? "")
+                : emptyMessage + (adding.map { " \($0)." } ?? "")
             screen.put(message, x: rect.x + 2, y: rect.y + 2, style: Theme.muted, width: rect.width - 2)
             return
         }
