@@ -344,8 +344,14 @@ struct KeyMap: Sendable, Equatable {
     /// nil when no key does it there.
     func key(for action: Action, in scopes: [KeyScope]) -> String? {
         scopes.lazy.flatMap { self.bindings(in: $0) }
-            .first { $0.action == action && $0.keys.first.map { self.action(for: $0, in: scopes) == action } == true }?
-            .keys.first?.label
+            .first { $0.action == action && self.takesEffect($0, in: scopes) }?.keys.first?.label
+    }
+
+    /// Whether the binding's key does its action where `scopes` apply: an earlier scope may
+    /// take the key for something else (with help open, `?` closes it).
+    private func takesEffect(_ binding: KeyBinding, in scopes: [KeyScope]) -> Bool {
+        guard let key = binding.keys.first else { return false }
+        return action(for: key, in: scopes) == binding.action
     }
 
     /// The hints of `scopes` on one line: "Tab next · Enter save · Esc cancel".
@@ -354,15 +360,14 @@ struct KeyMap: Sendable, Equatable {
     }
 
     /// Footer hints for the scopes in force, of the actions `isOffered` lets through:
-    /// "Space tick · ← queue · ? help". A binding an earlier scope overrides is not hinted:
-    /// its key does the other thing there (with help open, `?` closes it). `naming` may
-    /// say what an action does here better than its usual hint (a filter's Enter applies it).
+    /// "Space tick · ← queue · ? help". A binding an earlier scope overrides is not hinted.
+    /// `naming` may say what an action does here better than its usual hint (a filter's
+    /// Enter applies it).
     func hints(in scopes: [KeyScope], offering isOffered: (Action) -> Bool = { _ in true },
                naming: (Action) -> String? = { _ in nil }) -> [(keys: String, hint: String)] {
         scopes.flatMap { scope in
             bindings(in: scope).compactMap { binding in
-                guard isOffered(binding.action), let hint = binding.hint else { return nil }
-                if let key = binding.keys.first, action(for: key, in: scopes) != binding.action { return nil }
+                guard isOffered(binding.action), let hint = binding.hint, takesEffect(binding, in: scopes) else { return nil }
                 return (binding.hintKeys ?? binding.keys.first?.label ?? "", naming(binding.action) ?? hint)
             }
         }
