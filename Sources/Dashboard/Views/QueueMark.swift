@@ -35,7 +35,7 @@ enum QueueMark: CaseIterable {
         case .lowPriority: "Low priority"
         case .conflict: "A field two copies changed two ways: K keeps the value shown, O takes the other"
         case .steps: "A section's 4S steps, ticked and not; a count when the section has more than fit"
-        case .touchpointOverdue: "The stakeholder's stage; ! when the touchpoint planned with them is overdue"
+        case .touchpointOverdue: "The stakeholder's stage; \(symbol) when the touchpoint planned with them is overdue"
         }
     }
 }

@@ -10,7 +10,8 @@ struct StageBadge {
 
     func text(showingTitle: Bool) -> String {
         let stage = stakeholder.stage
-        return (showingTitle ? "\(stage.rawValue) \(stage.shortTitle)" : "\(stage.rawValue)") + (isTouchpointOverdue ? QueueMark.touchpointOverdue.symbol : "")
+        return (showingTitle ? "\(stage.rawValue) \(stage.shortTitle)" : "\(stage.rawValue)")
+            + (isTouchpointOverdue ? QueueMark.touchpointOverdue.symbol : "")
     }
 
     var style: Style { isTouchpointOverdue ? Theme.overdue : Theme.stage(stakeholder.stage) }

@@ -50,7 +50,8 @@ public struct StakeholderBrief: Sendable {
                     + (order.value.saving.map { " and \(GroupedNumber.text($0))" } ?? "")
                     + (order.value.hoursSaved == nil ? "" : " saved")
             },
-            StandupBlock("What we learnt", insights, empty: "no notes yet" + (addingNotes.map { ": \($0)" } ?? ""), limit: .max) { entry in
+            StandupBlock("What we learnt", insights, empty: "no notes yet" + (addingNotes.map { ": \($0)" } ?? ""),
+                         limit: .max) { entry in
                 "\(CalendarDay.local(at: entry.note.at)) \(entry.note.by)" + (entry.order.map { " on #\($0)" } ?? "")
                     + ": \(entry.note.text)"
             },
