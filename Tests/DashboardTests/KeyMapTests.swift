@@ -76,14 +76,18 @@ import Testing
         #expect(hints.contains("? close") && !hints.contains("? help"), "\(hints)")
     }
 
-    /// Enter saves a form that changes the store; in the filter it applies the filter.
+    /// Enter saves a form that changes the store; in the filter it applies the filter, and
+    /// cancelling it does not speak of saving.
     @Test func enterSaysWhatItDoesInEachForm() {
-        for (action, said) in [(Action.openFilters, "Enter apply"), (.edit, "Enter save")] {
+        for (action, said, cancelled) in [(Action.openFilters, "Enter apply", "Cancelled"),
+                                          (.edit, "Enter save", "Cancelled: nothing was saved")] {
             var app = TestApp()
             app.send(action)
             let footer = keyMap.hints(in: app.state.activeScopes, naming: app.state.hintName).map { "\($0.keys) \($0.hint)" }
             #expect(footer.contains(said), "\(footer)")
             #expect(app.lines.filter { $0.contains(said) }.count == 2, "the footer and the form's frame")
+            app.send(.cancel)
+            #expect(app.state.status?.text == cancelled)
         }
     }
 

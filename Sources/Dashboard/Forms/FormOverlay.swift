@@ -17,7 +17,9 @@ struct FormOverlay: Overlay {
             return state.submitForm(now: now)
         case .cancel:
             state.form = nil
-            state.status = StatusMessage(text: "Cancelled: nothing was saved", kind: .info)
+            // A form whose Enter does not save (the filter) has nothing unsaved to speak of.
+            state.status = StatusMessage(text: form.purpose.submitHint == nil ? "Cancelled: nothing was saved" : "Cancelled",
+                                         kind: .info)
         default:
             return nil
         }
