@@ -12,7 +12,9 @@ enum QueueMark: CaseIterable {
         case .highPriority: "!"
         case .lowPriority: "↓"
         case .conflict: "≠"
-        case .steps: ProgressBar.cellsOrCount(Progress(done: 1, total: 2), limit: 2)
+        // Drawn by `ProgressBar`: its cells, and a count where they do not fit.
+        case .steps: ProgressBar.cellsOrCount(Progress(done: 2, total: 3), limit: 3) + " "
+            + ProgressBar.cellsOrCount(Progress(done: 2, total: 4), limit: 3)
         case .touchpointOverdue: "!"
         }
     }
@@ -20,10 +22,8 @@ enum QueueMark: CaseIterable {
     /// How the help shows the mark, in its place on a row.
     var example: String {
         switch self {
-        case .selected, .marked, .highPriority, .lowPriority, .conflict: symbol
-        case .steps: ProgressBar.cellsOrCount(Progress(done: 2, total: 3), limit: 3) + " "
-            + ProgressBar.cellsOrCount(Progress(done: 2, total: 4), limit: 3)
         case .touchpointOverdue: "3 Collab\(symbol)"
+        default: symbol
         }
     }
 
