@@ -64,11 +64,25 @@ struct KeyMap: Sendable, Equatable {
     }
 
     let bindings: [KeyBinding]
+    /// What each key does in each scope, the first binding of it there: looked up at every
+    /// key pressed, and for every hint the footer draws.
+    private let actions: [KeyScope: [Key: Action]]
     var mouse = [
         MouseBinding(what: "Click", summary: "Select an order, a step, or the stakeholder"),
         MouseBinding(what: "Click [ ]", summary: "Tick or untick that step"),
         MouseBinding(what: "Wheel", summary: "Move through the pane under the pointer"),
     ]
+
+    init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+        var actions: [KeyScope: [Key: Action]] = [:]
+        for binding in bindings {
+            for key in binding.keys where actions[binding.scope]?[key] == nil {
+                actions[binding.scope, default: [:]][key] = binding.action
+            }
+        }
+        self.actions = actions
+    }
 
     static let standard = KeyMap(bindings: queue + checklist + stakeholder + archive + stakeholdersView + standup
         + orderLists + selection + everywhere + search + form + dialogs)
@@ -313,9 +327,7 @@ struct KeyMap: Sendable, Equatable {
     /// The action for a key where `scopes` apply, the first scope taking precedence.
     func action(for key: Key, in scopes: [KeyScope]) -> Action? {
         for scope in scopes {
-            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
-                return binding.action
-            }
+            if let action = actions[scope]?[key] { return action }
         }
         // Suspending and repainting work everywhere, even while typing in a form.
         if key == .control("z") { return .suspend }
