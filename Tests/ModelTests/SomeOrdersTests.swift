@@ -160,7 +160,55 @@ import Glibc
         text.replaceSubrange(id, with: " \"id\": 2,")
         try FileText.write(text, to: path)
         try Store(path: path, versions: versions).keepVersionRead(inBackground: false)
+        // Known sound, but where its orders are is not recorded (as by an earlier fours).
+        unlink(versions.folder + "/order-places")
         let store = try Store(path: path, versions: versions, only: [2])
         #expect(store.hasEveryOrder && store.document.orders.count == 5)
+    }
+
+    @Test func whereEachOrderIsRecordedIsWhereTheFileHasIt() throws {
+        _ = try knownStore()
+        let some = try Store(path: path, versions: versions, only: [4, 9])
+        some.author = "ana"
+        try some.apply(.addNote(.order(4), Note(id: "n-place", at: Fixture.now, by: "ana", text: "Placed")))
+        let new = try #require(some.document.order(id: 9)?.details)
+        #expect(new.status == .new)
+        try some.apply(.editOrder(9, from: new, to: { var details = new; details.status = .delivered; return details }()))
+        #expect(!some.hasEveryOrder)
+        // Found apart: the file's outline, read from its text.
+        let file = try #require(try OpenedFile.open(path))
+        let outline = try #require(try FileOutline(file))
+        let recorded = try #require(versions.orderPlaces(of: file.status))
+        #expect(recorded.places.map(\.id) == outline.orders.map(\.id))
+        #expect(recorded.places.map(\.range) == outline.orders.map(\.range))
+        #expect(recorded.places.map(\.isOpen) == outline.orders.map(\.isOpen))
+        #expect(recorded.places.first { $0.id == 9 }?.isOpen == false, "the status just saved")
+        // Of another status (the file touched), nothing is recorded.
+        var touched = file.status
+        touched.modifiedNanoseconds += 1
+        #expect(versions.orderPlaces(of: touched) == nil)
+    }
+
+    @Test func aFileInAnotherLayoutOnceReadWholeGivesUpOneOrder() throws {
+        let document = try knownStore()
+        // The same store on one line, as another program may write it: no outline is found
+        // in it, but a whole read records where each order is.
+        let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))))
+        try compact.write(to: URL(fileURLWithPath: path))
+        #expect(try FileOutline(#require(try OpenedFile.open(path))) == nil)
+        let before = try foundationOrders()
+        try Store(path: path, versions: versions).keepVersionRead(inBackground: false)
+
+        let some = try Store(path: path, versions: versions, only: [3])
+        #expect(!some.hasEveryOrder && some.document.orders == [document.order(id: 3)].compactMap { $0 })
+        some.author = "ana"
+        try some.apply(.addNote(.order(3), Note(id: "n-compact", at: Fixture.now, by: "ana", text: "One line")))
+        let after = try foundationOrders()
+        #expect(Set(after.keys) == Set(before.keys))
+        for (id, order) in before where id != 3 { #expect(after[id] == order, "order #\(id) is as it was") }
+        #expect((after[3]?["notes"] as? [[String: Any]])?.last?["text"] as? String == "One line")
+        // And again, from the places that save recorded.
+        let again = try Store(path: path, versions: versions, only: [5])
+        #expect(!again.hasEveryOrder && again.document.orders == [document.order(id: 5)].compactMap { $0 })
     }
 }

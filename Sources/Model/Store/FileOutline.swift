@@ -17,8 +17,9 @@ struct FileOutline {
         /// The number its `"id"` member gives, found without parsing the order; nil when it
         /// is not there as fours writes it (a plain number on the order's own line).
         var id: Int?
-        /// Its status, found the same way; nil when it is not there so.
-        var status: OrderStatus?
+        /// Whether it is open (new or in progress), by its status found the same way; nil
+        /// when that is not there so.
+        var isOpen: Bool?
         /// The order it follows up, found the same way when asked for (`findingFollowUps`).
         var followUpOf: Int?
         /// Whether the order before it ends just before it, parted by the comma, line break
@@ -97,7 +98,7 @@ struct FileOutline {
             if sketching {
                 // The sketch looks at every member of the order, its id and status among them.
                 let sketch = window.sketch(of: range)
-                (place.id, place.status) = (sketch?.id, sketch?.status)
+                (place.id, place.isOpen) = (sketch?.id, sketch?.status.isOpen)
                 sketches.append(sketch)
             } else {
                 let id = window.memberValue(Self.idMember, in: range)
@@ -105,7 +106,7 @@ struct FileOutline {
                 let status = window.memberValue(Self.statusMember, in: (id.map { window.offset(of: $0.endIndex) } ?? range.lowerBound)..<range.upperBound)
                 let followUpOf = findingFollowUps
                     ? id.flatMap { window.memberValue(Self.followUpMember, in: range.lowerBound..<window.offset(of: $0.startIndex)) } : nil
-                (place.id, place.status, place.followUpOf) = (id.flatMap(Self.wholeNumber), status.flatMap(Self.status),
+                (place.id, place.isOpen, place.followUpOf) = (id.flatMap(Self.wholeNumber), status.flatMap(Self.status)?.isOpen,
                                                               followUpOf.flatMap(Self.wholeNumber))
             }
             orders.append(place)
@@ -113,6 +114,34 @@ struct FileOutline {
             lineStart = end + 1
             offset = range.upperBound
         }
+        try cut(prefix: prefix, resumingAt: offset, of: file)
+    }
+
+    /// The outline of a file whose orders' places this machine recorded (`OrderPlaces`):
+    /// only the text around the list of orders is read. Which orders follow up which is
+    /// not recorded, nor the lines the orders start on: a problem in an order read sends
+    /// the file to the careful read, which finds its place. Nil for a file with no orders.
+    init?(_ file: OpenedFile, places: OrderPlaces) throws(FileSystem.Failure) {
+        guard let first = places.places.first, let last = places.places.last else { return nil }
+        let prefix = try file.read(0..<first.range.lowerBound)
+        style = FileStyle(of: prefix)
+        var previousEnd: Int?
+        orders = places.places.map { place in
+            // In a file that read whole, only a comma and white space part two orders: when
+            // the gap is as long as what fours writes there, the two are copied as one stretch.
+            let follows = !style.usesCRLF && previousEnd.map { place.range.lowerBound - $0 == Self.orderSeparator.count - 1 } == true
+            previousEnd = place.range.upperBound
+            return Place(range: place.range, position: Self.unplaced, id: place.id, isOpen: place.isOpen, followsPrevious: follows)
+        }
+        try cut(prefix: prefix, resumingAt: last.range.upperBound, of: file)
+    }
+
+    /// Where an order known by its recorded place starts, by line: not known.
+    static let unplaced = SourcePosition(line: 0, column: 0)
+
+    /// The skeleton: `prefix`, the empty object in place of the orders, and the file from
+    /// `offset` on.
+    private mutating func cut(prefix: [UInt8], resumingAt offset: Int, of file: OpenedFile) throws(FileSystem.Failure) {
         skeleton = prefix
         sentinel = skeleton.count
         skeleton += Array("{}".utf8)

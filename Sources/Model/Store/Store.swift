@@ -316,7 +316,8 @@ public final class Store {
         // Of a file that read whole before, a command reads only the orders it needs, and
         // the dashboard draws its queue from the orders' sketches.
         if versions?.isKnownSound(opened.status) == true,
-           let reading = wanted.map({ StoreDocument.read(file: opened, only: $0) }) ?? (checklistsLater ? StoreDocument.sketched(file: opened) : nil) {
+           let reading = wanted.map({ StoreDocument.read(file: opened, only: $0, places: versions?.orderPlaces(of: opened.status)) })
+            ?? (checklistsLater ? StoreDocument.sketched(file: opened) : nil) {
             orderTexts = [:]
             take(reading, from: opened)
             return
@@ -355,7 +356,7 @@ public final class Store {
             ? LaterReading(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
             : LaterReading(file: opened, orders: reading.laterOrders)
         // Orders left unread are copied as they stand; they need no digest.
-        if let unread = reading.unreadOrders?.texts { orderTexts.merge(unread) { read, _ in read } }
+        if let unread = reading.unreadOrders?.texts { orderTexts = unread.merging(orderTexts) { _, read in read } }
         fingerprint = opened.status
         versions?.sawRead(opened, revision: reading.document.lineage.latest)
         style = reading.style
@@ -374,10 +375,26 @@ public final class Store {
         recordIfSound()
     }
 
-    /// Tells `versions` the file as it stands is sound, when it is known to be.
+    /// Tells `versions` the file as it stands is sound, when it is known to be, and where
+    /// its orders are.
     private func recordIfSound() {
         guard isSound, let fingerprint else { return }
         versions?.recordSound(fingerprint)
+        versions?.recordOrderPlaces(of: fingerprint) { orderPlaces(inFileOf: Int(fingerprint.size)) }
+    }
+
+    /// Where each order of the file as last read or written is, in the file's order; nil
+    /// when one's place is not known.
+    private func orderPlaces(inFileOf size: Int) -> OrderPlaces? {
+        let ids = unreadOrders?.ids ?? document.orders.map(\.id)
+        var places: [OrderPlaces.Place] = []
+        places.reserveCapacity(ids.count)
+        for id in ids {
+            guard let range = orderTexts[id]?.range,
+                  let isOpen = unreadOrders?.isOpen(id, in: document) ?? document.order(id: id)?.status.isOpen else { return nil }
+            places.append(OrderPlaces.Place(id: id, range: range, isOpen: isOpen))
+        }
+        return OrderPlaces(places, fileSize: size)
     }
 
     /// Gives the store's document storage of its own for its orders, when it shares it

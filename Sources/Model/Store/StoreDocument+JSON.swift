@@ -153,13 +153,17 @@ extension StoreDocument {
     /// Reads the document with only the orders `wanted`, for a command that needs no
     /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
     /// trusted to read: only for a file known to read as a whole (`SyncVersions.isKnownSound`).
-    /// Nil when the file must be read whole instead: it cannot be outlined, an order's id or
-    /// status is not where fours writes it, two orders have one id, or the file changed meanwhile.
-    static func read(file: OpenedFile, only wanted: WantedOrders) -> Reading? {
-        guard let (outline, json) = outlined(file, findingFollowUps: wanted.needsFollowUps) else { return nil }
+    /// The orders are found where `places` says, when this machine recorded them (and the
+    /// wanted orders are not found by their follow-ups, which are not recorded), else by
+    /// reading the file's outline. Nil when the file must be read whole instead: it cannot be
+    /// outlined, an order's id or status is not where fours writes it, two orders have one
+    /// id, or the file changed meanwhile.
+    static func read(file: OpenedFile, only wanted: WantedOrders, places: OrderPlaces? = nil) -> Reading? {
+        let recorded = wanted.needsFollowUps ? nil : places
+        guard let (outline, json) = outlined(file, findingFollowUps: wanted.needsFollowUps, places: recorded) else { return nil }
         let ids = outline.orders.compactMap(\.id)
         guard ids.count == outline.orders.count, Set(ids).count == ids.count,
-              outline.orders.allSatisfy({ $0.status != nil }) else { return nil }
+              outline.orders.allSatisfy({ $0.isOpen != nil }) else { return nil }
         let isWanted = wanted.chosen(among: outline.orders)
         let pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
@@ -170,24 +174,28 @@ extension StoreDocument {
         var reading = read(root: json, pieces: pieces, decoded: decoded)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
-        var unread: [Int: StoredText] = [:]
-        var open = Set<Int>()
-        var follows: [Int: Int] = [:]
+        var unread = [Int: StoredText](minimumCapacity: ids.count - pieces.count)
+        var open = Set<Int>(minimumCapacity: ids.count - pieces.count)
         for (index, (id, place)) in zip(ids, outline.orders).enumerated() {
-            if index > 0, place.followsPrevious { follows[id] = ids[index - 1] }
             guard !isWanted[index] else { continue }
             unread[id] = StoredText(range: place.range, digest: nil)
-            if place.status?.isOpen == true { open.insert(id) }
+            if place.isOpen == true { open.insert(id) }
         }
-        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open, follows: follows)
+        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open, followsPrevious: outline.orders.map(\.followsPrevious))
         return reading
     }
 
     /// The file's outline and its top-level object without the orders; nil when it has no
     /// outline, or the orders were not cut out of the top-level list alone.
-    private static func outlined(_ file: OpenedFile, findingFollowUps: Bool = false,
-                                 sketching: Bool = false) -> (FileOutline, JSONValue)? {
-        guard let outline = try? FileOutline(file, findingFollowUps: findingFollowUps, sketching: sketching) else { return nil }
+    private static func outlined(_ file: OpenedFile, findingFollowUps: Bool = false, sketching: Bool = false,
+                                 places: OrderPlaces? = nil) -> (FileOutline, JSONValue)? {
+        let outline: FileOutline?
+        if let places, let known = try? FileOutline(file, places: places) {
+            outline = known
+        } else {
+            outline = try? FileOutline(file, findingFollowUps: findingFollowUps, sketching: sketching)
+        }
+        guard let outline else { return nil }
         // The orders were cut from the top-level list of orders: the one object left there
         // is the only one the reader finds in it.
         var found: [Int] = []

@@ -34,24 +34,29 @@ struct UnreadOrders: Sendable {
     private(set) var texts: [Int: StoredText]
     /// Those not read that are open (new or in progress).
     private let open: Set<Int>
-    /// For an order whose text follows the one before it as fours writes them (a comma,
-    /// a line break, the indent), that one's id: two such unread orders are copied as one.
-    private var follows: [Int: Int]
+    /// For each of `ids`, whether its text follows the one before it in the file as fours
+    /// writes them (a comma, a line break, the indent): two such unread orders are copied
+    /// as one.
+    private var followsPrevious: [Bool]
 
-    init(ids: [Int], texts: [Int: StoredText], open: Set<Int>, follows: [Int: Int]) {
+    init(ids: [Int], texts: [Int: StoredText], open: Set<Int>, followsPrevious: [Bool]) {
         self.ids = ids
         self.texts = texts
         self.open = open
-        self.follows = follows
+        self.followsPrevious = followsPrevious
     }
 
     /// The numbers of the open orders (or the others, with `open` false), in the file's
     /// order: those not read as the file says, the others as `document` has them.
     func orders(open wanted: Bool, in document: StoreDocument) -> [Int] {
-        ids.filter { id in
-            guard texts[id] == nil else { return open.contains(id) == wanted }
-            return document.order(id: id).map { $0.status.isOpen == wanted } ?? false
-        }
+        ids.filter { isOpen($0, in: document) == wanted }
+    }
+
+    /// Whether the order `id` is open: as the file says when it was not read, as `document`
+    /// has it when it was; nil when neither has it.
+    func isOpen(_ id: Int, in document: StoreDocument) -> Bool? {
+        if open.contains(id) { return true }
+        return texts[id] == nil ? document.order(id: id)?.status.isOpen : false
     }
 
     /// The orders to write for `document`, in the file's order: each one left unread, each
@@ -60,8 +65,8 @@ struct UnreadOrders: Sendable {
     /// one stretch; every other order comes alone.
     func toWrite(for document: StoreDocument) -> OrdersToWrite {
         var orders = OrdersToWrite()
-        for id in ids where texts[id] != nil || document.order(id: id) != nil {
-            if let last = orders.ids.last, texts[id] != nil, texts[last] != nil, follows[id] == last {
+        for (index, id) in ids.enumerated() where texts[id] != nil || document.order(id: id) != nil {
+            if index > 0, followsPrevious[index], let last = orders.ids.last, last == ids[index - 1], texts[id] != nil, texts[last] != nil {
                 orders.extendLastRun(with: id)
             } else {
                 orders.add(id)
@@ -77,7 +82,9 @@ struct UnreadOrders: Sendable {
     /// it parts them, unless the file breaks its lines with CRLF.
     mutating func saved(_ written: [Int], at places: [Int: StoredText], partedAsWritten: Bool) {
         ids = written
-        for id in texts.keys { texts[id] = places[id] }
-        follows = partedAsWritten ? Dictionary(uniqueKeysWithValues: zip(written.dropFirst(), written)) : [:]
+        var moved = [Int: StoredText](minimumCapacity: texts.count)
+        for id in texts.keys { moved[id] = places[id] }
+        texts = moved
+        followsPrevious = written.indices.map { $0 > 0 && partedAsWritten }
     }
 }

@@ -15,13 +15,13 @@ public enum WantedOrders: Sendable, Equatable, ExpressibleByArrayLiteral {
         if case .linked = self { true } else { false }
     }
 
-    /// Which of the outline's orders these are; each place has its id and status.
+    /// Which of the outline's orders these are; each place has its id and whether it is open.
     func chosen(among places: [FileOutline.Place]) -> [Bool] {
         switch self {
         case .numbers(let numbers):
             return places.map { $0.id.map(numbers.contains) ?? false }
         case .open:
-            return places.map { $0.status?.isOpen ?? false }
+            return places.map { $0.isOpen ?? false }
         case .linked(let id):
             let followedUp = places.first { $0.id == id }?.followUpOf
             return places.map { $0.id == id || ($0.id != nil && $0.id == followedUp) || $0.followUpOf == id }

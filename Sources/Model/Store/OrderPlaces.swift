@@ -1,0 +1,97 @@
+/// Where each order of a sound store file is, in the file's order, as this machine last
+/// read or wrote it: kept beside the record of the sound file (`SyncVersions`), so that a
+/// command that needs a few orders of a big file reads those and the file around its list
+/// of orders, not the whole file to find them.
+///
+/// Kept as text, a line an order: its id, where its text starts, how long it is, and 1 for
+/// an open order (new or in progress), else 0.
+struct OrderPlaces: Sendable, Equatable {
+    struct Place: Sendable, Equatable {
+        var id: Int
+        var range: Range<Int>
+        var isOpen: Bool
+    }
+
+    private(set) var places: [Place]
+
+    /// Nil unless the places are in the file's order, apart, and inside a file of
+    /// `fileSize` bytes. (That no two orders have one id is for the reader to check.)
+    init?(_ places: [Place], fileSize: Int) {
+        var end = 0
+        for place in places {
+            guard place.range.lowerBound >= end, !place.range.isEmpty else { return nil }
+            end = place.range.upperBound
+        }
+        guard end <= fileSize else { return nil }
+        self.places = places
+    }
+
+    /// The places as kept: a line each.
+    var text: [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(places.count * 24)
+        for place in places {
+            Self.append(place.id, to: &text)
+            text.append(UInt8(ascii: " "))
+            Self.append(place.range.lowerBound, to: &text)
+            text.append(UInt8(ascii: " "))
+            Self.append(place.range.count, to: &text)
+            text.append(UInt8(ascii: " "))
+            text.append(place.isOpen ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+            text.append(0x0A)
+        }
+        return text
+    }
+
+    /// The places kept as `text`, of a file of `fileSize` bytes; nil when the text is not
+    /// such a list.
+    init?(text: ArraySlice<UInt8>, fileSize: Int) {
+        var places: [Place] = []
+        var fields = PlainFields(text)
+        while !fields.isAtEnd {
+            guard let id = fields.next(), let start = fields.next(), let count = fields.next(), let open = fields.next(),
+                  open <= 1, fields.endOfLine() else { return nil }
+            places.append(Place(id: id, range: start..<start + count, isOpen: open == 1))
+        }
+        self.init(places, fileSize: fileSize)
+    }
+
+    private static func append(_ number: Int, to text: inout [UInt8]) {
+        let start = text.count
+        var rest = number
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        text[start...].reverse()
+    }
+}
+
+/// Whole numbers parted by single spaces, lines ended by line breaks, read one at a time.
+private struct PlainFields {
+    private let text: ArraySlice<UInt8>
+    private var at: Int
+
+    init(_ text: ArraySlice<UInt8>) {
+        self.text = text
+        at = text.startIndex
+    }
+
+    var isAtEnd: Bool { at == text.endIndex }
+
+    /// The number from here, and the space after it, if any.
+    mutating func next() -> Int? {
+        let start = at
+        while at < text.endIndex, text[at] >= UInt8(ascii: "0"), text[at] <= UInt8(ascii: "9") { at += 1 }
+        guard let number = FileOutline.wholeNumber(text[start..<at]) else { return nil }
+        if at < text.endIndex, text[at] == UInt8(ascii: " ") { at += 1 }
+        return number
+    }
+
+    /// Whether a line ends here; steps past its line break.
+    mutating func endOfLine() -> Bool {
+        guard at < text.endIndex, text[at] == 0x0A else { return false }
+        at += 1
+        return true
+    }
+}
