@@ -167,7 +167,8 @@ import Glibc
     }
 
     @Test func whereEachOrderIsRecordedIsWhereTheFileHasIt() throws {
-        _ = try knownStore()
+        _ = try knownStore(orders: 600)
+        #expect(try FileSystem.status(of: path)!.size >= OrderPlaces.smallestFileRecorded)
         let some = try Store(path: path, versions: versions, only: [4, 9])
         some.author = "ana"
         try some.apply(.addNote(.order(4), Note(id: "n-place", at: Fixture.now, by: "ana", text: "Placed")))
@@ -189,12 +190,24 @@ import Glibc
         #expect(versions.orderPlaces(of: touched) == nil)
     }
 
+    @Test func aRecordOfPlacesIsTakenOnlyWholeAndInTheFilesOrder() {
+        let text = Array("1 10 5 1\n2 17 4 0\n".utf8)
+        let places = OrderPlaces(text: text[...], fileSize: 30)
+        #expect(places?.places == [OrderPlaces.Place(id: 1, range: 10..<15, isOpen: true),
+                                   OrderPlaces.Place(id: 2, range: 17..<21, isOpen: false)])
+        #expect(places?.text == text)
+        let broken = ["1 10 5 1", "1 10 5 2\n", "1 10 5 1\n2 12 4 0\n", "1 28 5 1\n", "1 10 0 1\n", "1 010 5 1\n",
+                      "1 10 5 1\n\n", "1 10 5\n", "-1 10 5 1\n", "x"]
+        for record in broken { #expect(OrderPlaces(text: Array(record.utf8)[...], fileSize: 30) == nil, "\(record)") }
+    }
+
     @Test func aFileInAnotherLayoutOnceReadWholeGivesUpOneOrder() throws {
-        let document = try knownStore()
+        let document = try knownStore(orders: 900)
         // The same store on one line, as another program may write it: no outline is found
         // in it, but a whole read records where each order is.
         let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))))
         try compact.write(to: URL(fileURLWithPath: path))
+        #expect(compact.count >= OrderPlaces.smallestFileRecorded)
         #expect(try FileOutline(#require(try OpenedFile.open(path))) == nil)
         let before = try foundationOrders()
         try Store(path: path, versions: versions).keepVersionRead(inBackground: false)

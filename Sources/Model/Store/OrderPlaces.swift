@@ -14,6 +14,11 @@ struct OrderPlaces: Sendable, Equatable {
 
     private(set) var places: [Place]
 
+    /// Below this size reading a file's outline (about half a millisecond a megabyte) costs
+    /// about what writing the record at each save does: a smaller file's places are not
+    /// recorded.
+    static let smallestFileRecorded = 1 << 20
+
     /// Nil unless the places are in the file's order, apart, and inside a file of
     /// `fileSize` bytes. (That no two orders have one id is for the reader to check.)
     init?(_ places: [Place], fileSize: Int) {

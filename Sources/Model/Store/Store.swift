@@ -380,6 +380,7 @@ public final class Store {
     private func recordIfSound() {
         guard isSound, let fingerprint else { return }
         versions?.recordSound(fingerprint)
+        guard fingerprint.size >= OrderPlaces.smallestFileRecorded else { return }
         versions?.recordOrderPlaces(of: fingerprint) { orderPlaces(inFileOf: Int(fingerprint.size)) }
     }
 
