@@ -12,7 +12,8 @@ struct TwoWriters: ReliabilityCheck {
     func run() throws -> Report {
         let folder = try TemporaryFolder()
         let path = folder.file("store.json")
-        let orders = 400
+        // Big enough (over 1 MB) for the places of its orders to be recorded and used.
+        let orders = 500
         try Store.create(path: path, document: GeneratedStore.make(orders: orders, now: WallClock.system.now()))
         // Ana keeps the store open as the dashboard does; Ben runs a command for each tick,
         // which reads only its order while the file is as his last command left it.

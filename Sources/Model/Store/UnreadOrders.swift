@@ -34,9 +34,9 @@ struct UnreadOrders: Sendable {
     private(set) var texts: [Int: StoredText]
     /// Those not read that are open (new or in progress).
     private let open: Set<Int>
-    /// For each of `ids`, whether its text follows the one before it in the file as fours
-    /// writes them (a comma, a line break, the indent): two such unread orders are copied
-    /// as one.
+    /// For each of `ids`, whether its text follows the one before it in the file, parted
+    /// only by what fours writes between two orders (a comma, a line break, the indent):
+    /// two such unread orders are copied as one stretch.
     private var followsPrevious: [Bool]
 
     init(ids: [Int], texts: [Int: StoredText], open: Set<Int>, followsPrevious: [Bool]) {
