@@ -102,11 +102,21 @@ import Glibc
         #expect(after.count == 61 && after[10]?["title"] as? String == document.order(id: 10)?.title)
         #expect(after[61]?["title"] as? String == "A new order")
 
-        // Deleting an order read is done on what was read; the others stay.
-        let again = try Store(path: path, versions: versions, only: [5])
+        // Deleting an order read is done on what was read; the others stay, through the
+        // next save of the same store too.
+        let beforeDeleting = try foundationOrders()
+        let again = try Store(path: path, versions: versions, only: [5, 6])
         #expect(!again.hasEveryOrder)
         try again.apply(.deleteOrder(5))
-        #expect(try foundationOrders().keys.sorted() == Array(1...61).filter { $0 != 5 })
+        again.author = "ana"
+        try again.apply(.addNote(.order(6), Note(id: "n-after", at: Fixture.now, by: "ana", text: "After the deletion")))
+        #expect(!again.hasEveryOrder)
+        let afterDeleting = try foundationOrders()
+        #expect(afterDeleting.keys.sorted() == Array(1...61).filter { $0 != 5 })
+        for (id, order) in afterDeleting where id != 6 { #expect(beforeDeleting[id] == order, "order #\(id) is as it was") }
+        #expect((afterDeleting[6]?["notes"] as? [[String: Any]])?.last?["text"] as? String == "After the deletion")
+        let open = afterDeleting.filter { ["new", "inProgress"].contains($0.value["status"] as? String) }.keys
+        #expect(Set(again.orderNumbers(open: true)) == Set(open) && Set(again.orderNumbers(open: false)) == Set(afterDeleting.keys).subtracting(open))
     }
 
     @Test func aFileNotKnownSoundIsReadWholeAndItsProblemsFound() throws {

@@ -209,7 +209,7 @@ public final class Store {
         document = changed
         // Only now that the file holds them: a failed save must not leave its places behind.
         orderTexts = Self.storedTexts(of: written, writtenAs: pieces, before: orderTexts)
-        unreadOrders?.saved(written.ids, at: orderTexts, partedAsWritten: !style.usesCRLF)
+        unreadOrders?.saved(written.ids, partedAsWritten: !style.usesCRLF)
         // Each order written read back before (or was copied from a file that did).
         isSound = true
         recordIfSound()
@@ -356,7 +356,7 @@ public final class Store {
             ? LaterReading(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
             : LaterReading(file: opened, orders: reading.laterOrders)
         // Orders left unread are copied as they stand; they need no digest.
-        if let unread = reading.unreadOrders?.texts { orderTexts = unread.merging(orderTexts) { _, read in read } }
+        if !reading.unreadTexts.isEmpty { orderTexts = reading.unreadTexts.merging(orderTexts) { _, read in read } }
         fingerprint = opened.status
         versions?.sawRead(opened, revision: reading.document.lineage.latest)
         style = reading.style
@@ -388,11 +388,11 @@ public final class Store {
     /// when one's place is not known.
     private func orderPlaces(inFileOf size: Int) -> OrderPlaces? {
         let ids = unreadOrders?.ids ?? document.orders.map(\.id)
+        let open: [Bool?] = unreadOrders?.isOpen(in: document) ?? document.orders.map(\.status.isOpen)
         var places: [OrderPlaces.Place] = []
         places.reserveCapacity(ids.count)
-        for id in ids {
-            guard let range = orderTexts[id]?.range,
-                  let isOpen = unreadOrders?.isOpen(id, in: document) ?? document.order(id: id)?.status.isOpen else { return nil }
+        for (id, isOpen) in zip(ids, open) {
+            guard let range = orderTexts[id]?.range, let isOpen else { return nil }
             places.append(OrderPlaces.Place(id: id, range: range, isOpen: isOpen))
         }
         return OrderPlaces(places, fileSize: size)

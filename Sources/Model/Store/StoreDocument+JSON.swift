@@ -23,6 +23,8 @@ extension StoreDocument {
         var style = FileStyle()
         /// The orders not read, when only some were wanted.
         var unreadOrders: UnreadOrders?
+        /// Where the texts of those orders are in the file, by id.
+        var unreadTexts: [Int: StoredText] = [:]
 
         /// Written by a newer fours: readable, but must never be written back.
         public var isNewerVersion: Bool { (schemaVersion ?? 0) > StoreDocument.currentSchemaVersion }
@@ -175,13 +177,12 @@ extension StoreDocument {
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
         var unread = [Int: StoredText](minimumCapacity: ids.count - pieces.count)
-        var open = Set<Int>(minimumCapacity: ids.count - pieces.count)
-        for (index, (id, place)) in zip(ids, outline.orders).enumerated() {
-            guard !isWanted[index] else { continue }
+        for (index, (id, place)) in zip(ids, outline.orders).enumerated() where !isWanted[index] {
             unread[id] = StoredText(range: place.range, digest: nil)
-            if place.isOpen == true { open.insert(id) }
         }
-        reading.unreadOrders = UnreadOrders(ids: ids, texts: unread, open: open, followsPrevious: outline.orders.map(\.followsPrevious))
+        reading.unreadTexts = unread
+        reading.unreadOrders = UnreadOrders(ids: ids, unreadOpen: zip(isWanted, outline.orders).map { $0 ? nil : $1.isOpen },
+                                            followsPrevious: outline.orders.map(\.followsPrevious))
         return reading
     }
 

@@ -25,38 +25,37 @@ struct OrdersToWrite {
 }
 
 /// The orders of a store file that a command did not read because it needs only a few:
-/// every order's id in the file's order, and where the text of each one left unread is,
-/// to be copied as it stands when the store is saved.
+/// every order's id in the file's order, and which of them were left unread, to be copied
+/// as they stand (from where the store knows their texts are) when the store is saved.
+/// Kept in lists in the file's order, not by id: a save of a big store goes through them
+/// all, and a list is read in one pass.
 struct UnreadOrders: Sendable {
     /// Every order of the file, read or not, in the file's order.
     private(set) var ids: [Int]
-    /// The texts of those not read, by id.
-    private(set) var texts: [Int: StoredText]
-    /// Those not read that are open (new or in progress).
-    private let open: Set<Int>
+    /// For each of `ids`: nil for an order read (the document has it); for one left
+    /// unread, whether the file says it is open (new or in progress).
+    private var unreadOpen: [Bool?]
     /// For each of `ids`, whether its text follows the one before it in the file, parted
     /// only by what fours writes between two orders (a comma, a line break, the indent):
     /// two such unread orders are copied as one stretch.
     private var followsPrevious: [Bool]
 
-    init(ids: [Int], texts: [Int: StoredText], open: Set<Int>, followsPrevious: [Bool]) {
+    init(ids: [Int], unreadOpen: [Bool?], followsPrevious: [Bool]) {
         self.ids = ids
-        self.texts = texts
-        self.open = open
+        self.unreadOpen = unreadOpen
         self.followsPrevious = followsPrevious
     }
 
     /// The numbers of the open orders (or the others, with `open` false), in the file's
     /// order: those not read as the file says, the others as `document` has them.
     func orders(open wanted: Bool, in document: StoreDocument) -> [Int] {
-        ids.filter { isOpen($0, in: document) == wanted }
+        zip(ids, isOpen(in: document)).compactMap { id, isOpen in isOpen == wanted ? id : nil }
     }
 
-    /// Whether the order `id` is open: as the file says when it was not read, as `document`
-    /// has it when it was; nil when neither has it.
-    func isOpen(_ id: Int, in document: StoreDocument) -> Bool? {
-        if open.contains(id) { return true }
-        return texts[id] == nil ? document.order(id: id)?.status.isOpen : false
+    /// For each of `ids`, whether it is open: as the file says when it was not read, as
+    /// `document` has it when it was; nil when neither has it (an order deleted since).
+    func isOpen(in document: StoreDocument) -> [Bool?] {
+        zip(ids, unreadOpen).map { id, unread in unread ?? document.order(id: id)?.status.isOpen }
     }
 
     /// The orders to write for `document`, in the file's order: each one left unread, each
@@ -65,26 +64,44 @@ struct UnreadOrders: Sendable {
     /// one stretch; every other order comes alone.
     func toWrite(for document: StoreDocument) -> OrdersToWrite {
         var orders = OrdersToWrite()
-        for (index, id) in ids.enumerated() where texts[id] != nil || document.order(id: id) != nil {
-            if index > 0, followsPrevious[index], let last = orders.ids.last, last == ids[index - 1], texts[id] != nil, texts[last] != nil {
+        var read = Set<Int>()
+        for (index, id) in ids.enumerated() {
+            let isUnread = unreadOpen[index] != nil
+            if !isUnread {
+                read.insert(id)
+                guard document.order(id: id) != nil else { continue }
+            }
+            if isUnread, index > 0, followsPrevious[index], unreadOpen[index - 1] != nil, orders.ids.last == ids[index - 1] {
                 orders.extendLastRun(with: id)
             } else {
                 orders.add(id)
             }
         }
-        let inFile = Set(ids)
-        for order in document.orders where !inFile.contains(order.id) { orders.add(order.id) }
+        // An order the file did not have: not one read from it, nor (were one added under
+        // an unread one's number) one left unread.
+        for order in document.orders where !read.contains(order.id) && !ids.contains(order.id) { orders.add(order.id) }
         return orders
     }
 
-    /// After a save that wrote the orders `written` (in that order) at `places`: where the
-    /// unread ones now are. fours wrote every two of them one after the other, parted as
-    /// it parts them, unless the file breaks its lines with CRLF.
-    mutating func saved(_ written: [Int], at places: [Int: StoredText], partedAsWritten: Bool) {
+    /// After a save that wrote the orders `written` (in that order): which of them are
+    /// still unread. fours wrote every two of them one after the other, parted as it parts
+    /// them, unless the file breaks its lines with CRLF.
+    mutating func saved(_ written: [Int], partedAsWritten: Bool) {
+        // `written` keeps the file's order, less the orders deleted, and adds the new ones
+        // after: one pass over both finds each one's place before.
+        var states: [Bool?] = []
+        states.reserveCapacity(written.count)
+        var next = 0
+        for id in written {
+            if let before = ids[next...].firstIndex(of: id) {
+                states.append(unreadOpen[before])
+                next = before + 1
+            } else {
+                states.append(nil)
+            }
+        }
         ids = written
-        var moved = [Int: StoredText](minimumCapacity: texts.count)
-        for id in texts.keys { moved[id] = places[id] }
-        texts = moved
+        unreadOpen = states
         followsPrevious = written.indices.map { $0 > 0 && partedAsWritten }
     }
 }
