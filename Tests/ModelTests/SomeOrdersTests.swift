@@ -209,6 +209,8 @@ import Glibc
         let broken = ["1 10 5 1", "1 10 5 2\n", "1 10 5 1\n2 12 4 0\n", "1 28 5 1\n", "1 10 0 1\n", "1 010 5 1\n",
                       "1 10 5 1\n\n", "1 10 5\n", "-1 10 5 1\n", "x"]
         for record in broken { #expect(OrderPlaces(text: Array(record.utf8)[...], fileSize: 30) == nil, "\(record)") }
+        // A store may number an order below 0; the record has no place for it.
+        #expect(OrderPlaces([OrderPlaces.Place(id: -1, range: 10..<15, isOpen: true)], fileSize: 30) == nil)
     }
 
     @Test func aFileInAnotherLayoutOnceReadWholeGivesUpOneOrder() throws {

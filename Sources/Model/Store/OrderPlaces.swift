@@ -20,11 +20,12 @@ struct OrderPlaces: Sendable, Equatable {
     static let smallestFileRecorded = 1 << 20
 
     /// Nil unless the places are in the file's order, apart, and inside a file of
-    /// `fileSize` bytes. (That no two orders have one id is for the reader to check.)
+    /// `fileSize` bytes, and no id is below 0 (the record keeps plain digits). (That no two
+    /// orders have one id is for the reader to check.)
     init?(_ places: [Place], fileSize: Int) {
         var end = 0
         for place in places {
-            guard place.range.lowerBound >= end, !place.range.isEmpty else { return nil }
+            guard place.id >= 0, place.range.lowerBound >= end, !place.range.isEmpty else { return nil }
             end = place.range.upperBound
         }
         guard end <= fileSize else { return nil }
@@ -33,19 +34,29 @@ struct OrderPlaces: Sendable, Equatable {
 
     /// The places as kept: a line each.
     var text: [UInt8] {
-        var text: [UInt8] = []
-        text.reserveCapacity(places.count * 24)
-        for place in places {
-            Self.append(place.id, to: &text)
-            text.append(UInt8(ascii: " "))
-            Self.append(place.range.lowerBound, to: &text)
-            text.append(UInt8(ascii: " "))
-            Self.append(place.range.count, to: &text)
-            text.append(UInt8(ascii: " "))
-            text.append(place.isOpen ? UInt8(ascii: "1") : UInt8(ascii: "0"))
-            text.append(0x0A)
+        // Four numbers of at most 19 digits a line, each followed by a space or a line break.
+        [UInt8](unsafeUninitializedCapacity: places.count * 80) { buffer, count in
+            var at = 0
+            func write(_ number: Int, then separator: UInt8) {
+                var digits = 1
+                var rest = number / 10
+                while rest > 0 { digits += 1; rest /= 10 }
+                rest = number
+                for offset in stride(from: digits - 1, through: 0, by: -1) {
+                    buffer[at + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                buffer[at + digits] = separator
+                at += digits + 1
+            }
+            for place in places {
+                write(place.id, then: UInt8(ascii: " "))
+                write(place.range.lowerBound, then: UInt8(ascii: " "))
+                write(place.range.count, then: UInt8(ascii: " "))
+                write(place.isOpen ? 1 : 0, then: 0x0A)
+            }
+            count = at
         }
-        return text
     }
 
     /// The places kept as `text`, of a file of `fileSize` bytes; nil when the text is not
@@ -59,16 +70,6 @@ struct OrderPlaces: Sendable, Equatable {
             places.append(Place(id: id, range: start..<start + count, isOpen: open == 1))
         }
         self.init(places, fileSize: fileSize)
-    }
-
-    private static func append(_ number: Int, to text: inout [UInt8]) {
-        let start = text.count
-        var rest = number
-        repeat {
-            text.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        text[start...].reverse()
     }
 }
 
