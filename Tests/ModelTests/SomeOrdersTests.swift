@@ -12,11 +12,12 @@ import Glibc
 
     private var versions: SyncVersions { SyncVersions(storePath: path, stateFolder: folder.file("state")) }
 
-    /// A generated store of `count` orders (some of them new, some delivered), opened once
-    /// whole so that it is known sound.
+    /// A generated store of `count` orders (some of them new, some delivered, some following
+    /// up another), opened once whole so that it is known sound.
     private func knownStore(orders count: Int = 60) throws -> StoreDocument {
         var document = GeneratedStore.make(orders: count, now: Fixture.now)
         for id in stride(from: 2, through: count, by: 7) { document.updateOrder(id: id) { $0.details.status = .new } }
+        for id in stride(from: 5, through: count, by: 11) { document.updateOrder(id: id) { $0.details.followUpOf = id - 3 } }
         try Store.create(path: path, document: document)
         let whole = try Store(path: path, versions: versions)
         whole.keepVersionRead(inBackground: false)
@@ -71,8 +72,10 @@ import Glibc
         #expect(Set(some.orderNumbers(open: false)) == Set(statuses.keys).subtracting(open))
     }
 
-    @Test func anOrderIsReadWithThoseItLinksTo() throws {
-        var document = GeneratedStore.make(orders: 60, now: Fixture.now)
+    /// Found by reading the file's outline, or (a store of 1 MB or more) where they were recorded.
+    @Test(arguments: [60, 600])
+    func anOrderIsReadWithThoseItLinksTo(orders: Int) throws {
+        var document = GeneratedStore.make(orders: orders, now: Fixture.now)
         document.updateOrder(id: 30) { $0.details.followUpOf = 12 }
         for id in [44, 9, 57] { document.updateOrder(id: id) { $0.details.followUpOf = 30 } }
         document.updateOrder(id: 31) { $0.details.followUpOf = 3 }
@@ -188,11 +191,13 @@ import Glibc
         #expect(!some.hasEveryOrder)
         // Found apart: the file's outline, read from its text.
         let file = try #require(try OpenedFile.open(path))
-        let outline = try #require(try FileOutline(file))
+        let outline = try #require(try FileOutline(file, findingFollowUps: true))
         let recorded = try #require(versions.orderPlaces(of: file.status))
         #expect(recorded.places.map(\.id) == outline.orders.map(\.id))
         #expect(recorded.places.map(\.range) == outline.orders.map(\.range))
         #expect(recorded.places.map(\.isOpen) == outline.orders.map(\.isOpen))
+        #expect(recorded.places.map(\.followUpOf) == outline.orders.map(\.followUpOf))
+        #expect(recorded.places.contains { $0.followUpOf != nil }, "the store has follow-ups")
         #expect(recorded.places.first { $0.id == 9 }?.isOpen == false, "the status just saved")
         // Of another status (the file touched), nothing is recorded.
         var touched = file.status
@@ -201,16 +206,17 @@ import Glibc
     }
 
     @Test func aRecordOfPlacesIsTakenOnlyWholeAndInTheFilesOrder() {
-        let text = Array("1 10 5 1\n2 17 4 0\n".utf8)
+        let text = Array("1 10 5 1 -\n2 17 4 0 1\n".utf8)
         let places = OrderPlaces(text: text[...], fileSize: 30)
         #expect(places?.places == [OrderPlaces.Place(id: 1, range: 10..<15, isOpen: true),
-                                   OrderPlaces.Place(id: 2, range: 17..<21, isOpen: false)])
+                                   OrderPlaces.Place(id: 2, range: 17..<21, isOpen: false, followUpOf: 1)])
         #expect(places?.text == text)
-        let broken = ["1 10 5 1", "1 10 5 2\n", "1 10 5 1\n2 12 4 0\n", "1 28 5 1\n", "1 10 0 1\n", "1 010 5 1\n",
-                      "1 10 5 1\n\n", "1 10 5\n", "-1 10 5 1\n", "x"]
+        let broken = ["1 10 5 1 -", "1 10 5 2 -\n", "1 10 5 1 -\n2 12 4 0 -\n", "1 28 5 1 -\n", "1 10 0 1 -\n",
+                      "1 010 5 1 -\n", "1 10 5 1 -\n\n", "1 10 5 1\n", "1 10 5 1 --\n", "-1 10 5 1 -\n", "x"]
         for record in broken { #expect(OrderPlaces(text: Array(record.utf8)[...], fileSize: 30) == nil, "\(record)") }
         // A store may number an order below 0; the record has no place for it.
         #expect(OrderPlaces([OrderPlaces.Place(id: -1, range: 10..<15, isOpen: true)], fileSize: 30) == nil)
+        #expect(OrderPlaces([OrderPlaces.Place(id: 1, range: 10..<15, isOpen: true, followUpOf: -2)], fileSize: 30) == nil)
     }
 
     @Test func aFileInAnotherLayoutOnceReadWholeGivesUpOneOrder() throws {
@@ -232,8 +238,11 @@ import Glibc
         #expect(Set(after.keys) == Set(before.keys))
         for (id, order) in before where id != 3 { #expect(after[id] == order, "order #\(id) is as it was") }
         #expect((after[3]?["notes"] as? [[String: Any]])?.last?["text"] as? String == "One line")
-        // And again, from the places that save recorded.
-        let again = try Store(path: path, versions: versions, only: [5])
-        #expect(!again.hasEveryOrder && again.document.orders == [document.order(id: 5)].compactMap { $0 })
+        // And again, from the places that save recorded: an order with those it links to.
+        let links = try foundationOrders().compactMapValues { $0["followUpOf"] as? Int }
+        let linked = Set([16] + [links[16]].compactMap { $0 } + links.filter { $0.value == 16 }.keys)
+        #expect(linked.count > 1, "order #16 is linked")
+        let again = try Store(path: path, versions: versions, only: .linked(to: 16))
+        #expect(!again.hasEveryOrder && Set(again.document.orders.map(\.id)) == linked)
     }
 }

@@ -118,9 +118,9 @@ struct FileOutline {
     }
 
     /// The outline of a file whose orders' places this machine recorded (`OrderPlaces`):
-    /// only the text around the list of orders is read. Which orders follow up which is
-    /// not recorded, nor the lines the orders start on: a problem in an order read sends
-    /// the file to the careful read, which finds its place. Nil for a file with no orders.
+    /// only the text around the list of orders is read. The lines the orders start on are
+    /// not recorded: a problem in an order read sends the file to the careful read, which
+    /// finds its place. Nil for a file with no orders.
     init?(_ file: OpenedFile, places: OrderPlaces) throws(FileSystem.Failure) {
         guard let first = places.places.first, let last = places.places.last else { return nil }
         let prefix = try file.read(0..<first.range.lowerBound)
@@ -131,7 +131,8 @@ struct FileOutline {
             // the gap is as long as what fours writes there, the two are copied as one stretch.
             let follows = !style.usesCRLF && previousEnd.map { place.range.lowerBound - $0 == Self.orderSeparator.count - 1 } == true
             previousEnd = place.range.upperBound
-            return Place(range: place.range, position: Self.unplaced, id: place.id, isOpen: place.isOpen, followsPrevious: follows)
+            return Place(range: place.range, position: Self.unplaced, id: place.id, isOpen: place.isOpen,
+                         followUpOf: place.followUpOf, followsPrevious: follows)
         }
         try cut(prefix: prefix, resumingAt: last.range.upperBound, of: file)
     }

@@ -389,11 +389,12 @@ public final class Store {
     private func orderPlaces(inFileOf size: Int) -> OrderPlaces? {
         let ids = unreadOrders?.ids ?? document.orders.map(\.id)
         let open: [Bool?] = unreadOrders?.isOpen(in: document) ?? document.orders.map(\.status.isOpen)
+        let followUps = unreadOrders?.followUps(in: document) ?? document.orders.map(\.details.followUpOf)
         var places: [OrderPlaces.Place] = []
         places.reserveCapacity(ids.count)
-        for (id, isOpen) in zip(ids, open) {
-            guard let range = orderTexts[id]?.range, let isOpen else { return nil }
-            places.append(OrderPlaces.Place(id: id, range: range, isOpen: isOpen))
+        for (index, id) in ids.enumerated() {
+            guard let range = orderTexts[id]?.range, let isOpen = open[index] else { return nil }
+            places.append(OrderPlaces.Place(id: id, range: range, isOpen: isOpen, followUpOf: followUps[index]))
         }
         return OrderPlaces(places, fileSize: size)
     }

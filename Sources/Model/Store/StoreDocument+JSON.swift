@@ -155,14 +155,13 @@ extension StoreDocument {
     /// Reads the document with only the orders `wanted`, for a command that needs no
     /// others; the rest stay unread, as their places in the file (`unreadOrders`), and are
     /// trusted to read: only for a file known to read as a whole (`SyncVersions.isKnownSound`).
-    /// The orders are found where `places` says, when this machine recorded them (and the
-    /// wanted orders are not found by their follow-ups, which are not recorded), else by
-    /// reading the file's outline. Nil when the file must be read whole instead: it cannot be
-    /// outlined, an order's id or status is not where fours writes it, two orders have one
-    /// id, or the file changed meanwhile.
+    /// The orders are found where `places` says, when this machine recorded them, else by
+    /// reading the file's outline, with the order each follows up (to be recorded for the
+    /// next command). Nil when the file must be read whole instead: it cannot be outlined,
+    /// an order's id or status is not where fours writes it, two orders have one id, or
+    /// the file changed meanwhile.
     static func read(file: OpenedFile, only wanted: WantedOrders, places: OrderPlaces? = nil) -> Reading? {
-        let recorded = wanted.needsFollowUps ? nil : places
-        guard let (outline, json) = outlined(file, findingFollowUps: wanted.needsFollowUps, places: recorded) else { return nil }
+        guard let (outline, json) = outlined(file, findingFollowUps: true, places: places) else { return nil }
         let ids = outline.orders.compactMap(\.id)
         guard ids.count == outline.orders.count, Set(ids).count == ids.count,
               outline.orders.allSatisfy({ $0.isOpen != nil }) else { return nil }
@@ -182,6 +181,7 @@ extension StoreDocument {
         }
         reading.unreadTexts = unread
         reading.unreadOrders = UnreadOrders(ids: ids, unreadOpen: zip(isWanted, outline.orders).map { $0 ? nil : $1.isOpen },
+                                            followUps: outline.orders.map(\.followUpOf),
                                             followsPrevious: outline.orders.map(\.followsPrevious))
         return reading
     }

@@ -35,14 +35,17 @@ struct UnreadOrders: Sendable {
     /// For each of `ids`: nil for an order read (the document has it); for one left
     /// unread, whether the file says it is open (new or in progress).
     private var unreadOpen: [Bool?]
+    /// For each of `ids` left unread, the order it follows up, as the file says.
+    private var unreadFollowUps: [Int?]
     /// For each of `ids`, whether its text follows the one before it in the file, parted
     /// only by what fours writes between two orders (a comma, a line break, the indent):
     /// two such unread orders are copied as one stretch.
     private var followsPrevious: [Bool]
 
-    init(ids: [Int], unreadOpen: [Bool?], followsPrevious: [Bool]) {
+    init(ids: [Int], unreadOpen: [Bool?], followUps: [Int?], followsPrevious: [Bool]) {
         self.ids = ids
         self.unreadOpen = unreadOpen
+        unreadFollowUps = followUps
         self.followsPrevious = followsPrevious
     }
 
@@ -56,6 +59,14 @@ struct UnreadOrders: Sendable {
     /// `document` has it when it was; nil when neither has it (an order deleted since).
     func isOpen(in document: StoreDocument) -> [Bool?] {
         zip(ids, unreadOpen).map { id, unread in unread ?? document.order(id: id)?.status.isOpen }
+    }
+
+    /// For each of `ids`, the order it follows up: as the file says when it was not read,
+    /// as `document` has it when it was.
+    func followUps(in document: StoreDocument) -> [Int?] {
+        ids.indices.map { index in
+            unreadOpen[index] == nil ? document.order(id: ids[index])?.details.followUpOf : unreadFollowUps[index]
+        }
     }
 
     /// The orders to write for `document`, in the file's order: each one left unread, each
@@ -89,19 +100,23 @@ struct UnreadOrders: Sendable {
     mutating func saved(_ written: [Int], partedAsWritten: Bool) {
         // `written` keeps the file's order, less the orders deleted, and adds the new ones
         // after: one pass over both finds each one's place before.
-        var states: [Bool?] = []
+        var states: [Bool?] = [], followUps: [Int?] = []
         states.reserveCapacity(written.count)
+        followUps.reserveCapacity(written.count)
         var next = 0
         for id in written {
             if let before = ids[next...].firstIndex(of: id) {
                 states.append(unreadOpen[before])
+                followUps.append(unreadFollowUps[before])
                 next = before + 1
             } else {
                 states.append(nil)
+                followUps.append(nil)
             }
         }
         ids = written
         unreadOpen = states
+        unreadFollowUps = followUps
         followsPrevious = written.indices.map { $0 > 0 && partedAsWritten }
     }
 }

@@ -10,11 +10,6 @@ public enum WantedOrders: Sendable, Equatable, ExpressibleByArrayLiteral {
         self = .numbers(Set(numbers))
     }
 
-    /// Whether the outline must find each order's `followUpOf`.
-    var needsFollowUps: Bool {
-        if case .linked = self { true } else { false }
-    }
-
     /// Which of the outline's orders these are; each place has its id and whether it is open.
     func chosen(among places: [FileOutline.Place]) -> [Bool] {
         switch self {
