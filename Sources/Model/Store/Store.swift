@@ -388,8 +388,9 @@ public final class Store {
     /// when one's place is not known.
     private func orderPlaces(inFileOf size: Int) -> OrderPlaces? {
         let ids = unreadOrders?.ids ?? document.orders.map(\.id)
-        let open: [Bool?] = unreadOrders?.isOpen(in: document) ?? document.orders.map(\.status.isOpen)
-        let followUps = unreadOrders?.followUps(in: document) ?? document.orders.map(\.details.followUpOf)
+        // Closures, not key paths: a key path through the details copies them whole for each order.
+        let open: [Bool?] = unreadOrders?.isOpen(in: document) ?? document.orders.map { $0.status.isOpen }
+        let followUps = unreadOrders?.followUps(in: document) ?? document.orders.map { $0.followUpOf }
         var places: [OrderPlaces.Place] = []
         places.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() {

@@ -65,7 +65,7 @@ struct UnreadOrders: Sendable {
     /// as `document` has it when it was.
     func followUps(in document: StoreDocument) -> [Int?] {
         ids.indices.map { index in
-            unreadOpen[index] == nil ? document.order(id: ids[index])?.details.followUpOf : unreadFollowUps[index]
+            unreadOpen[index] == nil ? document.order(id: ids[index])?.followUpOf : unreadFollowUps[index]
         }
     }
 
