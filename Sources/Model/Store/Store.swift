@@ -352,8 +352,11 @@ public final class Store {
         // whatever this version does not know of it; only changed orders are encoded.
         // Opening a big store digests its orders after the first frame, with its checklists.
         orderTexts = reading.orderTexts.filter { !$0.value.range.isEmpty }
+        // Digests let the next read of a changed file take unchanged orders as they are; a
+        // command that read only some orders would parse just those few again, so it takes none.
+        let undigested = reading.unreadOrders == nil ? orderTexts.filter { $0.value.digest == nil } : [:]
         laterReading = reading.laterOrders.isEmpty
-            ? LaterReading(file: opened, checklists: reading.laterChecklists, undigested: orderTexts.filter { $0.value.digest == nil })
+            ? LaterReading(file: opened, checklists: reading.laterChecklists, undigested: undigested)
             : LaterReading(file: opened, orders: reading.laterOrders)
         // Orders left unread are copied as they stand; they need no digest.
         if !reading.unreadTexts.isEmpty { orderTexts = reading.unreadTexts.merging(orderTexts) { _, read in read } }

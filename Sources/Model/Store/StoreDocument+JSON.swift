@@ -170,7 +170,7 @@ extension StoreDocument {
             OrderPiece(range: place.range, index: index, position: place.position)
         }
         guard let decoded = FileWindows.map(pieces.map(\.range), in: file, { bytes, range, index in
-            pieces[index].decode(window: bytes, at: range, checklistLater: false, digesting: true)
+            pieces[index].decode(window: bytes, at: range, checklistLater: false, digesting: false)
         }) else { return nil }
         var reading = read(root: json, pieces: pieces, decoded: decoded)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
