@@ -205,6 +205,19 @@ import Glibc
         #expect(versions.orderPlaces(of: touched) == nil)
     }
 
+    @Test func aDashboardRecordsWhereTheOrdersAreInAMomentNobodyWaitsOn() throws {
+        _ = try knownStore(orders: 600)
+        let dashboard = try Store(path: path, versions: versions)
+        dashboard.recordsPlacesLater = true
+        dashboard.author = "ana"
+        try dashboard.apply(.addNote(.order(4), Note(id: "n-later", at: Fixture.now, by: "ana", text: "Later")))
+        let file = try #require(try OpenedFile.open(path))
+        #expect(versions.orderPlaces(of: file.status) == nil, "not while the save waits to be shown")
+        dashboard.recordPlacesIfDue()
+        let outline = try #require(try FileOutline(file, findingFollowUps: true))
+        #expect(versions.orderPlaces(of: file.status)?.places.map(\.range) == outline.orders.map(\.range))
+    }
+
     @Test func aRecordOfPlacesIsTakenOnlyWholeAndInTheFilesOrder() {
         let text = Array("1 10 5 1 -\n2 17 4 0 1\n".utf8)
         let places = OrderPlaces(text: text[...], fileSize: 30)

@@ -12,6 +12,9 @@ protocol DashboardStore: AnyObject {
     func takeLaterReading(_ read: LaterReading.Found?) throws(StoreError)
     func keepVersionRead(inBackground: Bool)
     func stopSharingOrders(with document: StoreDocument)
+    /// Records where the orders are, for the commands run beside the dashboard, when a
+    /// save or a read since has not.
+    func recordPlacesIfDue()
     func reloadIfChanged() throws(StoreError) -> Bool
     func save(_ operations: [StoreOperation], recreating: Bool) throws(StoreError) -> Store.Saved
     /// The conflicted copies a file-sync service left beside the store.
@@ -42,6 +45,10 @@ extension DepartmentStores: DashboardStore {
     }
 
     func stopSharingOrders(with document: StoreDocument) {}
+
+    func recordPlacesIfDue() {
+        for store in stores { store.recordPlacesIfDue() }
+    }
 
     /// A department's view leaves each store's sync copies to the team's own dashboard or commands.
     func syncCopies() -> [SyncCopy] { [] }

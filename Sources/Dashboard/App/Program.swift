@@ -256,6 +256,7 @@ final class Program {
         // Nothing typed for a whole wait: a good moment for work nobody waits on.
         if inputs.isEmpty && !wait.watchedIsReady {
             store.stopSharingOrders(with: state.document)
+            store.recordPlacesIfDue()
             dispatch(.idle(quiet: true))
         }
         // Once quitting, nothing more is looked at.

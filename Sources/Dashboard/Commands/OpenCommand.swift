@@ -68,7 +68,11 @@ struct OpenCommand: ParsableCommand {
 
     /// One store, its checklists read after the first frame.
     private static func openStore(_ path: String, readOnly: Bool) throws -> Store {
-        do { return try Store.forThisRun(at: path, readOnly: readOnly, checklistsLater: true) } catch {
+        do {
+            let store = try Store.forThisRun(at: path, readOnly: readOnly, checklistsLater: true)
+            store.recordsPlacesLater = true
+            return store
+        } catch {
             throw CommandFailure.report(error.message)
         }
     }
@@ -86,6 +90,7 @@ struct OpenCommand: ParsableCommand {
             }
             do {
                 let store = try Store.forThisRun(at: path, readOnly: readOnly)
+                store.recordsPlacesLater = true
                 guard store.exists else {
                     problems.append("there is no store at \(path)")
                     continue

@@ -36,6 +36,12 @@ public final class Store {
     public let versions: SyncVersions?
     /// Who makes the changes saved here, for the activity log; nil records none.
     public var author: String?
+    /// Whether where the orders are is recorded in a moment nobody waits on
+    /// (`recordPlacesIfDue`), not at once after each save: the dashboard's, so that a tick
+    /// does not wait for that write. A command records it at once, as it ends right after.
+    public var recordsPlacesLater = false
+    /// Whether the file is sound and where its orders are is not recorded yet.
+    private var placesDue = false
     /// When those changes are made.
     public var clock = WallClock.system
 
@@ -383,7 +389,14 @@ public final class Store {
     private func recordIfSound() {
         guard isSound, let fingerprint else { return }
         versions?.recordSound(fingerprint)
-        guard fingerprint.size >= OrderPlaces.smallestFileRecorded else { return }
+        placesDue = fingerprint.size >= OrderPlaces.smallestFileRecorded
+        if !recordsPlacesLater { recordPlacesIfDue() }
+    }
+
+    /// Records where the orders of the file are, when it is sound and that is not recorded yet.
+    public func recordPlacesIfDue() {
+        guard placesDue, isSound, let fingerprint else { return }
+        placesDue = false
         versions?.recordOrderPlaces(of: fingerprint) { orderPlaces(inFileOf: Int(fingerprint.size)) }
     }
 
