@@ -20,7 +20,8 @@ struct FileOutline {
         /// Whether it is open (new or in progress), by its status found the same way; nil
         /// when that is not there so.
         var isOpen: Bool?
-        /// The order it follows up, found the same way when asked for (`findingFollowUps`).
+        /// The order it follows up, found the same way when asked for (`findingFollowUps`),
+        /// or as recorded.
         var followUpOf: Int?
         /// Whether the order before it ends just before it, parted by the comma, line break
         /// and indent fours writes between orders: the two can be copied as one stretch.

@@ -36,14 +36,14 @@ public final class Store {
     public let versions: SyncVersions?
     /// Who makes the changes saved here, for the activity log; nil records none.
     public var author: String?
+    /// When those changes are made.
+    public var clock = WallClock.system
     /// Whether where the orders are is recorded in a moment nobody waits on
     /// (`recordPlacesIfDue`), not at once after each save: the dashboard's, so that a tick
     /// does not wait for that write. A command records it at once, as it ends right after.
     public var recordsPlacesLater = false
     /// Whether the file is sound and where its orders are is not recorded yet.
     private var placesDue = false
-    /// When those changes are made.
-    public var clock = WallClock.system
 
     /// Opens the store at `path`; a missing file is an empty store, created on the first change.
     /// With `checklistsLater`, the checklists are found but not read (`laterReading`):
