@@ -74,25 +74,77 @@ public struct Progress: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The 4S checklist: the steps of each of the four sections, in order.
+///
+/// Held as the steps' shape, shared with the other checklists whose steps read the same,
+/// and this checklist's ticks: a big store holds tens of thousands of checklists, most of
+/// them a template's steps with a few ticks.
 public struct Checklist: Sendable, Equatable {
-    private var stepsBySection: [[ChecklistStep]]
+    private var shape: ChecklistShape
+    /// Each step's tick, in the shape's order; empty while no step is ticked.
+    private var ticks: [Tick?]
 
     public init(_ steps: [ChecklistSection: [ChecklistStep]] = [:]) {
-        stepsBySection = ChecklistSection.allCases.map { steps[$0] ?? [] }
+        self.init(sections: ChecklistSection.allCases.map { steps[$0] ?? [] })
+    }
+
+    /// The checklist of these steps, the sections in `ChecklistSection.allCases` order.
+    init(sections: [[ChecklistStep]]) {
+        let steps = Array(sections.joined())
+        var total = 0
+        let ends = sections.map { section in
+            total += section.count
+            return total
+        }
+        shape = ChecklistShape.shared(steps: steps, sectionEnds: ends)
+        ticks = steps.contains { $0.tick != nil } ? steps.map(\.tick) : []
+    }
+
+    public static func == (lhs: Checklist, rhs: Checklist) -> Bool {
+        lhs.ticks == rhs.ticks && lhs.shape.holdsSame(rhs.shape)
+    }
+
+    /// One copy of the steps held for both (what lets a big store hold its checklists).
+    func sharesSteps(with other: Checklist) -> Bool {
+        shape === other.shape
+    }
+
+    private func tick(at index: Int) -> Tick? {
+        ticks.isEmpty ? nil : ticks[index]
+    }
+
+    private func step(at index: Int) -> ChecklistStep {
+        var step = shape.steps[index]
+        step.tick = tick(at: index)
+        return step
     }
 
     public subscript(section: ChecklistSection) -> [ChecklistStep] {
-        get { stepsBySection[section.index] }
-        set { stepsBySection[section.index] = newValue }
+        get { shape.range(of: section).map(step(at:)) }
+        set {
+            let range = shape.range(of: section)
+            let sameShape = newValue.count == range.count && zip(newValue, shape.steps[range]).allSatisfy {
+                $0.withoutTick == $1 && $0.preserved.isIdentical(to: $1.preserved)
+            }
+            guard sameShape else {
+                var sections = ChecklistSection.allCases.map { self[$0] }
+                sections[section.index] = newValue
+                self = Checklist(sections: sections)
+                return
+            }
+            guard newValue.contains(where: { $0.tick != nil }) || !ticks.isEmpty else { return }
+            if ticks.isEmpty { ticks = Array(repeating: nil, count: shape.steps.count) }
+            ticks.replaceSubrange(range, with: newValue.map(\.tick))
+            if ticks.allSatisfy({ $0 == nil }) { ticks = [] }
+        }
     }
 
     /// Hidden steps do not count.
     public func progress(of section: ChecklistSection) -> Progress {
         // Counted in place: every queue row asks at every frame, the stand-up for every order.
         var progress = Progress(done: 0, total: 0)
-        for step in self[section] where !step.details.isHidden {
+        for index in shape.range(of: section) where !shape.steps[index].details.isHidden {
             progress.total += 1
-            if step.isDone { progress.done += 1 }
+            if tick(at: index) != nil { progress.done += 1 }
         }
         return progress
     }
@@ -128,23 +180,16 @@ public struct Checklist: Sendable, Equatable {
     }
 
     public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {
-        for section in ChecklistSection.allCases {
-            if let index = self[section].firstIndex(where: { $0.id == id }) { return (section, index) }
-        }
-        return nil
+        guard let found = shape.steps.firstIndex(where: { $0.id == id }) else { return nil }
+        let section = ChecklistSection.allCases.first { shape.range(of: $0).contains(found) } ?? .shiftMindset
+        return (section, found - shape.range(of: section).lowerBound)
     }
 
     /// The same steps, with their wording and explanation, every tick cleared: what a new
     /// order starts from.
     public var unticked: Checklist {
         var copy = self
-        for section in ChecklistSection.allCases {
-            copy[section] = copy[section].map { step in
-                var clean = step
-                clean.tick = nil
-                return clean
-            }
-        }
+        copy.ticks = []
         return copy
     }
 

@@ -161,6 +161,11 @@ struct PreservedFields: Sendable, Equatable {
         }
     }
 
+    var isEmpty: Bool { kept == nil }
+
+    /// The same members kept, not only equal ones (equality does not look at them).
+    func isIdentical(to other: PreservedFields) -> Bool { kept === other.kept }
+
     var object: JSONObject {
         get { kept?.object ?? JSONObject() }
         set { kept = newValue.isEmpty ? nil : Kept(newValue) }

@@ -19,7 +19,7 @@ enum ChecklistText {
 
     /// Reads the checklist that comes next; throws when it is not as fours writes it.
     static func checklist(_ reader: inout JSONReader) throws -> Checklist {
-        var checklist = Checklist()
+        var stepsBySection: [[ChecklistStep]] = ChecklistSection.allCases.map { _ in [] }
         var sections: [ChecklistSection] = []
         var ids: [String] = []
         try members(of: &reader) { key, reader in
@@ -27,8 +27,7 @@ enum ChecklistText {
                   reader.take(UInt8(ascii: "[")) else { throw Unusual() }
             sections.append(section)
             var steps: [ChecklistStep] = []
-            // The template's three a section, without room to spare: a big store holds
-            // tens of thousands of these lists.
+            // Room for the template's three a section at once.
             steps.reserveCapacity(3)
             if !reader.take(UInt8(ascii: "]")) {
                 repeat {
@@ -40,9 +39,9 @@ enum ChecklistText {
                 } while reader.take(UInt8(ascii: ","))
                 guard reader.take(UInt8(ascii: "]")) else { throw Unusual() }
             }
-            checklist[section] = steps
+            stepsBySection[section.index] = steps
         }
-        return checklist
+        return Checklist(sections: stepsBySection)
     }
 
     private static func step(_ reader: inout JSONReader) throws -> ChecklistStep {

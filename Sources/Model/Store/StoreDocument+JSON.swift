@@ -432,8 +432,11 @@ private final class OrderList {
 extension Checklist {
     /// Reads the checklist under `key`; problems go to the reader's log.
     init(_ parent: FieldReader, key: String) {
-        self.init()
-        guard let value = parent.value(key), let reader = parent.child(value, key: key) else { return }
+        guard let value = parent.value(key), let reader = parent.child(value, key: key) else {
+            self.init()
+            return
+        }
+        var stepsBySection: [[ChecklistStep]] = ChecklistSection.allCases.map { _ in [] }
         var seen = Set<String>()
         for sectionKey in reader.readAllNames().sorted() {
             guard let section = ChecklistSection(rawValue: sectionKey) else {
@@ -450,8 +453,9 @@ extension Checklist {
                 }
                 steps.append(step)
             }
-            self[section] = steps
+            stepsBySection[section.index] = steps
         }
+        self.init(sections: stepsBySection)
     }
 
     var json: JSONValue {
