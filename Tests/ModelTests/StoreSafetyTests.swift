@@ -266,6 +266,27 @@ import Glibc
         #expect(saved.components(separatedBy: "\"n\": 1.0").count - 1 == inserted)
     }
 
+    @Test func aMeasurementAndAValueOfOnlyMembersThisVersionDoesNotKnowAreKept() throws {
+        try Store.create(path: path, document: Fixture.demo)
+        let order = try #require(Fixture.demo.orders.first { $0.measurement.isEmpty && $0.value.isEmpty })
+        var text = try #require(FileText.read(path))
+        let idLine = try #require(text.range(of: "\"id\": \(order.id),\n"))
+        text.insert(contentsOf: "\"measurement\": {\"x-kept\": 1}, \"value\": {\"x-kept\": 2},\n", at: idLine.upperBound)
+        try FileText.write(text, to: path)
+        let store = try Store(path: path)
+        var details = order.details
+        details.title += " (edited)"
+        try store.apply(.editOrder(order.id, from: order.details, to: details))
+        // Read back by Foundation's reader, not fours's own.
+        let saved = try #require(FileManager.default.contents(atPath: path))
+        let root = try #require(try JSONSerialization.jsonObject(with: saved) as? [String: Any])
+        let orders = try #require(root["orders"] as? [[String: Any]])
+        let written = try #require(orders.first { $0["id"] as? Int == order.id })
+        #expect(written["title"] as? String == details.title)
+        #expect((written["measurement"] as? [String: Int]) == ["x-kept": 1])
+        #expect((written["value"] as? [String: Int]) == ["x-kept": 2])
+    }
+
     @Test func aSaveGivesThePathANewFileAndTheOldOneStaysWhole() throws {
         let store = try demoStore()
         let before = try #require(FileText.read(path))

@@ -34,14 +34,16 @@ public enum IntakeDecision: String, CaseIterable, Sendable {
 }
 
 /// How the order's effect is measured: "add measurement" is one of the 4S steps.
-public struct Measurement: Sendable, Equatable {
+public struct Measurement: EmptyByDefault {
     public var metric = ""
     public var baseline = ""
     public var target = ""
     public var result = ""
     var preserved = PreservedFields()
 
-    public init(metric: String = "", baseline: String = "", target: String = "", result: String = "") {
+    public init() {}
+
+    public init(metric: String, baseline: String = "", target: String = "", result: String = "") {
         self.metric = metric
         self.baseline = baseline
         self.target = target
@@ -65,13 +67,15 @@ public struct Measurement: Sendable, Equatable {
 }
 
 /// A small calculator for Surprise and Delight: the value to show the stakeholder.
-public struct ValueEstimate: Sendable, Equatable {
+public struct ValueEstimate: EmptyByDefault {
     public var hoursSavedPerPerson: Double?
     public var people: Int?
     public var costPerHour: Double?
     var preserved = PreservedFields()
 
-    public init(hoursSavedPerPerson: Double? = nil, people: Int? = nil, costPerHour: Double? = nil) {
+    public init() {}
+
+    public init(hoursSavedPerPerson: Double?, people: Int? = nil, costPerHour: Double? = nil) {
         self.hoursSavedPerPerson = hoursSavedPerPerson
         self.people = people
         self.costPerHour = costPerHour
@@ -116,8 +120,8 @@ public struct OrderDetails: Sendable, Equatable {
     public var closingNote = ""
     /// The day the order was delivered or closed.
     public var closedOn: CalendarDay?
-    public var measurement = Measurement()
-    public var value = ValueEstimate()
+    @KeptApart public var measurement = Measurement()
+    @KeptApart public var value = ValueEstimate()
     /// The row an imported order came from (its id in the intake spreadsheet), so that
     /// importing the same file again adds nothing twice.
     public var sourceID = ""
