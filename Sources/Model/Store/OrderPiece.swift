@@ -56,6 +56,6 @@ struct OrderPiece: Sendable {
         guard let value = try? JSONReader.parse(bytes, exactly: text) else { return nil }
         let log = ProblemLog()
         let reader = FieldReader(value, path: "orders[\(index)]", parentPosition: position, log: log)
-        return Decoding(order: reader.flatMap(ReadOrder.init), problems: log.problems)
+        return Decoding(order: reader.flatMap { ReadOrder($0, index: index) }, problems: log.problems)
     }
 }

@@ -345,12 +345,12 @@ struct ReadOrder: Sendable {
     var idPlace: FieldPlace
     var stakeholderPlace: FieldPlace
 
-    init?(_ reader: FieldReader) {
+    init?(_ reader: FieldReader, index: Int) {
         guard let order = TrainingOrder(reader) else { return nil }
         self.order = order
         range = reader.byteRange ?? 0..<0
-        idPlace = FieldPlace(path: reader.childPath("id"), position: reader.position(of: "id"))
-        stakeholderPlace = FieldPlace(path: reader.childPath("stakeholder"), position: reader.position(of: "stakeholder"))
+        idPlace = FieldPlace(order: index, member: .id, position: reader.position(of: "id"))
+        stakeholderPlace = FieldPlace(order: index, member: .stakeholder, position: reader.position(of: "stakeholder"))
     }
 
     init(order: TrainingOrder, range: Range<Int>, idPlace: FieldPlace, stakeholderPlace: FieldPlace) {
@@ -365,15 +365,24 @@ struct ReadOrder: Sendable {
         self.order = order
         range = text.range
         digest = text.digest
-        idPlace = FieldPlace(path: "orders[\(index)].id", position: position)
-        stakeholderPlace = FieldPlace(path: "orders[\(index)].stakeholder", position: position)
+        idPlace = FieldPlace(order: index, member: .id, position: position)
+        stakeholderPlace = FieldPlace(order: index, member: .stakeholder, position: position)
     }
 }
 
-/// Where in a file a member is, for a problem found later.
+/// Where in a file an order's member is, for a problem found later. The path is spelled
+/// out only then: a store holds two of these for each of its orders while it is read.
 struct FieldPlace: Sendable {
-    var path: String
+    enum Member: String, Sendable {
+        case id, stakeholder
+    }
+
+    /// The order's place in the file's list of orders.
+    var order: Int
+    var member: Member
     var position: SourcePosition?
+
+    var path: String { "orders[\(order)].\(member.rawValue)" }
 }
 
 /// The orders of a document as they are read, one at a time, with what a save needs of
@@ -399,7 +408,7 @@ private final class OrderList {
     }
 
     func read(_ reader: FieldReader, index: Int) {
-        if let read = ReadOrder(reader) { add(read) }
+        if let read = ReadOrder(reader, index: index) { add(read) }
     }
 
     /// An order whose text is the same as in the file read before: it read then, so it

@@ -62,10 +62,9 @@ enum TrainingOrderText {
             throw Unusual()
         }
         guard let id else { throw Unusual() }
-        let path = "orders[\(index)]"
         var read = ReadOrder(order: TrainingOrder(id: id, details: details, checklist: checklist, notes: notes), range: range,
-                             idPlace: FieldPlace(path: path + ".id", position: idPosition),
-                             stakeholderPlace: FieldPlace(path: path + ".stakeholder", position: stakeholderPosition))
+                             idPlace: FieldPlace(order: index, member: .id, position: idPosition),
+                             stakeholderPlace: FieldPlace(order: index, member: .stakeholder, position: stakeholderPosition))
         read.checklistText = checklistText
         return read
     }
