@@ -80,8 +80,14 @@ public struct Progress: Sendable, Equatable, CustomStringConvertible {
 /// them a template's steps with a few ticks.
 public struct Checklist: Sendable, Equatable {
     private var shape: ChecklistShape
-    /// Each step's tick, in the shape's order; empty while no step is ticked.
-    private var ticks: [Tick?]
+    /// The steps ticked, in the shape's order: most steps of a big store are not.
+    private var ticks: [PlacedTick]
+
+    /// A tick, with its step's place in the shape.
+    private struct PlacedTick: Sendable, Equatable {
+        var step: Int
+        var tick: Tick
+    }
 
     public init(_ steps: [ChecklistSection: [ChecklistStep]] = [:]) {
         self.init(sections: ChecklistSection.allCases.map { steps[$0] ?? [] })
@@ -96,7 +102,7 @@ public struct Checklist: Sendable, Equatable {
             return total
         }
         shape = ChecklistShape.shared(steps: steps, sectionEnds: ends)
-        ticks = steps.contains { $0.tick != nil } ? steps.map(\.tick) : []
+        ticks = Self.placedTicks(of: steps, from: 0)
     }
 
     public static func == (lhs: Checklist, rhs: Checklist) -> Bool {
@@ -108,8 +114,19 @@ public struct Checklist: Sendable, Equatable {
         shape === other.shape
     }
 
+    /// The ticks of these steps, the first of them at `start` in the shape.
+    private static func placedTicks(of steps: [ChecklistStep], from start: Int) -> [PlacedTick] {
+        var placed: [PlacedTick] = []
+        // No room to spare: a big store holds tens of thousands of these.
+        placed.reserveCapacity(steps.count { $0.tick != nil })
+        for (offset, step) in steps.enumerated() {
+            if let tick = step.tick { placed.append(PlacedTick(step: start + offset, tick: tick)) }
+        }
+        return placed
+    }
+
     private func tick(at index: Int) -> Tick? {
-        ticks.isEmpty ? nil : ticks[index]
+        ticks.first { $0.step == index }?.tick
     }
 
     private func step(at index: Int) -> ChecklistStep {
@@ -131,20 +148,19 @@ public struct Checklist: Sendable, Equatable {
                 self = Checklist(sections: sections)
                 return
             }
-            guard newValue.contains(where: { $0.tick != nil }) || !ticks.isEmpty else { return }
-            if ticks.isEmpty { ticks = Array(repeating: nil, count: shape.steps.count) }
-            ticks.replaceSubrange(range, with: newValue.map(\.tick))
-            if ticks.allSatisfy({ $0 == nil }) { ticks = [] }
+            let others = ticks.filter { !range.contains($0.step) }
+            ticks = (others + Self.placedTicks(of: newValue, from: range.lowerBound)).sorted { $0.step < $1.step }
         }
     }
 
     /// Hidden steps do not count.
     public func progress(of section: ChecklistSection) -> Progress {
         // Counted in place: every queue row asks at every frame, the stand-up for every order.
+        let range = shape.range(of: section)
         var progress = Progress(done: 0, total: 0)
-        for index in shape.range(of: section) where !shape.steps[index].details.isHidden {
-            progress.total += 1
-            if tick(at: index) != nil { progress.done += 1 }
+        for index in range where !shape.steps[index].details.isHidden { progress.total += 1 }
+        for placed in ticks where range.contains(placed.step) && !shape.steps[placed.step].details.isHidden {
+            progress.done += 1
         }
         return progress
     }

@@ -211,7 +211,7 @@ extension StoreDocument {
     /// of text and decoded (known pieces need no decoding).
     private static func read(root json: JSONValue, pieces: [OrderPiece], decoded: [OrderPiece.Decoding]) -> Reading {
         let log = ProblemLog()
-        let orders = OrderList(log: log)
+        let orders = OrderList(log: log, count: pieces.count)
         for (piece, decoding) in zip(pieces, decoded) {
             if let order = piece.known {
                 orders.take(order, text: StoredText(range: piece.range, digest: piece.digest), index: piece.index, position: piece.position)
@@ -396,8 +396,13 @@ private final class OrderList {
     /// Where each order names its stakeholder, checked once the stakeholders are read.
     private var stakeholderReferences: [(id: String, place: FieldPlace)] = []
 
-    init(log: ProblemLog) {
+    /// With room for `count` orders at once: a big store's lists would otherwise be held
+    /// twice, old and new, each time they grow.
+    init(log: ProblemLog, count: Int = 0) {
         self.log = log
+        orders.reserveCapacity(count)
+        texts.reserveCapacity(count)
+        stakeholderReferences.reserveCapacity(count)
     }
 
     func read(_ element: JSONValue, index: Int, listPosition: SourcePosition) {
