@@ -8,27 +8,52 @@ enum FileWindows {
     /// `transform` of each stretch's bytes, in the order given. It is handed the window and
     /// the stretch's place in it, and the stretch's index. Nil when a read fails or comes
     /// short (the file changed), or when `transform` gives nil for any stretch.
+    ///
+    /// Each value goes straight to its place in the list returned: a big store's orders are
+    /// never held twice on their way there.
     static func map<Value>(_ ranges: [Range<Int>], in file: OpenedFile,
                            _ transform: @escaping @Sendable (_ window: [UInt8], _ range: Range<Int>, _ index: Int) -> Value?)
         -> [Value]? {
         let windows = Self.windows(for: ranges)
-        let perWindow = ParallelMap.map(windows.count, perWorker: 1) { index -> [(Int, Value)]? in
-            let window = windows[index]
-            guard let bytes = try? file.read(window.span), bytes.count == window.span.count else { return nil }
-            var values: [(Int, Value)] = []
-            values.reserveCapacity(window.members.count)
-            for member in window.members {
-                let range = ranges[member]
-                let start = range.lowerBound - window.span.lowerBound
-                guard let value = transform(bytes, start..<start + range.count, member) else { return nil }
-                values.append((member, value))
+        var complete = false
+        let values = [Value](unsafeUninitializedCapacity: ranges.count) { buffer, initializedCount in
+            let places = Places(start: buffer.baseAddress)
+            // How many of each window's stretches have their value in place.
+            let placed = ParallelMap.map(windows.count, perWorker: 1) { index -> Int? in
+                let window = windows[index]
+                guard let bytes = try? file.read(window.span), bytes.count == window.span.count else { return 0 }
+                for (done, member) in window.members.enumerated() {
+                    let range = ranges[member]
+                    let start = range.lowerBound - window.span.lowerBound
+                    guard let value = transform(bytes, start..<start + range.count, member) else { return done }
+                    places.put(value, at: member)
+                }
+                return window.members.count
+            } ?? []
+            complete = placed.count == windows.count && zip(windows, placed).allSatisfy { $0.members.count == $1 }
+            if complete {
+                initializedCount = ranges.count
+            } else {
+                for (window, count) in zip(windows, placed) {
+                    for member in window.members.prefix(count) { places.remove(at: member) }
+                }
+                initializedCount = 0
             }
-            return values
         }
-        guard let perWindow else { return nil }
-        var values = [Value?](repeating: nil, count: ranges.count)
-        for (member, value) in perWindow.joined() { values[member] = value }
-        return values.map { $0! }
+        return complete ? values : nil
+    }
+
+    /// The places of the list being filled, each written by one thread only.
+    private struct Places<Value>: @unchecked Sendable {
+        let start: UnsafeMutablePointer<Value>?
+
+        func put(_ value: Value, at index: Int) {
+            start?.advanced(by: index).initialize(to: value)
+        }
+
+        func remove(at index: Int) {
+            start?.advanced(by: index).deinitialize(count: 1)
+        }
     }
 
     /// The stretches gathered, in file order, into windows of at most `size` bytes each

@@ -90,8 +90,8 @@ extension StoreDocument {
         } catch {
             return nil
         }
-        guard allSkimmed, let decoded = OrderPiece.decode(pieces, in: bytes) else { return nil }
-        return read(root: json, pieces: pieces, decoded: decoded)
+        guard allSkimmed, var decoded = OrderPiece.decode(pieces, in: bytes) else { return nil }
+        return read(root: json, pieces: &pieces, decoded: &decoded)
     }
 
     /// Reads a store file a window at a time, so that it is never in memory whole: its
@@ -118,15 +118,20 @@ extension StoreDocument {
             }
         }
         let toParse = pieces.indices.filter { pieces[$0].known == nil }
-        let parsing = pieces
-        guard let parsed = FileWindows.map(toParse.map { pieces[$0].range }, in: file, { bytes, range, index in
-            parsing[toParse[index]].decode(window: bytes, at: range, checklistLater: checklistsLater, digesting: !checklistsLater)
-        }) else { return nil }
-        var decoded = [OrderPiece.Decoding](repeating: OrderPiece.Decoding(), count: pieces.count)
-        for (index, decoding) in zip(toParse, parsed) { decoded[index] = decoding }
-        var reading = read(root: json, pieces: pieces, decoded: decoded)
+        var decoded: [OrderPiece.Decoding]
+        if toParse.count == pieces.count {
+            guard let parsed = decode(pieces, in: file, checklistsLater: checklistsLater, digesting: !checklistsLater) else { return nil }
+            decoded = parsed
+        } else {
+            guard let parsed = decode(toParse.map { pieces[$0] }, in: file, checklistsLater: checklistsLater,
+                                     digesting: !checklistsLater) else { return nil }
+            decoded = [OrderPiece.Decoding](repeating: OrderPiece.Decoding(), count: pieces.count)
+            for (index, decoding) in zip(toParse, parsed) { decoded[index] = decoding }
+        }
+        let style = outline.style
+        var reading = read(root: json, pieces: &pieces, decoded: &decoded)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
-        reading.style = outline.style
+        reading.style = style
         return reading
     }
 
@@ -141,7 +146,8 @@ extension StoreDocument {
         let places = outline.orders
         let sketches = outline.sketches.compactMap { $0 }
         guard sketches.count == places.count, Set(sketches.map(\.id)).count == sketches.count else { return nil }
-        var reading = read(root: json, pieces: [], decoded: [])
+        let log = ProblemLog()
+        var reading = read(root: json, orders: OrderList(log: log), log: log)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.document.replaceOrders(with: sketches)
         for (order, place) in zip(sketches, places) {
@@ -166,13 +172,11 @@ extension StoreDocument {
         guard ids.count == outline.orders.count, Set(ids).count == ids.count,
               outline.orders.allSatisfy({ $0.isOpen != nil }) else { return nil }
         let isWanted = wanted.chosen(among: outline.orders)
-        let pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
+        var pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
-        guard let decoded = FileWindows.map(pieces.map(\.range), in: file, { bytes, range, index in
-            pieces[index].decode(window: bytes, at: range, checklistLater: false, digesting: false)
-        }) else { return nil }
-        var reading = read(root: json, pieces: pieces, decoded: decoded)
+        guard var decoded = decode(pieces, in: file, checklistsLater: false, digesting: false) else { return nil }
+        var reading = read(root: json, pieces: &pieces, decoded: &decoded)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
         var unread = [Int: StoredText](minimumCapacity: ids.count - pieces.count)
@@ -207,9 +211,18 @@ extension StoreDocument {
         return (outline, json)
     }
 
+    /// The orders of these pieces, read from the file a window at a time on every core.
+    private static func decode(_ pieces: [OrderPiece], in file: OpenedFile, checklistsLater: Bool,
+                               digesting: Bool) -> [OrderPiece.Decoding]? {
+        FileWindows.map(pieces.map(\.range), in: file) { bytes, range, index in
+            pieces[index].decode(window: bytes, at: range, checklistLater: checklistsLater, digesting: digesting)
+        }
+    }
+
     /// Reads the document from its top-level object and its orders, each found as a piece
-    /// of text and decoded (known pieces need no decoding).
-    private static func read(root json: JSONValue, pieces: [OrderPiece], decoded: [OrderPiece.Decoding]) -> Reading {
+    /// of text and decoded (known pieces need no decoding). The pieces and decodings are
+    /// let go once their orders are gathered: a big store's document is made without them.
+    private static func read(root json: JSONValue, pieces: inout [OrderPiece], decoded: inout [OrderPiece.Decoding]) -> Reading {
         let log = ProblemLog()
         let orders = OrderList(log: log, count: pieces.count)
         for (piece, decoding) in zip(pieces, decoded) {
@@ -220,6 +233,8 @@ extension StoreDocument {
             decoding.problems.forEach(log.record)
             if let read = decoding.order { orders.add(read) }
         }
+        pieces = []
+        decoded = []
         var reading = read(root: json, orders: orders, log: log)
         reading.laterChecklists = orders.laterChecklists
         return reading
