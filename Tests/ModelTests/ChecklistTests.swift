@@ -55,6 +55,17 @@ import Testing
                     }
                 }
                 try #require(checklist.unticked.progress.done == 0)
+                var walked: [String] = []
+                checklist.forEachTick { section, step, tick in walked.append("\(section) \(step.id) \(tick.by) \(tick.at)") }
+                let ticked = ChecklistSection.allCases.flatMap { section in
+                    sections[section.index].compactMap { step in step.tick.map { "\(section) \(step.id) \($0.by) \($0.at)" } }
+                }
+                try #require(walked == ticked, "round \(round)")
+                try #require(checklist.customSteps == sections.joined().filter(\.isCustom))
+                try #require(checklist.steps(includingHidden: false).map(\.step) == sections.joined().filter { !$0.details.isHidden })
+                var sure: [String] = []
+                checklist.forEachTick(in: .sureThing) { _, step, _ in sure.append(step.id) }
+                try #require(sure == sections[ChecklistSection.sureThing.index].filter { $0.tick != nil }.map(\.id))
             }
             try #require((checklists[0] == checklists[1]) == (plain[0] == plain[1]), "round \(round)")
         }

@@ -153,6 +153,19 @@ public struct Checklist: Sendable, Equatable {
         }
     }
 
+    /// Each ticked step of `section` (of every section when nil), with its section and
+    /// tick, in display order: looking back over a big store's ticks makes no other step.
+    public func forEachTick(in section: ChecklistSection? = nil,
+                            _ body: (ChecklistSection, ChecklistStep, Tick) throws -> Void) rethrows {
+        let range = section.map(shape.range(of:)) ?? shape.steps.indices
+        for placed in ticks where range.contains(placed.step) {
+            let found = section ?? ChecklistSection.allCases.first { shape.range(of: $0).contains(placed.step) } ?? .shiftMindset
+            var step = shape.steps[placed.step]
+            step.tick = placed.tick
+            try body(found, step, placed.tick)
+        }
+    }
+
     /// Hidden steps do not count.
     public func progress(of section: ChecklistSection) -> Progress {
         // Counted in place: every queue row asks at every frame, the stand-up for every order.
@@ -177,8 +190,14 @@ public struct Checklist: Sendable, Equatable {
     /// The steps shown to the user, with their sections, in display order.
     public func steps(includingHidden: Bool) -> [(section: ChecklistSection, step: ChecklistStep)] {
         ChecklistSection.allCases.flatMap { section in
-            self[section].filter { includingHidden || !$0.details.isHidden }.map { (section, $0) }
+            shape.range(of: section).filter { includingHidden || !shape.steps[$0].details.isHidden }.map { (section, step(at: $0)) }
         }
+    }
+
+    /// The steps added to this order by hand, in display order; none for most orders,
+    /// found without making the others.
+    public var customSteps: [ChecklistStep] {
+        shape.hasCustomSteps ? shape.steps.indices.filter { shape.steps[$0].isCustom }.map(step(at:)) : []
     }
 
     /// An id for a new step, unique in this checklist: a step added to one order is marked

@@ -9,10 +9,13 @@ final class ChecklistShape: Sendable {
     let steps: [ChecklistStep]
     /// Where each section's steps end in `steps`, in `ChecklistSection.allCases` order.
     let sectionEnds: [Int]
+    /// Whether any step was added by hand rather than copied from a template.
+    let hasCustomSteps: Bool
 
     private init(steps: [ChecklistStep], sectionEnds: [Int]) {
         self.steps = steps
         self.sectionEnds = sectionEnds
+        hasCustomSteps = steps.contains(where: \.isCustom)
     }
 
     static let empty = ChecklistShape(steps: [], sectionEnds: ChecklistSection.allCases.map { _ in 0 })

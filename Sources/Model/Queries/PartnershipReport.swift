@@ -139,7 +139,9 @@ public struct PartnershipReport: Sendable, Equatable {
                 .map(CalendarDay.local)
         }
         for order in document.orders {
-            days[order.stakeholderID, default: []] += order.checklist[.sureThing].compactMap(\.tick).map { CalendarDay.local(at: $0.at) }
+            order.checklist.forEachTick(in: .sureThing) { _, _, tick in
+                days[order.stakeholderID, default: []].append(CalendarDay.local(at: tick.at))
+            }
         }
         return days
     }

@@ -57,7 +57,7 @@ public struct SearchIndex: Sendable, Equatable {
     /// What a search finds of an order: its fields that are text, the steps people added
     /// (every order has the template's), its notes, and its stakeholder's name and notes.
     private static func append(_ order: TrainingOrder, stakeholders: [String: [UInt8]], to text: inout [UInt8]) {
-        let steps = order.checklist.allSteps.map(\.step).filter(\.isCustom).map(\.title)
+        let steps = order.checklist.customSteps.map(\.title)
         let parts = searchedFields.flatMap { $0.text(order) } + order.notes.map(\.text) + steps
         text += parts.joined(separator: " \u{1F} ").folded.utf8
         text.append(0x1F)

@@ -14,9 +14,7 @@ public struct StakeholderContact: Sendable, Equatable {
             for change in stakeholder.stageHistory { record(change.at, for: stakeholder.id) }
         }
         for order in document.orders {
-            for step in order.checklist[.sureThing] {
-                if let tick = step.tick { record(tick.at, for: order.stakeholderID) }
-            }
+            order.checklist.forEachTick(in: .sureThing) { _, _, tick in record(tick.at, for: order.stakeholderID) }
         }
         lastDays = latest.mapValues(CalendarDay.local)
     }

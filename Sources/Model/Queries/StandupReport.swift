@@ -116,12 +116,10 @@ public struct StandupReport: Sendable, Equatable {
         let window = self.since.localStart..<today.adding(days: 1).localStart
         var found: [TickLine] = []
         for order in document.orders {
-            for section in ChecklistSection.allCases {
-                for step in order.checklist[section] {
-                    guard let tick = step.tick, window.contains(tick.at) else { continue }
-                    found.append(TickLine(orderID: order.id, orderTitle: order.title, step: step.title, section: section,
-                                          by: tick.by, at: tick.at))
-                }
+            order.checklist.forEachTick { section, step, tick in
+                guard window.contains(tick.at) else { return }
+                found.append(TickLine(orderID: order.id, orderTitle: order.title, step: step.title, section: section,
+                                      by: tick.by, at: tick.at))
             }
         }
         ticks = found.sorted { $0.at > $1.at }
