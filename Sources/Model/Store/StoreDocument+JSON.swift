@@ -175,11 +175,12 @@ extension StoreDocument {
         var pieces = outline.orders.enumerated().filter { isWanted[$0.offset] }.map { index, place in
             OrderPiece(range: place.range, index: index, position: place.position)
         }
+        let unreadCount = ids.count - pieces.count
         guard var decoded = decode(pieces, in: file, checklistsLater: false, digesting: false) else { return nil }
         var reading = read(root: json, pieces: &pieces, decoded: &decoded)
         guard reading.problems.isEmpty, file.holdsSameText else { return nil }
         reading.style = outline.style
-        var unread = [Int: StoredText](minimumCapacity: ids.count - pieces.count)
+        var unread = [Int: StoredText](minimumCapacity: unreadCount)
         for (index, (id, place)) in zip(ids, outline.orders).enumerated() where !isWanted[index] {
             unread[id] = StoredText(range: place.range, digest: nil)
         }
