@@ -67,7 +67,7 @@ final class Program {
         guard !store.laterReading.isEmpty else { return }
         let onScreen = state.page.ordersOnScreen(in: state, sketched: store.laterReading.holdsSketches)
         guard onScreen != nil || beforeFirstFrame else { return }
-        takeLaterReading(store.laterReading.read(orders: onScreen))
+        takeLaterReading(store.laterReading.read(orders: onScreen), forTheScreen: true)
     }
 
     /// Reads the rest of the checklists (or orders) on the other cores. Meanwhile a move (or
@@ -113,8 +113,11 @@ final class Program {
     }
 
     /// Takes what was read later: drawn once all of it is in (the orders on screen were
-    /// read before they were drawn, and the rest changes nothing there).
-    private func takeLaterReading(_ read: LaterReading.Found?) {
+    /// read before they were drawn, and the rest changes nothing there). A part read on
+    /// the other cores reaches the screen's document with the last part, or with the next
+    /// move that needs the orders on screen: handed over at every part, a big store's list
+    /// of orders was copied at every part, while a move waited.
+    private func takeLaterReading(_ read: LaterReading.Found?, forTheScreen: Bool = false) {
         let replacingSketches = store.laterReading.holdsSketches
         do {
             try store.takeLaterReading(read)
@@ -123,6 +126,7 @@ final class Program {
             isRunning = false
             return
         }
+        guard forTheScreen || store.laterReading.isEmpty else { return }
         dispatch(.documentCompleted(store.document, replacingSketches: replacingSketches))
         guard store.laterReading.isEmpty else { return }
         needsDrawing = true
