@@ -159,7 +159,7 @@ public struct Checklist: Sendable, Equatable {
                             _ body: (ChecklistSection, ChecklistStep, Tick) throws -> Void) rethrows {
         let range = section.map(shape.range(of:)) ?? shape.steps.indices
         for placed in ticks where range.contains(placed.step) {
-            let found = section ?? ChecklistSection.allCases.first { shape.range(of: $0).contains(placed.step) } ?? .shiftMindset
+            let found = section ?? shape.section(of: placed.step)
             var step = shape.steps[placed.step]
             step.tick = placed.tick
             try body(found, step, placed.tick)
@@ -216,7 +216,7 @@ public struct Checklist: Sendable, Equatable {
 
     public func location(ofStep id: String) -> (section: ChecklistSection, index: Int)? {
         guard let found = shape.steps.firstIndex(where: { $0.id == id }) else { return nil }
-        let section = ChecklistSection.allCases.first { shape.range(of: $0).contains(found) } ?? .shiftMindset
+        let section = shape.section(of: found)
         return (section, found - shape.range(of: section).lowerBound)
     }
 

@@ -26,6 +26,11 @@ final class ChecklistShape: Sendable {
         return (index == 0 ? 0 : sectionEnds[index - 1])..<sectionEnds[index]
     }
 
+    /// The section the step at `index` of `steps` is in.
+    func section(of index: Int) -> ChecklistSection {
+        ChecklistSection.allCases.first { range(of: $0).contains(index) } ?? .shiftMindset
+    }
+
     func holdsSame(_ other: ChecklistShape) -> Bool {
         self === other || (sectionEnds == other.sectionEnds && steps == other.steps)
     }

@@ -118,13 +118,11 @@ extension StoreDocument {
             }
         }
         let toParse = pieces.indices.filter { pieces[$0].known == nil }
-        var decoded: [OrderPiece.Decoding]
-        if toParse.count == pieces.count {
-            guard let parsed = decode(pieces, in: file, checklistsLater: checklistsLater, digesting: !checklistsLater) else { return nil }
-            decoded = parsed
-        } else {
-            guard let parsed = decode(toParse.map { pieces[$0] }, in: file, checklistsLater: checklistsLater,
-                                     digesting: !checklistsLater) else { return nil }
+        // All of them, when none is known: not copied into a list of their own.
+        let parsing = toParse.count == pieces.count ? pieces : toParse.map { pieces[$0] }
+        guard var decoded = decode(parsing, in: file, checklistsLater: checklistsLater, digesting: !checklistsLater) else { return nil }
+        if toParse.count < pieces.count {
+            let parsed = decoded
             decoded = [OrderPiece.Decoding](repeating: OrderPiece.Decoding(), count: pieces.count)
             for (index, decoding) in zip(toParse, parsed) { decoded[index] = decoding }
         }
