@@ -43,6 +43,8 @@ struct FormFuzz: ReliabilityCheck {
         usleep(200_000)
         session.send("y")
         let status = try session.exitStatus()
+        // What the screen showed at the end says why fours did not end cleanly.
+        let ending = status == 0 ? "" : ", fours ended with status \(status); its last screen:\n\(session.screen())"
         let check = Command.run([try TmuxSession.binary(), "check", "--store", store])
         var reads = true
         do { _ = try Store(path: store) } catch { reads = false }
@@ -50,7 +52,7 @@ struct FormFuzz: ReliabilityCheck {
         return Report(
             name: "forms with random values",
             figures: "\(forms) forms filled and submitted, \(changes) orders or stakeholders changed, "
-                + "the store \(reads ? "reads" : "DOES NOT READ"), fours check: \(check.status == 0 ? "sound" : check.output)",
+                + "the store \(reads ? "reads" : "DOES NOT READ"), fours check: \(check.status == 0 ? "sound" : check.output)" + ending,
             passed: reads && check.status == 0 && status == 0)
     }
 
